@@ -1,0 +1,64 @@
+// Builds and serves the Remix app against a running stack.
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot, StackError } from './config.ts';
+import { requirePortFree, waitForPort } from './ports.ts';
+import { step } from './log.ts';
+import type { StackInfo } from './stack.ts';
+
+export interface RunningApp {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** What the Remix app reads from its environment; the same names are set on a hosted deploy. */
+export function appEnvironment(stack: StackInfo): Record<string, string> {
+  return {
+    SUPABASE_URL: stack.apiUrl,
+    SUPABASE_ANON_KEY: stack.keys.anonKey,
+    DATABASE_URL: stack.dbUrl,
+    SESSION_COOKIE_SECURE: 'false',
+  };
+}
+
+export function buildApp(): void {
+  step('Building the Remix app');
+  const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'remix'), ['build'], { cwd: projectRoot, encoding: 'utf8' });
+  if (result.status !== 0) throw new StackError('The Remix build failed:', `${result.stdout}\n${result.stderr}`.trim());
+}
+
+export async function startApp(stack: StackInfo, options: { mode: 'production'; build?: boolean }): Promise<RunningApp> {
+  if (options.build ?? true) buildApp();
+  await requirePortFree(stack.profile.appPort, 'the Remix app');
+  const child = spawn(
+    process.execPath,
+    [join(projectRoot, 'node_modules', '@remix-run', 'serve', 'dist', 'cli.js'), join(projectRoot, 'build', 'index.js')],
+    {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        ...appEnvironment(stack),
+        PORT: String(stack.profile.appPort),
+        HOST: '127.0.0.1',
+        NODE_ENV: options.mode,
+        // supabase-js needs a global WebSocket; Node 20 ships undici's behind this flag.
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-websocket'].filter(Boolean).join(' '),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new StackError(`The Remix app exited with code ${code} while starting.`))),
+  );
+  await Promise.race([waitForPort(stack.profile.appPort, 30_000), exited]);
+  exited.catch(() => {});
+  return {
+    url: stack.appUrl,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

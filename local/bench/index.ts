@@ -1,0 +1,39 @@
+// `npm run bench`: every benchmark, or `npm run bench -- <name>` for one (prefix match).
+// Benchmarks run on their own stack profile (`bench`, ports 56321/56322) so they never
+// touch `npm start`'s data. Figures are medians of `--runs N` runs (default 3).
+import { bold, fail } from '../log.ts';
+import { stackReady } from './stack-ready.ts';
+
+export interface BenchmarkContext {
+  runs: number;
+}
+
+export interface Benchmark {
+  name: string;
+  description: string;
+  run(context: BenchmarkContext): Promise<void>;
+}
+
+const benchmarks: Benchmark[] = [stackReady];
+
+export async function runBenchmarks(argv: string[]): Promise<number> {
+  const runsIndex = argv.indexOf('--runs');
+  const runs = runsIndex >= 0 ? Number(argv[runsIndex + 1]) : 3;
+  const names = argv.filter((arg, index) => !arg.startsWith('--') && argv[index - 1] !== '--runs');
+  const selected = names.length ? benchmarks.filter((b) => names.some((name) => b.name.startsWith(name))) : benchmarks;
+  if (selected.length === 0) {
+    fail(`No benchmark matches ${names.join(', ')}. Known: ${benchmarks.map((b) => b.name).join(', ')}`);
+    return 1;
+  }
+  let failures = 0;
+  for (const benchmark of selected) {
+    console.log(`\n${bold(benchmark.name)} — ${benchmark.description}`);
+    try {
+      await benchmark.run({ runs });
+    } catch (error) {
+      failures++;
+      fail(`${benchmark.name}: ${(error as Error).message}`);
+    }
+  }
+  return failures === 0 ? 0 : 1;
+}

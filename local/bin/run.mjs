@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Entry point of `npm start`, `npm test`, `npm run status` and `npm run bench`.
+// Plain JavaScript with no dependencies on purpose: on a fresh machine nothing is
+// installed yet, so this file installs the project's npm packages first and then
+// hands over to the TypeScript CLI in local/cli.ts (run through tsx).
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function npmInstallNeeded() {
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(marker)) return true;
+  // npm rewrites node_modules/.package-lock.json on every install; if package-lock.json
+  // is newer, somebody pulled new dependencies since the last install.
+  return statSync(join(root, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs + 1000;
+}
+
+if (npmInstallNeeded()) {
+  console.log('• Installing npm packages (npm ci)…');
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) {
+    console.error('✖ npm ci failed; see the output above.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+if (!pkg.name) process.exit(1);
+
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(root, 'local', 'cli.ts'), ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
+);
+// Ctrl-C reaches the child through the shared process group, so SIGINT is only
+// awaited here; SIGTERM (e.g. from a supervisor) is passed on explicitly.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => child.kill('SIGTERM'));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,135 @@
+// Where each part of the local stack lives: ports, folders and connection strings.
+// Two profiles exist: `dev` (npm start, Supabase's own ports, data kept between runs)
+// and `test` (npm test, its own ports and a throw-away cluster, so the suite never
+// touches the data of a running `npm start`).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseToml } from 'smol-toml';
+import { z } from 'zod';
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const functionConfigSchema = z.object({ verify_jwt: z.boolean().default(true) }).passthrough();
+
+const projectConfigSchema = z
+  .object({
+    api: z.object({ port: z.number().int().default(54321) }).passthrough().default({ port: 54321 }),
+    db: z.object({ port: z.number().int().default(54322) }).passthrough().default({ port: 54322 }),
+    auth: z
+      .object({
+        site_url: z.string().default('http://127.0.0.1:3000'),
+        jwt_expiry: z.number().int().positive().default(3600),
+        enable_refresh_token_rotation: z.boolean().default(true),
+        refresh_token_reuse_interval: z.number().int().nonnegative().default(10),
+        enable_signup: z.boolean().default(true),
+        minimum_password_length: z.number().int().min(6).default(6),
+        rate_limit: z
+          .object({
+            sign_in_sign_ups: z.number().int().positive().default(30),
+            token_refresh: z.number().int().positive().default(150),
+          })
+          .passthrough()
+          .default({ sign_in_sign_ups: 30, token_refresh: 150 }),
+        email: z
+          .object({ enable_confirmations: z.boolean().default(false) })
+          .passthrough()
+          .default({ enable_confirmations: false }),
+        hook: z
+          .object({
+            custom_access_token: z
+              .object({ enabled: z.boolean().default(false), uri: z.string().optional() })
+              .optional(),
+          })
+          .passthrough()
+          .default({}),
+      })
+      .passthrough(),
+    functions: z.record(z.string(), functionConfigSchema).default({}),
+  })
+  .passthrough();
+
+export type ProjectConfig = z.infer<typeof projectConfigSchema>;
+
+/** Reads supabase/config.toml; a malformed file is reported with the offending key. */
+export function readProjectConfig(root = projectRoot): ProjectConfig {
+  const path = join(root, 'supabase', 'config.toml');
+  let raw: unknown;
+  try {
+    raw = parseToml(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new StackError(`supabase/config.toml could not be read: ${(error as Error).message}`);
+  }
+  const parsed = projectConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StackError(`supabase/config.toml: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+export type ProfileName = 'dev' | 'test' | 'bench';
+
+export interface StackProfile {
+  name: ProfileName;
+  /** Folder of this profile's cluster, logs and keys (git-ignored). */
+  stateDir: string;
+  apiPort: number;
+  dbPort: number;
+  appPort: number;
+  /** Internal ports of services behind the gateway. */
+  functionsBasePort: number;
+  /** Whether the cluster is wiped before start (tests and benchmarks start clean). */
+  ephemeral: boolean;
+}
+
+export function stackProfile(name: ProfileName, config = readProjectConfig()): StackProfile {
+  const stateDir = join(projectRoot, '.stack', name);
+  if (name === 'dev') {
+    return {
+      name,
+      stateDir,
+      apiPort: config.api.port,
+      dbPort: config.db.port,
+      appPort: Number(process.env.PORT ?? 3000),
+      functionsBasePort: 54400,
+      ephemeral: false,
+    };
+  }
+  // Test and bench stacks sit 1000 / 2000 ports above the dev stack so all can run at once.
+  // SUPPORT_HUB_TEST_SLOT (0-9) gives parallel test stacks their own ports and folder.
+  const slot = name === 'test' ? testSlot() : 0;
+  const offset = (name === 'test' ? 1000 : 2000) + slot * 100;
+  return {
+    name,
+    stateDir: slot === 0 ? stateDir : `${stateDir}-${slot}`,
+    apiPort: config.api.port + offset,
+    dbPort: config.db.port + offset,
+    appPort: 3000 + offset,
+    functionsBasePort: 54400 + offset,
+    ephemeral: true,
+  };
+}
+
+function testSlot(): number {
+  const slot = Number(process.env.SUPPORT_HUB_TEST_SLOT ?? 0);
+  if (!Number.isInteger(slot) || slot < 0 || slot > 9) {
+    throw new StackError('SUPPORT_HUB_TEST_SLOT must be a whole number from 0 to 9.');
+  }
+  return slot;
+}
+
+export const DB_SUPERUSER = 'postgres';
+export const DB_PASSWORD = 'postgres';
+
+export function databaseUrl(profile: StackProfile, database = 'postgres', user = DB_SUPERUSER): string {
+  return `postgresql://${user}:${DB_PASSWORD}@127.0.0.1:${profile.dbPort}/${database}`;
+}
+
+/** An error meant for people: printed as one clear message, never with a stack trace. */
+export class StackError extends Error {
+  constructor(message: string, readonly detail?: string) {
+    super(message);
+    this.name = 'StackError';
+  }
+}

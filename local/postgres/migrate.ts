@@ -1,0 +1,43 @@
+// Brings a cluster to the project's schema: the platform bootstrap (local only), then
+// supabase/migrations through the real Supabase CLI (`db push`), then supabase/seed.sql.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { databaseUrl, projectRoot, StackError, type StackProfile } from '../config.ts';
+import { step } from '../log.ts';
+
+const supabaseCli = join(projectRoot, 'node_modules', '.bin', 'supabase');
+
+/** Runs a SQL file with psql, stopping at the first error and naming the file. */
+export function runSqlFile(url: string, file: string): void {
+  const result = spawnSync('psql', [url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', file], {
+    encoding: 'utf8',
+    env: { ...process.env, PGOPTIONS: '--client-min-messages=warning' },
+  });
+  if (result.status !== 0) {
+    throw new StackError(`${file.replace(projectRoot + '/', '')} failed:`, (result.stderr || result.stdout).trim());
+  }
+}
+
+export function applyBootstrap(profile: StackProfile): void {
+  runSqlFile(databaseUrl(profile), join(projectRoot, 'local', 'postgres', 'bootstrap.sql'));
+}
+
+/** The CLI's own output names the migration file that failed; we pass it on verbatim. */
+export function pushMigrations(profile: StackProfile, options: { seed: boolean }): void {
+  const migrations = existsSync(join(projectRoot, 'supabase', 'migrations'))
+    ? readdirSync(join(projectRoot, 'supabase', 'migrations')).filter((name) => name.endsWith('.sql'))
+    : [];
+  step(`Applying ${migrations.length} migration(s) with the Supabase CLI (db push)`);
+  const args = ['db', 'push', `--remote=${databaseUrl(profile)}`, '--yes', '--include-all', '--skip-vault'];
+  if (options.seed) args.push('--include-seed');
+  const result = spawnSync(supabaseCli, args, {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, SUPABASE_YES: '1', DO_NOT_TRACK: '1', SUPABASE_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) {
+    const output = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-25).join('\n');
+    throw new StackError('A migration failed (supabase db push):', output);
+  }
+}

@@ -1,0 +1,182 @@
+// Edge functions host: every supabase/functions/<name>/index.ts served at /functions/v1/<name>
+// by real Deno, one process per function (the edge runtime's one worker per function),
+// started on first request, with Supabase's environment and JWT verification per
+// config.toml `[functions.<name>] verify_jwt`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream } from 'node:fs';
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { projectRoot, readProjectConfig } from '../config.ts';
+import { waitForPort } from '../ports.ts';
+import { corsHeaders, sendJson, type MountedService } from './http.ts';
+import { bearerToken, InvalidTokenError, type StackKeys } from './keys.ts';
+
+const functionsDir = join(projectRoot, 'supabase', 'functions');
+const denoBinary = join(projectRoot, 'node_modules', '.bin', 'deno');
+
+export function listFunctions(): string[] {
+  if (!existsSync(functionsDir)) return [];
+  return readdirSync(functionsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && !entry.name.startsWith('.'))
+    .filter((entry) => existsSync(join(functionsDir, entry.name, 'index.ts')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** KEY=value lines of supabase/functions/.env, which `supabase functions serve` also reads. */
+function functionsDotEnv(): Record<string, string> {
+  const file = join(functionsDir, '.env');
+  if (!existsSync(file)) return {};
+  const env: Record<string, string> = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
+    if (match?.[1]) env[match[1]] = (match[2] ?? '').replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return env;
+}
+
+interface RunningFunction {
+  process: ChildProcess;
+  port: number;
+  ready: Promise<void>;
+}
+
+export interface FunctionsHostOptions {
+  keys: StackKeys;
+  apiUrl: string;
+  dbUrl: string;
+  basePort: number;
+  logFile: string;
+  /** Restart a function when its files change (npm start). */
+  watch: boolean;
+  /** Extra environment for every function (tests point OPENAI_BASE_URL at a stub). */
+  env?: Record<string, string>;
+}
+
+export function createFunctionsHost(options: FunctionsHostOptions): MountedService & { warm(name: string): Promise<void> } {
+  const running = new Map<string, RunningFunction>();
+  const log: WriteStream = createWriteStream(options.logFile, { flags: 'a' });
+  let nextPort = options.basePort;
+
+  const passThrough = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'SUPPORT_HUB_AI_PROVIDER', 'NO_COLOR'];
+
+  function start(name: string): RunningFunction {
+    const port = nextPort++;
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DENO_DIR: process.env.DENO_DIR,
+      ...Object.fromEntries(passThrough.filter((key) => process.env[key]).map((key) => [key, process.env[key]])),
+      ...functionsDotEnv(),
+      ...options.env,
+      SUPABASE_URL: options.apiUrl,
+      SUPABASE_ANON_KEY: options.keys.anonKey,
+      SUPABASE_SERVICE_ROLE_KEY: options.keys.serviceRoleKey,
+      SUPABASE_DB_URL: options.dbUrl,
+      SB_EXECUTION_ID: name,
+      SUPABASE_LOCAL_FUNCTION_PORT: String(port),
+    };
+    const args = [
+      'run',
+      '--allow-all',
+      '--no-prompt',
+      `--preload=${join(projectRoot, 'local', 'functions-host', 'preload.ts')}`,
+      ...(options.watch ? ['--watch', '--no-clear-screen'] : []),
+      join(functionsDir, name, 'index.ts'),
+    ];
+    const child = spawn(denoBinary, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const prefix = `[${name}] `;
+    const forward = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line) log.write(prefix + line + '\n');
+    };
+    child.stdout?.on('data', forward);
+    child.stderr?.on('data', forward);
+    const entry: RunningFunction = {
+      process: child,
+      port,
+      // The first start compiles and fetches npm packages; allow for it.
+      ready: waitForPort(port, 120_000),
+    };
+    child.on('exit', () => {
+      if (running.get(name) === entry) running.delete(name);
+    });
+    running.set(name, entry);
+    return entry;
+  }
+
+  async function ensureRunning(name: string): Promise<RunningFunction> {
+    const entry = running.get(name) ?? start(name);
+    const exited = new Promise<never>((_, reject) =>
+      entry.process.once('exit', (code) => reject(new Error(`function ${name} exited with code ${code}`))),
+    );
+    await Promise.race([entry.ready, exited]);
+    return entry;
+  }
+
+  async function authorize(name: string, request: IncomingMessage): Promise<string | undefined> {
+    const verifyJwt = readProjectConfig().functions[name]?.verify_jwt ?? true;
+    if (!verifyJwt || request.method === 'OPTIONS') return undefined;
+    const token = bearerToken(request.headers.authorization);
+    if (!token) return 'Missing authorization header';
+    try {
+      await options.keys.verify(token);
+      return undefined;
+    } catch (error) {
+      return error instanceof InvalidTokenError ? 'Invalid JWT' : 'Invalid JWT';
+    }
+  }
+
+  return {
+    prefix: '/functions/v1',
+    async handle(request: IncomingMessage, response: ServerResponse, path: string) {
+      const name = /^\/([A-Za-z0-9_-]+)/.exec(path)?.[1];
+      if (!name || !listFunctions().includes(name)) {
+        sendJson(response, 404, { code: 'NOT_FOUND', message: 'Requested function was not found' }, corsHeaders);
+        return;
+      }
+      const denied = await authorize(name, request);
+      if (denied) {
+        sendJson(response, 401, { code: 401, message: denied }, corsHeaders);
+        return;
+      }
+      let target: RunningFunction;
+      try {
+        target = await ensureRunning(name);
+      } catch (error) {
+        sendJson(response, 503, { code: 'BOOT_ERROR', message: `Function ${name} failed to start: ${(error as Error).message}. See ${options.logFile}.` });
+        return;
+      }
+      const upstream = httpRequest(
+        { host: '127.0.0.1', port: target.port, method: request.method, path, headers: { ...request.headers, host: `127.0.0.1:${target.port}` } },
+        (upstreamResponse) => {
+          response.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
+          // Server-sent events must reach the browser as they are written.
+          response.flushHeaders();
+          upstreamResponse.pipe(response);
+        },
+      );
+      upstream.on('error', (error) => {
+        sendJson(response, 502, { code: 'WORKER_ERROR', message: `Function ${name} did not answer: ${error.message}` });
+      });
+      response.on('close', () => upstream.destroy());
+      request.pipe(upstream);
+    },
+    async warm(name: string) {
+      await ensureRunning(name);
+    },
+    async close() {
+      const exits = [...running.values()].map(
+        (entry) =>
+          new Promise<void>((resolve) => {
+            if (entry.process.exitCode !== null) return resolve();
+            entry.process.once('exit', () => resolve());
+            entry.process.kill('SIGTERM');
+            setTimeout(() => entry.process.kill('SIGKILL'), 3000).unref();
+          }),
+      );
+      await Promise.all(exits);
+      running.clear();
+      log.end();
+    },
+  };
+}

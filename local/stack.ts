@@ -1,0 +1,97 @@
+// Starts and stops the whole local stack for one profile: PostgreSQL with the platform
+// bootstrap and the project's migrations, the gateway with Auth, Realtime and the edge
+// functions host behind it, and the pg_net worker.
+import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { databaseUrl, readProjectConfig, stackProfile, type ProfileName, type StackProfile } from './config.ts';
+import { startCluster, stopCluster } from './postgres/cluster.ts';
+import { applyBootstrap, pushMigrations } from './postgres/migrate.ts';
+import { requirePortFree } from './ports.ts';
+import { startGateway, type Gateway } from './services/gateway.ts';
+import { createFunctionsHost } from './services/functions.ts';
+import { loadStackKeys, type StackKeys } from './services/keys.ts';
+import { createAuthService } from './services/auth/index.ts';
+import { createRealtimeService } from './services/realtime/index.ts';
+import { startNetWorker, type NetWorker } from './services/net-worker.ts';
+import { ensureSystem } from './system.ts';
+import { step } from './log.ts';
+
+export interface StackInfo {
+  profile: StackProfile;
+  apiUrl: string;
+  dbUrl: string;
+  appUrl: string;
+  functionsUrl: string;
+  jwksUrl: string;
+  keys: StackKeys;
+}
+
+export interface RunningStack extends StackInfo {
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Reload edge functions when their files change (npm start). */
+  watch?: boolean;
+  /** Extra environment for edge functions (tests point OpenAI at a stub server). */
+  functionEnv?: Record<string, string>;
+  /** Skip supabase/seed.sql (benchmarks generate their own data). */
+  seed?: boolean;
+  /** Keep an ephemeral profile's cluster instead of starting from scratch (warm-start benchmark). */
+  keepData?: boolean;
+}
+
+export async function stackInfo(profile: StackProfile): Promise<StackInfo> {
+  const apiUrl = `http://127.0.0.1:${profile.apiPort}`;
+  return {
+    profile,
+    apiUrl,
+    dbUrl: databaseUrl(profile),
+    appUrl: `http://127.0.0.1:${profile.appPort}`,
+    functionsUrl: `${apiUrl}/functions/v1`,
+    jwksUrl: `${apiUrl}/auth/v1/.well-known/jwks.json`,
+    keys: await loadStackKeys(profile.stateDir),
+  };
+}
+
+export async function startStack(name: ProfileName, options: StartOptions = {}): Promise<RunningStack> {
+  const config = readProjectConfig();
+  const profile = stackProfile(name, config);
+  ensureSystem();
+  const freshCluster = profile.ephemeral && !options.keepData;
+  if (freshCluster) rmSync(join(profile.stateDir, 'keys.json'), { force: true });
+  mkdirSync(profile.stateDir, { recursive: true });
+  await requirePortFree(profile.apiPort, 'API gateway');
+  await startCluster(profile, { fresh: freshCluster });
+  const stopAll: Array<() => Promise<void> | void> = [() => stopCluster(profile)];
+  const stop = async () => {
+    for (const action of stopAll.reverse()) await action();
+  };
+  try {
+    applyBootstrap(profile);
+    pushMigrations(profile, { seed: options.seed ?? true });
+    if (freshCluster) step('Fresh database ready');
+    const info = await stackInfo(profile);
+    const dbUrl = info.dbUrl;
+    const netWorker: NetWorker = await startNetWorker({ dbUrl });
+    stopAll.push(() => netWorker.stop());
+    const functions = createFunctionsHost({
+      keys: info.keys,
+      apiUrl: info.apiUrl,
+      dbUrl,
+      basePort: profile.functionsBasePort,
+      logFile: join(profile.stateDir, 'functions.log'),
+      watch: options.watch ?? false,
+      env: options.functionEnv,
+    });
+    const auth = createAuthService({ keys: info.keys, dbUrl, config, apiUrl: info.apiUrl });
+    const realtime = createRealtimeService({ keys: info.keys, dbUrl, profile });
+    const gateway: Gateway = await startGateway(profile.apiPort, [auth, realtime, functions]);
+    stopAll.push(() => gateway.close());
+    writeFileSync(join(profile.stateDir, 'running.json'), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
+    return { ...info, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,257 @@
+// `npm test`: the whole suite on a throw-away stack of its own (ports 55321/55322 by default,
+// so it can run while `npm start` runs). Suites run one after another; each reports how many
+// checks passed and failed, and the last line sums them: `N passed, N failed`.
+//
+//   npm test                      every suite
+//   npm test -- vitest tests/x    one suite, with arguments passed to it
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { projectRoot } from '../config.ts';
+import { bold, fail, ok, step } from '../log.ts';
+import { startStack, type RunningStack } from '../stack.ts';
+import { startApp, type RunningApp } from '../app.ts';
+import { ensurePackages, testPackages } from '../system.ts';
+import { startOpenAiStub, type OpenAiStub } from './openai-stub.ts';
+
+export interface SuiteResult {
+  suite: string;
+  passed: number;
+  failed: number;
+  /** Why the suite could not run at all (counted as one failure). */
+  error?: string;
+}
+
+interface SuiteContext {
+  stack: RunningStack;
+  env: NodeJS.ProcessEnv;
+  args: string[];
+  artifacts: string;
+  startApp(): Promise<RunningApp>;
+}
+
+type Suite = { name: string; description: string; run(context: SuiteContext): Promise<SuiteResult> };
+
+const bin = (name: string) => join(projectRoot, 'node_modules', '.bin', name);
+
+/** Runs a command, streaming its output, and returns the output for counting. */
+function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!options.quiet) stream.write(chunk);
+    };
+    child.stdout.on('data', collect(process.stdout));
+    child.stderr.on('data', collect(process.stderr));
+    child.on('error', (error) => resolve({ code: 127, output: `${output}\n${error.message}` }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** Counts TAP lines (`ok N`, `not ok N`) at any indentation. */
+export function countTap(output: string): { passed: number; failed: number } {
+  let passed = 0;
+  let failed = 0;
+  for (const line of output.split('\n')) {
+    if (/^\s*ok \d+/.test(line)) passed++;
+    else if (/^\s*not ok \d+/.test(line)) failed++;
+  }
+  return { passed, failed };
+}
+
+const sqlTestFiles = () =>
+  existsSync(join(projectRoot, 'supabase', 'tests'))
+    ? readdirSync(join(projectRoot, 'supabase', 'tests')).filter((file) => file.endsWith('.sql')).sort()
+    : [];
+
+const suites: Suite[] = [
+  {
+    name: 'pgtap',
+    description: 'pgTAP database tests (pg_prove over supabase/tests)',
+    async run({ stack, env, args }) {
+      const files = args.length > 0 ? args : sqlTestFiles().map((file) => join('supabase', 'tests', file));
+      if (files.length === 0) return { suite: 'pgtap', passed: 0, failed: 1, error: 'no pgTAP files in supabase/tests' };
+      const { code, output } = await runCommand('pg_prove', ['--verbose', '--failures', '-d', stack.dbUrl, ...files], env, { quiet: true });
+      const counts = countTap(output);
+      for (const line of output.split('\n')) {
+        if (/^\s*not ok/.test(line) || /^\s*#\s+(Failed|got|expected|     )/.test(line) || /Dubious|Parse errors|ERROR/.test(line)) console.log(line);
+      }
+      console.log(output.split('\n').filter((line) => /^(Files=|Result:)/.test(line)).join('\n'));
+      if (code !== 0 && counts.failed === 0) return { suite: 'pgtap', ...counts, failed: 1, error: 'pg_prove failed (a plan mismatch or SQL error; see above)' };
+      return { suite: 'pgtap', ...counts };
+    },
+  },
+  {
+    name: 'advisors',
+    description: "Supabase's security and performance advisors (no ERROR, no security WARN)",
+    async run({ stack, env }) {
+      const { output } = await runCommand(bin('supabase'), ['db', 'advisors', `--remote=${stack.dbUrl}`, '--output-format', 'json'], env, { quiet: true });
+      const json = output.slice(output.indexOf('{'));
+      let results: Array<{ name: string; level: string; categories: string[]; detail: string }>;
+      try {
+        results = JSON.parse(json).results ?? [];
+      } catch {
+        console.log(output);
+        return { suite: 'advisors', passed: 0, failed: 1, error: 'advisors output was not JSON' };
+      }
+      const blocking = results.filter((r) => r.level === 'ERROR' || (r.level === 'WARN' && r.categories.includes('SECURITY')));
+      for (const r of results) console.log(`  ${blocking.includes(r) ? '✖' : '·'} ${r.level} ${r.name}: ${r.detail}`);
+      console.log(`  ${results.length} finding(s), ${blocking.length} blocking`);
+      return { suite: 'advisors', passed: blocking.length === 0 ? 1 : 0, failed: blocking.length };
+    },
+  },
+  {
+    name: 'lint',
+    description: 'supabase db lint (plpgsql_check), no errors',
+    async run({ stack, env }) {
+      const { output } = await runCommand(bin('supabase'), ['db', 'lint', `--remote=${stack.dbUrl}`, '--schema', 'public,private', '--level', 'error', '--output-format', 'json'], env, { quiet: true });
+      const json = output.slice(output.indexOf('{'));
+      let results: Array<{ function: string; issues: Array<{ level: string; message: string }> }>;
+      try {
+        results = JSON.parse(json).results ?? [];
+      } catch {
+        console.log(output);
+        return { suite: 'lint', passed: 0, failed: 1, error: 'lint output was not JSON' };
+      }
+      const errors = results.flatMap((r) => r.issues.filter((i) => i.level === 'error').map((i) => `${r.function}: ${i.message}`));
+      for (const error of errors) console.log(`  ✖ ${error}`);
+      console.log(`  ${errors.length} error(s)`);
+      return { suite: 'lint', passed: errors.length === 0 ? 1 : 0, failed: errors.length };
+    },
+  },
+  {
+    name: 'types',
+    description: 'types/database.types.ts matches `supabase gen types`',
+    async run({ stack, env }) {
+      const { code, output } = await runCommand(bin('supabase'), ['gen', 'types', `--remote=${stack.dbUrl}`, '--lang', 'typescript', '--schema', 'public'], env, { quiet: true });
+      const generated = output.slice(output.indexOf('export type Json'));
+      const file = join(projectRoot, 'types', 'database.types.ts');
+      if (code !== 0 || !generated.startsWith('export type Json')) {
+        console.log(output);
+        return { suite: 'types', passed: 0, failed: 1, error: 'supabase gen types failed' };
+      }
+      const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      if (current.trim() === generated.trim()) return { suite: 'types', passed: 1, failed: 0 };
+      if (process.env.UPDATE_TYPES === '1') {
+        mkdirSync(join(projectRoot, 'types'), { recursive: true });
+        writeFileSync(file, generated);
+        console.log('  types/database.types.ts regenerated (UPDATE_TYPES=1)');
+        return { suite: 'types', passed: 1, failed: 0 };
+      }
+      console.log('  types/database.types.ts is out of date: run `UPDATE_TYPES=1 npm test -- types` and commit it.');
+      return { suite: 'types', passed: 0, failed: 1 };
+    },
+  },
+  {
+    name: 'deno',
+    description: 'deno test for supabase/functions',
+    async run({ env, args }) {
+      const { code, output } = await runCommand(bin('deno'), ['test', '--allow-all', '--no-prompt', '--reporter=tap', ...(args.length ? args : ['supabase/functions'])], env);
+      const counts = countTap(output);
+      if (code !== 0 && counts.failed === 0) return { suite: 'deno', ...counts, failed: 1, error: 'deno test failed before running its tests' };
+      return { suite: 'deno', ...counts };
+    },
+  },
+  {
+    name: 'vitest',
+    description: 'vitest: app, local stack and integration tests',
+    run: (context) => runVitest('vitest', join('tests', 'vitest.config.ts'), context),
+  },
+  {
+    name: 'browser',
+    description: 'browser tests (Debian Chromium via playwright-core) against the built app',
+    async run(context) {
+      ensurePackages(testPackages);
+      const app = await context.startApp();
+      try {
+        return await runVitest('browser', join('tests', 'vitest.browser.config.ts'), context);
+      } finally {
+        await app.stop();
+      }
+    },
+  },
+];
+
+async function runVitest(suite: string, config: string, { env, args, artifacts }: SuiteContext): Promise<SuiteResult> {
+  const report = join(artifacts, `${suite}.json`);
+  const { code } = await runCommand(bin('vitest'), ['run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], env);
+  if (!existsSync(report)) return { suite, passed: 0, failed: 1, error: 'vitest wrote no report' };
+  const summary = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: Array<{ status: string; message?: string }> };
+  const failedFiles = summary.testResults.filter((file) => file.status === 'failed' && file.message).length;
+  // Skipped or todo tests are not allowed in this project: they count as failures.
+  const failed = summary.numFailedTests + summary.numPendingTests + summary.numTodoTests + failedFiles;
+  if (code !== 0 && failed === 0) return { suite, passed: summary.numPassedTests, failed: 1, error: 'vitest exited with an error' };
+  return { suite, passed: summary.numPassedTests, failed };
+}
+
+export async function runTests(argv: string[]): Promise<number> {
+  const started = Date.now();
+  const [first, ...rest] = argv;
+  const selected = first && suites.some((suite) => suite.name === first) ? suites.filter((suite) => suite.name === first) : suites;
+  const suiteArgs = selected.length === 1 && first === selected[0]?.name ? rest : [];
+
+  step(`npm test: ${selected.map((suite) => suite.name).join(', ')}`);
+  const openAiStub: OpenAiStub = await startOpenAiStub();
+  const stack = await startStack('test', { functionEnv: { OPENAI_STUB_URL: openAiStub.url } });
+  const artifacts = join(projectRoot, 'tests', '.artifacts');
+  mkdirSync(artifacts, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PGSSLMODE: 'disable',
+    // supabase-js constructs a realtime client, which needs a WebSocket: Node 20 has
+    // undici's behind this flag (Node 22 has it by default).
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-websocket'].filter(Boolean).join(' '),
+    DO_NOT_TRACK: '1',
+    SUPABASE_URL: stack.apiUrl,
+    SUPABASE_ANON_KEY: stack.keys.anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: stack.keys.serviceRoleKey,
+    SUPABASE_JWT_SECRET: stack.keys.jwtSecret,
+    SUPABASE_DB_URL: stack.dbUrl,
+    APP_URL: stack.appUrl,
+    OPENAI_STUB_URL: openAiStub.url,
+    SUPPORT_HUB_STATE_DIR: stack.profile.stateDir,
+    SUPPORT_HUB_TEST_ARTIFACTS: artifacts,
+  };
+  let app: RunningApp | undefined;
+  const context: SuiteContext = {
+    stack,
+    env,
+    args: suiteArgs,
+    artifacts,
+    startApp: async () => (app ??= await startApp(stack, { mode: 'production' })),
+  };
+
+  const results: SuiteResult[] = [];
+  try {
+    for (const suite of selected) {
+      console.log(`\n${bold(`── ${suite.name}`)} — ${suite.description}`);
+      const suiteStarted = Date.now();
+      let result: SuiteResult;
+      try {
+        result = await suite.run(context);
+      } catch (error) {
+        result = { suite: suite.name, passed: 0, failed: 1, error: (error as Error).message };
+      }
+      if (result.error) fail(`${suite.name}: ${result.error}`);
+      results.push(result);
+      const seconds = ((Date.now() - suiteStarted) / 1000).toFixed(1);
+      (result.failed === 0 ? ok : fail)(`${suite.name}: ${result.passed} passed, ${result.failed} failed (${seconds} s)`);
+    }
+  } finally {
+    await app?.stop();
+    await stack.stop();
+    await openAiStub.close();
+  }
+
+  const passed = results.reduce((sum, r) => sum + r.passed, 0);
+  const failed = results.reduce((sum, r) => sum + r.failed, 0);
+  console.log(`\n${bold('Summary')} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  for (const r of results) console.log(`  ${r.failed === 0 ? '✔' : '✖'} ${r.suite.padEnd(9)} ${r.passed} passed, ${r.failed} failed`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+export const testSuiteNames = suites.map((suite) => suite.name);
+export const relativeToRoot = (path: string) => relative(projectRoot, path);

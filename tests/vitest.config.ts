@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// Integration tests share one test stack started by `npm test`; files run in parallel
+// (each test makes its own users and rows), within the 2 cores of CI machines.
+export default defineConfig({
+  resolve: { alias: { '~': new URL('../app', import.meta.url).pathname } },
+  test: {
+    include: ['tests/**/*.test.ts', 'app/**/*.test.ts', 'local/**/*.test.ts'],
+    exclude: ['tests/browser/**', 'node_modules/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    poolOptions: { forks: { maxForks: 2 } },
+    allowOnly: false,
+  },
+});
