@@ -19,8 +19,12 @@ export function runSqlFile(url: string, file: string): void {
   }
 }
 
+/** local/postgres/bootstrap/*.sql in name order: platform first, then each service's schema. */
 export function applyBootstrap(profile: StackProfile): void {
-  runSqlFile(databaseUrl(profile), join(projectRoot, 'local', 'postgres', 'bootstrap.sql'));
+  const folder = join(projectRoot, 'local', 'postgres', 'bootstrap');
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.sql')).sort()) {
+    runSqlFile(databaseUrl(profile), join(folder, file));
+  }
 }
 
 /** The CLI's own output names the migration file that failed; we pass it on verbatim. */
