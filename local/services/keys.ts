@@ -15,6 +15,8 @@ import { z } from 'zod';
 
 const storedKeysSchema = z.object({
   jwtSecret: z.string().min(32),
+  /** When the API keys were issued: fixed, so the anon and service-role keys stay the same between runs. */
+  issuedAt: z.number().int(),
   signingKey: z.object({ kid: z.string(), privateJwk: z.record(z.string(), z.unknown()) }),
 });
 type StoredKeys = z.infer<typeof storedKeysSchema>;
@@ -59,6 +61,7 @@ async function createStoredKeys(): Promise<StoredKeys> {
   const privateJwk = await jose.exportJWK(privateKey);
   return {
     jwtSecret: randomBytes(30).toString('base64url'),
+    issuedAt: Math.floor(Date.now() / 1000),
     signingKey: { kid: randomBytes(8).toString('hex'), privateJwk },
   };
 }
@@ -78,12 +81,11 @@ export async function loadStackKeys(stateDir: string): Promise<StackKeys> {
   const { d: _private, ...publicJwk } = stored.signingKey.privateJwk as jose.JWK;
   const publicKey = await jose.importJWK({ ...publicJwk, alg: 'ES256' }, 'ES256');
 
-  const now = Math.floor(Date.now() / 1000);
   const apiKey = (role: string) =>
     new jose.SignJWT({ iss: 'supabase-demo', role })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setIssuedAt(now)
-      .setExpirationTime(now + TEN_YEARS)
+      .setIssuedAt(stored.issuedAt)
+      .setExpirationTime(stored.issuedAt + TEN_YEARS)
       .sign(secret);
 
   return {
