@@ -91,6 +91,7 @@ function ensurePgvector(): void {
 function ensureStandInExtensions(): void {
   const target = join(sharedir(), 'extension');
   const sourceRoot = join(projectRoot, 'local', 'extensions');
+  if (!existsSync(sourceRoot)) return;
   for (const extension of readdirSync(sourceRoot)) {
     for (const file of readdirSync(join(sourceRoot, extension))) {
       const from = join(sourceRoot, extension, file);

@@ -19,13 +19,15 @@ function npmInstallNeeded() {
 }
 
 if (npmInstallNeeded()) {
-  console.log('• Installing npm packages (npm ci)…');
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+  // `npm install` rather than `npm ci`: npm 11 refuses `ci` when the lock file lacks the optional
+  // packages of other platforms (deno, rollup), which it leaves out on some set-ups.
+  console.log('• Installing npm packages (npm install)…');
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: root,
     stdio: 'inherit',
   });
   if (result.status !== 0) {
-    console.error('✖ npm ci failed; see the output above.');
+    console.error('✖ npm install failed; see the output above.');
     process.exit(result.status ?? 1);
   }
 }

@@ -2,8 +2,8 @@
 // like Supabase's image for what we use (pg_cron, logical decoding for Realtime), started
 // and stopped with pg_ctl. PostgreSQL refuses to run as root, so as root we act as `postgres`.
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DB_PASSWORD, DB_SUPERUSER, StackError, type StackProfile } from '../config.ts';
 import { requirePortFree } from '../ports.ts';
 import { PG_BIN } from '../system.ts';
@@ -45,6 +45,21 @@ function ownForPostgres(path: string): void {
   if (!isRoot) return;
   const { uid, gid } = postgresUser();
   chownSync(path, uid, gid);
+}
+
+/**
+ * As root we run the server as `postgres`, which must be able to reach the state folder: every
+ * folder above it gets the traverse bit (o+x, not read) if it lacks it, e.g. a clone in a private
+ * temporary folder.
+ */
+function makeTraversableForPostgres(folder: string): void {
+  for (let current = folder; current !== dirname(current); current = dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(current, mode | 0o001);
+      if (current !== folder && !current.endsWith('.stack')) step(`Made ${current} traversable (o+x) for the postgres user`);
+    }
+  }
 }
 
 function settings(profile: StackProfile, paths: ClusterPaths): string {
@@ -110,10 +125,7 @@ function clusterIsRunning(paths: ClusterPaths): boolean {
 export async function startCluster(profile: StackProfile, options: { fresh: boolean }): Promise<ClusterPaths> {
   const paths = clusterPaths(profile);
   mkdirSync(profile.stateDir, { recursive: true });
-  if (isRoot) {
-    // postgres must be able to reach its files: the state folder is made traversable.
-    spawnSync('chmod', ['o+x', profile.stateDir, join(profile.stateDir, '..')]);
-  }
+  if (isRoot) makeTraversableForPostgres(profile.stateDir);
   if (options.fresh && existsSync(paths.dataDir)) {
     if (clusterIsRunning(paths)) pgExec('pg_ctl', ['stop', '-D', paths.dataDir, '-m', 'immediate']);
     rmSync(paths.dataDir, { recursive: true, force: true });
