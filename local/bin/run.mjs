@@ -37,7 +37,8 @@ if (!pkg.name) process.exit(1);
 
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', join(root, 'local', 'cli.ts'), ...process.argv.slice(2)],
+  // supabase-js (used by benchmarks) needs a global WebSocket; Node 20 has undici's behind a flag.
+  ['--experimental-websocket', '--no-warnings=ExperimentalWarning', '--import', 'tsx', join(root, 'local', 'cli.ts'), ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit' },
 );
 // Ctrl-C reaches the child through the shared process group, so SIGINT is only
