@@ -1,0 +1,14 @@
+import assert from 'node:assert/strict';
+import { normaliseText, searchTerms, splitWords } from './english-text.ts';
+
+Deno.test('normaliseText folds case, accents and compatibility forms', () => {
+  assert.equal(normaliseText('Café ﬁle ＡＢＣ'), 'cafe file abc');
+});
+
+Deno.test('splitWords keeps CJK and digits, drops punctuation and apostrophes', () => {
+  assert.deepEqual(splitWords("don't reset v2 router! 東京"), ['dont', 'reset', 'v2', 'router', '東京']);
+});
+
+Deno.test('searchTerms drops Postgres english stop words and stems like Snowball', () => {
+  assert.deepEqual(searchTerms('I was charged twice for the billing'), ['charg', 'twice', 'bill']);
+});
