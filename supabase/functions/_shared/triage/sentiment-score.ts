@@ -1,0 +1,41 @@
+// Customer sentiment on the 1-10 scale the desk shows (1 = furious, 5 = neutral, 10 = delighted), from the AFINN
+// lexicon as packaged by `sentiment` (maintained word list with negation handling, no network).
+//
+// Mapping: score = round(5 + 4 · tanh(afinn / 6)) for afinn < 0 and round(5 + 5 · tanh(afinn / 6)) otherwise,
+// clamped to 1-10, where `afinn` is the summed word valence (each word -5..+5). Neutral sits at 5 with four steps
+// below and five above; tanh keeps long rants from saturating instantly yet lets a few strong words reach the ends:
+//   afinn  0 → 5 (neutral)        afinn -2 ("problem") → 4        afinn -6 → 2        afinn ≤ -11 → 1
+//   afinn +3 ("thanks, great") → 7        afinn ≥ +11 → 10
+import Sentiment from 'npm:sentiment@5.0.2';
+
+interface AfinnAnalysis {
+  score: number;
+  comparative: number;
+  negative: string[];
+  positive: string[];
+}
+
+const analyser = new (Sentiment as unknown as new () => { analyze(text: string): AfinnAnalysis })();
+
+export interface SentimentEstimate {
+  /** 1-10 as stored on the ticket. */
+  score: number;
+  afinnScore: number;
+  negativeWords: string[];
+  positiveWords: string[];
+}
+
+export function sentimentFromAfinn(afinnScore: number): number {
+  const span = afinnScore < 0 ? 4 : 5;
+  return Math.min(10, Math.max(1, Math.round(5 + span * Math.tanh(afinnScore / 6))));
+}
+
+export function estimateSentiment(text: string): SentimentEstimate {
+  const analysis = analyser.analyze(text);
+  return {
+    score: sentimentFromAfinn(analysis.score),
+    afinnScore: analysis.score,
+    negativeWords: [...new Set(analysis.negative)],
+    positiveWords: [...new Set(analysis.positive)],
+  };
+}
