@@ -1,0 +1,288 @@
+// Answer generation for the assistant. Both providers stream text deltas and finish with a summary (citations,
+// confidence, usage) that the chat function stores with the assistant message; a low confidence is the signal to
+// offer a hand-off to a technician.
+//
+// Usage:  const stream = provider.streamAnswer(request);
+//         let step = await stream.next();
+//         while (!step.done) { send(step.value); step = await stream.next(); }
+//         const summary = step.value;
+import { z } from 'npm:zod@4';
+import { searchTerms } from './english-text.ts';
+import { estimateCostUsd } from './model-prices.ts';
+import { createOpenAiClient, type OpenAiConnection, openAiConnectionFromEnv, toAiProviderError } from './openai-client.ts';
+import { defaultRetryPolicy, type RetryPolicy, withRetries } from './retry.ts';
+
+export interface ChatPassage {
+  slug: string;
+  title: string;
+  text: string;
+}
+
+export interface ChatRequest {
+  /** The solution area's own instructions (manufacturing, maintenance, support). */
+  instructions: string;
+  question: string;
+  /** Retrieved passages, best first; the answer may cite only these. */
+  passages: ChatPassage[];
+}
+
+export interface ChatCitation {
+  /** The [n] used in the answer text. */
+  number: number;
+  slug: string;
+  title: string;
+}
+
+export interface ChatAnswerSummary {
+  text: string;
+  citations: ChatCitation[];
+  /** 0-1; below handOffConfidenceThreshold the assistant offers a technician. */
+  confidence: number;
+  provider: string;
+  model: string;
+  usage?: { prompt_tokens: number; completion_tokens: number };
+  cost_estimate_usd?: number;
+  latency_ms: number;
+}
+
+export const handOffConfidenceThreshold = 0.35;
+
+/** Said (and detected) when the passages do not contain the answer. */
+export const noAnswerSentence = "I couldn't find the answer to that in our help articles.";
+
+export interface ChatProvider {
+  readonly name: string;
+  readonly model: string;
+  /** Yields text deltas; the generator's return value is the summary. */
+  streamAnswer(request: ChatRequest): AsyncGenerator<string, ChatAnswerSummary>;
+}
+
+/** Reads a whole answer: for tests and for callers that do not stream. */
+export async function collectAnswer(stream: AsyncGenerator<string, ChatAnswerSummary>): Promise<{ deltas: string[]; summary: ChatAnswerSummary }> {
+  const deltas: string[] = [];
+  for (let step = await stream.next();; step = await stream.next()) {
+    if (step.done) return { deltas, summary: step.value };
+    deltas.push(step.value);
+  }
+}
+
+function sourcesList(citations: readonly ChatCitation[]): string {
+  return citations.length ? `\n\nSources:\n${citations.map((citation) => `[${citation.number}] ${citation.title} — /help/${citation.slug}`).join('\n')}` : '';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Local extractive answers: the passage sentences (or a procedure's steps) that best cover the question's terms.
+
+interface AnswerUnit {
+  passageIndex: number;
+  text: string;
+  terms: Set<string>;
+  /** Position among the passage's list items, when the unit is a step of a procedure. */
+  stepNumber?: number;
+}
+
+const listItem = /^\s*(?:\d+[.)]|[-*+])\s+(.*)$/;
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+function splitPassage(passage: ChatPassage, passageIndex: number): AnswerUnit[] {
+  const units: AnswerUnit[] = [];
+  let stepNumber = 0;
+  for (const line of passage.text.split('\n')) {
+    const cleaned = line.replace(/^#+\s*/, '').trim();
+    if (!cleaned) continue;
+    const item = cleaned.match(listItem);
+    if (item) {
+      units.push({ passageIndex, text: item[1].trim(), terms: new Set(searchTerms(item[1])), stepNumber: ++stepNumber });
+      continue;
+    }
+    if (line.trimStart().startsWith('#')) continue; // headings are context, not answers
+    for (const { segment } of sentenceSegmenter.segment(cleaned)) {
+      const sentence = segment.trim();
+      if (sentence) units.push({ passageIndex, text: sentence, terms: new Set(searchTerms(sentence)) });
+    }
+  }
+  return units;
+}
+
+export class LocalExtractiveChatProvider implements ChatProvider {
+  readonly name = 'local';
+  readonly model = 'local-extractive-v1';
+
+  /**
+   * @param minimumCoverage share of the question's (idf-weighted) terms a sentence must contain to be quoted;
+   *   below it, one common shared word ("open") would pass for an answer.
+   */
+  constructor(private readonly minimumCoverage = 0.4, private readonly maxSentences = 3, private readonly maxSteps = 12) {}
+
+  async *streamAnswer(request: ChatRequest): AsyncGenerator<string, ChatAnswerSummary> {
+    const started = performance.now();
+    const questionTerms = [...new Set(searchTerms(request.question))];
+    const units = request.passages.flatMap(splitPassage);
+    // Rarer terms say more about what is asked: weight each question term by its inverse frequency over units.
+    const weight = new Map(questionTerms.map((term) => {
+      const containing = units.filter((unit) => unit.terms.has(term)).length;
+      return [term, Math.log(1 + (units.length + 1) / (containing + 1))];
+    }));
+    const totalWeight = [...weight.values()].reduce((sum, value) => sum + value, 0);
+    const coverage = (terms: Iterable<string>) => {
+      let covered = 0;
+      for (const term of new Set(terms)) covered += weight.get(term) ?? 0;
+      return totalWeight === 0 ? 0 : covered / totalWeight;
+    };
+    const titleTerms = request.passages.map((passage) => new Set(searchTerms(passage.title)));
+    const scored = units
+      .map((unit, order) => {
+        const unitCoverage = coverage(unit.terms);
+        const titleCoverage = coverage(titleTerms[unit.passageIndex]);
+        // Earlier passages were ranked higher by retrieval; a title matching the question lends its sentences support.
+        const score = unitCoverage + 0.3 * titleCoverage * (unitCoverage > 0 ? 1 : 0) - 0.02 * unit.passageIndex;
+        return { unit, score, unitCoverage, order };
+      })
+      .filter((entry) => entry.unitCoverage >= this.minimumCoverage)
+      .sort((a, b) => b.score - a.score || a.order - b.order);
+
+    let selected: AnswerUnit[] = [];
+    const best = scored[0];
+    if (best) {
+      const bestPassageSteps = units.filter((unit) => unit.passageIndex === best.unit.passageIndex && unit.stepNumber !== undefined);
+      const procedureWins = bestPassageSteps.length >= 2 && (best.unit.stepNumber !== undefined || coverage(titleTerms[best.unit.passageIndex]) >= 0.5);
+      if (procedureWins) {
+        const lead = units.find((unit) => unit.passageIndex === best.unit.passageIndex && unit.stepNumber === undefined && coverage(unit.terms) > 0);
+        selected = [...(lead ? [lead] : []), ...bestPassageSteps.slice(0, this.maxSteps)];
+      } else {
+        selected = scored.slice(0, this.maxSentences).map((entry) => entry.unit).sort((a, b) => a.passageIndex - b.passageIndex || units.indexOf(a) - units.indexOf(b));
+      }
+    }
+
+    const citations: ChatCitation[] = [];
+    const citationFor = (passageIndex: number) => {
+      const passage = request.passages[passageIndex];
+      let citation = citations.find((existing) => existing.slug === passage.slug);
+      if (!citation) citations.push(citation = { number: citations.length + 1, slug: passage.slug, title: passage.title });
+      return citation.number;
+    };
+
+    let text = '';
+    const emit = (piece: string) => {
+      text += piece;
+      return piece;
+    };
+    if (selected.length === 0) {
+      yield emit(noAnswerSentence);
+    } else {
+      yield emit('Here is what our help articles say:\n');
+      for (const unit of selected) {
+        const marker = `[${citationFor(unit.passageIndex)}]`;
+        yield emit(unit.stepNumber !== undefined ? `\n${unit.stepNumber}. ${unit.text} ${marker}` : `\n${unit.text} ${marker}`);
+      }
+      yield emit(sourcesList(citations));
+    }
+    const answerCoverage = coverage(selected.flatMap((unit) => [...unit.terms]));
+    return {
+      text,
+      citations,
+      confidence: Math.round(answerCoverage * 100) / 100,
+      provider: this.name,
+      model: this.model,
+      latency_ms: Math.round(performance.now() - started),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// OpenAI: streaming chat completions grounded in the numbered passages.
+
+export const groundingRules = [
+  'Answer only from the numbered passages below. Cite every statement with the passage number in brackets, like [1] or [2].',
+  `If the passages do not contain the answer, reply exactly: "${noAnswerSentence}" and nothing else. Never invent facts, prices, policies, part numbers or steps that are not in the passages.`,
+  'When a passage describes a procedure, give its steps in order as a numbered list.',
+  'Be brief and polite. Do not mention "passages"; call them help articles.',
+].join('\n');
+
+export function passagesPrompt(passages: readonly ChatPassage[]): string {
+  if (passages.length === 0) return '(no help articles were found)';
+  return passages.map((passage, index) => `[${index + 1}] ${passage.title} (/help/${passage.slug})\n${passage.text}`).join('\n\n');
+}
+
+const streamChunk = z.object({
+  model: z.string().optional(),
+  choices: z.array(z.object({ delta: z.object({ content: z.string().nullish() }).partial() })).default([]),
+  usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number() }).nullish(),
+});
+
+export class OpenAiChatProvider implements ChatProvider {
+  readonly name = 'openai';
+  readonly model: string;
+  private readonly timeoutMs: number;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly client;
+
+  constructor(connection: OpenAiConnection, options: { model?: string; timeoutMs?: number; retryPolicy?: RetryPolicy } = {}) {
+    this.model = options.model ?? 'gpt-4o-mini';
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.retryPolicy = options.retryPolicy ?? defaultRetryPolicy;
+    this.client = createOpenAiClient(connection, this.timeoutMs);
+  }
+
+  async *streamAnswer(request: ChatRequest): AsyncGenerator<string, ChatAnswerSummary> {
+    const started = performance.now();
+    // Retries cover opening the stream only: once text has reached the customer, repeating it would garble the answer.
+    const { value: stream } = await withRetries(this.retryPolicy, async () => {
+      try {
+        return await this.client.chat.completions.create({
+          model: this.model,
+          stream: true,
+          stream_options: { include_usage: true },
+          temperature: 0.1,
+          messages: [
+            { role: 'system', content: `${request.instructions}\n\n${groundingRules}` },
+            { role: 'user', content: `Help articles:\n\n${passagesPrompt(request.passages)}\n\nCustomer question: ${request.question}` },
+          ],
+        });
+      } catch (error) {
+        throw toAiProviderError(error, this.timeoutMs);
+      }
+    });
+    let text = '';
+    let model = this.model;
+    let usage: ChatAnswerSummary['usage'];
+    try {
+      for await (const rawChunk of stream) {
+        const chunk = streamChunk.safeParse(rawChunk);
+        if (!chunk.success) continue;
+        model = chunk.data.model ?? model;
+        if (chunk.data.usage) usage = { prompt_tokens: chunk.data.usage.prompt_tokens, completion_tokens: chunk.data.usage.completion_tokens };
+        const delta = chunk.data.choices[0]?.delta?.content;
+        if (delta) {
+          text += delta;
+          yield delta;
+        }
+      }
+    } catch (error) {
+      throw toAiProviderError(error, this.timeoutMs);
+    }
+    const cited = new Set([...text.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1])));
+    const citations = [...cited]
+      .filter((number) => number >= 1 && number <= request.passages.length)
+      .sort((a, b) => a - b)
+      .map((number) => ({ number, slug: request.passages[number - 1].slug, title: request.passages[number - 1].title }));
+    const declined = text.includes(noAnswerSentence.slice(0, 40));
+    // The model gives no calibrated confidence: a refusal or an uncited answer is low, a cited answer high.
+    const confidence = declined || request.passages.length === 0 ? 0.1 : citations.length === 0 ? 0.3 : 0.8;
+    return {
+      text,
+      citations,
+      confidence,
+      provider: this.name,
+      model,
+      usage,
+      cost_estimate_usd: usage ? estimateCostUsd(model, usage) : undefined,
+      latency_ms: Math.round(performance.now() - started),
+    };
+  }
+}
+
+export function chatProviderFromEnv(env: (name: string) => string | undefined = (name) => Deno.env.get(name)): ChatProvider {
+  const connection = openAiConnectionFromEnv(env);
+  return connection ? new OpenAiChatProvider(connection, { model: env('OPENAI_MODEL') || undefined }) : new LocalExtractiveChatProvider();
+}
