@@ -147,13 +147,13 @@ function overlapTail(content: string, overlapChars: number): string {
 }
 
 /** Splits an article into chunks. Pure and synchronous apart from hashing. */
-export async function chunkMarkdown(
+export function chunkMarkdown(
   markdown: string,
   options: { title?: string } & Partial<ChunkingOptions> = {},
 ): Promise<MarkdownChunk[]> {
   const settings: ChunkingOptions = { ...defaultChunkingOptions, ...options };
   if (settings.maxChars < settings.targetChars || settings.overlapChars >= settings.targetChars) {
-    throw new RangeError('chunking needs overlapChars < targetChars ≤ maxChars');
+    return Promise.reject(new RangeError('chunking needs overlapChars < targetChars ≤ maxChars'));
   }
   const normalised = markdown.replace(/\r\n?/g, '\n').normalize('NFC');
   const drafts: Array<{ headingPath: string[]; content: string }> = [];
