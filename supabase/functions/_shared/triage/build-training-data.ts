@@ -695,10 +695,13 @@ export function buildTrainingData(perCategory = 220): LabelledTicket[] {
   return shuffled(all);
 }
 
+/** One ticket per line keeps the file reviewable in diffs. */
+export function serialiseTrainingData(tickets: readonly LabelledTicket[]): string {
+  return `[\n${tickets.map((ticket) => `  ${JSON.stringify(ticket)}`).join(',\n')}\n]\n`;
+}
+
 if (import.meta.main) {
   const tickets = buildTrainingData();
-  const output = new URL('./training-data.json', import.meta.url);
-  // One ticket per line keeps the file reviewable in diffs.
-  await Deno.writeTextFile(output, `[\n${tickets.map((ticket) => `  ${JSON.stringify(ticket)}`).join(',\n')}\n]\n`);
+  await Deno.writeTextFile(new URL('./training-data.json', import.meta.url), serialiseTrainingData(tickets));
   console.log(`wrote ${tickets.length} tickets`);
 }
