@@ -1,7 +1,7 @@
 // Urgency from explicit, explainable signals. Each signal that fires is reported in the triage reasoning so a
-// technician sees why a ticket jumped the queue. Severe signals (many people affected, security, money taken
-// wrongly, physical safety) make a ticket high on their own; softer ones (deadlines, strong anger) make it
-// medium, and two of them together make it high.
+// technician sees why a ticket jumped the queue. Severe signals (many people affected, security or fraud, money
+// taken wrongly, physical safety, a hard deadline, hardship, a threat to escalate) make a ticket high on their
+// own; softer ones (a date mentioned, strong anger) make it medium, and two of them together make it high.
 import type { TicketCategory } from './triage-schema.ts';
 
 export type UrgencyLevel = 'high' | 'medium' | 'low';
@@ -21,22 +21,38 @@ const urgencySignals: UrgencySignal[] = [
   {
     name: 'security',
     severe: true,
-    pattern: /\b(hack(ed|er|ers)?|breach(ed)?|compromised|unauthori[sz]ed|fraud(ulent)?|phishing|stolen|account takeover|someone else (logged|is using)|security (issue|incident|hole|vulnerability)|data leak)\b/i,
+    pattern: /\b(hack(ed|er|ers)?|breach(ed)?|compromised|unauthori[sz]ed|fraud(ulent)?|phishing|stolen|account takeover|someone else (logged|is using)|without (my )?permission|(did not|didn't|never) (authori[sz]e|make|order|visit)|(do not|don't) recogni[sz]e|security (issue|incident|hole|vulnerability)|data leak)\b/i,
   },
   {
-    name: 'double charge',
+    name: 'double or unwanted charge',
     severe: true,
-    pattern: /\b(charged (me )?(twice|two times|double|three times)|double[- ]charged?|duplicate (charge|payment|transaction)s?|billed (me )?twice|two (identical )?charges|paid twice)\b/i,
+    pattern: /\b(charged (me )?(twice|two times|double|three times)|double[- ]charged?|duplicate (charge|payment|transaction)s?|billed (me )?twice|two (identical )?charges|paid twice|(still|again) (being )?(charged|billed|paying)|charged (me )?after (i )?cancel(l?ed|l?ing)?|cancel(l?ed)? [^.]{0,60}\b(but|and|yet) [^.]{0,40}\b(charged|taken|billed|came out))\b/i,
   },
   {
     name: 'safety',
     severe: true,
-    pattern: /\b(brakes? (failed|failure|fail|not working|gave out)|smoke|smoking|fire|flames?|airbags?|fuel leak|gas leak|overheat(ing|ed)?|injur(y|ed|ies)|unsafe|sparks?|electric shock|burning smell)\b/i,
+    pattern: /\b(brakes? (failed|failure|fail|not working|gave out)|smoke|smoking|fire|flames?|airbags?|fuel leak|gas leak|overheat(ing|ed)?|steam|in the red|injur(y|ed|ies)|unsafe|not safe|dangerous|sparks?|electric shock|burning smell|stranded|(steering|accelerator) (locked|stuck))\b/i,
+  },
+  {
+    name: 'escalation threat',
+    severe: true,
+    pattern: /\b(chargeback|dispute (it |this |the charge )?with my bank|file a complaint|lawyer|solicitor|legal action|trading standards|small claims|cancel (my|our) (contract|account) (with you|if))\b/i,
+  },
+  {
+    name: 'hardship',
+    severe: true,
+    pattern: /\b(unable to pay|can(no|')t afford|overdrawn|no money (left|for)|cannot get to work|can't get to work|need (the|my) car for work)\b/i,
   },
   {
     name: 'deadline',
+    severe: true,
+    pattern: /\b(urgent(ly)?|asap|as soon as possible|immediately|right now|tonight|by tomorrow|within (the|an|24|48|\d+) hours?|emergency|time[- ]sensitive)\b/i,
+  },
+  { name: 'deadline', severe: true, pattern: /\b(NOW)\b/ }, // shouted, not the everyday "now"
+  {
+    name: 'time pressure',
     severe: false,
-    pattern: /\b(urgent(ly)?|asap|as soon as possible|immediately|today|tonight|deadline|right now|by tomorrow|within the hour|emergency|critical|time[- ]sensitive)\b/i,
+    pattern: /\b(today|tomorrow|deadline|critical|this week|before (the weekend|monday|friday))\b/i,
   },
 ];
 
@@ -55,9 +71,11 @@ export function assessUrgency(input: { text: string; sentimentScore: number; cat
   const reasons: string[] = [];
   let severe = 0;
   let soft = 0;
+  const fired = new Set<string>();
   for (const signal of urgencySignals) {
     const match = input.text.match(signal.pattern);
-    if (!match) continue;
+    if (!match || fired.has(signal.name)) continue;
+    fired.add(signal.name);
     reasons.push(`${signal.name} ("${match[0].toLowerCase()}")`);
     if (signal.severe) severe++;
     else soft++;
