@@ -1,7 +1,7 @@
 // Embedding providers behind one interface. Chunks store the provider's `model` with their vector, and queries
 // only compare vectors of the same model, so switching providers means re-embedding, never mixing spaces.
 import { z } from 'npm:zod@4';
-import { englishStopWords, normaliseText, splitWords, stemWord } from './english-text.ts';
+import { britishSpelling, englishStopWords, normaliseText, splitWords, stemWord } from './english-text.ts';
 import { createOpenAiClient, type OpenAiConnection, openAiConnectionFromEnv, toAiProviderError } from './openai-client.ts';
 import { InvalidModelOutputError } from './provider-errors.ts';
 import { defaultRetryPolicy, type RetryPolicy, withRetries } from './retry.ts';
@@ -29,7 +29,17 @@ export interface LocalEmbedderWeights {
   characterNgrams: number;
 }
 
-export const defaultLocalEmbedderWeights: LocalEmbedderWeights = { unigrams: 1, bigrams: 0.45, characterNgrams: 0.55 };
+export const defaultLocalEmbedderWeights: LocalEmbedderWeights = { unigrams: 1, bigrams: 0.15, characterNgrams: 0.55 };
+
+/**
+ * Words customers use in every kind of message ("please help, I have a problem with…"). They carry no topic, and
+ * without corpus statistics (no IDF) the embedder cannot learn that, so it skips them like stop words.
+ */
+const conversationalFillers: ReadonlySet<string> = new Set([
+  'please', 'hi', 'hello', 'hey', 'thanks', 'thank', 'could', 'would', 'also', 'really', 'still', 'even', 'since',
+  'like', 'know', 'want', 'need', 'tell', 'way', 'something', 'anything', 'thing', 'things', 'ok', 'okay', 'help',
+  'problem', 'issue', 'question', 'get', 'got', 'keep', 'keeps', 'im', 'ive', 'dont', 'doesnt', 'cant', 'wont', 'whats',
+]);
 
 const featureSeeds = { unigram: 0x9e3779b1, bigram: 0x85ebca77, characterNgram: 0xc2b2ae3d } as const;
 
@@ -83,8 +93,9 @@ export class LocalEmbedder implements EmbeddingProvider {
     const bigrams = new Map<number, number>();
     const characterNgrams = new Map<number, number>();
     let previousStem: string | undefined;
-    for (const word of splitWords(normaliseText(text))) {
-      if (englishStopWords.has(word)) {
+    for (const spelled of splitWords(normaliseText(text))) {
+      const word = britishSpelling(spelled);
+      if (englishStopWords.has(word) || conversationalFillers.has(word)) {
         // A stop word breaks a phrase: "reset the router" still pairs reset+router, but "reset. The" does not matter.
         continue;
       }

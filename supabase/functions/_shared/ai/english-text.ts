@@ -51,3 +51,21 @@ export function searchTerms(text: string): string[] {
   }
   return terms;
 }
+
+// The knowledge base is written in British English while many customers write American English. The local
+// embedder folds common American spellings and car words to the British ones so "tire"/"tyre" and
+// "hood"/"bonnet" meet. (The SQL full-text side does not do this; see kb/in-memory-full-text.ts.)
+const britishWordFor: ReadonlyMap<string, string> = new Map([
+  ['tire', 'tyre'], ['tires', 'tyres'], ['hood', 'bonnet'], ['trunk', 'boot'], ['windshield', 'windscreen'],
+  ['gas', 'petrol'], ['gasoline', 'petrol'], ['highway', 'motorway'], ['freeway', 'motorway'], ['curb', 'kerb'],
+  ['muffler', 'silencer'], ['fender', 'wing'], ['license', 'licence'], ['color', 'colour'], ['colors', 'colours'],
+  ['aluminum', 'aluminium'], ['catalog', 'catalogue'], ['center', 'centre'], ['centers', 'centres'],
+  ['program', 'programme'], ['mom', 'mum'], ['favorite', 'favourite'], ['behavior', 'behaviour'],
+]);
+
+const americanIzeEnding = /^(\p{L}{3,})iz(e|es|ed|ing|ation|ations)$/u;
+
+/** British spelling of a normalised word: a small car-and-support word list plus -ize → -ise. */
+export function britishSpelling(word: string): string {
+  return britishWordFor.get(word) ?? word.replace(americanIzeEnding, '$1is$2');
+}

@@ -6,6 +6,8 @@ export interface SeedArticle {
   slug: string;
   title: string;
   body: string;
+  /** From `is_published` when the seed has that column; true otherwise. */
+  isPublished: boolean;
 }
 
 type SqlValue = string | number | boolean | null | { expression: string };
@@ -125,7 +127,7 @@ export function parseSeedArticles(sql: string, table = 'kb_articles'): SeedArtic
       const record = Object.fromEntries(columns.map((column, index) => [column, row[index]]));
       const body = record.body ?? record.body_md ?? record.content ?? record.body_markdown ?? record.markdown;
       if (typeof record.slug === 'string' && typeof record.title === 'string' && typeof body === 'string') {
-        articles.push({ slug: record.slug, title: record.title, body });
+        articles.push({ slug: record.slug, title: record.title, body, isPublished: record.is_published !== false });
       }
       position = skipWhitespaceAndComments(sql, position);
       if (sql[position] === ',') position++;
