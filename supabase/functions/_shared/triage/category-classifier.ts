@@ -122,7 +122,8 @@ export class CategoryClassifier {
       .sort((a, b) => b.margin - a.margin || a.feature.localeCompare(b.feature))
       .slice(0, 4)
       .map((entry) => entry.feature);
-    return { category: this.model.categories[best], confidence: Math.round(confidence * 100) / 100, evidence };
+    // A word-count model is never certain: cap at 0.99 so the desk never shows a local guess as "100%".
+    return { category: this.model.categories[best], confidence: Math.min(0.99, Math.round(confidence * 100) / 100), evidence };
   }
 }
 

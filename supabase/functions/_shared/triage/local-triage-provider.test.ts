@@ -66,12 +66,19 @@ Deno.test('local provider returns a schema-valid result citing the best article,
   assert.match(result.reasoning, /double or unwanted charge/);
   assert.match(result.draft_reply, /"Why do I see two charges on my card\?" \(\/help\/duplicate-charges\)/);
   assert.doesNotMatch(result.draft_reply, /reset-router/);
+  assert.match(result.draft_reply, /a payment was taken that you did not expect/, 'acknowledges the double charge');
   assert.doesNotMatch(result.draft_reply, /refund(ed)? (will|within)|\bdays\b/i, 'no invented promises');
   const again = await provider.triage(
     { subject: 'Charged twice this month', body: 'I see two charges for my subscription on my card. Please refund one today!' },
     { kbArticles: articles },
   );
   assert.deepEqual({ ...again, latency_ms: 0 }, { ...result, latency_ms: 0 }, 'deterministic');
+});
+
+Deno.test('local provider tells the customer not to drive when a safety signal fires', async () => {
+  const result = await new LocalTriageProvider().triage({ subject: 'Smoke from the engine', body: 'There was smoke from under the bonnet on the way home.' }, { kbArticles: [] });
+  assert.equal(result.urgency, 'high');
+  assert.match(result.draft_reply, /please do not drive it until it has been checked/);
 });
 
 Deno.test('local provider without KB context drafts a reply without a citation', async () => {

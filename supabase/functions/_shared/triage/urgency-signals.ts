@@ -7,7 +7,7 @@ import type { TicketCategory } from './triage-schema.ts';
 export type UrgencyLevel = 'high' | 'medium' | 'low';
 
 interface UrgencySignal {
-  name: string;
+  name: 'outage' | 'security' | 'double or unwanted charge' | 'safety' | 'escalation threat' | 'hardship' | 'deadline' | 'time pressure';
   severe: boolean;
   pattern: RegExp;
 }
@@ -65,13 +65,17 @@ export interface UrgencyAssessment {
   urgency: UrgencyLevel;
   /** Human-readable reasons, e.g. `safety ("smoke")`. */
   reasons: string[];
+  /** Names of the explicit signals that fired, e.g. ['safety'], for replies that acknowledge them. */
+  signals: UrgencySignalName[];
 }
+
+export type UrgencySignalName = (typeof urgencySignals)[number]['name'];
 
 export function assessUrgency(input: { text: string; sentimentScore: number; category: TicketCategory }): UrgencyAssessment {
   const reasons: string[] = [];
   let severe = 0;
   let soft = 0;
-  const fired = new Set<string>();
+  const fired = new Set<UrgencySignalName>();
   for (const signal of urgencySignals) {
     const match = input.text.match(signal.pattern);
     if (!match || fired.has(signal.name)) continue;
@@ -84,9 +88,10 @@ export function assessUrgency(input: { text: string; sentimentScore: number; cat
     reasons.push(`strong negative sentiment (${input.sentimentScore}/10)`);
     soft++;
   }
-  if (severe > 0 || soft >= 2) return { urgency: 'high', reasons };
-  if (soft === 1) return { urgency: 'medium', reasons };
-  if (input.category === 'feature_request') return { urgency: 'low', reasons: ['feature request without urgency signals'] };
-  if (questionOnly.test(input.text)) return { urgency: 'low', reasons: ['a how-to question without urgency signals'] };
-  return { urgency: 'medium', reasons: ['a problem report without urgency signals'] };
+  const signals = [...fired];
+  if (severe > 0 || soft >= 2) return { urgency: 'high', reasons, signals };
+  if (soft === 1) return { urgency: 'medium', reasons, signals };
+  if (input.category === 'feature_request') return { urgency: 'low', reasons: ['feature request without urgency signals'], signals };
+  if (questionOnly.test(input.text)) return { urgency: 'low', reasons: ['a how-to question without urgency signals'], signals };
+  return { urgency: 'medium', reasons: ['a problem report without urgency signals'], signals };
 }
