@@ -129,16 +129,24 @@ export class LocalExtractiveChatProvider implements ChatProvider {
       for (const term of new Set(terms)) covered += weight.get(term) ?? 0;
       return totalWeight === 0 ? 0 : covered / totalWeight;
     };
+    // One shared word ("life", "open") is a coincidence, not an answer: ask for two when the question has two.
+    const matchedTerms = (terms: Iterable<string>) => {
+      const found = new Set<string>();
+      for (const term of terms) if (weight.has(term)) found.add(term);
+      return found.size;
+    };
     const titleTerms = request.passages.map((passage) => new Set(searchTerms(passage.title)));
+    // A sentence is read in the context of its article's title ("Car will not start after rain" + "Dab the coil
+    // packs dry"), so the title's terms count toward coverage, but the sentence itself must match something.
+    const inContext = (unit: AnswerUnit) => [...unit.terms, ...titleTerms[unit.passageIndex]];
     const scored = units
       .map((unit, order) => {
         const unitCoverage = coverage(unit.terms);
-        const titleCoverage = coverage(titleTerms[unit.passageIndex]);
-        // Earlier passages were ranked higher by retrieval; a title matching the question lends its sentences support.
-        const score = unitCoverage + 0.3 * titleCoverage * (unitCoverage > 0 ? 1 : 0) - 0.02 * unit.passageIndex;
-        return { unit, score, unitCoverage, order };
+        // Earlier passages were ranked higher by retrieval: a small tie-breaking preference for them.
+        const score = coverage(inContext(unit)) + 0.25 * unitCoverage - 0.02 * unit.passageIndex;
+        return { unit, score, unitCoverage, contextCoverage: coverage(inContext(unit)), order };
       })
-      .filter((entry) => entry.unitCoverage >= this.minimumCoverage)
+      .filter((entry) => entry.unitCoverage > 0 && entry.contextCoverage >= this.minimumCoverage && matchedTerms(inContext(entry.unit)) >= Math.min(2, questionTerms.length))
       .sort((a, b) => b.score - a.score || a.order - b.order);
 
     let selected: AnswerUnit[] = [];
@@ -177,7 +185,7 @@ export class LocalExtractiveChatProvider implements ChatProvider {
       }
       yield emit(sourcesList(citations));
     }
-    const answerCoverage = coverage(selected.flatMap((unit) => [...unit.terms]));
+    const answerCoverage = coverage(selected.flatMap(inContext));
     return {
       text,
       citations,
