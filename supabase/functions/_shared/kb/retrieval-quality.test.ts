@@ -40,3 +40,11 @@ Deno.test('retrieval quality on the seeded KB: local embedder, full text and RRF
   for (const miss of result.hybridMisses) console.log(`  hybrid miss: "${miss.question}" expected ${miss.expected.join('|')}, got ${miss.got.join(', ')}`);
   assert.ok(result.hybrid.hitAt5 >= 0.85, `hybrid hit@5 ${result.hybrid.hitAt5.toFixed(3)} < 0.85`);
 });
+
+Deno.test('hybrid ranking puts the article first when its exact title is the query', async () => {
+  const articles = parseSeedArticles(await Deno.readTextFile(seedUrl)).filter((article) => article.isPublished);
+  const titleQuestions = articles.map((article) => ({ question: article.title, expectedSlugs: [article.slug] }));
+  const result = await evaluateRetrieval(articles, titleQuestions, new LocalEmbedder());
+  console.log(`exact-title queries: hybrid hit@1 ${result.hybrid.hitAt1.toFixed(2)} (n=${titleQuestions.length})`);
+  assert.equal(result.hybrid.hitAt1, 1, `titles not ranked first: ${JSON.stringify(result.hybridMisses)}`);
+});
