@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { chatProviderFromEnv, collectAnswer, handOffConfidenceThreshold, LocalExtractiveChatProvider, noAnswerSentence, OpenAiChatProvider } from './chat.ts';
-import { AiHttpError } from './provider-errors.ts';
+import { AiHttpError, AiTimeoutError } from './provider-errors.ts';
 import { errorResponse, startOpenAiStub, streamingChatResponse } from './testing/openai-stub.ts';
 
 const passages = [
@@ -84,6 +84,34 @@ Deno.test('OpenAI: a refusal is low confidence; a 429 before streaming is retrie
     assert.equal(error.attempts, 2);
   } finally {
     await failing.close();
+  }
+});
+
+Deno.test('OpenAI: a stream that stalls after its first delta ends in AiTimeoutError instead of hanging', async () => {
+  const encoder = new TextEncoder();
+  let closeStalledStream = () => {};
+  const stub = startOpenAiStub(() => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const chunk = { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', choices: [{ index: 0, delta: { content: 'Open the' }, finish_reason: null }] };
+        controller.enqueue(encoder.encode(`data: ${JSON.stringify(chunk)}\n\n`));
+        closeStalledStream = () => controller.close(); // never sends more on its own
+      },
+    });
+    return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+  });
+  try {
+    const provider = new OpenAiChatProvider({ apiKey: 'test-key', baseURL: stub.baseURL }, { idleTimeoutMs: 150, retryPolicy: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    const deltas: string[] = [];
+    const stream = provider.streamAnswer({ ...request, question: 'filter?' });
+    const error = await (async () => {
+      for await (const delta of stream) deltas.push(delta);
+    })().catch((caught) => caught);
+    assert.deepEqual(deltas, ['Open the']);
+    assert.ok(error instanceof AiTimeoutError, `got ${error}`);
+  } finally {
+    closeStalledStream();
+    await stub.close();
   }
 });
 

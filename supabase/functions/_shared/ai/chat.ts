@@ -10,6 +10,7 @@ import { z } from 'npm:zod@4';
 import { searchTerms } from './english-text.ts';
 import { estimateCostUsd } from './model-prices.ts';
 import { createOpenAiClient, type OpenAiConnection, openAiConnectionFromEnv, toAiProviderError } from './openai-client.ts';
+import { AiTimeoutError } from './provider-errors.ts';
 import { defaultRetryPolicy, type RetryPolicy, withRetries } from './retry.ts';
 
 export interface ChatPassage {
@@ -225,8 +226,11 @@ export class OpenAiChatProvider implements ChatProvider {
   private readonly retryPolicy: RetryPolicy;
   private readonly client;
 
-  constructor(connection: OpenAiConnection, options: { model?: string; timeoutMs?: number; retryPolicy?: RetryPolicy } = {}) {
+  private readonly idleTimeoutMs: number;
+
+  constructor(connection: OpenAiConnection, options: { model?: string; timeoutMs?: number; idleTimeoutMs?: number; retryPolicy?: RetryPolicy } = {}) {
     this.model = options.model ?? 'gpt-4o-mini';
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 15_000;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.retryPolicy = options.retryPolicy ?? defaultRetryPolicy;
     this.client = createOpenAiClient(connection, this.timeoutMs);
@@ -254,8 +258,26 @@ export class OpenAiChatProvider implements ChatProvider {
     let text = '';
     let model = this.model;
     let usage: ChatAnswerSummary['usage'];
+    // The SDK's timeout ends when the response headers arrive; a stream that stalls afterwards would hold the
+    // customer's SSE connection open forever, so every chunk must arrive within the idle timeout.
+    const chunks = stream[Symbol.asyncIterator]();
+    const nextChunkWithin = async (ms: number) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const stalled = new Promise<'stalled'>((resolve) => timer = setTimeout(() => resolve('stalled'), ms));
+      try {
+        const next = await Promise.race([chunks.next(), stalled]);
+        if (next === 'stalled') {
+          stream.controller.abort();
+          throw new AiTimeoutError(ms, 1);
+        }
+        return next;
+      } finally {
+        clearTimeout(timer);
+      }
+    };
     try {
-      for await (const rawChunk of stream) {
+      for (let next = await nextChunkWithin(this.idleTimeoutMs); !next.done; next = await nextChunkWithin(this.idleTimeoutMs)) {
+        const rawChunk = next.value;
         const chunk = streamChunk.safeParse(rawChunk);
         if (!chunk.success) continue;
         model = chunk.data.model ?? model;
@@ -267,7 +289,7 @@ export class OpenAiChatProvider implements ChatProvider {
         }
       }
     } catch (error) {
-      throw toAiProviderError(error, this.timeoutMs);
+      throw toAiProviderError(error, this.idleTimeoutMs);
     }
     const cited = new Set([...text.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1])));
     const citations = [...cited]
