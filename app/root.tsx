@@ -1,5 +1,9 @@
 import type { LinksFunction, MetaFunction } from '@remix-run/node';
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react';
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRevalidator, useRouteError } from '@remix-run/react';
+import { useEffect } from 'react';
+import type { BrowserEnv } from '~/lib/browser-env';
+import { browserEnv } from '~/lib/env.server';
+import { getSupabaseBrowserClient } from '~/lib/supabase.client';
 import stylesheet from '~/styles/app.css';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
@@ -24,7 +28,32 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
+/** Only the public Supabase URL and anon key reach the browser. */
+export async function loader() {
+  return { ENV: browserEnv() };
+}
+
+/**
+ * The browser client refreshes the access token in the background (writing the shared
+ * cookies), so a tab left open keeps a valid session; a sign-out in another tab reloads
+ * this one's data, which sends the user to sign in.
+ */
+function useBrowserSession(env: BrowserEnv) {
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    const supabase = getSupabaseBrowserClient(env);
+    const { data } = supabase.auth.onAuthStateChange((event) => {
+      if (event === 'SIGNED_OUT') revalidator.revalidate();
+    });
+    return () => data.subscription.unsubscribe();
+    // The revalidator object changes on every navigation; subscribing once is enough.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [env.SUPABASE_URL, env.SUPABASE_ANON_KEY]);
+}
+
 export default function App() {
+  const { ENV } = useLoaderData<typeof loader>();
+  useBrowserSession(ENV);
   return <Outlet />;
 }
 

@@ -1,0 +1,85 @@
+// The signed-in layout every role shares: the same header, navigation and sign-out button,
+// with the links of the user's own area.
+import { Form, NavLink } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import type { SignedInUser } from '~/lib/auth.server';
+import { roleLabel, type UserRole } from '~/lib/roles';
+
+const navigation: Record<UserRole, Array<{ to: string; label: string }>> = {
+  customer: [{ to: '/app', label: 'My support' }],
+  technician: [{ to: '/desk', label: 'Desk' }],
+  admin: [
+    { to: '/admin', label: 'Admin' },
+    { to: '/desk', label: 'Desk' },
+  ],
+};
+
+export function AppShell({ user, children }: { user: SignedInUser; children: ReactNode }) {
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="shell-header">
+        <a className="brand" href="/">
+          Support Hub
+        </a>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {navigation[user.role].map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/app' || item.to === '/admin'} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+            <li>
+              <NavLink to="/account" className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                Account
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="shell-user">
+          <span className="user-name" data-testid="user-name">
+            {user.fullName}
+          </span>
+          <span className={`role-badge role-${user.role}`} data-testid="user-role">
+            {roleLabel[user.role]}
+          </span>
+          <Form method="post" action="/logout">
+            <button type="submit" className="button secondary small">
+              Sign out
+            </button>
+          </Form>
+        </div>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
+
+export function EmptyState({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
+  return (
+    <section className="empty-state" aria-label={title}>
+      <h2>{title}</h2>
+      <p>{children}</p>
+      {action ? <div className="actions">{action}</div> : null}
+    </section>
+  );
+}
+
+/** What a route's ErrorBoundary shows: a human message, never a stack trace. */
+export function ErrorPanel({ title, message }: { title: string; message: string }) {
+  return (
+    <section className="error-panel" role="alert">
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <a href="/">Back to Support Hub</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+// The server's environment, validated once so a missing variable fails with a clear message at
+// the first request instead of as an obscure error deep inside a client library.
+import { z } from 'zod';
+import type { BrowserEnv } from './browser-env';
+
+const serverEnvSchema = z.object({
+  SUPABASE_URL: z.string().url(),
+  SUPABASE_ANON_KEY: z.string().min(20),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string'),
+  // Local HTTP has no TLS, so the auth cookies cannot be `Secure` there; everywhere else they are.
+  SESSION_COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+let cachedEnv: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  if (cachedEnv) return cachedEnv;
+  const parsed = serverEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`The app's environment is incomplete (${problems}). See appEnvironment in local/app.ts.`);
+  }
+  cachedEnv = parsed.data;
+  return cachedEnv;
+}
+
+export function browserEnv(): BrowserEnv {
+  const { SUPABASE_URL, SUPABASE_ANON_KEY } = serverEnv();
+  return { SUPABASE_URL, SUPABASE_ANON_KEY };
+}

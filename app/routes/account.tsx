@@ -1,0 +1,122 @@
+// The signed-in user's own account: their name and their password. Open to every role.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
+import { z } from 'zod';
+import { AppShell, ErrorPanel } from '~/components/app-shell';
+import { Field, FormError, FormNotice, useFocusFirstInvalid } from '~/components/form';
+import { requireUser } from '~/lib/auth.server';
+import { parseForm, type FieldErrors } from '~/lib/forms';
+import { MIN_PASSWORD_LENGTH, passwordSchema } from '~/lib/passwords';
+
+export const meta: MetaFunction = () => [{ title: 'Account · Support Hub' }];
+
+const nameSchema = z.object({
+  fullName: z.string().trim().min(1, 'Enter your full name.').max(120, 'Use at most 120 characters.'),
+});
+
+const passwordChangeSchema = z
+  .object({ password: passwordSchema, confirmPassword: z.string().min(1, 'Repeat the new password.') })
+  .refine((values) => values.password === values.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords do not match.' });
+
+const intentSchema = z.enum(['name', 'password']);
+
+type AccountResult = { intent: z.infer<typeof intentSchema>; fieldErrors: FieldErrors; formError?: string; notice?: string };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, headers } = await requireUser(request);
+  return data({ user }, { headers });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { supabase, headers } = await requireUser(request);
+  const formData = await request.formData();
+  const intent = intentSchema.safeParse(formData.get('intent'));
+  if (!intent.success) return data<AccountResult>({ intent: 'name', fieldErrors: {}, formError: 'Unknown form submitted.' }, { status: 400, headers });
+
+  if (intent.data === 'name') {
+    const form = parseForm(nameSchema, formData);
+    if (!form.success) return data<AccountResult>({ intent: 'name', fieldErrors: form.fieldErrors }, { status: 400, headers });
+    const { error } = await supabase.auth.updateUser({ data: { full_name: form.data.fullName } });
+    if (error) return data<AccountResult>({ intent: 'name', fieldErrors: {}, formError: 'Your name could not be saved. Please try again.' }, { status: 400, headers });
+    // The header reads the name from the access token, so take a fresh one that carries it.
+    await supabase.auth.refreshSession();
+    return data<AccountResult>({ intent: 'name', fieldErrors: {}, notice: 'Your name was saved.' }, { headers });
+  }
+
+  const form = parseForm(passwordChangeSchema, formData);
+  if (!form.success) return data<AccountResult>({ intent: 'password', fieldErrors: form.fieldErrors }, { status: 400, headers });
+  const { error } = await supabase.auth.updateUser({ password: form.data.password });
+  if (error) {
+    const fieldErrors: FieldErrors =
+      error.code === 'same_password'
+        ? { password: 'Choose a password different from your current one.' }
+        : error.code === 'weak_password'
+          ? { password: 'Choose a stronger password: longer, and not a common one.' }
+          : {};
+    const formError = Object.keys(fieldErrors).length ? undefined : 'Your password could not be changed. Please try again.';
+    return data<AccountResult>({ intent: 'password', fieldErrors, formError }, { status: 400, headers });
+  }
+  return data<AccountResult>({ intent: 'password', fieldErrors: {}, notice: 'Your password was changed.' }, { headers });
+}
+
+export default function AccountPage() {
+  const { user } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busyIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null;
+  const nameResult = actionData?.intent === 'name' ? actionData : undefined;
+  const passwordResult = actionData?.intent === 'password' ? actionData : undefined;
+  const nameFormRef = useFocusFirstInvalid(nameResult);
+  const passwordFormRef = useFocusFirstInvalid(passwordResult);
+  return (
+    <AppShell user={user}>
+      <h1>Your account</h1>
+      <p className="lead">Signed in as {user.email}.</p>
+      <div className="card-grid">
+        <Form method="post" className="card form" ref={nameFormRef} aria-labelledby="name-heading">
+          <h2 id="name-heading">Name</h2>
+          <FormError message={nameResult?.formError} />
+          <FormNotice message={nameResult?.notice} />
+          <input type="hidden" name="intent" value="name" />
+          <Field name="fullName" label="Full name" type="text" autoComplete="name" required maxLength={120} defaultValue={user.fullName} error={nameResult?.fieldErrors['fullName']} />
+          <button type="submit" className="button" disabled={busyIntent === 'name'}>
+            {busyIntent === 'name' ? 'Saving…' : 'Save name'}
+          </button>
+        </Form>
+        <Form method="post" className="card form" ref={passwordFormRef} aria-labelledby="password-heading">
+          <h2 id="password-heading">Password</h2>
+          <FormError message={passwordResult?.formError} />
+          <FormNotice message={passwordResult?.notice} />
+          <input type="hidden" name="intent" value="password" />
+          <Field
+            name="password"
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={MIN_PASSWORD_LENGTH}
+            hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+            error={passwordResult?.fieldErrors['password']}
+          />
+          <Field name="confirmPassword" label="Repeat new password" type="password" autoComplete="new-password" required error={passwordResult?.fieldErrors['confirmPassword']} />
+          <button type="submit" className="button" disabled={busyIntent === 'password'}>
+            {busyIntent === 'password' ? 'Changing…' : 'Change password'}
+          </button>
+        </Form>
+      </div>
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return (
+    <main className="page narrow">
+      {isRouteErrorResponse(error) ? (
+        <ErrorPanel title={`${error.status} ${error.statusText}`} message="Your account page could not be shown." />
+      ) : (
+        <ErrorPanel title="Your account is unavailable" message="Something went wrong on our side. Please try again in a moment." />
+      )}
+    </main>
+  );
+}

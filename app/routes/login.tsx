@@ -1,0 +1,90 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, isRouteErrorResponse, Link, useActionData, useNavigation, useRouteError, useSearchParams } from '@remix-run/react';
+import { z } from 'zod';
+import { ErrorPanel } from '~/components/app-shell';
+import { Field, FormError, useFocusFirstInvalid } from '~/components/form';
+import { getOptionalUser, verifiedClaimsSchema } from '~/lib/auth.server';
+import { parseForm } from '~/lib/forms';
+import { roleHome, safeRedirectPath } from '~/lib/roles';
+import { createSupabaseServerClient } from '~/lib/supabase.server';
+
+export const meta: MetaFunction = () => [{ title: 'Sign in · Support Hub' }];
+
+const signInSchema = z.object({
+  email: z.string().trim().min(1, 'Enter your email address.').pipe(z.email('Enter a valid email address, like name@example.com.')),
+  password: z.string().min(1, 'Enter your password.'),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, headers } = await getOptionalUser(request);
+  if (user) {
+    const redirectTo = new URL(request.url).searchParams.get('redirectTo');
+    throw redirect(safeRedirectPath(redirectTo, roleHome[user.role]), { headers });
+  }
+  return data(null, { headers });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = parseForm(signInSchema, await request.formData());
+  if (!form.success) return data({ fieldErrors: form.fieldErrors, formError: undefined }, { status: 400 });
+
+  const { supabase, headers } = createSupabaseServerClient(request);
+  const { error } = await supabase.auth.signInWithPassword({ email: form.data.email, password: form.data.password });
+  if (error) {
+    const formError =
+      error.code === 'invalid_credentials'
+        ? 'That email and password do not match an account. Check them and try again.'
+        : error.status === 429
+          ? 'Too many sign-in attempts. Please wait a minute and try again.'
+          : error.code === 'email_not_confirmed'
+            ? 'Please confirm your email address first, using the link we sent you.'
+            : 'We could not sign you in right now. Please try again in a moment.';
+    return data({ fieldErrors: {}, formError }, { status: error.status === 429 ? 429 : 400, headers });
+  }
+  // The role decides the default destination; read it from the token we were just given.
+  const { data: claimsData } = await supabase.auth.getClaims();
+  const claims = verifiedClaimsSchema.safeParse(claimsData?.claims);
+  const home = claims.success ? roleHome[claims.data.user_role] : '/';
+  throw redirect(safeRedirectPath(form.data.redirectTo, home), { headers });
+}
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const formRef = useFocusFirstInvalid(actionData);
+  const fieldErrors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
+  const submitting = navigation.state === 'submitting';
+  return (
+    <main className="page narrow auth-page">
+      <h1>Sign in</h1>
+      <p className="lead">Welcome back to Support Hub.</p>
+      <Form method="post" className="card form" noValidate={false} ref={formRef}>
+        <FormError message={actionData?.formError} />
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <Field name="email" label="Email" type="email" autoComplete="email" required autoFocus error={fieldErrors['email']} />
+        <Field name="password" label="Password" type="password" autoComplete="current-password" required error={fieldErrors['password']} />
+        <button type="submit" className="button" disabled={submitting}>
+          {submitting ? 'Signing in…' : 'Sign in'}
+        </button>
+      </Form>
+      <p className="switch">
+        New to Support Hub? <Link to={{ pathname: '/signup', search: searchParams.toString() ? `?${searchParams}` : '' }}>Create an account</Link>
+      </p>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return isRouteErrorResponse(error) ? (
+    <main className="page narrow">
+      <ErrorPanel title={`${error.status} ${error.statusText}`} message="Sign-in could not be shown. Please reload the page." />
+    </main>
+  ) : (
+    <main className="page narrow">
+      <ErrorPanel title="Sign-in is unavailable" message="Something went wrong on our side. Please try again in a moment." />
+    </main>
+  );
+}
