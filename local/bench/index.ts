@@ -3,6 +3,7 @@
 // touch `npm start`'s data. Figures are medians of `--runs N` runs (default 3).
 import { bold, fail } from '../log.ts';
 import { stackReady } from './stack-ready.ts';
+import { appRlsBenchmark } from './app-rls.ts';
 
 export interface BenchmarkContext {
   runs: number;
@@ -14,7 +15,7 @@ export interface Benchmark {
   run(context: BenchmarkContext): Promise<void>;
 }
 
-const benchmarks: Benchmark[] = [stackReady];
+const benchmarks: Benchmark[] = [stackReady, appRlsBenchmark];
 
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const runsIndex = argv.indexOf('--runs');
