@@ -87,7 +87,7 @@ const VehicleModel = z.object({
 });
 function parseVehicleModels(sql: string): z.infer<typeof VehicleModel>[] {
   const section = sectionOf(sql, 'insert into public.vehicle_models', 'end\n$catalogue$');
-  const row = /\((\d{4}), '([^']+)', '([^']+)', '([^']+)', '([\d.]+)', '(\w+)', '(\w+)', '(\w+)'\)/g;
+  const row = /\((\d{4}), '([^']+)', '([^']+)', '([^']+)', '([\d.]+)L', '(\w+)', '(\w+)', '(\w+)'\)/g;
   return [...section.matchAll(row)].map(([, year, make, model, submodel, engineSize, camType, body, driveType]) =>
     VehicleModel.parse({ year: Number(year), make, model, submodel, engineSize: Number(engineSize), camType, body, driveType }),
   );
@@ -157,6 +157,8 @@ describe('seed content (supabase/seeds/10-content.sql)', () => {
 
   it('has a vehicle catalogue of at least 60 distinct models across 10+ makes and 2012-2024', () => {
     const vehicles = parseVehicleModels(seedSql);
+    const rowsWritten = sectionOf(seedSql, 'insert into public.vehicle_models', 'end\n$catalogue$').match(/^\s+\(\d{4},/gm) ?? [];
+    expect(vehicles.length, 'rows the pattern could not read').toBe(rowsWritten.length);
     expect(vehicles.length).toBeGreaterThanOrEqual(60);
     expect(new Set(vehicles.map((vehicle) => vehicle.make)).size).toBeGreaterThanOrEqual(10);
     const years = vehicles.map((vehicle) => vehicle.year);
