@@ -1,0 +1,56 @@
+-- Tickets: numbering, lifecycle transitions, protected fields, one AI result per ticket, analytics events, queue.
+begin;
+select plan(22);
+select tests.create_support_fixtures();
+
+select matches((select number from public.tickets where id = '00000000-0000-4000-b000-00000000000a'), '^TCK-[0-9]{6}$', 'tickets are numbered TCK-000123');
+select is(
+  (select substr(b.number, 5)::int - substr(a.number, 5)::int from public.tickets a, public.tickets b
+   where a.id = '00000000-0000-4000-b000-00000000000a' and b.id = '00000000-0000-4000-b000-00000000000b'),
+  1, 'numbers come from one sequence, in order');
+select throws_ok($$update public.tickets set number = 'TCK-999999' where id = '00000000-0000-4000-b000-00000000000a'$$, '42501', 'a ticket number never changes', 'a number cannot be changed, even by the owner');
+select throws_ok($$insert into public.tickets (number, customer_id, subject) select number, customer_id, 'copy' from public.tickets where id = '00000000-0000-4000-b000-00000000000a'$$, '23505', null, 'ticket numbers are unique');
+select is((select ticket_id from public.conversations where id = '00000000-0000-4000-a000-00000000000a'), '00000000-0000-4000-b000-00000000000a'::uuid, 'the conversation links back to its ticket');
+
+-- workflow
+select throws_ok($$update public.tickets set status = 'resolved' where id = '00000000-0000-4000-b000-00000000000a'$$, '23514', 'illegal ticket status transition from unassigned to resolved', 'unassigned cannot jump to resolved');
+select throws_ok($$update public.tickets set status = 'assigned' where id = '00000000-0000-4000-b000-00000000000a'$$, '23514', null, 'assigned needs a technician');
+update public.tickets set status = 'assigned', assigned_to = tests.user_id('technician') where id = '00000000-0000-4000-b000-00000000000a';
+select isnt((select assigned_at from public.tickets where id = '00000000-0000-4000-b000-00000000000a'), null, 'assigned_at is set');
+update public.tickets set status = 'in_progress' where id = '00000000-0000-4000-b000-00000000000a';
+update public.tickets set status = 'waiting_on_customer' where id = '00000000-0000-4000-b000-00000000000a';
+select throws_ok($$update public.tickets set status = 'closed' where id = '00000000-0000-4000-b000-00000000000a'$$, '23514', 'illegal ticket status transition from waiting_on_customer to closed', 'waiting_on_customer cannot jump to closed');
+update public.tickets set status = 'resolved' where id = '00000000-0000-4000-b000-00000000000a';
+select results_eq($$select triage_status::text, resolved_at is not null from public.tickets where id = '00000000-0000-4000-b000-00000000000a'$$,
+  $$values ('resolved', true)$$, 'resolving the ticket resolves triage and sets resolved_at');
+update public.tickets set status = 'closed' where id = '00000000-0000-4000-b000-00000000000a';
+select throws_ok($$update public.tickets set status = 'in_progress' where id = '00000000-0000-4000-b000-00000000000a'$$, '23514', 'illegal ticket status transition from closed to in_progress', 'a closed ticket stays closed');
+select isnt((select closed_at from public.tickets where id = '00000000-0000-4000-b000-00000000000a'), null, 'closed_at is set');
+
+-- triage
+select throws_ok($$update public.tickets set triage_status = 'processed' where id = '00000000-0000-4000-b000-00000000000b'$$, '23514', 'illegal triage status transition from pending to processed', 'triage cannot skip processing');
+update public.tickets set triage_status = 'processing' where id = '00000000-0000-4000-b000-00000000000b';
+update public.tickets set triage_status = 'ai_failed' where id = '00000000-0000-4000-b000-00000000000b';
+select lives_ok($$update public.tickets set triage_status = 'processing' where id = '00000000-0000-4000-b000-00000000000b'$$, 'a failed triage can be retried');
+select throws_ok($$update public.tickets set triage_status = 'resolved' where id = '00000000-0000-4000-b000-00000000000b'$$, '23514', 'illegal triage status transition from processing to resolved: resolve the ticket instead', 'triage is resolved only by resolving the ticket');
+
+-- technicians may move the workflow but not the triage fields
+update public.tickets set status = 'assigned', assigned_to = tests.user_id('technician') where id = '00000000-0000-4000-b000-00000000000b';
+select tests.authenticate_as('technician');
+select throws_ok($$update public.tickets set urgency = 'low' where id = '00000000-0000-4000-b000-00000000000b'$$, '42501', 'triage fields are set by the triage worker', 'a technician cannot overwrite triage fields');
+select throws_ok($$update public.tickets set customer_id = tests.user_id('customer_a') where id = '00000000-0000-4000-b000-00000000000b'$$, '42501', 'customer, creation time and session of a ticket cannot change', 'a technician cannot move a ticket to another customer');
+select is(tests.affected_rows($$update public.tickets set status = 'in_progress' where id = '00000000-0000-4000-b000-00000000000b'$$), 1, 'the assigned technician moves the workflow on');
+reset role;
+
+-- AI results
+insert into public.ticket_ai_results (ticket_id, category, sentiment_score, urgency, confidence, model)
+values ('00000000-0000-4000-b000-00000000000b', 'billing', 2, 'medium', 0.8, 'test-model');
+select throws_ok($$insert into public.ticket_ai_results (ticket_id, category, sentiment_score, urgency, confidence, model) values ('00000000-0000-4000-b000-00000000000b', 'billing', 2, 'medium', 0.8, 'test-model')$$, '23505', null, 'one AI result per ticket');
+select throws_ok($$update public.ticket_ai_results set sentiment_score = 11$$, '23514', null, 'sentiment is between 1 and 10');
+
+-- analytics and the queue
+select is((select count(*)::int from public.analytics_events where event_type = 'ticket_created'), 2, 'ticket inserts write ticket_created events');
+select is((select count(*)::int from private.jobs where kind = 'triage' and payload ? 'ticket_id'), 2, 'every new ticket queues a triage job');
+
+select * from finish();
+rollback;
