@@ -11,6 +11,7 @@ import { startGateway, type Gateway } from './services/gateway.ts';
 import { createFunctionsHost } from './services/functions.ts';
 import { loadStackKeys, type StackKeys } from './services/keys.ts';
 import { createAuthService } from './services/auth/index.ts';
+import { throwAwayStackOverrides } from './services/auth/settings.ts';
 import { createRealtimeService } from './services/realtime/index.ts';
 import { startNetWorker, type NetWorker } from './services/net-worker.ts';
 import { ensureSystem } from './system.ts';
@@ -84,7 +85,7 @@ export async function startStack(name: ProfileName, options: StartOptions = {}):
       watch: options.watch ?? false,
       env: options.functionEnv,
     });
-    const auth = createAuthService({ keys: info.keys, dbUrl, config, apiUrl: info.apiUrl });
+    const auth = createAuthService({ keys: info.keys, dbUrl, config, apiUrl: info.apiUrl, overrides: profile.ephemeral ? throwAwayStackOverrides : undefined });
     const realtime = createRealtimeService({ keys: info.keys, dbUrl, profile });
     const gateway: Gateway = await startGateway(profile.apiPort, [auth, realtime, functions]);
     stopAll.push(() => gateway.close());

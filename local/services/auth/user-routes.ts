@@ -1,0 +1,155 @@
+// The routes a signed-in (or signing-in) user calls: /signup, /token, /user, /logout.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { sendJson } from '../http.ts';
+import type { StackKeys } from '../keys.ts';
+import { apiVersionHeaders, AuthHttpError, badRequest, unprocessable } from './errors.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import { clientIp, readJson, requireCaller } from './request.ts';
+import type { SessionsRepository } from './sessions.ts';
+import type { AuthSettings } from './settings.ts';
+import type { TokenIssuer } from './tokens.ts';
+import { isBanned, passwordMatches, type UsersRepository } from './users.ts';
+import { checkPasswordStrength, validEmail } from './validation.ts';
+
+export interface UserRouteDeps {
+  keys: StackKeys;
+  settings: AuthSettings;
+  users: UsersRepository;
+  sessions: SessionsRepository;
+  tokens: TokenIssuer;
+  signInLimiter: RateLimiter;
+  refreshLimiter: RateLimiter;
+}
+
+const metadataSchema = z.record(z.string(), z.unknown());
+
+const signUpSchema = z
+  .object({ email: z.string().optional(), password: z.string().optional(), data: metadataSchema.nullish(), phone: z.string().optional() })
+  .passthrough();
+const passwordGrantSchema = z.object({ email: z.string().optional(), phone: z.string().optional(), password: z.string().optional() }).passthrough();
+const refreshGrantSchema = z.object({ refresh_token: z.string().optional() }).passthrough();
+const updateUserSchema = z
+  .object({ email: z.string().optional(), password: z.string().optional(), data: metadataSchema.nullish(), phone: z.string().optional() })
+  .passthrough();
+
+const logoutScopeSchema = z.enum(['global', 'local', 'others']);
+
+const rateLimited = () => new AuthHttpError(429, 'over_request_rate_limit', 'Request rate limit reached');
+
+const send = (response: ServerResponse, status: number, body: unknown) => sendJson(response, status, body, apiVersionHeaders);
+
+function userAgentOf(request: IncomingMessage): string | undefined {
+  return request.headers['user-agent'];
+}
+
+export async function signUp(request: IncomingMessage, response: ServerResponse, deps: UserRouteDeps): Promise<void> {
+  if (!deps.signInLimiter.allow(clientIp(request))) throw rateLimited();
+  const body = await readJson(request, signUpSchema);
+  if (!deps.settings.signupEnabled) throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
+  if (body.phone && !body.email) throw unprocessable('phone_provider_disabled', 'Phone signups are disabled');
+  const email = validEmail(body.email, 'To signup, please provide your email');
+  if (!body.password) throw unprocessable('validation_failed', 'Signup requires a valid password');
+  checkPasswordStrength(body.password, deps.settings.minimumPasswordLength);
+  if (await deps.users.findByEmail(email)) throw unprocessable('user_already_exists', 'User already registered');
+  const user = await deps.users.create({
+    email,
+    password: body.password,
+    emailConfirmed: deps.settings.autoconfirm,
+    userMetadata: body.data ?? {},
+  });
+  if (!deps.settings.autoconfirm) {
+    // Confirmation emails are not sent locally; the user waits for an admin to confirm them.
+    send(response, 200, await deps.users.toJson(user));
+    return;
+  }
+  await deps.users.recordSignIn(user.id);
+  const signedIn = (await deps.users.findById(user.id)) ?? user;
+  const { session, refreshToken } = await deps.sessions.start(user.id, userAgentOf(request), clientIp(request));
+  send(response, 200, await deps.tokens.issue(signedIn, session, refreshToken, 'password'));
+}
+
+export async function token(request: IncomingMessage, response: ServerResponse, query: URLSearchParams, deps: UserRouteDeps): Promise<void> {
+  const grantType = query.get('grant_type');
+  if (grantType === 'password') return passwordGrant(request, response, deps);
+  if (grantType === 'refresh_token') return refreshGrant(request, response, deps);
+  throw badRequest('validation_failed', `unsupported_grant_type: grant_type must be password or refresh_token locally, got ${grantType ?? '(none)'}`);
+}
+
+async function passwordGrant(request: IncomingMessage, response: ServerResponse, deps: UserRouteDeps): Promise<void> {
+  if (!deps.signInLimiter.allow(clientIp(request))) throw rateLimited();
+  const body = await readJson(request, passwordGrantSchema);
+  if (!body.email && body.phone) throw badRequest('phone_provider_disabled', 'Phone logins are disabled');
+  const invalidCredentials = badRequest('invalid_credentials', 'Invalid login credentials');
+  if (!body.email || !body.password) throw invalidCredentials;
+  const user = await deps.users.findByEmail(body.email.trim());
+  if (!user || !(await passwordMatches(body.password, user.encrypted_password))) throw invalidCredentials;
+  if (!user.email_confirmed_at) throw badRequest('email_not_confirmed', 'Email not confirmed');
+  if (isBanned(user)) throw badRequest('user_banned', 'User is banned');
+  await deps.users.recordSignIn(user.id);
+  const signedIn = (await deps.users.findById(user.id)) ?? user;
+  const { session, refreshToken } = await deps.sessions.start(user.id, userAgentOf(request), clientIp(request));
+  send(response, 200, await deps.tokens.issue(signedIn, session, refreshToken, 'password'));
+}
+
+async function refreshGrant(request: IncomingMessage, response: ServerResponse, deps: UserRouteDeps): Promise<void> {
+  if (!deps.refreshLimiter.allow(clientIp(request))) throw rateLimited();
+  const body = await readJson(request, refreshGrantSchema);
+  if (!body.refresh_token) throw badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+  const { session, refreshToken } = await deps.sessions.rotate(body.refresh_token, {
+    rotation: deps.settings.refreshTokenRotation,
+    reuseIntervalSeconds: deps.settings.refreshTokenReuseIntervalSeconds,
+  });
+  const user = await deps.users.findById(session.user_id);
+  if (!user) throw badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+  if (isBanned(user)) throw badRequest('user_banned', 'User is banned');
+  send(response, 200, await deps.tokens.issue(user, session, refreshToken, 'token_refresh'));
+}
+
+export async function getUser(request: IncomingMessage, response: ServerResponse, deps: UserRouteDeps): Promise<void> {
+  const { user } = await requireCaller(request, deps);
+  send(response, 200, await deps.users.toJson(user));
+}
+
+export async function updateUser(request: IncomingMessage, response: ServerResponse, deps: UserRouteDeps): Promise<void> {
+  const { user } = await requireCaller(request, deps);
+  const body = await readJson(request, updateUserSchema);
+  if (body.phone) throw unprocessable('phone_provider_disabled', 'Phone changes are disabled locally');
+  const changes: Parameters<UsersRepository['update']>[1] = {};
+  if (body.email !== undefined) {
+    const email = validEmail(body.email, 'An email address is required');
+    const owner = await deps.users.findByEmail(email);
+    if (owner && owner.id !== user.id) throw unprocessable('email_exists', 'A user with this email address has already been registered');
+    // With confirmations off (the local default) GoTrue changes the address at once.
+    if (email !== user.email) changes.email = email;
+  }
+  if (body.password !== undefined) {
+    checkPasswordStrength(body.password, deps.settings.minimumPasswordLength);
+    if (await passwordMatches(body.password, user.encrypted_password)) {
+      throw unprocessable('same_password', 'New password should be different from the old password.');
+    }
+    changes.password = body.password;
+  }
+  if (body.data) changes.userMetadata = body.data;
+  const updated = await deps.users.update(user.id, changes);
+  send(response, 200, await deps.users.toJson(updated));
+}
+
+export async function logout(request: IncomingMessage, response: ServerResponse, query: URLSearchParams, deps: UserRouteDeps): Promise<void> {
+  const scope = logoutScopeSchema.safeParse(query.get('scope') ?? 'global');
+  if (!scope.success) throw badRequest('validation_failed', 'Unsupported logout scope: use global, local or others');
+  const { user, session } = await requireCaller(request, deps);
+  await deps.sessions.end(user.id, session.id, scope.data);
+  response.writeHead(204, apiVersionHeaders).end();
+}
+
+export function settingsResponse(settings: AuthSettings): Record<string, unknown> {
+  return {
+    external: { email: true, phone: false, anonymous_users: false },
+    disable_signup: !settings.signupEnabled,
+    mailer_autoconfirm: settings.autoconfirm,
+    phone_autoconfirm: false,
+    sms_provider: '',
+    saml_enabled: false,
+  };
+}
