@@ -68,6 +68,17 @@ declare
   conversation_a uuid := '00000000-0000-4000-a000-00000000000a';
   conversation_b uuid := '00000000-0000-4000-a000-00000000000b';
 begin
+  -- Start from no demo data (the seed runs on the test database too); the enclosing test rolls this back.
+  delete from public.tickets;
+  delete from public.conversations;
+  delete from public.troubleshooting_sessions;
+  delete from public.customer_analyses;
+  delete from public.analytics_events;
+  delete from public.retrieval_logs;
+  delete from public.entity_links;
+  delete from public.customer_vehicles;
+  delete from public.departments;
+  delete from private.jobs;
   perform tests.create_personas();
   insert into public.solution_areas (slug, name, description, assistant_instructions)
   values ('test-area', 'Test area', 'For tests', 'Be brief.') on conflict do nothing;
