@@ -97,8 +97,8 @@ export function stackProfile(name: ProfileName, config = readProjectConfig()): S
     };
   }
   // Test and bench stacks sit 1000 / 2000 ports above the dev stack so all can run at once.
-  // SUPPORT_HUB_TEST_SLOT (0-9) gives parallel test stacks their own ports and folder.
-  const slot = name === 'test' ? testSlot() : 0;
+  // SUPPORT_HUB_TEST_SLOT (0-9) gives parallel test and bench stacks their own ports and folder.
+  const slot = testSlot();
   const offset = (name === 'test' ? 1000 : 2000) + slot * 100;
   return {
     name,

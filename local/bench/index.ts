@@ -4,6 +4,7 @@
 import { bold, fail } from '../log.ts';
 import { stackReady } from './stack-ready.ts';
 import { appRlsBenchmark } from './app-rls.ts';
+import { dataModelBenchmark } from './data-model.ts';
 
 export interface BenchmarkContext {
   runs: number;
@@ -15,7 +16,7 @@ export interface Benchmark {
   run(context: BenchmarkContext): Promise<void>;
 }
 
-const benchmarks: Benchmark[] = [stackReady, appRlsBenchmark];
+const benchmarks: Benchmark[] = [stackReady, appRlsBenchmark, dataModelBenchmark];
 
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const runsIndex = argv.indexOf('--runs');
