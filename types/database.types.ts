@@ -4,16 +4,611 @@ export type Database = {
   
   "public": {
           Tables: {
-            [_ in never]: never
+            "analysis_exports": {
+                  Row: {
+                    "analysis_id": string,"created_at": string,"expires_at": string | null,"file_name": string,"format": Database["public"]['Enums']["export_format"],"generated_by": string | null,"id": string,"size_bytes": number | null,"storage_path": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "analysis_id": string,"created_at"?: string,"expires_at"?: string | null,"file_name": string,"format": Database["public"]['Enums']["export_format"],"generated_by"?: string | null,"id"?: string,"size_bytes"?: number | null,"storage_path": string
+                  }
+                  Update: {
+                    "analysis_id"?: string,"created_at"?: string,"expires_at"?: string | null,"file_name"?: string,"format"?: Database["public"]['Enums']["export_format"],"generated_by"?: string | null,"id"?: string,"size_bytes"?: number | null,"storage_path"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "analysis_exports_analysis_id_fkey"
+      columns: ["analysis_id"]
+isOneToOne: false
+      referencedRelation: "customer_analyses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "analysis_exports_generated_by_fkey"
+      columns: ["generated_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"analysis_kpis": {
+                  Row: {
+                    "analysis_id": string,"category": string | null,"created_at": string,"department_id": string | null,"id": string,"json_value": Json | null,"metric_name": string,"metric_type": Database["public"]['Enums']["analysis_metric_type"],"numeric_value": number | null,"string_value": string | null,"technician_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "analysis_id": string,"category"?: string | null,"created_at"?: string,"department_id"?: string | null,"id"?: string,"json_value"?: Json | null,"metric_name": string,"metric_type": Database["public"]['Enums']["analysis_metric_type"],"numeric_value"?: number | null,"string_value"?: string | null,"technician_id"?: string | null
+                  }
+                  Update: {
+                    "analysis_id"?: string,"category"?: string | null,"created_at"?: string,"department_id"?: string | null,"id"?: string,"json_value"?: Json | null,"metric_name"?: string,"metric_type"?: Database["public"]['Enums']["analysis_metric_type"],"numeric_value"?: number | null,"string_value"?: string | null,"technician_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "analysis_kpis_analysis_id_fkey"
+      columns: ["analysis_id"]
+isOneToOne: false
+      referencedRelation: "customer_analyses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "analysis_kpis_department_id_fkey"
+      columns: ["department_id"]
+isOneToOne: false
+      referencedRelation: "departments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "analysis_kpis_technician_id_fkey"
+      columns: ["technician_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"analytics_events": {
+                  Row: {
+                    "conversation_id": string | null,"event_type": Database["public"]['Enums']["analytics_event_type"],"id": number,"metadata": NonNullable<Json>,"model": string | null,"occurred_at": string,"solution_area": string | null,"ticket_id": string | null,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "conversation_id"?: string | null,"event_type": Database["public"]['Enums']["analytics_event_type"],"id"?: never,"metadata"?: NonNullable<Json>,"model"?: string | null,"occurred_at"?: string,"solution_area"?: string | null,"ticket_id"?: string | null,"user_id"?: string | null
+                  }
+                  Update: {
+                    "conversation_id"?: string | null,"event_type"?: Database["public"]['Enums']["analytics_event_type"],"id"?: never,"metadata"?: NonNullable<Json>,"model"?: string | null,"occurred_at"?: string,"solution_area"?: string | null,"ticket_id"?: string | null,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "analytics_events_conversation_id_fkey"
+      columns: ["conversation_id"]
+isOneToOne: false
+      referencedRelation: "conversations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "analytics_events_solution_area_fkey"
+      columns: ["solution_area"]
+isOneToOne: false
+      referencedRelation: "solution_areas"
+      referencedColumns: ["slug"]
+    },{
+      foreignKeyName: "analytics_events_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "analytics_events_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"conversation_categorizations": {
+                  Row: {
+                    "agent_quality": number | null,"analysis_id": string,"confidence": number | null,"conversation_id": string,"created_at": string,"id": string,"intent": string,"journey_stage": string,"reasoning": string,"sentiment": Database["public"]['Enums']["analysis_sentiment"]
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "agent_quality"?: number | null,"analysis_id": string,"confidence"?: number | null,"conversation_id": string,"created_at"?: string,"id"?: string,"intent": string,"journey_stage": string,"reasoning"?: string,"sentiment": Database["public"]['Enums']["analysis_sentiment"]
+                  }
+                  Update: {
+                    "agent_quality"?: number | null,"analysis_id"?: string,"confidence"?: number | null,"conversation_id"?: string,"created_at"?: string,"id"?: string,"intent"?: string,"journey_stage"?: string,"reasoning"?: string,"sentiment"?: Database["public"]['Enums']["analysis_sentiment"]
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "conversation_categorizations_analysis_id_fkey"
+      columns: ["analysis_id"]
+isOneToOne: false
+      referencedRelation: "customer_analyses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "conversation_categorizations_conversation_id_fkey"
+      columns: ["conversation_id"]
+isOneToOne: false
+      referencedRelation: "conversations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"conversations": {
+                  Row: {
+                    "ai_model": string | null,"assigned_technician_id": string | null,"channel": Database["public"]['Enums']["conversation_channel"],"created_at": string,"customer_id": string,"id": string,"is_pinned": boolean,"is_shared": boolean,"last_message_at": string | null,"solution_area": string | null,"status": Database["public"]['Enums']["conversation_status"],"ticket_id": string | null,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ai_model"?: string | null,"assigned_technician_id"?: string | null,"channel"?: Database["public"]['Enums']["conversation_channel"],"created_at"?: string,"customer_id": string,"id"?: string,"is_pinned"?: boolean,"is_shared"?: boolean,"last_message_at"?: string | null,"solution_area"?: string | null,"status"?: Database["public"]['Enums']["conversation_status"],"ticket_id"?: string | null,"title"?: string,"updated_at"?: string
+                  }
+                  Update: {
+                    "ai_model"?: string | null,"assigned_technician_id"?: string | null,"channel"?: Database["public"]['Enums']["conversation_channel"],"created_at"?: string,"customer_id"?: string,"id"?: string,"is_pinned"?: boolean,"is_shared"?: boolean,"last_message_at"?: string | null,"solution_area"?: string | null,"status"?: Database["public"]['Enums']["conversation_status"],"ticket_id"?: string | null,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "conversations_assigned_technician_id_fkey"
+      columns: ["assigned_technician_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "conversations_customer_id_fkey"
+      columns: ["customer_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "conversations_solution_area_fkey"
+      columns: ["solution_area"]
+isOneToOne: false
+      referencedRelation: "solution_areas"
+      referencedColumns: ["slug"]
+    },{
+      foreignKeyName: "conversations_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"customer_analyses": {
+                  Row: {
+                    "completed_at": string | null,"created_at": string,"error_message": string | null,"failed_conversations": number,"filters": NonNullable<Json>,"id": string,"processed_conversations": number,"processing_ms": number | null,"started_at": string | null,"status": Database["public"]['Enums']["analysis_status"],"total_conversations": number,"triggered_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "completed_at"?: string | null,"created_at"?: string,"error_message"?: string | null,"failed_conversations"?: number,"filters"?: NonNullable<Json>,"id"?: string,"processed_conversations"?: number,"processing_ms"?: number | null,"started_at"?: string | null,"status"?: Database["public"]['Enums']["analysis_status"],"total_conversations"?: number,"triggered_by"?: string | null
+                  }
+                  Update: {
+                    "completed_at"?: string | null,"created_at"?: string,"error_message"?: string | null,"failed_conversations"?: number,"filters"?: NonNullable<Json>,"id"?: string,"processed_conversations"?: number,"processing_ms"?: number | null,"started_at"?: string | null,"status"?: Database["public"]['Enums']["analysis_status"],"total_conversations"?: number,"triggered_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "customer_analyses_triggered_by_fkey"
+      columns: ["triggered_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"customer_vehicles": {
+                  Row: {
+                    "created_at": string,"customer_id": string,"id": string,"make": string | null,"model": string | null,"nickname": string | null,"updated_at": string,"vehicle_model_id": number | null,"vin": string | null,"year": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"customer_id": string,"id"?: string,"make"?: string | null,"model"?: string | null,"nickname"?: string | null,"updated_at"?: string,"vehicle_model_id"?: number | null,"vin"?: string | null,"year"?: number | null
+                  }
+                  Update: {
+                    "created_at"?: string,"customer_id"?: string,"id"?: string,"make"?: string | null,"model"?: string | null,"nickname"?: string | null,"updated_at"?: string,"vehicle_model_id"?: number | null,"vin"?: string | null,"year"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "customer_vehicles_customer_id_fkey"
+      columns: ["customer_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "customer_vehicles_vehicle_model_id_fkey"
+      columns: ["vehicle_model_id"]
+isOneToOne: false
+      referencedRelation: "vehicle_models"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"departments": {
+                  Row: {
+                    "created_at": string,"description": string,"id": string,"name": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"description"?: string,"id"?: string,"name": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"description"?: string,"id"?: string,"name"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"entity_links": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"id": string,"link_type": string,"metadata": NonNullable<Json>,"source_id": string,"source_type": string,"target_id": string,"target_type": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"link_type": string,"metadata"?: NonNullable<Json>,"source_id": string,"source_type": string,"target_id": string,"target_type": string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"link_type"?: string,"metadata"?: NonNullable<Json>,"source_id"?: string,"source_type"?: string,"target_id"?: string,"target_type"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "entity_links_created_by_fkey"
+      columns: ["created_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"guide_steps": {
+                  Row: {
+                    "guide_id": string,"id": string,"instruction": string,"position": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "guide_id": string,"id"?: string,"instruction": string,"position": number
+                  }
+                  Update: {
+                    "guide_id"?: string,"id"?: string,"instruction"?: string,"position"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "guide_steps_guide_id_fkey"
+      columns: ["guide_id"]
+isOneToOne: false
+      referencedRelation: "guides"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"guides": {
+                  Row: {
+                    "created_at": string,"description": string,"id": string,"is_published": boolean,"slug": string,"solution_area": string | null,"symptoms": (string)[],"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"description"?: string,"id"?: string,"is_published"?: boolean,"slug": string,"solution_area"?: string | null,"symptoms"?: (string)[],"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"description"?: string,"id"?: string,"is_published"?: boolean,"slug"?: string,"solution_area"?: string | null,"symptoms"?: (string)[],"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "guides_solution_area_fkey"
+      columns: ["solution_area"]
+isOneToOne: false
+      referencedRelation: "solution_areas"
+      referencedColumns: ["slug"]
+    }
+                  ]
+                },"kb_articles": {
+                  Row: {
+                    "author_id": string | null,"category": string,"content": string,"created_at": string,"id": string,"is_published": boolean,"slug": string,"solution_area": string | null,"tags": (string)[],"title": string,"updated_at": string,"vehicle_context": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"category": string,"content": string,"created_at"?: string,"id"?: string,"is_published"?: boolean,"slug": string,"solution_area"?: string | null,"tags"?: (string)[],"title": string,"updated_at"?: string,"vehicle_context"?: string | null
+                  }
+                  Update: {
+                    "author_id"?: string | null,"category"?: string,"content"?: string,"created_at"?: string,"id"?: string,"is_published"?: boolean,"slug"?: string,"solution_area"?: string | null,"tags"?: (string)[],"title"?: string,"updated_at"?: string,"vehicle_context"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_articles_author_id_fkey"
+      columns: ["author_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "kb_articles_solution_area_fkey"
+      columns: ["solution_area"]
+isOneToOne: false
+      referencedRelation: "solution_areas"
+      referencedColumns: ["slug"]
+    }
+                  ]
+                },"kb_chunks": {
+                  Row: {
+                    "article_id": string,"chunk_index": number,"content": string,"content_hash": string,"created_at": string,"embedding": string | null,"embedding_model": string | null,"id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "article_id": string,"chunk_index": number,"content": string,"content_hash"?: string,"created_at"?: string,"embedding"?: string | null,"embedding_model"?: string | null,"id"?: never
+                  }
+                  Update: {
+                    "article_id"?: string,"chunk_index"?: number,"content"?: string,"content_hash"?: string,"created_at"?: string,"embedding"?: string | null,"embedding_model"?: string | null,"id"?: never
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_chunks_article_id_fkey"
+      columns: ["article_id"]
+isOneToOne: false
+      referencedRelation: "kb_articles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"messages": {
+                  Row: {
+                    "ai_confidence": number | null,"content": string,"conversation_id": string,"created_at": string,"id": string,"is_internal_note": boolean,"metadata": NonNullable<Json>,"role": Database["public"]['Enums']["message_role"],"sender_id": string | null,"type": Database["public"]['Enums']["message_type"]
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ai_confidence"?: number | null,"content": string,"conversation_id": string,"created_at"?: string,"id"?: string,"is_internal_note"?: boolean,"metadata"?: NonNullable<Json>,"role": Database["public"]['Enums']["message_role"],"sender_id"?: string | null,"type"?: Database["public"]['Enums']["message_type"]
+                  }
+                  Update: {
+                    "ai_confidence"?: number | null,"content"?: string,"conversation_id"?: string,"created_at"?: string,"id"?: string,"is_internal_note"?: boolean,"metadata"?: NonNullable<Json>,"role"?: Database["public"]['Enums']["message_role"],"sender_id"?: string | null,"type"?: Database["public"]['Enums']["message_type"]
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "messages_conversation_id_fkey"
+      columns: ["conversation_id"]
+isOneToOne: false
+      referencedRelation: "conversations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "messages_sender_id_fkey"
+      columns: ["sender_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"profiles": {
+                  Row: {
+                    "avatar_url": string | null,"created_at": string,"department_id": string | null,"email": string | null,"full_name": string,"id": string,"phone": string | null,"role": Database["public"]['Enums']["user_role"],"updated_at": string,"username": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "avatar_url"?: string | null,"created_at"?: string,"department_id"?: string | null,"email"?: string | null,"full_name"?: string,"id": string,"phone"?: string | null,"role"?: Database["public"]['Enums']["user_role"],"updated_at"?: string,"username"?: string | null
+                  }
+                  Update: {
+                    "avatar_url"?: string | null,"created_at"?: string,"department_id"?: string | null,"email"?: string | null,"full_name"?: string,"id"?: string,"phone"?: string | null,"role"?: Database["public"]['Enums']["user_role"],"updated_at"?: string,"username"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "profiles_department_id_fkey"
+      columns: ["department_id"]
+isOneToOne: false
+      referencedRelation: "departments"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"retrieval_logs": {
+                  Row: {
+                    "conversation_id": string | null,"id": number,"query_text": string,"result_ids": (string)[],"returned_at": string,"scores": (number)[],"source_type": Database["public"]['Enums']["retrieval_source_type"],"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "conversation_id"?: string | null,"id"?: never,"query_text": string,"result_ids"?: (string)[],"returned_at"?: string,"scores"?: (number)[],"source_type"?: Database["public"]['Enums']["retrieval_source_type"],"user_id"?: string | null
+                  }
+                  Update: {
+                    "conversation_id"?: string | null,"id"?: never,"query_text"?: string,"result_ids"?: (string)[],"returned_at"?: string,"scores"?: (number)[],"source_type"?: Database["public"]['Enums']["retrieval_source_type"],"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "retrieval_logs_conversation_id_fkey"
+      columns: ["conversation_id"]
+isOneToOne: false
+      referencedRelation: "conversations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "retrieval_logs_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"solution_areas": {
+                  Row: {
+                    "assistant_instructions": string,"created_at": string,"description": string,"name": string,"slug": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assistant_instructions": string,"created_at"?: string,"description": string,"name": string,"slug": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "assistant_instructions"?: string,"created_at"?: string,"description"?: string,"name"?: string,"slug"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"ticket_ai_results": {
+                  Row: {
+                    "category": Database["public"]['Enums']["ticket_category"],"confidence": number,"draft_reply": string,"id": string,"model": string,"processed_at": string,"reasoning": string,"sentiment_score": number,"ticket_id": string,"urgency": Database["public"]['Enums']["ticket_urgency"]
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "category": Database["public"]['Enums']["ticket_category"],"confidence": number,"draft_reply"?: string,"id"?: string,"model": string,"processed_at"?: string,"reasoning"?: string,"sentiment_score": number,"ticket_id": string,"urgency": Database["public"]['Enums']["ticket_urgency"]
+                  }
+                  Update: {
+                    "category"?: Database["public"]['Enums']["ticket_category"],"confidence"?: number,"draft_reply"?: string,"id"?: string,"model"?: string,"processed_at"?: string,"reasoning"?: string,"sentiment_score"?: number,"ticket_id"?: string,"urgency"?: Database["public"]['Enums']["ticket_urgency"]
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_ai_results_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: true
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"tickets": {
+                  Row: {
+                    "assigned_at": string | null,"assigned_to": string | null,"call_transcript": string | null,"category": Database["public"]['Enums']["ticket_category"] | null,"channel": Database["public"]['Enums']["ticket_channel"],"closed_at": string | null,"contact_email": string | null,"contact_phone": string | null,"content": string,"conversation_id": string | null,"created_at": string,"customer_id": string,"customer_vehicle_id": string | null,"id": string,"number": string,"priority": Database["public"]['Enums']["ticket_priority"],"resolved_at": string | null,"status": Database["public"]['Enums']["ticket_status"],"subject": string,"triage_status": Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id": string | null,"updated_at": string,"urgency": Database["public"]['Enums']["ticket_urgency"] | null,"vehicle_make": string | null,"vehicle_model": string | null,"vehicle_year": number | null,"vin": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assigned_at"?: string | null,"assigned_to"?: string | null,"call_transcript"?: string | null,"category"?: Database["public"]['Enums']["ticket_category"] | null,"channel"?: Database["public"]['Enums']["ticket_channel"],"closed_at"?: string | null,"contact_email"?: string | null,"contact_phone"?: string | null,"content"?: string,"conversation_id"?: string | null,"created_at"?: string,"customer_id": string,"customer_vehicle_id"?: string | null,"id"?: string,"number"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"resolved_at"?: string | null,"status"?: Database["public"]['Enums']["ticket_status"],"subject": string,"triage_status"?: Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id"?: string | null,"updated_at"?: string,"urgency"?: Database["public"]['Enums']["ticket_urgency"] | null,"vehicle_make"?: string | null,"vehicle_model"?: string | null,"vehicle_year"?: number | null,"vin"?: string | null
+                  }
+                  Update: {
+                    "assigned_at"?: string | null,"assigned_to"?: string | null,"call_transcript"?: string | null,"category"?: Database["public"]['Enums']["ticket_category"] | null,"channel"?: Database["public"]['Enums']["ticket_channel"],"closed_at"?: string | null,"contact_email"?: string | null,"contact_phone"?: string | null,"content"?: string,"conversation_id"?: string | null,"created_at"?: string,"customer_id"?: string,"customer_vehicle_id"?: string | null,"id"?: string,"number"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"resolved_at"?: string | null,"status"?: Database["public"]['Enums']["ticket_status"],"subject"?: string,"triage_status"?: Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id"?: string | null,"updated_at"?: string,"urgency"?: Database["public"]['Enums']["ticket_urgency"] | null,"vehicle_make"?: string | null,"vehicle_model"?: string | null,"vehicle_year"?: number | null,"vin"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "tickets_assigned_to_fkey"
+      columns: ["assigned_to"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "tickets_conversation_id_fkey"
+      columns: ["conversation_id"]
+isOneToOne: true
+      referencedRelation: "conversations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "tickets_customer_id_fkey"
+      columns: ["customer_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "tickets_customer_vehicle_id_fkey"
+      columns: ["customer_vehicle_id"]
+isOneToOne: false
+      referencedRelation: "customer_vehicles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "tickets_troubleshooting_session_id_fkey"
+      columns: ["troubleshooting_session_id"]
+isOneToOne: true
+      referencedRelation: "troubleshooting_sessions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"troubleshooting_session_steps": {
+                  Row: {
+                    "attempted": boolean,"id": string,"resolved_issue": boolean,"responded_at": string | null,"session_id": string,"step_number": number,"step_text": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempted"?: boolean,"id"?: string,"resolved_issue"?: boolean,"responded_at"?: string | null,"session_id": string,"step_number": number,"step_text": string
+                  }
+                  Update: {
+                    "attempted"?: boolean,"id"?: string,"resolved_issue"?: boolean,"responded_at"?: string | null,"session_id"?: string,"step_number"?: number,"step_text"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "troubleshooting_session_steps_session_id_fkey"
+      columns: ["session_id"]
+isOneToOne: false
+      referencedRelation: "troubleshooting_sessions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"troubleshooting_sessions": {
+                  Row: {
+                    "abandoned": boolean,"completed_at": string | null,"customer_id": string,"early_exit": boolean,"guide_id": string | null,"guide_title": string | null,"id": string,"issue_description": string,"misclassified": boolean,"resolved": boolean,"started_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id": string,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description": string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
+                  }
+                  Update: {
+                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id"?: string,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description"?: string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "troubleshooting_sessions_customer_id_fkey"
+      columns: ["customer_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "troubleshooting_sessions_guide_id_fkey"
+      columns: ["guide_id"]
+isOneToOne: false
+      referencedRelation: "guides"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"vehicle_models": {
+                  Row: {
+                    "body": string | null,"cam_type": string | null,"drive_type": string | null,"engine_size": string | null,"id": number,"make": string,"model": string,"submodel": string | null,"year": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body"?: string | null,"cam_type"?: string | null,"drive_type"?: string | null,"engine_size"?: string | null,"id"?: never,"make": string,"model": string,"submodel"?: string | null,"year": number
+                  }
+                  Update: {
+                    "body"?: string | null,"cam_type"?: string | null,"drive_type"?: string | null,"engine_size"?: string | null,"id"?: never,"make"?: string,"model"?: string,"submodel"?: string | null,"year"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"work_order_parts": {
+                  Row: {
+                    "id": string,"line_total": number | null,"part_name": string,"part_number": string | null,"quantity": number,"unit_cost": number,"work_order_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "id"?: string,"line_total"?: never,"part_name": string,"part_number"?: string | null,"quantity": number,"unit_cost": number,"work_order_id": string
+                  }
+                  Update: {
+                    "id"?: string,"line_total"?: never,"part_name"?: string,"part_number"?: string | null,"quantity"?: number,"unit_cost"?: number,"work_order_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "work_order_parts_work_order_id_fkey"
+      columns: ["work_order_id"]
+isOneToOne: false
+      referencedRelation: "work_orders"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"work_orders": {
+                  Row: {
+                    "actual_hours": number | null,"assigned_technician_id": string | null,"completed_at": string | null,"created_at": string,"description": string,"estimated_hours": number | null,"id": string,"labor_cost": number,"number": string,"parts_cost": number,"status": Database["public"]['Enums']["work_order_status"],"ticket_id": string,"total_cost": number | null,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actual_hours"?: number | null,"assigned_technician_id"?: string | null,"completed_at"?: string | null,"created_at"?: string,"description"?: string,"estimated_hours"?: number | null,"id"?: string,"labor_cost"?: number,"number"?: string,"parts_cost"?: number,"status"?: Database["public"]['Enums']["work_order_status"],"ticket_id": string,"total_cost"?: never,"updated_at"?: string
+                  }
+                  Update: {
+                    "actual_hours"?: number | null,"assigned_technician_id"?: string | null,"completed_at"?: string | null,"created_at"?: string,"description"?: string,"estimated_hours"?: number | null,"id"?: string,"labor_cost"?: number,"number"?: string,"parts_cost"?: number,"status"?: Database["public"]['Enums']["work_order_status"],"ticket_id"?: string,"total_cost"?: never,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "work_orders_assigned_technician_id_fkey"
+      columns: ["assigned_technician_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "work_orders_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
+                }
           }
           Views: {
             [_ in never]: never
           }
           Functions: {
-            [_ in never]: never
+            "claim_jobs":
+{ Args: { "batch_size"?: number,"job_kind": string,"worker": string }; Returns: {
+              "attempts": number,"id": number,"kind": string,"max_attempts": number,"payload": Json
+            }[]
+                           },
+"complete_job":
+{ Args: { "job_id": number }; Returns: undefined
+                           },
+"complete_troubleshooting_session":
+{ Args: { "outcome": string,"session_id": string }; Returns: string
+                           },
+"fail_job":
+{ Args: { "error": string,"job_id": number }; Returns: undefined
+                           }
           }
           Enums: {
-            [_ in never]: never
+            "analysis_metric_type": "RESPONSE_TIME"|"VOLUME"|"PEAK_TIME"|"CUSTOMER_INTENT"|"JOURNEY_STAGE"|"SENTIMENT"|"AGENT_QUALITY"|"CHANNEL_USAGE","analysis_sentiment": "POSITIVE"|"NEUTRAL"|"FRICTION","analysis_status": "PENDING"|"PROCESSING"|"COMPLETED"|"FAILED"|"PARTIAL","analytics_event_type": "api_call"|"conversation_created"|"message_sent"|"error"|"ticket_created"|"ticket_status_changed"|"ticket_resolved"|"troubleshooting_started"|"troubleshooting_completed"|"work_order_completed","conversation_channel": "chat"|"voice"|"email","conversation_status": "active"|"resolved"|"archived","export_format": "CSV"|"PDF","message_role": "user"|"assistant"|"technician"|"system","message_type": "text"|"voice"|"image"|"file","retrieval_source_type": "kb_article"|"guide"|"ticket"|"conversation","ticket_category": "billing"|"technical"|"feature_request","ticket_channel": "web"|"chat"|"voice"|"email"|"phone"|"troubleshooting","ticket_priority": "low"|"normal"|"high"|"urgent","ticket_status": "unassigned"|"assigned"|"in_progress"|"waiting_on_customer"|"resolved"|"closed","ticket_triage_status": "pending"|"processing"|"processed"|"resolved"|"ai_failed","ticket_urgency": "high"|"medium"|"low","user_role": "customer"|"technician"|"admin","work_order_status": "open"|"in_progress"|"completed"|"cancelled"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -129,7 +724,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            
+            "analysis_metric_type": ["RESPONSE_TIME", "VOLUME", "PEAK_TIME", "CUSTOMER_INTENT", "JOURNEY_STAGE", "SENTIMENT", "AGENT_QUALITY", "CHANNEL_USAGE"],"analysis_sentiment": ["POSITIVE", "NEUTRAL", "FRICTION"],"analysis_status": ["PENDING", "PROCESSING", "COMPLETED", "FAILED", "PARTIAL"],"analytics_event_type": ["api_call", "conversation_created", "message_sent", "error", "ticket_created", "ticket_status_changed", "ticket_resolved", "troubleshooting_started", "troubleshooting_completed", "work_order_completed"],"conversation_channel": ["chat", "voice", "email"],"conversation_status": ["active", "resolved", "archived"],"export_format": ["CSV", "PDF"],"message_role": ["user", "assistant", "technician", "system"],"message_type": ["text", "voice", "image", "file"],"retrieval_source_type": ["kb_article", "guide", "ticket", "conversation"],"ticket_category": ["billing", "technical", "feature_request"],"ticket_channel": ["web", "chat", "voice", "email", "phone", "troubleshooting"],"ticket_priority": ["low", "normal", "high", "urgent"],"ticket_status": ["unassigned", "assigned", "in_progress", "waiting_on_customer", "resolved", "closed"],"ticket_triage_status": ["pending", "processing", "processed", "resolved", "ai_failed"],"ticket_urgency": ["high", "medium", "low"],"user_role": ["customer", "technician", "admin"],"work_order_status": ["open", "in_progress", "completed", "cancelled"]
           }
         }
 } as const
