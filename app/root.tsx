@@ -6,7 +6,11 @@ import { browserEnv } from '~/lib/env.server';
 import { getSupabaseBrowserClient } from '~/lib/supabase.client';
 import stylesheet from '~/styles/app.css';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
+// No favicon file yet: an empty inline icon stops browsers asking for /favicon.ico (a 404 per page).
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: 'data:,' },
+];
 
 export const meta: MetaFunction = () => [{ title: 'Support Hub' }];
 

@@ -7,6 +7,7 @@ import { Field, FormError, FormNotice, useFocusFirstInvalid } from '~/components
 import { requireUser } from '~/lib/auth.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { MIN_PASSWORD_LENGTH, passwordSchema } from '~/lib/passwords';
+import { updateOwnProfileName } from '~/models/profile.server';
 
 export const meta: MetaFunction = () => [{ title: 'Account · Support Hub' }];
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { supabase, headers } = await requireUser(request);
+  const { supabase, headers, claims } = await requireUser(request);
   const formData = await request.formData();
   const intent = intentSchema.safeParse(formData.get('intent'));
   if (!intent.success) return data<AccountResult>({ intent: 'name', fieldErrors: {}, formError: 'Unknown form submitted.' }, { status: 400, headers });
@@ -36,7 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent.data === 'name') {
     const form = parseForm(nameSchema, formData);
     if (!form.success) return data<AccountResult>({ intent: 'name', fieldErrors: form.fieldErrors }, { status: 400, headers });
-    const { error } = await supabase.auth.updateUser({ data: { full_name: form.data.fullName } });
+    // The profile is what other people see; the token's user_metadata is what this header shows.
+    const profileUpdated = await updateOwnProfileName({ claims, fullName: form.data.fullName });
+    const { error } = profileUpdated ? await supabase.auth.updateUser({ data: { full_name: form.data.fullName } }) : { error: new Error('no profile row') };
     if (error) return data<AccountResult>({ intent: 'name', fieldErrors: {}, formError: 'Your name could not be saved. Please try again.' }, { status: 400, headers });
     // The header reads the name from the access token, so take a fresh one that carries it.
     await supabase.auth.refreshSession();
