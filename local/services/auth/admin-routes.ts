@@ -131,5 +131,9 @@ function paginationHeaders(route: string, page: number, perPage: number, total: 
   const links: string[] = [];
   if (page < lastPage) links.push(`<${route}?page=${page + 1}&per_page=${perPage}>; rel="next"`);
   links.push(`<${route}?page=${lastPage}&per_page=${perPage}>; rel="last"`);
-  return { 'x-total-count': String(total), link: links.join(', ') };
+  return {
+    'x-total-count': String(total),
+    link: links.join(', '),
+    'access-control-expose-headers': 'x-supabase-api-version, x-total-count, link',
+  };
 }

@@ -61,7 +61,8 @@ export function createSessionsRepository(sql: postgres.Sql) {
      * so two tabs refreshing at once both end up with a working session.
      */
     async rotate(tokenValue: string, options: { rotation: boolean; reuseIntervalSeconds: number }): Promise<{ session: SessionRow; refreshToken: RefreshTokenRow }> {
-      return (await sql.begin(async (tx) => {
+      type Outcome = { session: SessionRow; refreshToken: RefreshTokenRow } | { reusedTooLate: true };
+      const outcome = (await sql.begin(async (tx): Promise<Outcome> => {
         const [token] = await tx<RefreshTokenRow[]>`
           select id::text, token, user_id, revoked, created_at, updated_at, parent, session_id
           from auth.refresh_tokens where token = ${tokenValue} for update`;
@@ -83,16 +84,13 @@ export function createSessionsRepository(sql: postgres.Sql) {
           select id::text, token, user_id, revoked, created_at, updated_at, parent, session_id
           from auth.refresh_tokens where session_id = ${session.id}::uuid and revoked = false
           order by id desc limit 1`;
-        if (Date.now() > reuseUntil || !active) {
-          await tx`update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = ${session.id}::uuid and revoked = false`;
-          // Committed on purpose: the family stays revoked even though the request fails.
-          return { session, refreshToken: token, alreadyUsed: true };
-        }
-        return { session, refreshToken: active };
-      }).then((result) => {
-        if ('alreadyUsed' in result) throw badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used');
-        return result;
-      })) as { session: SessionRow; refreshToken: RefreshTokenRow };
+        if (Date.now() <= reuseUntil && active) return { session, refreshToken: active };
+        // Returned rather than thrown so the revocation of the whole family commits.
+        await tx`update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = ${session.id}::uuid and revoked = false`;
+        return { reusedTooLate: true };
+      })) as Outcome;
+      if ('reusedTooLate' in outcome) throw badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used');
+      return outcome;
     },
 
     async end(userId: string, sessionId: string, scope: LogoutScope): Promise<void> {

@@ -1,4 +1,4 @@
-// The custom access token hook and the sign-in rate limit, on an Auth service of their own
+// The custom access token hook, the sign-in rate limit and sign-up settings, on an Auth service of their own
 // (same database and keys) so the shared test stack keeps config.toml's settings.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ beforeAll(async () => {
     begin
       return jsonb_build_object('claims', (event -> 'claims')
         || jsonb_build_object('user_role', 'technician', 'seen_method', event ->> 'authentication_method',
-                              'seen_user', event ->> 'user_id'));
+                              'seen_user', event ->> 'user_id', 'seen_as', current_user));
     end $$;
     create function ${schema}.broken(event jsonb) returns jsonb language plpgsql as $$
     begin raise exception 'hook is broken'; end $$;
@@ -49,7 +49,7 @@ describe('custom access token hook', () => {
     const signUp = await client.auth.signUp({ email, password: PASSWORD });
     expect(signUp.error).toBeNull();
     const afterSignUp = (await client.auth.getClaims()).data?.claims;
-    expect(afterSignUp).toMatchObject({ user_role: 'technician', seen_method: 'password', seen_user: signUp.data.user?.id });
+    expect(afterSignUp).toMatchObject({ user_role: 'technician', seen_method: 'password', seen_user: signUp.data.user?.id, seen_as: 'supabase_auth_admin' });
 
     const signIn = await anonClient(url).auth.signInWithPassword({ email, password: PASSWORD });
     expect((await anonClient(url).auth.getClaims(signIn.data.session!.access_token)).data?.claims).toMatchObject({ user_role: 'technician' });
@@ -92,5 +92,27 @@ describe('rate limit on sign-in and sign-up', () => {
     expect((await client.auth.signInWithPassword({ email, password: 'wrong-password' })).error).toMatchObject({ code: 'invalid_credentials' });
     const { error } = await client.auth.signInWithPassword({ email, password: PASSWORD });
     expect(error).toMatchObject({ code: 'over_request_rate_limit', status: 429, message: 'Request rate limit reached' });
+  });
+});
+
+describe('sign-up settings', () => {
+  it('with confirmations on, sign-up returns the user without a session and sign-in waits for confirmation', async () => {
+    const service = await startSeparateAuth({ autoconfirm: false });
+    services.push(service);
+    const email = newEmail('unconfirmed');
+    const { data, error } = await anonClient(service.url).auth.signUp({ email, password: PASSWORD });
+    expect(error).toBeNull();
+    expect(data.session).toBeNull();
+    expect(data.user).toMatchObject({ email });
+    expect(data.user?.email_confirmed_at).toBeFalsy();
+    const signIn = await anonClient(service.url).auth.signInWithPassword({ email, password: PASSWORD });
+    expect(signIn.error).toMatchObject({ code: 'email_not_confirmed', status: 400 });
+  });
+
+  it('with sign-ups disabled, sign-up is refused: signup_disabled (422)', async () => {
+    const service = await startSeparateAuth({ signupEnabled: false });
+    services.push(service);
+    const { error } = await anonClient(service.url).auth.signUp({ email: newEmail(), password: PASSWORD });
+    expect(error).toMatchObject({ code: 'signup_disabled', status: 422 });
   });
 });
