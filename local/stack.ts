@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { databaseUrl, readProjectConfig, stackProfile, type ProfileName, type StackProfile } from './config.ts';
 import { startCluster, stopCluster } from './postgres/cluster.ts';
 import { applyBootstrap, pushMigrations } from './postgres/migrate.ts';
+import { writeEdgeFunctionSecrets } from './postgres/vault-secrets.ts';
 import { requirePortFree } from './ports.ts';
 import { startGateway, type Gateway } from './services/gateway.ts';
 import { createFunctionsHost } from './services/functions.ts';
@@ -74,6 +75,7 @@ export async function startStack(name: ProfileName, options: StartOptions = {}):
     if (freshCluster) step('Fresh database ready');
     const info = await stackInfo(profile);
     const dbUrl = info.dbUrl;
+    writeEdgeFunctionSecrets(dbUrl, { projectUrl: info.apiUrl, serviceRoleKey: info.keys.serviceRoleKey });
     const netWorker: NetWorker = await startNetWorker({ dbUrl });
     stopAll.push(() => netWorker.stop());
     const functions = createFunctionsHost({
