@@ -105,6 +105,17 @@ describe('requireUser', () => {
     expect(customerAtDesk.headers.get('Location')).toBe('/app');
     const technicianAtAdmin = await thrownResponse(requireUser(technicianJar.request('/admin'), { role: 'admin' }));
     expect(technicianAtAdmin.headers.get('Location')).toBe('/desk');
+    const technicianAtApp = await thrownResponse(requireUser(technicianJar.request('/app'), { role: 'customer' }));
+    expect(technicianAtApp.headers.get('Location')).toBe('/desk');
+  });
+
+  it('lets an admin into /admin and, to supervise, into /desk', async () => {
+    const adminUser = await createUser('admin');
+    const adminJar = await signedInJar(adminUser.email);
+    await expect(requireUser(adminJar.request('/admin'), { role: 'admin' })).resolves.toMatchObject({ user: { role: 'admin' } });
+    await expect(requireUser(adminJar.request('/desk'), { role: 'technician' })).resolves.toMatchObject({ user: { role: 'admin' } });
+    const adminAtApp = await thrownResponse(requireUser(adminJar.request('/app'), { role: 'customer' }));
+    expect(adminAtApp.headers.get('Location')).toBe('/admin');
   });
 
   it('treats a tampered access token as signed out', async () => {
