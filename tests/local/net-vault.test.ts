@@ -4,7 +4,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNetWorker } from '../../local/services/net-worker.ts';
 import { asRole, sql } from '../support/db.ts';
+import { testStack } from '../support/stack.ts';
 
 interface ReceivedRequest {
   method: string;
@@ -166,6 +168,21 @@ describe('pg_net stand-in', () => {
     // Thousands per minute means well under a second per 100 here.
     expect(Date.now() - startedAt).toBeLessThan(10_000);
   }, 30_000);
+});
+
+describe('pg_net delivery worker', () => {
+  it('stops promptly while idle, and a second worker shares the queue without double delivery', async () => {
+    const second = await startNetWorker({ dbUrl: testStack.SUPABASE_DB_URL });
+    try {
+      const ids = await sql`select net.http_get(${`${baseUrl}/shared`}, params => jsonb_build_object('n', n::text)) as id from generate_series(1, 50) n`;
+      for (const { id } of ids) await responseFor(id);
+      expect(received.filter((r) => r.url.startsWith('/shared'))).toHaveLength(50);
+    } finally {
+      const startedAt = Date.now();
+      await second.stop();
+      expect(Date.now() - startedAt).toBeLessThan(3_000);
+    }
+  });
 });
 
 describe('supabase_vault stand-in', () => {
