@@ -5,6 +5,7 @@ import { bold, fail } from '../log.ts';
 import { stackReady } from './stack-ready.ts';
 import { appRlsBenchmark } from './app-rls.ts';
 import { dataModelBenchmark } from './data-model.ts';
+import { authBenchmark } from './auth.ts';
 
 export interface BenchmarkContext {
   runs: number;
@@ -16,7 +17,7 @@ export interface Benchmark {
   run(context: BenchmarkContext): Promise<void>;
 }
 
-const benchmarks: Benchmark[] = [stackReady, appRlsBenchmark, dataModelBenchmark];
+const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark];
 
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const runsIndex = argv.indexOf('--runs');

@@ -1,7 +1,7 @@
 // auth.users and auth.identities, read and written as GoTrue does (connected as
 // supabase_auth_admin), and the user object GoTrue returns to clients.
 import { randomUUID } from 'node:crypto';
-import bcrypt from 'bcryptjs';
+import { bcryptCompare, bcryptHash } from './password-hashing.ts';
 import type postgres from 'postgres';
 
 /** GoTrue's bcrypt cost. */
@@ -58,13 +58,13 @@ export interface UserChanges {
 }
 
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, BCRYPT_COST);
+  return bcryptHash(password, BCRYPT_COST);
 }
 
 /** Also accepts `$2a$` hashes made by pgcrypto's crypt(…, gen_salt('bf')), as seed data uses. */
 export async function passwordMatches(password: string, hash: string | null): Promise<boolean> {
   if (!hash || !/^\$2[abxy]\$/.test(hash)) return false;
-  return bcrypt.compare(password, hash);
+  return bcryptCompare(password, hash);
 }
 
 /** Metadata updates merge into the stored object; a key set to null is removed (GoTrue's rule). */
