@@ -1,18 +1,39 @@
-import type { MetaFunction } from '@remix-run/node';
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { getOptionalUser } from '~/lib/auth.server';
+import { roleHome } from '~/lib/roles';
 
 export const meta: MetaFunction = () => [
   { title: 'Support Hub — help when you need it' },
   { name: 'description', content: 'Chat with our assistant, follow a guided fix, or reach a technician.' },
 ];
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, headers } = await getOptionalUser(request);
+  return data({ signedIn: user ? { fullName: user.fullName, home: roleHome[user.role] } : null }, { headers });
+}
+
 export default function Index() {
+  const { signedIn } = useLoaderData<typeof loader>();
   return (
     <main className="page hero">
       <h1>Support Hub</h1>
       <p>Chat with our assistant, follow a guided fix, or reach a technician — all in one place.</p>
       <div className="actions">
-        <a className="button" href="/login">Sign in</a>
-        <a className="button secondary" href="/signup">Create an account</a>
+        {signedIn ? (
+          <Link className="button" to={signedIn.home}>
+            Continue as {signedIn.fullName}
+          </Link>
+        ) : (
+          <>
+            <Link className="button" to="/login">
+              Sign in
+            </Link>
+            <Link className="button secondary" to="/signup">
+              Create an account
+            </Link>
+          </>
+        )}
       </div>
     </main>
   );

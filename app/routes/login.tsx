@@ -58,6 +58,9 @@ export default function LoginPage() {
   const submitting = navigation.state === 'submitting';
   return (
     <main className="page narrow auth-page">
+      <Link to="/" className="brand auth-brand">
+        Support Hub
+      </Link>
       <h1>Sign in</h1>
       <p className="lead">Welcome back to Support Hub.</p>
       <Form method="post" className="card form" noValidate={false} ref={formRef}>

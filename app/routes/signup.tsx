@@ -64,6 +64,9 @@ export default function SignUpPage() {
   const submitting = navigation.state === 'submitting';
   return (
     <main className="page narrow auth-page">
+      <Link to="/" className="brand auth-brand">
+        Support Hub
+      </Link>
       <h1>Create an account</h1>
       <p className="lead">Get help from our assistant and technicians.</p>
       <Form method="post" className="card form" ref={formRef}>
