@@ -312,14 +312,14 @@ isOneToOne: false
                   ]
                 },"kb_chunks": {
                   Row: {
-                    "article_id": string,"chunk_index": number,"content": string,"content_hash": string,"created_at": string,"embedding": string | null,"embedding_model": string | null,"id": number
+                    "article_id": string,"article_title": string,"chunk_index": number,"content": string,"content_hash": string,"created_at": string,"embedding": string | null,"embedding_model": string | null,"fts": unknown,"heading": string,"id": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "article_id": string,"chunk_index": number,"content": string,"content_hash"?: string,"created_at"?: string,"embedding"?: string | null,"embedding_model"?: string | null,"id"?: never
+                    "article_id": string,"article_title"?: string,"chunk_index": number,"content": string,"content_hash"?: string,"created_at"?: string,"embedding"?: string | null,"embedding_model"?: string | null,"fts"?: never,"heading"?: string,"id"?: never
                   }
                   Update: {
-                    "article_id"?: string,"chunk_index"?: number,"content"?: string,"content_hash"?: string,"created_at"?: string,"embedding"?: string | null,"embedding_model"?: string | null,"id"?: never
+                    "article_id"?: string,"article_title"?: string,"chunk_index"?: number,"content"?: string,"content_hash"?: string,"created_at"?: string,"embedding"?: string | null,"embedding_model"?: string | null,"fts"?: never,"heading"?: string,"id"?: never
                   }
                   Relationships: [
                     {
@@ -418,14 +418,14 @@ isOneToOne: false
                   ]
                 },"ticket_ai_results": {
                   Row: {
-                    "category": Database["public"]['Enums']["ticket_category"],"confidence": number,"draft_reply": string,"id": string,"model": string,"processed_at": string,"reasoning": string,"sentiment_score": number,"ticket_id": string,"urgency": Database["public"]['Enums']["ticket_urgency"]
+                    "category": Database["public"]['Enums']["ticket_category"],"confidence": number,"draft_reply": string,"id": string,"model": string,"processed_at": string,"provider": string,"reasoning": string,"sentiment_score": number,"ticket_id": string,"urgency": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "category": Database["public"]['Enums']["ticket_category"],"confidence": number,"draft_reply"?: string,"id"?: string,"model": string,"processed_at"?: string,"reasoning"?: string,"sentiment_score": number,"ticket_id": string,"urgency": Database["public"]['Enums']["ticket_urgency"]
+                    "category": Database["public"]['Enums']["ticket_category"],"confidence": number,"draft_reply"?: string,"id"?: string,"model": string,"processed_at"?: string,"provider"?: string,"reasoning"?: string,"sentiment_score": number,"ticket_id": string,"urgency": string
                   }
                   Update: {
-                    "category"?: Database["public"]['Enums']["ticket_category"],"confidence"?: number,"draft_reply"?: string,"id"?: string,"model"?: string,"processed_at"?: string,"reasoning"?: string,"sentiment_score"?: number,"ticket_id"?: string,"urgency"?: Database["public"]['Enums']["ticket_urgency"]
+                    "category"?: Database["public"]['Enums']["ticket_category"],"confidence"?: number,"draft_reply"?: string,"id"?: string,"model"?: string,"processed_at"?: string,"provider"?: string,"reasoning"?: string,"sentiment_score"?: number,"ticket_id"?: string,"urgency"?: string
                   }
                   Relationships: [
                     {
@@ -436,16 +436,36 @@ isOneToOne: true
       referencedColumns: ["id"]
     }
                   ]
-                },"tickets": {
+                },"ticket_triage_failures": {
                   Row: {
-                    "assigned_at": string | null,"assigned_to": string | null,"call_transcript": string | null,"category": Database["public"]['Enums']["ticket_category"] | null,"channel": Database["public"]['Enums']["ticket_channel"],"closed_at": string | null,"contact_email": string | null,"contact_phone": string | null,"content": string,"conversation_id": string | null,"created_at": string,"customer_id": string,"customer_vehicle_id": string | null,"id": string,"number": string,"priority": Database["public"]['Enums']["ticket_priority"],"resolved_at": string | null,"status": Database["public"]['Enums']["ticket_status"],"subject": string,"triage_status": Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id": string | null,"updated_at": string,"urgency": Database["public"]['Enums']["ticket_urgency"] | null,"vehicle_make": string | null,"vehicle_model": string | null,"vehicle_year": number | null,"vin": string | null
+                    "attempts": number,"error": string,"failed_at": string,"ticket_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "assigned_at"?: string | null,"assigned_to"?: string | null,"call_transcript"?: string | null,"category"?: Database["public"]['Enums']["ticket_category"] | null,"channel"?: Database["public"]['Enums']["ticket_channel"],"closed_at"?: string | null,"contact_email"?: string | null,"contact_phone"?: string | null,"content"?: string,"conversation_id"?: string | null,"created_at"?: string,"customer_id": string,"customer_vehicle_id"?: string | null,"id"?: string,"number"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"resolved_at"?: string | null,"status"?: Database["public"]['Enums']["ticket_status"],"subject": string,"triage_status"?: Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id"?: string | null,"updated_at"?: string,"urgency"?: Database["public"]['Enums']["ticket_urgency"] | null,"vehicle_make"?: string | null,"vehicle_model"?: string | null,"vehicle_year"?: number | null,"vin"?: string | null
+                    "attempts": number,"error": string,"failed_at"?: string,"ticket_id": string
                   }
                   Update: {
-                    "assigned_at"?: string | null,"assigned_to"?: string | null,"call_transcript"?: string | null,"category"?: Database["public"]['Enums']["ticket_category"] | null,"channel"?: Database["public"]['Enums']["ticket_channel"],"closed_at"?: string | null,"contact_email"?: string | null,"contact_phone"?: string | null,"content"?: string,"conversation_id"?: string | null,"created_at"?: string,"customer_id"?: string,"customer_vehicle_id"?: string | null,"id"?: string,"number"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"resolved_at"?: string | null,"status"?: Database["public"]['Enums']["ticket_status"],"subject"?: string,"triage_status"?: Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id"?: string | null,"updated_at"?: string,"urgency"?: Database["public"]['Enums']["ticket_urgency"] | null,"vehicle_make"?: string | null,"vehicle_model"?: string | null,"vehicle_year"?: number | null,"vin"?: string | null
+                    "attempts"?: number,"error"?: string,"failed_at"?: string,"ticket_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_triage_failures_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: true
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"tickets": {
+                  Row: {
+                    "assigned_at": string | null,"assigned_to": string | null,"call_transcript": string | null,"category": Database["public"]['Enums']["ticket_category"] | null,"channel": Database["public"]['Enums']["ticket_channel"],"closed_at": string | null,"contact_email": string | null,"contact_phone": string | null,"content": string,"conversation_id": string | null,"created_at": string,"customer_id": string,"customer_vehicle_id": string | null,"id": string,"number": string,"priority": Database["public"]['Enums']["ticket_priority"],"resolved_at": string | null,"status": string,"subject": string,"triage_status": Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id": string | null,"updated_at": string,"urgency": string | null,"vehicle_make": string | null,"vehicle_model": string | null,"vehicle_year": number | null,"vin": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assigned_at"?: string | null,"assigned_to"?: string | null,"call_transcript"?: string | null,"category"?: Database["public"]['Enums']["ticket_category"] | null,"channel"?: Database["public"]['Enums']["ticket_channel"],"closed_at"?: string | null,"contact_email"?: string | null,"contact_phone"?: string | null,"content"?: string,"conversation_id"?: string | null,"created_at"?: string,"customer_id": string,"customer_vehicle_id"?: string | null,"id"?: string,"number"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"resolved_at"?: string | null,"status"?: string,"subject": string,"triage_status"?: Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id"?: string | null,"updated_at"?: string,"urgency"?: string | null,"vehicle_make"?: string | null,"vehicle_model"?: string | null,"vehicle_year"?: number | null,"vin"?: string | null
+                  }
+                  Update: {
+                    "assigned_at"?: string | null,"assigned_to"?: string | null,"call_transcript"?: string | null,"category"?: Database["public"]['Enums']["ticket_category"] | null,"channel"?: Database["public"]['Enums']["ticket_channel"],"closed_at"?: string | null,"contact_email"?: string | null,"contact_phone"?: string | null,"content"?: string,"conversation_id"?: string | null,"created_at"?: string,"customer_id"?: string,"customer_vehicle_id"?: string | null,"id"?: string,"number"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"resolved_at"?: string | null,"status"?: string,"subject"?: string,"triage_status"?: Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id"?: string | null,"updated_at"?: string,"urgency"?: string | null,"vehicle_make"?: string | null,"vehicle_model"?: string | null,"vehicle_year"?: number | null,"vin"?: string | null
                   }
                   Relationships: [
                     {
@@ -605,10 +625,18 @@ isOneToOne: false
                            },
 "fail_job":
 { Args: { "error": string,"job_id": number }; Returns: undefined
+                           },
+"requeue_ticket_triage":
+{ Args: { "ticket_id": string }; Returns: undefined
+                           },
+"search_kb":
+{ Args: { "category"?: string,"embedding_model": string,"match_count"?: number,"query_embedding": string,"query_text": string,"solution_area"?: string,"vehicle_context"?: string }; Returns: {
+              "article_id": string,"chunk_content": string,"chunk_id": number,"fused_score": number,"slug": string,"text_score": number,"title": string,"vector_score": number
+            }[]
                            }
           }
           Enums: {
-            "analysis_metric_type": "RESPONSE_TIME"|"VOLUME"|"PEAK_TIME"|"CUSTOMER_INTENT"|"JOURNEY_STAGE"|"SENTIMENT"|"AGENT_QUALITY"|"CHANNEL_USAGE","analysis_sentiment": "POSITIVE"|"NEUTRAL"|"FRICTION","analysis_status": "PENDING"|"PROCESSING"|"COMPLETED"|"FAILED"|"PARTIAL","analytics_event_type": "api_call"|"conversation_created"|"message_sent"|"error"|"ticket_created"|"ticket_status_changed"|"ticket_resolved"|"troubleshooting_started"|"troubleshooting_completed"|"work_order_completed","conversation_channel": "chat"|"voice"|"email","conversation_status": "active"|"resolved"|"archived","export_format": "CSV"|"PDF","message_role": "user"|"assistant"|"technician"|"system","message_type": "text"|"voice"|"image"|"file","retrieval_source_type": "kb_article"|"guide"|"ticket"|"conversation","ticket_category": "billing"|"technical"|"feature_request","ticket_channel": "web"|"chat"|"voice"|"email"|"phone"|"troubleshooting","ticket_priority": "low"|"normal"|"high"|"urgent","ticket_status": "unassigned"|"assigned"|"in_progress"|"waiting_on_customer"|"resolved"|"closed","ticket_triage_status": "pending"|"processing"|"processed"|"resolved"|"ai_failed","ticket_urgency": "high"|"medium"|"low","user_role": "customer"|"technician"|"admin","work_order_status": "open"|"in_progress"|"completed"|"cancelled"
+            "analysis_metric_type": "RESPONSE_TIME"|"VOLUME"|"PEAK_TIME"|"CUSTOMER_INTENT"|"JOURNEY_STAGE"|"SENTIMENT"|"AGENT_QUALITY"|"CHANNEL_USAGE","analysis_sentiment": "POSITIVE"|"NEUTRAL"|"FRICTION","analysis_status": "PENDING"|"PROCESSING"|"COMPLETED"|"FAILED"|"PARTIAL","analytics_event_type": "api_call"|"conversation_created"|"message_sent"|"error"|"ticket_created"|"ticket_status_changed"|"ticket_resolved"|"troubleshooting_started"|"troubleshooting_completed"|"work_order_completed","conversation_channel": "chat"|"voice"|"email","conversation_status": "active"|"resolved"|"archived","export_format": "CSV"|"PDF","message_role": "user"|"assistant"|"technician"|"system","message_type": "text"|"voice"|"image"|"file","retrieval_source_type": "kb_article"|"guide"|"ticket"|"conversation","ticket_category": "billing"|"technical"|"feature_request","ticket_channel": "web"|"chat"|"voice"|"email"|"phone"|"troubleshooting","ticket_priority": "low"|"normal"|"high"|"urgent","ticket_triage_status": "pending"|"processing"|"processed"|"resolved"|"ai_failed","user_role": "customer"|"technician"|"admin","work_order_status": "open"|"in_progress"|"completed"|"cancelled"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -724,7 +752,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "analysis_metric_type": ["RESPONSE_TIME", "VOLUME", "PEAK_TIME", "CUSTOMER_INTENT", "JOURNEY_STAGE", "SENTIMENT", "AGENT_QUALITY", "CHANNEL_USAGE"],"analysis_sentiment": ["POSITIVE", "NEUTRAL", "FRICTION"],"analysis_status": ["PENDING", "PROCESSING", "COMPLETED", "FAILED", "PARTIAL"],"analytics_event_type": ["api_call", "conversation_created", "message_sent", "error", "ticket_created", "ticket_status_changed", "ticket_resolved", "troubleshooting_started", "troubleshooting_completed", "work_order_completed"],"conversation_channel": ["chat", "voice", "email"],"conversation_status": ["active", "resolved", "archived"],"export_format": ["CSV", "PDF"],"message_role": ["user", "assistant", "technician", "system"],"message_type": ["text", "voice", "image", "file"],"retrieval_source_type": ["kb_article", "guide", "ticket", "conversation"],"ticket_category": ["billing", "technical", "feature_request"],"ticket_channel": ["web", "chat", "voice", "email", "phone", "troubleshooting"],"ticket_priority": ["low", "normal", "high", "urgent"],"ticket_status": ["unassigned", "assigned", "in_progress", "waiting_on_customer", "resolved", "closed"],"ticket_triage_status": ["pending", "processing", "processed", "resolved", "ai_failed"],"ticket_urgency": ["high", "medium", "low"],"user_role": ["customer", "technician", "admin"],"work_order_status": ["open", "in_progress", "completed", "cancelled"]
+            "analysis_metric_type": ["RESPONSE_TIME", "VOLUME", "PEAK_TIME", "CUSTOMER_INTENT", "JOURNEY_STAGE", "SENTIMENT", "AGENT_QUALITY", "CHANNEL_USAGE"],"analysis_sentiment": ["POSITIVE", "NEUTRAL", "FRICTION"],"analysis_status": ["PENDING", "PROCESSING", "COMPLETED", "FAILED", "PARTIAL"],"analytics_event_type": ["api_call", "conversation_created", "message_sent", "error", "ticket_created", "ticket_status_changed", "ticket_resolved", "troubleshooting_started", "troubleshooting_completed", "work_order_completed"],"conversation_channel": ["chat", "voice", "email"],"conversation_status": ["active", "resolved", "archived"],"export_format": ["CSV", "PDF"],"message_role": ["user", "assistant", "technician", "system"],"message_type": ["text", "voice", "image", "file"],"retrieval_source_type": ["kb_article", "guide", "ticket", "conversation"],"ticket_category": ["billing", "technical", "feature_request"],"ticket_channel": ["web", "chat", "voice", "email", "phone", "troubleshooting"],"ticket_priority": ["low", "normal", "high", "urgent"],"ticket_triage_status": ["pending", "processing", "processed", "resolved", "ai_failed"],"user_role": ["customer", "technician", "admin"],"work_order_status": ["open", "in_progress", "completed", "cancelled"]
           }
         }
 } as const
