@@ -1,7 +1,17 @@
-// Local Realtime service, mounted at /realtime/v1. Placeholder until the live issue lands.
+// Local Realtime service, mounted at /realtime/v1: the websocket endpoint realtime-js
+// connects to (`/websocket?apikey=…&vsn=1.0.0|2.0.0`) and the REST broadcast endpoint.
+// Modules: protocol (wire format), channels (joins, broadcast, presence per connection),
+// postgres-changes (slot poll + RLS per subscriber), auth (tokens, private channels).
+import postgres from 'postgres';
+import { WebSocketServer } from 'ws';
 import type { StackProfile } from '../../config.ts';
-import { sendJson, type MountedService } from '../http.ts';
+import { corsHeaders, sendJson, type MountedService } from '../http.ts';
 import type { StackKeys } from '../keys.ts';
+import { warn } from '../../log.ts';
+import { handleBroadcastApi } from './broadcast-api.ts';
+import { ChannelHub, Connection } from './channels.ts';
+import { ChangeFeed } from './postgres-changes.ts';
+import type { ProtocolVersion } from './protocol.ts';
 
 export interface RealtimeServiceOptions {
   keys: StackKeys;
@@ -9,11 +19,42 @@ export interface RealtimeServiceOptions {
   profile: StackProfile;
 }
 
-export function createRealtimeService(_options: RealtimeServiceOptions): MountedService {
+export function createRealtimeService(options: RealtimeServiceOptions): MountedService {
+  const sql = postgres(options.dbUrl, { max: 4, onnotice: () => {}, idle_timeout: 30, connect_timeout: 5 });
+  const hub = new ChannelHub();
+  const feed = new ChangeFeed(sql, warn);
+  const started = feed.start().catch((error: unknown) => warn(`Realtime could not open its change feed: ${(error as Error).message}`));
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 3 * 1024 * 1024 });
+  const context = { keys: options.keys, sql, hub, feed };
+
   return {
     prefix: '/realtime/v1',
-    handle(_request, response) {
-      sendJson(response, 501, { message: 'realtime is not served yet' });
+    handle(request, response, path) {
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204, corsHeaders).end();
+        return;
+      }
+      if (path.startsWith('/api/broadcast')) return handleBroadcastApi(request, response, path, context);
+      sendJson(response, 404, { error: 'not found: Realtime serves /websocket and /api/broadcast' }, corsHeaders);
+    },
+    upgrade(request, socket, head, path) {
+      const url = new URL(path, 'http://local');
+      const vsn = url.searchParams.get('vsn') ?? '1.0.0';
+      const apiKey = url.searchParams.get('apikey');
+      const refuse = (status: string, message: string) => socket.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${message}`);
+      if (url.pathname !== '/websocket' && url.pathname !== '/websocket/') return refuse('404 Not Found', 'Realtime serves /realtime/v1/websocket');
+      if (vsn !== '1.0.0' && vsn !== '2.0.0') return refuse('400 Bad Request', `unsupported vsn ${vsn}: use 1.0.0 or 2.0.0`);
+      if (!apiKey) return refuse('401 Unauthorized', 'the apikey query parameter is required');
+      void Promise.all([started, options.keys.verify(apiKey)]).then(
+        () => sockets.handleUpgrade(request, socket, head, (ws) => new Connection(ws, vsn as ProtocolVersion, apiKey, context)),
+        () => refuse('403 Forbidden', 'the apikey is not a valid API key for this project'),
+      );
+    },
+    async close() {
+      await feed.stop();
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      await sql.end({ timeout: 2 });
     },
   };
 }

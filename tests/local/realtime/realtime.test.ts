@@ -1,0 +1,280 @@
+// The local Realtime service through the real realtime-js client, for both wire protocol
+// versions: postgres_changes with RLS per subscriber and filters, broadcast (websocket and
+// REST), private channels, presence, tokens (expired, refreshed), heartbeats, and a
+// Postgres restart that loses no committed change.
+import { createClient } from '@supabase/supabase-js';
+import type { RealtimeChannel, RealtimePostgresChangesPayload } from '@supabase/realtime-js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { restartCluster } from '../../../local/postgres/cluster.ts';
+import { stackProfile } from '../../../local/config.ts';
+import { sql } from '../../support/db.ts';
+import { testStack } from '../../support/stack.ts';
+import { newUser, realtimeClient, signToken, sleep, subscribed, waitFor, type Vsn } from './clients.ts';
+
+type ProbeRow = { id: number; owner: string; body: string; n: number };
+type Change = RealtimePostgresChangesPayload<ProbeRow>;
+
+beforeAll(async () => {
+  await sql.unsafe(`
+    create table if not exists public.rt_probe_messages (
+      id bigint generated always as identity primary key,
+      owner uuid not null,
+      body text not null,
+      n int not null default 0
+    );
+    alter table public.rt_probe_messages enable row level security;
+    drop policy if exists "owners read their messages" on public.rt_probe_messages;
+    create policy "owners read their messages" on public.rt_probe_messages for select to authenticated using (owner = (select auth.uid()));
+    grant select on public.rt_probe_messages to authenticated;
+    create table if not exists public.rt_probe_unpublished (id bigint generated always as identity primary key, body text);
+    drop policy if exists "members of a room read it" on realtime.messages;
+    create policy "members of a room read it" on realtime.messages for select to authenticated
+      using (realtime.topic() = 'room-' || ((select auth.uid())::text));
+    drop policy if exists "members of a room write it" on realtime.messages;
+    create policy "members of a room write it" on realtime.messages for insert to authenticated
+      with check (realtime.topic() = 'room-' || ((select auth.uid())::text));
+  `);
+  await sql.unsafe(`
+    do $$ begin
+      if not exists (select 1 from pg_publication_tables where pubname = 'supabase_realtime' and tablename = 'rt_probe_messages') then
+        alter publication supabase_realtime add table public.rt_probe_messages;
+      end if;
+    end $$;`);
+});
+
+// ids are bigints, which postgres.js returns as strings and realtime-js as numbers.
+const insertFor = async (owner: string, body: string, n = 0): Promise<ProbeRow> => {
+  const [row] = await sql<ProbeRow[]>`insert into public.rt_probe_messages (owner, body, n) values (${owner}, ${body}, ${n}) returning *`;
+  return { ...row!, id: Number(row!.id) };
+};
+
+function collect(channel: RealtimeChannel, filter: { event: '*' | 'INSERT' | 'UPDATE' | 'DELETE'; filter?: string }): Change[] {
+  const received: Change[] = [];
+  channel.on('postgres_changes', { schema: 'public', table: 'rt_probe_messages', ...filter }, (payload: Change) => received.push(payload));
+  return received;
+}
+
+describe.each<Vsn>(['1.0.0', '2.0.0'])('local Realtime, vsn %s', (vsn) => {
+  it('answers heartbeats on the phoenix topic', async () => {
+    const client = await realtimeClient(vsn);
+    const statuses: string[] = [];
+    client.onHeartbeat((status) => statuses.push(status));
+    client.connect();
+    await waitFor(() => client.isConnected(), 'the socket to open');
+    await client.sendHeartbeat();
+    await waitFor(() => statuses.includes('ok'), 'a heartbeat reply');
+  });
+
+  it('refuses an expired token and a bad token with the reason', async () => {
+    const expired = await signToken(crypto.randomUUID(), { expiresInSeconds: -10 });
+    const client = (await realtimeClient(vsn, expired));
+    await expect(subscribed(client.channel(`expired-${vsn}`))).rejects.toThrow(/expired/);
+    const forged = (await realtimeClient(vsn, `${(await newUser()).token.slice(0, -4)}AAAA`));
+    await expect(subscribed(forged.channel(`forged-${vsn}`))).rejects.toThrow(/invalid JWT/);
+  });
+
+  it('refuses a subscription to an unknown table', async () => {
+    const client = (await realtimeClient(vsn, (await newUser()).token));
+    const channel = client.channel(`unknown-${vsn}`).on('postgres_changes', { event: '*', schema: 'public', table: 'no_such_table' }, () => {});
+    await expect(subscribed(channel)).rejects.toThrow(/Unable to subscribe to changes/);
+  });
+
+  it('delivers INSERT, UPDATE and DELETE only to the owner (RLS per subscriber), with a system message', async () => {
+    const [alice, bob] = [await newUser(), await newUser()];
+    const aliceChannel = (await realtimeClient(vsn, alice.token)).channel(`all-a-${vsn}`);
+    const bobChannel = (await realtimeClient(vsn, bob.token)).channel(`all-b-${vsn}`);
+    const aliceSeen = collect(aliceChannel, { event: '*' });
+    const aliceInserts = collect(aliceChannel, { event: 'INSERT' });
+    const bobSeen = collect(bobChannel, { event: '*' });
+    const systemMessages: Array<{ message: string }> = [];
+    aliceChannel.on('system', {}, (payload) => systemMessages.push(payload));
+    await Promise.all([subscribed(aliceChannel), subscribed(bobChannel)]);
+    await waitFor(() => systemMessages.find((m) => m.message === 'Subscribed to PostgreSQL'), 'the system message');
+
+    const mine = await insertFor(alice.id, 'for alice');
+    const theirs = await insertFor(bob.id, 'for bob');
+    // Visibility is decided against the table when the change is read (as on Supabase), so
+    // each step waits for the previous one: a row deleted first is no longer visible.
+    await waitFor(() => aliceSeen.length >= 1, 'alice to see her insert');
+    await sql`update public.rt_probe_messages set body = 'edited' where id = ${mine.id}`;
+    await waitFor(() => aliceSeen.length >= 2, 'alice to see her update');
+    await sql`delete from public.rt_probe_messages where id = ${mine.id}`;
+
+    await waitFor(() => aliceSeen.length >= 3, 'alice to see insert, update, delete');
+    await waitFor(() => bobSeen.length >= 1, 'bob to see his insert');
+    await sleep(300);
+    expect(aliceSeen.map((change) => change.eventType)).toEqual(['INSERT', 'UPDATE', 'DELETE']);
+    expect(aliceInserts).toHaveLength(1);
+    const [insert, update, del] = aliceSeen as [Change, Change, Change];
+    expect(insert).toMatchObject({ schema: 'public', table: 'rt_probe_messages', errors: null, new: { id: mine.id, owner: alice.id, body: 'for alice', n: 0 } });
+    expect(new Date(insert.commit_timestamp).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(update.new).toMatchObject({ id: mine.id, body: 'edited' });
+    expect(del.old).toEqual({ id: mine.id });
+    // Rows: bob only ever receives his own. Deletes cannot be checked against RLS (the row is
+    // gone); as on Supabase they reach every subscriber carrying only the primary key.
+    expect(bobSeen.filter((change) => change.eventType !== 'DELETE').map((change) => (change.new as ProbeRow).id)).toEqual([theirs.id]);
+    expect(bobSeen.filter((change) => change.eventType === 'DELETE').map((change) => change.old)).toEqual([{ id: mine.id }]);
+  });
+
+  it('a filter subscription receives exactly the matching rows (eq, in, gt)', async () => {
+    const owner = await newUser();
+    const channel = (await realtimeClient(vsn, owner.token)).channel(`filters-${vsn}`);
+    const byEq = collect(channel, { event: 'INSERT', filter: 'body=eq.pick me' });
+    const byIn = collect(channel, { event: 'INSERT', filter: 'n=in.(2,4)' });
+    const byGt = collect(channel, { event: 'INSERT', filter: 'n=gt.3' });
+    await subscribed(channel);
+    for (const [body, n] of [['pick me', 1], ['skip me', 2], ['other', 3], ['more', 4], ['pick me', 5]] as const) await insertFor(owner.id, body, n);
+    await waitFor(() => byGt.length >= 2 && byIn.length >= 2 && byEq.length >= 2, 'filtered rows');
+    await sleep(300);
+    expect(byEq.map((c) => (c.new as ProbeRow).n)).toEqual([1, 5]);
+    expect(byIn.map((c) => (c.new as ProbeRow).n)).toEqual([2, 4]);
+    expect(byGt.map((c) => (c.new as ProbeRow).n)).toEqual([4, 5]);
+  });
+
+  it('broadcasts between two clients, with self and ack', async () => {
+    const [a, b] = [(await realtimeClient(vsn, (await newUser()).token)), (await realtimeClient(vsn, (await newUser()).token))];
+    const topic = `chat-${vsn}`;
+    const sender = a.channel(topic, { config: { broadcast: { self: true, ack: true } } });
+    const listener = b.channel(topic);
+    const atSender: unknown[] = [];
+    const atListener: unknown[] = [];
+    sender.on('broadcast', { event: 'typing' }, ({ payload }) => atSender.push(payload));
+    listener.on('broadcast', { event: 'typing' }, ({ payload }) => atListener.push(payload));
+    await Promise.all([subscribed(sender), subscribed(listener)]);
+    expect(await sender.send({ type: 'broadcast', event: 'typing', payload: { who: 'a', text: 'héllo ✓' } })).toBe('ok');
+    await waitFor(() => atListener.length === 1 && atSender.length === 1, 'the broadcast at both ends');
+    expect(atListener[0]).toEqual({ who: 'a', text: 'héllo ✓' });
+
+    const quiet = a.channel(`${topic}-noself`);
+    const atQuiet: unknown[] = [];
+    quiet.on('broadcast', { event: 'typing' }, ({ payload }) => atQuiet.push(payload));
+    const quietListener = b.channel(`${topic}-noself`);
+    const atQuietListener: unknown[] = [];
+    quietListener.on('broadcast', { event: 'typing' }, ({ payload }) => atQuietListener.push(payload));
+    await Promise.all([subscribed(quiet), subscribed(quietListener)]);
+    await quiet.send({ type: 'broadcast', event: 'typing', payload: { n: 1 } });
+    await waitFor(() => atQuietListener.length === 1, 'the broadcast at the other client');
+    await sleep(200);
+    expect(atQuiet).toEqual([]);
+  });
+
+  it('broadcasts over REST: httpSend and send() before joining', async () => {
+    const listenerClient = (await realtimeClient(vsn, (await newUser()).token));
+    const topic = `rest-${vsn}`;
+    const listener = listenerClient.channel(topic);
+    const received: unknown[] = [];
+    listener.on('broadcast', { event: 'ping' }, ({ payload }) => received.push(payload));
+    await subscribed(listener);
+    const senderClient = (await realtimeClient(vsn, (await newUser()).token));
+    await expect(senderClient.channel(topic).httpSend('ping', { via: 'httpSend' })).resolves.toEqual({ success: true });
+    const notJoined = senderClient.channel(topic);
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      expect(await notJoined.send({ type: 'broadcast', event: 'ping', payload: { via: 'rest batch' } })).toBe('ok');
+    } finally {
+      console.warn = warn;
+    }
+    await waitFor(() => received.length === 2, 'both REST broadcasts');
+    expect(received).toEqual([{ via: 'httpSend' }, { via: 'rest batch' }]);
+  });
+
+  it('private channels follow the RLS policies on realtime.messages', async () => {
+    const [owner, stranger] = [await newUser(), await newUser()];
+    const room = `room-${owner.id}`;
+    const ownerChannel = (await realtimeClient(vsn, owner.token)).channel(room, { config: { private: true, broadcast: { ack: true, self: true } } });
+    const received: unknown[] = [];
+    ownerChannel.on('broadcast', { event: 'note' }, ({ payload }) => received.push(payload));
+    await subscribed(ownerChannel);
+    expect(await ownerChannel.send({ type: 'broadcast', event: 'note', payload: { ok: true } })).toBe('ok');
+    await waitFor(() => received.length === 1, 'the private broadcast');
+    const strangerChannel = (await realtimeClient(vsn, stranger.token)).channel(room, { config: { private: true } });
+    await expect(subscribed(strangerChannel)).rejects.toThrow(/Unauthorized/);
+    const rest = await (await realtimeClient(vsn, stranger.token)).channel(room, { config: { private: true } }).httpSend('note', { sneaky: true }).catch((e: Error) => e);
+    expect(rest).toBeInstanceOf(Error);
+  });
+
+  it('tracks presence between two clients: state on join, joins and leaves', async () => {
+    const topic = `presence-${vsn}`;
+    const first = (await realtimeClient(vsn, (await newUser()).token)).channel(topic, { config: { presence: { key: 'technician-1' } } });
+    const syncs: number[] = [];
+    const leaves: string[] = [];
+    first.on('presence', { event: 'sync' }, () => syncs.push(Object.keys(first.presenceState()).length));
+    first.on('presence', { event: 'leave' }, ({ key }) => leaves.push(key));
+    await subscribed(first);
+    expect(await first.track({ online_at: 'now' })).toBe('ok');
+
+    const second = (await realtimeClient(vsn, (await newUser()).token)).channel(topic, { config: { presence: { key: 'customer-1' } } });
+    second.on('presence', { event: 'sync' }, () => {});
+    await subscribed(second);
+    await waitFor(() => second.presenceState()['technician-1'], 'the state sent on join');
+    expect(second.presenceState()['technician-1']![0]).toMatchObject({ online_at: 'now' });
+    await second.track({ typing: false });
+    await waitFor(() => first.presenceState()['customer-1'], 'the join diff');
+    await second.untrack();
+    await waitFor(() => leaves.includes('customer-1'), 'the leave diff');
+    expect(first.presenceState()['customer-1']).toBeUndefined();
+  });
+
+  it('switches claims when the client sends a new access_token mid-connection, and closes on an expired one', async () => {
+    const [alice, bob] = [await newUser(), await newUser()];
+    const client = await realtimeClient(vsn);
+    await client.setAuth(alice.token);
+    const channel = client.channel(`switch-${vsn}`);
+    const seen = collect(channel, { event: 'INSERT' });
+    const system: Array<{ status: string; message: string }> = [];
+    channel.on('system', {}, (payload) => system.push(payload));
+    await subscribed(channel);
+    await insertFor(alice.id, 'alice 1');
+    await waitFor(() => seen.length === 1, 'alice row');
+    await client.setAuth(bob.token);
+    await sleep(100);
+    await insertFor(alice.id, 'alice 2');
+    await insertFor(bob.id, 'bob 1');
+    await waitFor(() => seen.length === 2, 'bob row');
+    await sleep(300);
+    expect(seen.map((c) => (c.new as ProbeRow).body)).toEqual(['alice 1', 'bob 1']);
+
+    await client.setAuth(await signToken(bob.id, { expiresInSeconds: -5 }));
+    await waitFor(() => system.find((m) => m.status === 'error' && /expired/.test(m.message)), 'the expiry system error');
+    await waitFor(() => channel.state === 'closed', 'the channel to close');
+  });
+});
+
+describe('local Realtime through supabase-js', () => {
+  it('createClient(...).channel(...) receives the signed-in user’s rows', async () => {
+    const user = await newUser();
+    const supabase = createClient(testStack.SUPABASE_URL, testStack.SUPABASE_ANON_KEY);
+    await supabase.realtime.setAuth(user.token);
+    const received: Change[] = [];
+    const channel = supabase.channel('supabase-js').on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'rt_probe_messages' }, (p: Change) => received.push(p));
+    await subscribed(channel);
+    const row = await insertFor(user.id, 'via supabase-js');
+    await waitFor(() => received.length === 1, 'the insert');
+    expect(received[0]!.new).toMatchObject({ id: row.id });
+    await supabase.removeChannel(channel);
+  });
+});
+
+describe('local Realtime across a Postgres restart', () => {
+  it('loses no committed change and keeps delivering', async () => {
+    const user = await newUser();
+    const channel = (await realtimeClient('2.0.0', user.token)).channel('restart');
+    const seen = collect(channel, { event: 'INSERT' });
+    await subscribed(channel);
+    const expected: number[] = [];
+    for (let i = 0; i < 20; i++) expected.push((await insertFor(user.id, `before ${i}`, i)).id);
+    await sql.end({ timeout: 5 }).catch(() => {});
+    restartCluster(stackProfile('test'));
+    const { default: postgres } = await import('postgres');
+    const fresh = postgres(testStack.SUPABASE_DB_URL, { max: 1, onnotice: () => {} });
+    try {
+      for (let i = 0; i < 20; i++) expected.push(Number((await fresh<ProbeRow[]>`insert into public.rt_probe_messages (owner, body, n) values (${user.id}, ${`after ${i}`}, ${i}) returning *`)[0]!.id));
+      await waitFor(() => seen.length >= expected.length, 'every row from before and after the restart', 15_000);
+      await sleep(300);
+      expect(seen.map((c) => (c.new as ProbeRow).id)).toEqual(expected);
+    } finally {
+      await fresh.end({ timeout: 5 });
+    }
+  }, 60_000);
+});
