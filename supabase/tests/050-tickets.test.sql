@@ -1,6 +1,6 @@
 -- Tickets: numbering, lifecycle transitions, protected fields, one AI result per ticket, analytics events, queue.
 begin;
-select plan(22);
+select plan(24);
 select tests.create_support_fixtures();
 
 select matches((select number from public.tickets where id = '00000000-0000-4000-b000-00000000000a'), '^TCK-[0-9]{6}$', 'tickets are numbered TCK-000123');
@@ -51,6 +51,24 @@ select throws_ok($$update public.ticket_ai_results set sentiment_score = 11$$, '
 -- analytics and the queue
 select is((select count(*)::int from public.analytics_events where event_type = 'ticket_created'), 2, 'ticket inserts write ticket_created events');
 select is((select count(*)::int from private.jobs where kind = 'triage' and payload ? 'ticket_id'), 2, 'every new ticket queues a triage job');
+
+-- The technician queue must be answerable from tickets_queue_idx under RLS: status and urgency have to be index
+-- conditions, which Postgres allows below a policy only for leakproof operators (text, not enum, equality).
+create function pg_temp.queue_plan() returns text language plpgsql as $$
+declare plan_json json;
+begin
+  execute $q$explain (format json) select id from public.tickets
+    where status = 'unassigned' and urgency = 'high' and (created_at, id) < (now(), 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)
+    order by created_at desc, id desc limit 50$q$ into plan_json;
+  return plan_json::text;
+end $$;
+grant execute on function pg_temp.queue_plan() to authenticated;
+select tests.authenticate_as('technician');
+set local enable_seqscan = off;
+set local enable_bitmapscan = off;
+select matches(pg_temp.queue_plan(), 'tickets_queue_idx', 'the technician queue uses tickets_queue_idx under RLS');
+select matches(pg_temp.queue_plan(), '"Index Cond": "\(\(\(status\)::text = ', 'status and urgency are index conditions under RLS, not filters');
+reset role;
 
 select * from finish();
 rollback;
