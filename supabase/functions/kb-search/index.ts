@@ -1,0 +1,58 @@
+// `kb-search` edge function: text in, ranked articles out. Runs public.search_kb as the caller (anon key or a
+// signed-in user), so unpublished articles never appear for customers or visitors, and logs every retrieval.
+import { z } from 'npm:zod@4';
+import { embeddingProviderFromEnv } from '../_shared/ai/embeddings.ts';
+import { handleRequests, jsonResponse, parseJsonBody } from '../_shared/http/responses.ts';
+import { asSearchCaller, bestChunkPerArticle, logRetrieval, searchCaller, searchChunks } from '../_shared/kb/search.ts';
+
+const searchRequest = z.object({
+  query: z.string().trim().min(1, 'Type something to search for.').max(500, 'Keep the search under 500 characters.'),
+  match_count: z.number().int().min(1).max(50).default(10),
+  solution_area: z.string().min(1).max(100).nullish(),
+  category: z.string().min(1).max(100).nullish(),
+  vehicle_context: z.string().min(1).max(200).nullish(),
+  conversation_id: z.string().uuid().nullish(),
+}).strict();
+
+/** Excerpts stay short: the full article is one click away. */
+const excerptLength = 300;
+
+export const handler = handleRequests(['POST'], async (request) => {
+  const caller = searchCaller(request);
+  const body = await parseJsonBody(request, searchRequest);
+  const embedder = embeddingProviderFromEnv();
+  const started = performance.now();
+  // Several chunks of one article may rank high; ask for more and keep each article's best chunk.
+  const hits = await asSearchCaller(caller, (tx) =>
+    searchChunks(tx, embedder, body.query, {
+      matchCount: body.match_count * 4,
+      solutionArea: body.solution_area,
+      category: body.category,
+      vehicleContext: body.vehicle_context,
+    }));
+  const results = bestChunkPerArticle(hits, body.match_count);
+  const retrievalLogId = await logRetrieval({
+    query: body.query,
+    userId: caller.role === 'authenticated' ? caller.userId : null,
+    // A conversation id is logged only for its signed-in owner's searches; anyone else's id is dropped.
+    conversationId: caller.role === 'authenticated' ? body.conversation_id ?? null : null,
+    results: results.map((hit) => ({ id: hit.articleId, score: hit.fusedScore })),
+  });
+  return jsonResponse({
+    query: body.query,
+    model: embedder.model,
+    took_ms: Math.round(performance.now() - started),
+    retrieval_log_id: retrievalLogId,
+    results: results.map((hit) => ({
+      article_id: hit.articleId,
+      slug: hit.slug,
+      title: hit.title,
+      url: `/help/${hit.slug}`,
+      chunk_id: hit.chunkId,
+      excerpt: hit.chunkContent.length > excerptLength ? `${hit.chunkContent.slice(0, excerptLength).trimEnd()}…` : hit.chunkContent,
+      scores: { vector: hit.vectorScore, text: hit.textScore, fused: hit.fusedScore },
+    })),
+  });
+});
+
+if (import.meta.main) Deno.serve(handler);
