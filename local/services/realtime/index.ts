@@ -20,7 +20,7 @@ export interface RealtimeServiceOptions {
 }
 
 export function createRealtimeService(options: RealtimeServiceOptions): MountedService {
-  const sql = postgres(options.dbUrl, { max: 4, onnotice: () => {}, idle_timeout: 30, connect_timeout: 5 });
+  const sql = postgres(options.dbUrl, { max: 4, onnotice: () => {}, idle_timeout: 30, connect_timeout: 5, connection: { synchronous_commit: 'on' } });
   const hub = new ChannelHub();
   const feed = new ChangeFeed(sql, warn);
   const started = feed.start().catch((error: unknown) => warn(`Realtime could not open its change feed: ${(error as Error).message}`));
