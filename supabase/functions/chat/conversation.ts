@@ -1,0 +1,102 @@
+// The chat function's database work. Reads and the customer's own writes (their message, their ticket) run as the
+// caller under RLS; the assistant's message and the analytics event are written with the service connection,
+// because customers may only post `user` messages and cannot write analytics.
+import { z } from 'npm:zod@4';
+import type { ChatCitation } from '../_shared/ai/chat.ts';
+import { asCaller, type CallerClaims, database } from '../_shared/db/postgres.ts';
+import { HttpError } from '../_shared/http/responses.ts';
+
+const conversationRow = z.object({
+  id: z.string(),
+  customer_id: z.string(),
+  title: z.string(),
+  solution_area: z.string().nullable(),
+  ticket_id: z.string().nullable(),
+  assistant_instructions: z.string().nullable(),
+  vehicle: z.string().nullable(),
+});
+export type ConversationContext = z.infer<typeof conversationRow>;
+
+const defaultInstructions = 'You are the support assistant of a vehicle service company. Help the customer politely and briefly.';
+
+/** The conversation with its area's instructions and the customer's vehicle (when they have exactly one). */
+export async function loadConversation(claims: CallerClaims, conversationId: string): Promise<ConversationContext & { instructions: string }> {
+  const [row] = await asCaller(claims, (tx) => tx`
+    select conversation.id, conversation.customer_id, conversation.title, conversation.solution_area, conversation.ticket_id,
+      area.assistant_instructions,
+      (select case when count(*) = 1 then max(concat_ws(' ', vehicle.make, vehicle.model)) end
+       from public.customer_vehicles vehicle where vehicle.customer_id = conversation.customer_id) as vehicle
+    from public.conversations conversation
+    left join public.solution_areas area on area.slug = conversation.solution_area
+    where conversation.id = ${conversationId}`);
+  if (!row) throw new HttpError(404, 'That conversation does not exist or is not yours.', 'conversation_not_found');
+  const conversation = conversationRow.parse(row);
+  if (conversation.customer_id !== claims.sub) {
+    throw new HttpError(403, "Only the conversation's customer can ask the assistant.", 'not_conversation_owner');
+  }
+  return { ...conversation, vehicle: conversation.vehicle?.trim() || null, instructions: conversation.assistant_instructions ?? defaultInstructions };
+}
+
+export async function storeCustomerMessage(claims: CallerClaims, conversationId: string, content: string): Promise<string> {
+  const [row] = await asCaller(claims, (tx) => tx`
+    insert into public.messages (conversation_id, sender_id, role, content)
+    values (${conversationId}, ${claims.sub}, 'user', ${content})
+    returning id`);
+  return String(row!.id);
+}
+
+export async function storeAssistantMessage(entry: {
+  conversationId: string;
+  content: string;
+  confidence: number | null;
+  citations: readonly ChatCitation[];
+  metadata: Record<string, unknown>;
+}): Promise<string> {
+  const metadata = {
+    ...entry.metadata,
+    citations: entry.citations.map((citation) => ({ ...citation, url: `/help/${citation.slug}` })),
+  };
+  const [row] = await database()`
+    insert into public.messages (conversation_id, role, content, ai_confidence, metadata)
+    values (${entry.conversationId}, 'assistant', ${entry.content}, ${entry.confidence}, ${database().json(metadata as never)})
+    returning id`;
+  return String(row!.id);
+}
+
+export async function recordAssistantCall(entry: {
+  userId: string;
+  conversationId: string;
+  solutionArea: string | null;
+  model: string;
+  metadata: Record<string, unknown>;
+}): Promise<void> {
+  await database()`
+    insert into public.analytics_events (event_type, solution_area, user_id, conversation_id, model, metadata)
+    values ('api_call', ${entry.solutionArea}, ${entry.userId}, ${entry.conversationId}, ${entry.model},
+      ${database().json({ function: 'chat', ...entry.metadata } as never)})`;
+}
+
+/**
+ * Opens the conversation's ticket, as the customer (RLS, the triage trigger and the ticket lifecycle all apply).
+ * Exactly one per conversation: tickets.conversation_id is unique, so a second request (or a race) finds the first.
+ */
+export async function openHandOffTicket(claims: CallerClaims, conversation: ConversationContext): Promise<{ id: string; number: string; alreadyOpen: boolean }> {
+  return await asCaller(claims, async (tx) => {
+    const messages = await tx`
+      select role, content from public.messages
+      where conversation_id = ${conversation.id} and not is_internal_note
+      order by created_at desc, id desc limit 20`;
+    const transcript = messages.reverse().map((message) => `${message.role === 'user' ? 'Customer' : 'Assistant'}: ${message.content}`).join('\n\n');
+    const firstQuestion = messages.find((message) => message.role === 'user')?.content as string | undefined;
+    const subject = (conversation.title !== 'New conversation' ? conversation.title : firstQuestion ?? 'Help requested in chat').slice(0, 120);
+    const [created] = await tx`
+      insert into public.tickets (customer_id, subject, content, channel, conversation_id)
+      values (${claims.sub}, ${subject}, ${transcript}, 'chat', ${conversation.id})
+      on conflict (conversation_id) do nothing
+      returning id, number`;
+    if (created) return { id: String(created.id), number: String(created.number), alreadyOpen: false };
+    const [existing] = await tx`select id, number from public.tickets where conversation_id = ${conversation.id}`;
+    if (!existing) throw new Error('the conversation has a ticket the customer cannot read');
+    return { id: String(existing.id), number: String(existing.number), alreadyOpen: true };
+  });
+}

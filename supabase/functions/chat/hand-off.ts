@@ -1,0 +1,27 @@
+// When the assistant hands a conversation to a person: the customer asks for one, or the answer is not good enough.
+import { handOffConfidenceThreshold } from '../_shared/ai/chat.ts';
+
+// "talk to a human", "speak with someone", "can I get an agent", "real person please", "call me".
+const asksForPerson = [
+  /\b(talk|speak|chat|get|want|need|connect|transfer|put)\b[^.?!]{0,30}\b(human|person|people|agent|technician|mechanic|representative|rep|someone|somebody|staff|operator)\b/i,
+  /\b(real|live|actual)\s+(person|human|agent|technician)\b/i,
+  /\bcall\s+me\b/i,
+  /\bhuman\s+please\b/i,
+];
+
+export function customerAsksForPerson(message: string): boolean {
+  return asksForPerson.some((pattern) => pattern.test(message));
+}
+
+export function answerIsTooUnsure(confidence: number): boolean {
+  return confidence < handOffConfidenceThreshold;
+}
+
+export const handOffOffer =
+  "\n\nI'm not sure this fully answers your question. Would you like me to open a ticket? A technician will join this conversation.";
+
+export function ticketOpenedMessage(ticketNumber: string, alreadyOpen: boolean): string {
+  return alreadyOpen
+    ? `Ticket ${ticketNumber} is already open for this conversation. A technician will join this conversation shortly.`
+    : `I've opened ticket ${ticketNumber} for you. A technician will join this conversation shortly and can see everything written here.`;
+}

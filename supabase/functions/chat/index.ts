@@ -1,0 +1,153 @@
+// `chat` edge function: answers a customer's message in their conversation from the knowledge base and streams the
+// answer as server-sent events:
+//   event: sources  data: [{ slug, title, url }]         the articles the answer may cite
+//   event: delta    data: { text }                       pieces of the answer, in order
+//   event: done     data: { message_id, confidence, citations, hand_off, ticket }
+//   event: error    data: { message }                    the answer failed after streaming began
+// Hand-off: when the customer asks for a person (or accepts the offer with { hand_off: true }) the conversation's
+// ticket is opened — one per conversation — and a technician joins; a low-confidence answer offers it.
+import { z } from 'npm:zod@4';
+import { type ChatAnswerSummary, chatProviderFromEnv, type ChatPassage } from '../_shared/ai/chat.ts';
+import { embeddingProviderFromEnv } from '../_shared/ai/embeddings.ts';
+import { callerClaims, type CallerClaims } from '../_shared/db/postgres.ts';
+import { corsHeaders, handleRequests, HttpError, parseJsonBody } from '../_shared/http/responses.ts';
+import { asSearchCaller, logRetrieval, searchChunks } from '../_shared/kb/search.ts';
+import { loadConversation, openHandOffTicket, recordAssistantCall, storeAssistantMessage, storeCustomerMessage } from './conversation.ts';
+import { answerIsTooUnsure, customerAsksForPerson, handOffOffer, ticketOpenedMessage } from './hand-off.ts';
+
+const chatRequest = z.object({
+  conversation_id: z.string().uuid('conversation_id must be a conversation id'),
+  message: z.string().trim().min(1, 'Write a message first.').max(4000, 'Keep messages under 4,000 characters.').optional(),
+  /** The customer accepted the assistant's offer to open a ticket. */
+  hand_off: z.literal(true).optional(),
+}).strict().refine((body) => body.message !== undefined || body.hand_off, { message: 'Send a message or hand_off: true.' });
+
+/** Passages handed to the answer provider: enough context, small enough prompt. */
+const passagesForAnswer = 5;
+
+type SendEvent = (event: string, data: unknown) => void;
+
+function sseResponse(produce: (send: SendEvent) => Promise<void>): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send: SendEvent = (event, data) => controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+      // An SSE comment goes out at once, before retrieval: the browser sees the stream open (and proxies start
+      // flushing) while the answer is being prepared.
+      controller.enqueue(encoder.encode(': answering\n\n'));
+      try {
+        await produce(send);
+      } catch (error) {
+        console.error('chat stream failed:', error);
+        send('error', { message: error instanceof HttpError ? error.message : 'The assistant could not answer. Please try again.' });
+      } finally {
+        controller.close();
+      }
+    },
+  });
+  return new Response(body, {
+    headers: { ...corsHeaders, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' },
+  });
+}
+
+async function handOff(claims: CallerClaims, conversation: Awaited<ReturnType<typeof loadConversation>>, send: SendEvent, reason: string): Promise<void> {
+  const ticket = await openHandOffTicket(claims, conversation);
+  const text = ticketOpenedMessage(ticket.number, ticket.alreadyOpen);
+  send('sources', []);
+  send('delta', { text });
+  const messageId = await storeAssistantMessage({
+    conversationId: conversation.id,
+    content: text,
+    confidence: null,
+    citations: [],
+    metadata: { hand_off: { reason, ticket_id: ticket.id, ticket_number: ticket.number } },
+  });
+  send('done', {
+    message_id: messageId,
+    confidence: null,
+    citations: [],
+    hand_off: { offered: false, opened: true, reason },
+    ticket: { id: ticket.id, number: ticket.number, already_open: ticket.alreadyOpen },
+  });
+}
+
+export const handler = handleRequests(['POST'], async (request) => {
+  const claims = callerClaims(request);
+  const body = await parseJsonBody(request, chatRequest);
+  const conversation = await loadConversation(claims, body.conversation_id);
+  if (body.message !== undefined) await storeCustomerMessage(claims, conversation.id, body.message);
+
+  if (body.hand_off || (body.message !== undefined && customerAsksForPerson(body.message))) {
+    return sseResponse((send) => handOff(claims, conversation, send, body.hand_off ? 'accepted_offer' : 'customer_asked'));
+  }
+  const question = body.message!;
+
+  return sseResponse(async (send) => {
+    const started = performance.now();
+    const embedder = embeddingProviderFromEnv();
+    const hits = await asSearchCaller({ role: 'authenticated', userId: claims.sub, claims }, (tx) =>
+      searchChunks(tx, embedder, question, { matchCount: passagesForAnswer, solutionArea: conversation.solution_area, vehicleContext: conversation.vehicle }));
+    const retrievalMs = Math.round(performance.now() - started);
+    const retrievalLogId = await logRetrieval({
+      query: question,
+      userId: claims.sub,
+      conversationId: conversation.id,
+      results: hits.map((hit) => ({ id: hit.articleId, score: hit.fusedScore })),
+    });
+    const passages: ChatPassage[] = hits.map((hit) => ({ slug: hit.slug, title: hit.title, text: hit.chunkContent }));
+    send('sources', [...new Map(hits.map((hit) => [hit.slug, { slug: hit.slug, title: hit.title, url: `/help/${hit.slug}` }])).values()]);
+
+    const provider = chatProviderFromEnv();
+    const stream = provider.streamAnswer({ instructions: conversation.instructions, question, passages });
+    let summary: ChatAnswerSummary | undefined;
+    while (summary === undefined) {
+      const step = await stream.next();
+      if (step.done) summary = step.value;
+      else send('delta', { text: step.value });
+    }
+    const offerHandOff = answerIsTooUnsure(summary.confidence) && conversation.ticket_id === null;
+    if (offerHandOff) send('delta', { text: handOffOffer });
+    const content = offerHandOff ? summary.text + handOffOffer : summary.text;
+
+    const messageId = await storeAssistantMessage({
+      conversationId: conversation.id,
+      content,
+      confidence: summary.confidence,
+      citations: summary.citations,
+      metadata: { provider: summary.provider, model: summary.model, retrieval_log_id: retrievalLogId, hand_off_offered: offerHandOff },
+    });
+    // The local provider reports no usage: tokens are estimated at four characters each so volume stays comparable.
+    const usage = summary.usage ?? {
+      prompt_tokens: Math.ceil((conversation.instructions.length + question.length + passages.reduce((sum, passage) => sum + passage.text.length, 0)) / 4),
+      completion_tokens: Math.ceil(summary.text.length / 4),
+    };
+    await recordAssistantCall({
+      userId: claims.sub,
+      conversationId: conversation.id,
+      solutionArea: conversation.solution_area,
+      model: summary.model,
+      metadata: {
+        provider: summary.provider,
+        prompt_tokens: usage.prompt_tokens,
+        completion_tokens: usage.completion_tokens,
+        tokens_estimated: summary.usage === undefined,
+        cost_usd: summary.cost_estimate_usd ?? 0,
+        latency_ms: Math.round(performance.now() - started),
+        answer_latency_ms: summary.latency_ms,
+        retrieval_ms: retrievalMs,
+        confidence: summary.confidence,
+        hand_off_offered: offerHandOff,
+        message_id: messageId,
+      },
+    });
+    send('done', {
+      message_id: messageId,
+      confidence: summary.confidence,
+      citations: summary.citations.map((citation) => ({ ...citation, url: `/help/${citation.slug}` })),
+      hand_off: { offered: offerHandOff, opened: false, reason: offerHandOff ? 'low_confidence' : null },
+      ticket: conversation.ticket_id ? { id: conversation.ticket_id } : null,
+    });
+  });
+});
+
+if (import.meta.main) Deno.serve(handler);

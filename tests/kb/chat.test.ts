@@ -1,0 +1,143 @@
+// The assistant through the gateway: the answer streams as server-sent events (read incrementally with fetch),
+// is stored with citations and confidence, usage lands in analytics; hand-off opens exactly one ticket.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../support/db.ts';
+import { testStack } from '../support/stack.ts';
+import { userWithRole, type TestUser } from './support.ts';
+
+interface SseEvent {
+  event: string;
+  data: unknown;
+}
+
+/** POSTs to chat and reads the event stream as it arrives; notes what the first network read carried. */
+async function chat(user: TestUser, body: Record<string, unknown>): Promise<{ status: number; contentType: string | null; events: SseEvent[]; reads: number; firstRead: string }> {
+  const response = await fetch(`${testStack.SUPABASE_URL}/functions/v1/chat`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${user.accessToken}`, apikey: testStack.SUPABASE_ANON_KEY, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const contentType = response.headers.get('content-type');
+  if (!contentType?.startsWith('text/event-stream')) return { status: response.status, contentType, events: [{ event: 'body', data: await response.json() }], reads: 0, firstRead: '' };
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const events: SseEvent[] = [];
+  let buffer = '';
+  let reads = 0;
+  let firstRead = '';
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    if (reads++ === 0) firstRead = next.value;
+    buffer += next.value;
+    let boundary: number;
+    while ((boundary = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, boundary);
+      buffer = buffer.slice(boundary + 2);
+      if (block.startsWith(':')) continue; // an SSE comment
+      const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      events.push({ event, data: data === undefined ? null : JSON.parse(data) });
+    }
+  }
+  return { status: response.status, contentType, events, reads, firstRead };
+}
+
+async function newConversation(customer: TestUser, solutionArea: string | null = 'support'): Promise<string> {
+  const [row] = await sql`insert into public.conversations (customer_id, solution_area) values (${customer.id}, ${solutionArea}) returning id`;
+  return String(row!.id);
+}
+
+const doneOf = (events: SseEvent[]) => events.find((event) => event.event === 'done')?.data as Record<string, any>;
+const textOf = (events: SseEvent[]) => events.filter((event) => event.event === 'delta').map((event) => (event.data as { text: string }).text).join('');
+
+describe('chat', () => {
+  let customer: TestUser;
+  beforeAll(async () => {
+    customer = await userWithRole('customer');
+    // The seeded articles are embedded by the stack's own pg_net wake-ups and pg_cron; wait for them.
+    for (let attempt = 0; attempt < 120; attempt++) {
+      const [{ open }] = await sql`select count(*)::int as open from private.jobs where kind = 'embed' and status in ('queued', 'running')`;
+      if (open === 0) break;
+      await fetch(`${testStack.SUPABASE_URL}/functions/v1/embed`, { method: 'POST', headers: { Authorization: `Bearer ${testStack.SUPABASE_SERVICE_ROLE_KEY}`, 'Content-Type': 'application/json' }, body: '{}' });
+    }
+  });
+
+  it('streams a cited answer as server-sent events and stores it with confidence; usage goes to analytics', async () => {
+    const conversationId = await newConversation(customer, 'maintenance');
+    const { status, contentType, events, reads, firstRead } = await chat(customer, { conversation_id: conversationId, message: 'How do I jump start a car with a flat battery?' });
+    expect(status).toBe(200);
+    expect(contentType).toMatch(/^text\/event-stream/);
+    expect(events[0]!.event).toBe('sources');
+    expect(events.filter((event) => event.event === 'delta').length).toBeGreaterThan(2);
+    // Streamed, not buffered: the first bytes through the gateway arrived before the answer was finished.
+    expect(reads).toBeGreaterThan(1);
+    expect(firstRead).not.toContain('event: done');
+    const done = doneOf(events);
+    expect(done.citations.length).toBeGreaterThan(0);
+    expect(done.citations[0]).toMatchObject({ number: 1, url: expect.stringMatching(/^\/help\//) });
+    expect(done.confidence).toBeGreaterThan(0.35);
+    expect(done.hand_off).toMatchObject({ offered: false });
+
+    const [message] = await sql`select role, content, ai_confidence, metadata from public.messages where id = ${done.message_id}`;
+    expect(message).toMatchObject({ role: 'assistant', content: textOf(events) });
+    expect(Number(message!.ai_confidence)).toBeCloseTo(done.confidence, 2);
+    expect(message!.metadata.citations).toEqual(done.citations);
+    const [userMessage] = await sql`select sender_id from public.messages where conversation_id = ${conversationId} and role = 'user'`;
+    expect(userMessage!.sender_id).toBe(customer.id);
+
+    const [event] = await sql`select * from public.analytics_events where event_type = 'api_call' and conversation_id = ${conversationId}`;
+    expect(event).toMatchObject({ user_id: customer.id, solution_area: 'maintenance', model: 'local-extractive-v1' });
+    expect(event!.metadata).toMatchObject({ function: 'chat', provider: 'local', cost_usd: 0, message_id: done.message_id });
+    expect(event!.metadata.prompt_tokens).toBeGreaterThan(0);
+    expect(event!.metadata.latency_ms).toBeGreaterThanOrEqual(0);
+    const [log] = await sql`select result_ids from public.retrieval_logs where conversation_id = ${conversationId}`;
+    expect(log!.result_ids.length).toBeGreaterThan(0);
+  });
+
+  it('offers a technician when unsure, and accepting opens the ticket', async () => {
+    const conversationId = await newConversation(customer);
+    const unsure = await chat(customer, { conversation_id: conversationId, message: 'Which colour should the dashboard teddy bear be?' });
+    const done = doneOf(unsure.events);
+    expect(done.hand_off).toMatchObject({ offered: true, reason: 'low_confidence' });
+    expect(textOf(unsure.events)).toContain('A technician will join this conversation');
+    expect(await sql`select 1 from public.tickets where conversation_id = ${conversationId}`).toHaveLength(0);
+
+    const accepted = await chat(customer, { conversation_id: conversationId, hand_off: true });
+    expect(doneOf(accepted.events).ticket).toMatchObject({ number: expect.stringMatching(/^TCK-\d{6}$/), already_open: false });
+  });
+
+  it('hands off when the customer asks for a person: exactly one ticket, however often they ask', async () => {
+    const conversationId = await newConversation(customer);
+    await chat(customer, { conversation_id: conversationId, message: 'My brakes squeal every time I stop' });
+    const first = await chat(customer, { conversation_id: conversationId, message: 'I want to talk to a real person please' });
+    const firstDone = doneOf(first.events);
+    expect(firstDone.hand_off).toMatchObject({ opened: true, reason: 'customer_asked' });
+    expect(textOf(first.events)).toMatch(/technician will join/);
+    const again = await Promise.all([
+      chat(customer, { conversation_id: conversationId, message: 'Can I speak to a human?' }),
+      chat(customer, { conversation_id: conversationId, hand_off: true }),
+    ]);
+    for (const reply of again) expect(doneOf(reply.events).ticket).toMatchObject({ id: firstDone.ticket.id, already_open: true });
+
+    const tickets = await sql`select id, customer_id, channel, status, content from public.tickets where conversation_id = ${conversationId}`;
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]).toMatchObject({ id: firstDone.ticket.id, customer_id: customer.id, channel: 'chat', status: 'unassigned' });
+    expect(tickets[0]!.content).toContain('My brakes squeal every time I stop');
+    const [conversation] = await sql`select ticket_id from public.conversations where id = ${conversationId}`;
+    expect(conversation!.ticket_id).toBe(firstDone.ticket.id);
+    // The ticket flows through triage like any other.
+    expect(await sql`select 1 from private.jobs where kind = 'triage' and payload = ${sql.json({ ticket_id: firstDone.ticket.id })}`).toHaveLength(1);
+  });
+
+  it("refuses another customer's conversation (404), a missing token (401) and bad input (400)", async () => {
+    const conversationId = await newConversation(customer);
+    const stranger = await userWithRole('customer');
+    const refused = await chat(stranger, { conversation_id: conversationId, message: 'hello' });
+    expect(refused.status).toBe(404);
+    expect(refused.events[0]!.data).toMatchObject({ error: { code: 'conversation_not_found' } });
+    expect(await sql`select 1 from public.messages where conversation_id = ${conversationId}`).toHaveLength(0);
+
+    const anonymous = await fetch(`${testStack.SUPABASE_URL}/functions/v1/chat`, { method: 'POST', body: '{}' });
+    expect(anonymous.status).toBe(401);
+    const bad = await chat(customer, { conversation_id: conversationId });
+    expect(bad.status).toBe(400);
+  });
+});
