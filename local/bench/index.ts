@@ -19,7 +19,7 @@ export interface Benchmark {
   run(context: BenchmarkContext): Promise<void>;
 }
 
-const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark];
+const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark];
 
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const runsIndex = argv.indexOf('--runs');
