@@ -7,7 +7,6 @@ import { appRlsBenchmark } from './app-rls.ts';
 import { dataModelBenchmark } from './data-model.ts';
 import { authBenchmark } from './auth.ts';
 import { realtimeBenchmark } from './realtime.ts';
-import { triageBenchmark } from './triage.ts';
 
 export interface BenchmarkContext {
   runs: number;
