@@ -1,6 +1,6 @@
 // postgres_changes, fed the way Supabase Realtime feeds it: bindings are rows of
 // realtime.subscription (with the subscriber's claims); one loop polls a wal2json logical
-// slot about every 100 ms for the tables of the supabase_realtime publication; for each
+// slot every 50 ms for the tables of the supabase_realtime publication; for each
 // batch one SQL call (realtime.visible_changes) decides which subscription may see which
 // row under its own role and claims. The slot is only advanced after the batch was handed
 // to the sockets, so a Postgres restart or a failed poll loses nothing: the next poll reads
