@@ -23,7 +23,7 @@ export function createRealtimeService(options: RealtimeServiceOptions): MountedS
   const sql = postgres(options.dbUrl, { max: 4, onnotice: () => {}, idle_timeout: 30, connect_timeout: 5, connection: { synchronous_commit: 'on' } });
   const hub = new ChannelHub();
   const feed = new ChangeFeed(sql, warn);
-  const started = feed.start().catch((error: unknown) => warn(`Realtime could not open its change feed: ${(error as Error).message}`));
+  const started = feed.start();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 3 * 1024 * 1024 });
   const context = { keys: options.keys, sql, hub, feed };
 

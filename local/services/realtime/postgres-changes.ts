@@ -97,9 +97,16 @@ export class ChangeFeed {
 
   constructor(private readonly sql: postgres.Sql, private readonly log: (message: string) => void) {}
 
+  /** Starts the poll loop; it prepares the slot itself and keeps retrying while Postgres is down. */
   async start(): Promise<void> {
     // Subscriptions of an earlier run of this service are gone with its sockets.
-    await this.sql`delete from realtime.subscription`;
+    await this.sql`delete from realtime.subscription`.catch((error: Error) => this.log(`Realtime: could not clear old subscriptions (${error.message})`));
+    this.schedule(0);
+  }
+
+  private slotReady = false;
+
+  private async prepareSlot(): Promise<void> {
     // Throw-away clusters run with synchronous_commit = off: their commits reach disk only when
     // the WAL writer wakes (200 ms), and logical decoding reads flushed WAL only. A tiny commit
     // of our own with synchronous_commit = on (set for this connection pool) flushes theirs too.
@@ -108,7 +115,7 @@ export class ChangeFeed {
     this.asynchronousCommits = setting?.value === 'off';
     await this.sql`select pg_create_logical_replication_slot(${SLOT_NAME}, 'wal2json')
                    where not exists (select 1 from pg_replication_slots where slot_name = ${SLOT_NAME})`;
-    this.schedule(0);
+    this.slotReady = true;
   }
 
   async stop(): Promise<void> {
@@ -195,6 +202,7 @@ export class ChangeFeed {
 
   /** One poll; true when the slot had nothing more to give. */
   private async poll(): Promise<boolean> {
+    if (!this.slotReady) await this.prepareSlot();
     // A transactional message is the smallest commit that writes WAL, so it is flushed.
     if (this.asynchronousCommits) await this.sql`select pg_catalog.pg_logical_emit_message(true, ${FLUSH_MESSAGE_PREFIX}, '')`;
     const rows = await this.sql<{ lsn: string; data: string }[]>`
