@@ -54,7 +54,7 @@ describe('chat', () => {
     customer = await userWithRole('customer');
     // The seeded articles are embedded by the stack's own pg_net wake-ups and pg_cron; wait for them.
     for (let attempt = 0; attempt < 120; attempt++) {
-      const [{ open }] = await sql`select count(*)::int as open from private.jobs where kind = 'embed' and status in ('queued', 'running')`;
+      const [{ open } = { open: 0 }] = await sql`select count(*)::int as open from private.jobs where kind = 'embed' and status in ('queued', 'running')`;
       if (open === 0) break;
       await fetch(`${testStack.SUPABASE_URL}/functions/v1/embed`, { method: 'POST', headers: { Authorization: `Bearer ${testStack.SUPABASE_SERVICE_ROLE_KEY}`, 'Content-Type': 'application/json' }, body: '{}' });
     }
