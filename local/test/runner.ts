@@ -73,13 +73,18 @@ const suites: Suite[] = [
     async run({ stack, env, args }) {
       const files = args.length > 0 ? args : sqlTestFiles().map((file) => join('supabase', 'tests', file));
       if (files.length === 0) return { suite: 'pgtap', passed: 0, failed: 1, error: 'no pgTAP files in supabase/tests' };
+      // As `supabase test db` does, pgTAP is installed before the files run (each may also say so).
+      await runCommand('psql', [stack.dbUrl, '-qX', '-c', 'create extension if not exists pgtap with schema extensions'], env, { quiet: true });
       const { code, output } = await runCommand('pg_prove', ['--verbose', '--failures', '-d', stack.dbUrl, ...files], env, { quiet: true });
       const counts = countTap(output);
       for (const line of output.split('\n')) {
         if (/^\s*not ok/.test(line) || /^\s*#\s+(Failed|got|expected|     )/.test(line) || /Dubious|Parse errors|ERROR/.test(line)) console.log(line);
       }
       console.log(output.split('\n').filter((line) => /^(Files=|Result:)/.test(line)).join('\n'));
-      if (code !== 0 && counts.failed === 0) return { suite: 'pgtap', ...counts, failed: 1, error: 'pg_prove failed (a plan mismatch or SQL error; see above)' };
+      if (code !== 0 && counts.failed === 0) {
+        console.log(output.split('\n').slice(-30).join('\n'));
+        return { suite: 'pgtap', ...counts, failed: 1, error: 'pg_prove failed (a plan mismatch or SQL error; see above)' };
+      }
       return { suite: 'pgtap', ...counts };
     },
   },
