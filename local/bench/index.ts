@@ -7,6 +7,7 @@ import { appRlsBenchmark } from './app-rls.ts';
 import { dataModelBenchmark } from './data-model.ts';
 import { authBenchmark } from './auth.ts';
 import { realtimeBenchmark } from './realtime.ts';
+import { triageBenchmark } from './triage.ts';
 
 export interface BenchmarkContext {
   runs: number;
@@ -18,7 +19,7 @@ export interface Benchmark {
   run(context: BenchmarkContext): Promise<void>;
 }
 
-const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark];
+const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark];
 
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const runsIndex = argv.indexOf('--runs');
