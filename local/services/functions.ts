@@ -38,6 +38,7 @@ function functionsDotEnv(): Record<string, string> {
 interface RunningFunction {
   process: ChildProcess;
   port: number;
+  /** Resolves when the function listens; rejects if its process exits first. Settled once, awaited by every request. */
   ready: Promise<void>;
 }
 
@@ -91,12 +92,13 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
     };
     child.stdout?.on('data', forward);
     child.stderr?.on('data', forward);
-    const entry: RunningFunction = {
-      process: child,
-      port,
-      // The first start compiles and fetches npm packages; allow for it.
-      ready: waitForPort(port, 120_000),
-    };
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`function ${name} exited with code ${code}`))),
+    );
+    // The first start compiles and fetches npm packages; allow for it.
+    const ready = Promise.race([waitForPort(port, 120_000), exited]);
+    ready.catch(() => {});
+    const entry: RunningFunction = { process: child, port, ready };
     child.on('exit', () => {
       if (running.get(name) === entry) running.delete(name);
     });
@@ -106,10 +108,7 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
 
   async function ensureRunning(name: string): Promise<RunningFunction> {
     const entry = running.get(name) ?? start(name);
-    const exited = new Promise<never>((_, reject) =>
-      entry.process.once('exit', (code) => reject(new Error(`function ${name} exited with code ${code}`))),
-    );
-    await Promise.race([entry.ready, exited]);
+    await entry.ready;
     return entry;
   }
 

@@ -1,13 +1,15 @@
 -- Triage pipeline: the enqueue and wake triggers, claiming, retry and give-up, the stuck reset, requeue, access.
 -- (Two workers racing for the same tickets needs two sessions: tests/triage/pipeline.test.ts.)
 begin;
-select plan(34);
+select plan(35);
 select tests.create_support_fixtures();
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Enqueue and wake
 -- ---------------------------------------------------------------------------------------------------------------
 create temporary table last_request as select coalesce(max(id), 0) as id from net.http_request_queue;
+-- Wake-ups are debounced to one a second; earlier files inserted tickets moments ago.
+update private.edge_function_wakeups set last_requested_at = '-infinity' where function_name = 'triage';
 insert into public.tickets (id, customer_id, subject, content) values
   ('00000000-0000-4000-b000-000000000101', tests.user_id('customer_a'), 'Charged twice', 'Two charges for one invoice'),
   ('00000000-0000-4000-b000-000000000102', tests.user_id('customer_a'), 'Brakes squeal', 'Squealing when stopping'),
@@ -26,6 +28,11 @@ select is((select url from net.http_request_queue where id > (select id from las
   'the wake-up goes to the project URL from Vault');
 
 update last_request set id = (select coalesce(max(id), 0) from net.http_request_queue);
+insert into public.tickets (customer_id, subject, content) values (tests.user_id('customer_b'), 'Right after', 'Within the same second');
+select is((select count(*)::int from net.http_request_queue where id > (select id from last_request)), 0,
+  'a second insert within a second of the last wake-up is debounced (the worker lingers past the window)');
+
+update private.edge_function_wakeups set last_requested_at = '-infinity' where function_name = 'triage';
 insert into public.tickets (customer_id, subject, status, assigned_to)
 values (tests.user_id('customer_a'), 'Imported, already closed', 'closed', tests.user_id('technician'));
 select is((select count(*)::int from net.http_request_queue where id > (select id from last_request)), 0,

@@ -50,9 +50,11 @@ export interface TriageWorkerSettings {
   /** Stop claiming after this long; claimed jobs still finish. Edge functions have a wall-clock limit. */
   timeBudgetMs: number;
   maxListedOutcomes: number;
+  /** How long to wait for stragglers before stopping on an empty queue (longer than the wake-up debounce). */
+  lingerMs: number;
 }
 
-export const defaultTriageWorkerSettings: TriageWorkerSettings = { batchSize: 32, concurrency: 8, timeBudgetMs: 50_000, maxListedOutcomes: 1000 };
+export const defaultTriageWorkerSettings: TriageWorkerSettings = { batchSize: 32, concurrency: 8, timeBudgetMs: 50_000, maxListedOutcomes: 1000, lingerMs: 1500 };
 
 /** The model name to record with an event when the provider failed before reporting one. */
 function configuredModel(provider: TriageProvider): string {
@@ -112,9 +114,16 @@ export class TriageWorker {
     let queueEmpty = false;
     let claiming: Promise<void> | undefined;
 
+    const claim = async () =>
+      z.array(ClaimedTriageJob).parse(await this.sql`select * from private.claim_triage_jobs(${this.workerId}, ${this.settings.batchSize})`);
     const claimBatch = async () => {
-      const rows = await this.sql`select * from private.claim_triage_jobs(${this.workerId}, ${this.settings.batchSize})`;
-      const jobs = z.array(ClaimedTriageJob).parse(rows);
+      let jobs = await claim();
+      if (jobs.length === 0 && !wakeRequested() && this.settings.lingerMs > 0 && performance.now() + this.settings.lingerMs < deadline) {
+        // The database debounces wake-ups to one a second: a ticket committed within that second after
+        // the wake-up that started us sent none. Look once more after the window before stopping.
+        await new Promise((resolve) => setTimeout(resolve, this.settings.lingerMs));
+        jobs = await claim();
+      }
       if (jobs.length === 0 && !wakeRequested()) queueEmpty = true;
       buffer.push(...jobs);
     };
