@@ -28,15 +28,19 @@ export function applyBootstrap(profile: StackProfile): void {
 }
 
 /** The CLI's own output names the migration file that failed; we pass it on verbatim. */
-export function pushMigrations(profile: StackProfile, options: { seed: boolean }): void {
-  const migrations = existsSync(join(projectRoot, 'supabase', 'migrations'))
-    ? readdirSync(join(projectRoot, 'supabase', 'migrations')).filter((name) => name.endsWith('.sql'))
+export function pushMigrations(
+  profile: StackProfile,
+  options: { seed: boolean; workdir?: string; dbUrl?: string; quiet?: boolean },
+): void {
+  const workdir = options.workdir ?? projectRoot;
+  const migrations = existsSync(join(workdir, 'supabase', 'migrations'))
+    ? readdirSync(join(workdir, 'supabase', 'migrations')).filter((name) => name.endsWith('.sql'))
     : [];
-  step(`Applying ${migrations.length} migration(s) with the Supabase CLI (db push)`);
-  const args = ['db', 'push', `--remote=${databaseUrl(profile)}`, '--yes', '--include-all', '--skip-vault'];
+  if (!options.quiet) step(`Applying ${migrations.length} migration(s) with the Supabase CLI (db push)`);
+  const args = ['db', 'push', `--remote=${options.dbUrl ?? databaseUrl(profile)}`, '--yes', '--include-all', '--skip-vault', `--workdir=${workdir}`];
   if (options.seed) args.push('--include-seed');
   const result = spawnSync(supabaseCli, args, {
-    cwd: projectRoot,
+    cwd: workdir,
     encoding: 'utf8',
     env: { ...process.env, SUPABASE_YES: '1', DO_NOT_TRACK: '1', SUPABASE_TELEMETRY_DISABLED: '1' },
   });
