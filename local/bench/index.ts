@@ -4,6 +4,7 @@
 import { bold, fail } from '../log.ts';
 import { stackReady } from './stack-ready.ts';
 import { appRlsBenchmark } from './app-rls.ts';
+import { kbBenchmark } from './kb.ts';
 import { dataModelBenchmark } from './data-model.ts';
 import { authBenchmark } from './auth.ts';
 import { realtimeBenchmark } from './realtime.ts';
@@ -19,7 +20,7 @@ export interface Benchmark {
   run(context: BenchmarkContext): Promise<void>;
 }
 
-const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark];
+const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark, kbBenchmark];
 
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const runsIndex = argv.indexOf('--runs');
