@@ -80,6 +80,16 @@ describe('kb-search', () => {
     expect(log!.scores).toHaveLength(response.results.length);
   });
 
+  it("logs a conversation id only for the caller's own conversation", async () => {
+    const other = await userWithRole('customer');
+    const [own] = await sql`insert into public.conversations (customer_id, title) values (${customer.id}, 'Mine') returning id`;
+    const [foreign] = await sql`insert into public.conversations (customer_id, title) values (${other.id}, 'Not mine') returning id`;
+    const mine = await search(customer.client, { query: `${word} reset`, conversation_id: own!.id });
+    const theirs = await search(customer.client, { query: `${word} reset`, conversation_id: foreign!.id });
+    const logs = await sql`select id, conversation_id from public.retrieval_logs where id in (${mine.retrieval_log_id}, ${theirs.retrieval_log_id}) order by id`;
+    expect(logs.map((log) => log.conversation_id)).toEqual([own!.id, null]);
+  });
+
   it('filters by solution area keep generic articles and drop other areas', async () => {
     const areaWord = uniqueWord('area');
     const maintenance = await createArticle({ title: `${areaWord} maintenance note`, content: `${areaWord} torque values.`, solutionArea: 'maintenance' });

@@ -23,19 +23,24 @@ export const handler = handleRequests(['POST'], async (request) => {
   const embedder = embeddingProviderFromEnv();
   const started = performance.now();
   // Several chunks of one article may rank high; ask for more and keep each article's best chunk.
-  const hits = await asSearchCaller(caller, (tx) =>
-    searchChunks(tx, embedder, body.query, {
+  const { hits, conversationId } = await asSearchCaller(caller, async (tx) => {
+    const hits = await searchChunks(tx, embedder, body.query, {
       matchCount: body.match_count * 4,
       solutionArea: body.solution_area,
       category: body.category,
       vehicleContext: body.vehicle_context,
-    }));
+    });
+    // A conversation id is logged only when RLS lets the caller see that conversation; anyone else's is dropped.
+    const visible = caller.role === 'authenticated' && body.conversation_id
+      ? (await tx`select 1 from public.conversations where id = ${body.conversation_id}`).length > 0
+      : false;
+    return { hits, conversationId: visible ? body.conversation_id ?? null : null };
+  });
   const results = bestChunkPerArticle(hits, body.match_count);
   const retrievalLogId = await logRetrieval({
     query: body.query,
     userId: caller.role === 'authenticated' ? caller.userId : null,
-    // A conversation id is logged only for its signed-in owner's searches; anyone else's id is dropped.
-    conversationId: caller.role === 'authenticated' ? body.conversation_id ?? null : null,
+    conversationId,
     results: results.map((hit) => ({ id: hit.articleId, score: hit.fusedScore })),
   });
   return jsonResponse({
