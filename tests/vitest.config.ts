@@ -6,7 +6,8 @@ export default defineConfig({
   resolve: { alias: { '~': new URL('../app', import.meta.url).pathname } },
   test: {
     include: ['tests/**/*.test.ts', 'app/**/*.test.ts', 'local/**/*.test.ts'],
-    exclude: ['tests/browser/**', 'node_modules/**'],
+    // *.serial.test.ts files disturb the shared stack (e.g. restart Postgres): they run afterwards, alone.
+    exclude: ['tests/browser/**', 'node_modules/**', '**/*.serial.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -162,7 +162,12 @@ const suites: Suite[] = [
   {
     name: 'vitest',
     description: 'vitest: app, local stack and integration tests',
-    run: (context) => runVitest('vitest', join('tests', 'vitest.config.ts'), context),
+    async run(context) {
+      const parallel = await runVitest('vitest', join('tests', 'vitest.config.ts'), context);
+      if (context.args.length > 0 && !context.args.some((arg) => arg.includes('serial'))) return parallel;
+      const serial = await runVitest('vitest-serial', join('tests', 'vitest.serial.config.ts'), context);
+      return { suite: 'vitest', passed: parallel.passed + serial.passed, failed: parallel.failed + serial.failed, error: parallel.error ?? serial.error };
+    },
   },
   {
     name: 'browser',

@@ -1,58 +1,16 @@
 // The local Realtime service through the real realtime-js client, for both wire protocol
 // versions: postgres_changes with RLS per subscriber and filters, broadcast (websocket and
-// REST), private channels, presence, tokens (expired, refreshed), heartbeats, and a
-// Postgres restart that loses no committed change.
+// REST), private channels, presence, tokens (expired, refreshed) and heartbeats. The Postgres
+// restart test is in postgres-restart.serial.test.ts (it must not run beside other files).
 import { createClient } from '@supabase/supabase-js';
 import type { RealtimeChannel, RealtimePostgresChangesPayload } from '@supabase/realtime-js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { restartCluster } from '../../../local/postgres/cluster.ts';
-import { stackProfile } from '../../../local/config.ts';
 import { sql } from '../../support/db.ts';
 import { testStack } from '../../support/stack.ts';
 import { newUser, realtimeClient, signToken, sleep, subscribed, waitFor, type Vsn } from './clients.ts';
+import { collect, ensureProbeTables, insertFor, type Change, type ProbeRow } from './probe.ts';
 
-type ProbeRow = { id: number; owner: string; body: string; n: number };
-type Change = RealtimePostgresChangesPayload<ProbeRow>;
-
-beforeAll(async () => {
-  await sql.unsafe(`
-    create table if not exists public.rt_probe_messages (
-      id bigint generated always as identity primary key,
-      owner uuid not null,
-      body text not null,
-      n int not null default 0
-    );
-    alter table public.rt_probe_messages enable row level security;
-    drop policy if exists "owners read their messages" on public.rt_probe_messages;
-    create policy "owners read their messages" on public.rt_probe_messages for select to authenticated using (owner = (select auth.uid()));
-    grant select on public.rt_probe_messages to authenticated;
-    create table if not exists public.rt_probe_unpublished (id bigint generated always as identity primary key, body text);
-    drop policy if exists "members of a room read it" on realtime.messages;
-    create policy "members of a room read it" on realtime.messages for select to authenticated
-      using (realtime.topic() = 'room-' || ((select auth.uid())::text));
-    drop policy if exists "members of a room write it" on realtime.messages;
-    create policy "members of a room write it" on realtime.messages for insert to authenticated
-      with check (realtime.topic() = 'room-' || ((select auth.uid())::text));
-  `);
-  await sql.unsafe(`
-    do $$ begin
-      if not exists (select 1 from pg_publication_tables where pubname = 'supabase_realtime' and tablename = 'rt_probe_messages') then
-        alter publication supabase_realtime add table public.rt_probe_messages;
-      end if;
-    end $$;`);
-});
-
-// ids are bigints, which postgres.js returns as strings and realtime-js as numbers.
-const insertFor = async (owner: string, body: string, n = 0): Promise<ProbeRow> => {
-  const [row] = await sql<ProbeRow[]>`insert into public.rt_probe_messages (owner, body, n) values (${owner}, ${body}, ${n}) returning *`;
-  return { ...row!, id: Number(row!.id) };
-};
-
-function collect(channel: RealtimeChannel, filter: { event: '*' | 'INSERT' | 'UPDATE' | 'DELETE'; filter?: string }): Change[] {
-  const received: Change[] = [];
-  channel.on('postgres_changes', { schema: 'public', table: 'rt_probe_messages', ...filter }, (payload: Change) => received.push(payload));
-  return received;
-}
+beforeAll(ensureProbeTables);
 
 describe.each<Vsn>(['1.0.0', '2.0.0'])('local Realtime, vsn %s', (vsn) => {
   it('answers heartbeats on the phoenix topic', async () => {
@@ -254,27 +212,4 @@ describe('local Realtime through supabase-js', () => {
     expect(received[0]!.new).toMatchObject({ id: row.id });
     await supabase.removeChannel(channel);
   });
-});
-
-describe('local Realtime across a Postgres restart', () => {
-  it('loses no committed change and keeps delivering', async () => {
-    const user = await newUser();
-    const channel = (await realtimeClient('2.0.0', user.token)).channel('restart');
-    const seen = collect(channel, { event: 'INSERT' });
-    await subscribed(channel);
-    const expected: number[] = [];
-    for (let i = 0; i < 20; i++) expected.push((await insertFor(user.id, `before ${i}`, i)).id);
-    await sql.end({ timeout: 5 }).catch(() => {});
-    restartCluster(stackProfile('test'));
-    const { default: postgres } = await import('postgres');
-    const fresh = postgres(testStack.SUPABASE_DB_URL, { max: 1, onnotice: () => {} });
-    try {
-      for (let i = 0; i < 20; i++) expected.push(Number((await fresh<ProbeRow[]>`insert into public.rt_probe_messages (owner, body, n) values (${user.id}, ${`after ${i}`}, ${i}) returning *`)[0]!.id));
-      await waitFor(() => seen.length >= expected.length, 'every row from before and after the restart', 15_000);
-      await sleep(300);
-      expect(seen.map((c) => (c.new as ProbeRow).id)).toEqual(expected);
-    } finally {
-      await fresh.end({ timeout: 5 });
-    }
-  }, 60_000);
 });
