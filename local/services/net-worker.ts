@@ -194,9 +194,16 @@ async function deliver(request: QueuedRequest, stopControllers: Set<AbortControl
     }
   }
 
+  // One controller per request, aborted by its own timer or by stop(). (Node 20's AbortSignal.any over
+  // AbortSignal.timeout can lose the timeout when the composite signal is garbage-collected.)
   const stopController = new AbortController();
   stopControllers.add(stopController);
-  const signal = AbortSignal.any([AbortSignal.timeout(request.timeout_milliseconds), stopController.signal]);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stopController.abort();
+  }, request.timeout_milliseconds);
+  const signal = stopController.signal;
   const startedAt = performance.now();
   try {
     const response = await fetch(url, {
@@ -218,13 +225,14 @@ async function deliver(request: QueuedRequest, stopControllers: Set<AbortControl
       error_msg: null,
     };
   } catch (error) {
-    if (stopController.signal.aborted) return failed('Request cancelled: the local stack stopped');
-    if (signal.aborted) {
+    if (timedOut) {
       const elapsed = (performance.now() - startedAt).toFixed(1);
       return failed(`Timeout of ${request.timeout_milliseconds} ms reached. Total time: ${elapsed} ms`, true);
     }
+    if (signal.aborted) return failed('Request cancelled: the local stack stopped');
     return failed(curlStyleMessage(error));
   } finally {
+    clearTimeout(timer);
     stopControllers.delete(stopController);
   }
 }
