@@ -18,7 +18,7 @@ const CHUNKS = 100_000;
 const LATENCY_QUERIES = 300;
 const WARMUP_QUERIES = 30;
 const RECALL_QUERIES = 100;
-/** The value search_kb sets with its `set hnsw.ef_search` clause (migration 20261123002400). */
+/** The value search_kb sets with its `set hnsw.ef_search` clause (migration 20261123002000_kb_pipeline). */
 const SEARCH_EF_SEARCH = 400;
 const PGVECTOR_DEFAULT_EF_SEARCH = 40;
 /** For comparison: the previous setting. */
