@@ -1,9 +1,13 @@
+// Where the build goes. Deploys use the defaults; the local stack's test runs build into
+// their own stack folder so that parallel test stacks never overwrite each other's build.
+const buildRoot = process.env.REMIX_BUILD_ROOT;
+
 /** Remix classic compiler. @type {import('@remix-run/dev').AppConfig} */
 export default {
   appDirectory: 'app',
-  assetsBuildDirectory: 'public/build',
+  assetsBuildDirectory: buildRoot ? `${buildRoot}/public/build` : 'public/build',
   publicPath: '/build/',
-  serverBuildPath: 'build/index.js',
+  serverBuildPath: buildRoot ? `${buildRoot}/build/index.js` : 'build/index.js',
   serverModuleFormat: 'esm',
   serverPlatform: 'node',
   ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],

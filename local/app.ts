@@ -21,22 +21,36 @@ export function appEnvironment(stack: StackInfo): Record<string, string> {
   };
 }
 
-export function buildApp(): void {
+/**
+ * The dev profile builds where a deploy would (build/, public/build/); throw-away profiles build into their own
+ * state folder, so two test stacks on one machine never serve each other's half-written build.
+ */
+function buildRoot(stack: StackInfo): string | undefined {
+  return stack.profile.ephemeral ? join(stack.profile.stateDir, 'remix') : undefined;
+}
+
+function buildEnvironment(stack: StackInfo): NodeJS.ProcessEnv {
+  const root = buildRoot(stack);
+  return root ? { ...process.env, REMIX_BUILD_ROOT: root } : { ...process.env };
+}
+
+export function buildApp(stack: StackInfo): void {
   step('Building the Remix app');
-  const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'remix'), ['build'], { cwd: projectRoot, encoding: 'utf8' });
+  const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'remix'), ['build'], { cwd: projectRoot, encoding: 'utf8', env: buildEnvironment(stack) });
   if (result.status !== 0) throw new StackError('The Remix build failed:', `${result.stdout}\n${result.stderr}`.trim());
 }
 
 export async function startApp(stack: StackInfo, options: { mode: 'production'; build?: boolean }): Promise<RunningApp> {
-  if (options.build ?? true) buildApp();
+  if (options.build ?? true) buildApp(stack);
+  const root = buildRoot(stack);
   await requirePortFree(stack.profile.appPort, 'the Remix app');
   const child = spawn(
     process.execPath,
-    [join(projectRoot, 'node_modules', '@remix-run', 'serve', 'dist', 'cli.js'), join(projectRoot, 'build', 'index.js')],
+    [join(projectRoot, 'node_modules', '@remix-run', 'serve', 'dist', 'cli.js'), root ? join(root, 'build', 'index.js') : join(projectRoot, 'build', 'index.js')],
     {
       cwd: projectRoot,
       env: {
-        ...process.env,
+        ...buildEnvironment(stack),
         ...appEnvironment(stack),
         PORT: String(stack.profile.appPort),
         HOST: '127.0.0.1',

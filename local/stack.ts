@@ -82,7 +82,6 @@ export async function startStack(name: ProfileName, options: StartOptions = {}):
       keys: info.keys,
       apiUrl: info.apiUrl,
       dbUrl,
-      basePort: profile.functionsBasePort,
       logFile: join(profile.stateDir, 'functions.log'),
       watch: options.watch ?? false,
       env: options.functionEnv,

@@ -1,7 +1,8 @@
 // Preloaded (deno run --preload) before a function's own index.ts, as the edge runtime's
 // main worker would: whatever port or host the function asks Deno.serve for, it is served
-// on the port the functions host assigned, on loopback only.
-const assignedPort = Number(Deno.env.get('SUPABASE_LOCAL_FUNCTION_PORT'));
+// on loopback on a port the operating system picks, and the port is announced on stdout for
+// the functions host. (A fixed port range collided with the ephemeral ports of outgoing
+// connections on a busy machine: a function then failed to boot with "address in use".)
 const originalServe = Deno.serve.bind(Deno);
 
 type ServeHandler = (request: Request, info: Deno.ServeHandlerInfo) => Response | Promise<Response>;
@@ -16,9 +17,9 @@ Object.defineProperty(Deno, 'serve', {
     return originalServe(
       {
         ...options,
-        port: assignedPort,
+        port: 0,
         hostname: '127.0.0.1',
-        onListen: () => console.log(`ready on ${assignedPort}`),
+        onListen: ({ port }: { port: number }) => console.log(`SUPPORT_HUB_FUNCTION_LISTENING ${port}`),
       } as Deno.ServeTcpOptions,
       handler,
     );

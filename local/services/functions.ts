@@ -7,7 +7,6 @@ import { createWriteStream, existsSync, readdirSync, readFileSync, type WriteStr
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { projectRoot, readProjectConfig } from '../config.ts';
-import { waitForPort } from '../ports.ts';
 import { corsHeaders, sendJson, type MountedService } from './http.ts';
 import { bearerToken, InvalidTokenError, type StackKeys } from './keys.ts';
 
@@ -35,8 +34,24 @@ function functionsDotEnv(): Record<string, string> {
   return env;
 }
 
+/** The last lines a function wrote, so a function that fails to boot says why in the HTTP answer. */
+function tailOfLog(logFile: string, name: string, lines = 8): string {
+  try {
+    const prefix = `[${name}] `;
+    return readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith(prefix))
+      .slice(-lines)
+      .map((line) => line.slice(prefix.length))
+      .join('\n');
+  } catch {
+    return '';
+  }
+}
+
 interface RunningFunction {
   process: ChildProcess;
+  /** The port the function announced; it changes when `--watch` restarts the function. */
   port: number;
   /** Resolves when the function listens; rejects if its process exits first. Settled once, awaited by every request. */
   ready: Promise<void>;
@@ -46,7 +61,6 @@ export interface FunctionsHostOptions {
   keys: StackKeys;
   apiUrl: string;
   dbUrl: string;
-  basePort: number;
   logFile: string;
   /** Restart a function when its files change (npm start). */
   watch: boolean;
@@ -57,12 +71,10 @@ export interface FunctionsHostOptions {
 export function createFunctionsHost(options: FunctionsHostOptions): MountedService & { warm(name: string): Promise<void> } {
   const running = new Map<string, RunningFunction>();
   const log: WriteStream = createWriteStream(options.logFile, { flags: 'a' });
-  let nextPort = options.basePort;
 
   const passThrough = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'SUPPORT_HUB_AI_PROVIDER', 'NO_COLOR'];
 
   function start(name: string): RunningFunction {
-    const port = nextPort++;
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -75,7 +87,6 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
       SUPABASE_SERVICE_ROLE_KEY: options.keys.serviceRoleKey,
       SUPABASE_DB_URL: options.dbUrl,
       SB_EXECUTION_ID: name,
-      SUPABASE_LOCAL_FUNCTION_PORT: String(port),
     };
     const args = [
       'run',
@@ -87,18 +98,31 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
     ];
     const child = spawn(denoBinary, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const prefix = `[${name}] `;
+    let announceListening: () => void = () => {};
+    const listening = new Promise<void>((resolve) => (announceListening = resolve));
+    const entry: RunningFunction = { process: child, port: 0, ready: Promise.resolve() };
     const forward = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) if (line) log.write(prefix + line + '\n');
+      for (const line of chunk.toString().split('\n')) {
+        const announced = /^SUPPORT_HUB_FUNCTION_LISTENING (\d+)$/.exec(line.trim());
+        if (announced) {
+          entry.port = Number(announced[1]);
+          announceListening();
+        } else if (line) log.write(prefix + line + '\n');
+      }
     };
     child.stdout?.on('data', forward);
     child.stderr?.on('data', forward);
     const exited = new Promise<never>((_, reject) =>
       child.once('exit', (code) => reject(new Error(`function ${name} exited with code ${code}`))),
     );
-    // The first start compiles and fetches npm packages; allow for it.
-    const ready = Promise.race([waitForPort(port, 120_000), exited]);
-    ready.catch(() => {});
-    const entry: RunningFunction = { process: child, port, ready };
+    // The first start compiles the function; allow for a slow machine.
+    const timedOut = new Promise<never>((_, reject) => {
+      const timer = setTimeout(() => reject(new Error(`function ${name} did not start listening within 120 s`)), 120_000);
+      timer.unref();
+      void listening.then(() => clearTimeout(timer));
+    });
+    entry.ready = Promise.race([listening, exited, timedOut]);
+    entry.ready.catch(() => {});
     child.on('exit', () => {
       if (running.get(name) === entry) running.delete(name);
     });
@@ -142,7 +166,8 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
       try {
         target = await ensureRunning(name);
       } catch (error) {
-        sendJson(response, 503, { code: 'BOOT_ERROR', message: `Function ${name} failed to start: ${(error as Error).message}. See ${options.logFile}.` });
+        const tail = tailOfLog(options.logFile, name);
+        sendJson(response, 503, { code: 'BOOT_ERROR', message: `Function ${name} failed to start: ${(error as Error).message}. See ${options.logFile}.${tail ? `\n${tail}` : ''}` });
         return;
       }
       const upstream = httpRequest(
