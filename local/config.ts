@@ -77,8 +77,6 @@ export interface StackProfile {
   apiPort: number;
   dbPort: number;
   appPort: number;
-  /** Internal ports of services behind the gateway. */
-  functionsBasePort: number;
   /** Whether the cluster is wiped before start (tests and benchmarks start clean). */
   ephemeral: boolean;
 }
@@ -92,7 +90,6 @@ export function stackProfile(name: ProfileName, config = readProjectConfig()): S
       apiPort: config.api.port,
       dbPort: config.db.port,
       appPort: Number(process.env.PORT ?? 3000),
-      functionsBasePort: 54400,
       ephemeral: false,
     };
   }
@@ -106,7 +103,6 @@ export function stackProfile(name: ProfileName, config = readProjectConfig()): S
     apiPort: config.api.port + offset,
     dbPort: config.db.port + offset,
     appPort: 3000 + offset,
-    functionsBasePort: 54400 + offset,
     ephemeral: true,
   };
 }
