@@ -522,14 +522,14 @@ isOneToOne: false
                   ]
                 },"troubleshooting_sessions": {
                   Row: {
-                    "abandoned": boolean,"completed_at": string | null,"customer_id": string,"early_exit": boolean,"guide_id": string | null,"guide_title": string | null,"id": string,"issue_description": string,"misclassified": boolean,"resolved": boolean,"started_at": string
+                    "abandoned": boolean,"completed_at": string | null,"customer_id": string,"customer_vehicle_id": string | null,"early_exit": boolean,"guide_id": string | null,"guide_title": string | null,"id": string,"issue_description": string,"misclassified": boolean,"resolved": boolean,"started_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id": string,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description": string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
+                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id": string,"customer_vehicle_id"?: string | null,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description": string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
                   }
                   Update: {
-                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id"?: string,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description"?: string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
+                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id"?: string,"customer_vehicle_id"?: string | null,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description"?: string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
                   }
                   Relationships: [
                     {
@@ -537,6 +537,12 @@ isOneToOne: false
       columns: ["customer_id"]
 isOneToOne: false
       referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "troubleshooting_sessions_customer_vehicle_id_fkey"
+      columns: ["customer_vehicle_id"]
+isOneToOne: false
+      referencedRelation: "customer_vehicles"
       referencedColumns: ["id"]
     },{
       foreignKeyName: "troubleshooting_sessions_guide_id_fkey"
@@ -625,6 +631,11 @@ isOneToOne: false
                            },
 "fail_job":
 { Args: { "error": string,"job_id": number }; Returns: undefined
+                           },
+"match_guides":
+{ Args: { "description": string,"match_count"?: number }; Returns: {
+              "confident": boolean,"fuzzy_score": number,"guide_description": string,"guide_id": string,"score": number,"slug": string,"text_score": number,"title": string
+            }[]
                            },
 "requeue_ticket_triage":
 { Args: { "ticket_id": string }; Returns: undefined
