@@ -617,6 +617,12 @@ isOneToOne: false
               "attempts": number,"id": number,"kind": string,"max_attempts": number,"payload": Json
             }[]
                            },
+"claim_next_ticket":
+{ Args: Record<PropertyKey, never>; Returns: Json
+                           },
+"claim_ticket":
+{ Args: { "ticket_id": string }; Returns: Json
+                           },
 "complete_job":
 { Args: { "job_id": number }; Returns: undefined
                            },
@@ -625,6 +631,9 @@ isOneToOne: false
                            },
 "fail_job":
 { Args: { "error": string,"job_id": number }; Returns: undefined
+                           },
+"release_ticket":
+{ Args: { "ticket_id": string }; Returns: Json
                            },
 "requeue_ticket_triage":
 { Args: { "ticket_id": string }; Returns: undefined
