@@ -669,6 +669,12 @@ isOneToOne: false
               "attempts": number,"id": number,"kind": string,"max_attempts": number,"payload": Json
             }[]
                            },
+"claim_next_ticket":
+{ Args: Record<PropertyKey, never>; Returns: Json
+                           },
+"claim_ticket":
+{ Args: { "ticket_id": string }; Returns: Json
+                           },
 "complete_job":
 { Args: { "job_id": number }; Returns: undefined
                            },
@@ -680,6 +686,9 @@ isOneToOne: false
                            },
 "open_ticket_conversation":
 { Args: { "ticket_id": string }; Returns: string
+                           },
+"release_ticket":
+{ Args: { "ticket_id": string }; Returns: Json
                            },
 "requeue_ticket_triage":
 { Args: { "ticket_id": string }; Returns: undefined
