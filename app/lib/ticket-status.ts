@@ -7,13 +7,14 @@ export type TicketStatus = (typeof ticketStatuses)[number];
 
 /**
  * The moves a technician may make from each status: the graph private.enforce_ticket_lifecycle enforces,
- * minus `unassigned -> *` (that is a claim) and with `-> unassigned` meaning "release to the queue".
+ * minus `unassigned -> *` (that is a claim, public.claim_ticket) and with `-> unassigned` meaning "release to the
+ * queue" (public.release_ticket, which also releases an in-progress ticket).
  * The database stays the authority: a move it refuses comes back as its error.
  */
 export const nextTicketStatuses: Record<TicketStatus, readonly TicketStatus[]> = {
   unassigned: [],
   assigned: ['in_progress', 'waiting_on_customer', 'resolved', 'unassigned'],
-  in_progress: ['waiting_on_customer', 'resolved', 'assigned'],
+  in_progress: ['waiting_on_customer', 'resolved', 'assigned', 'unassigned'],
   waiting_on_customer: ['in_progress', 'resolved'],
   resolved: ['in_progress', 'closed'],
   closed: [],

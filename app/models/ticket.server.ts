@@ -2,6 +2,7 @@
 // inside withRls: the policies decide what the caller sees and may change, and the database's triggers
 // refuse illegal status transitions and resolving with unfinished work orders — this module only asks.
 import postgres from 'postgres';
+import { z } from 'zod';
 import type { Database } from '../../types/database.types';
 import { withRls, type RlsClaims } from '~/lib/db.server';
 import type { TicketStatus } from '~/lib/ticket-status';
@@ -150,23 +151,26 @@ export async function postTicketMessage({ claims, ticketId, content, internal }:
   });
 }
 
-/** Claims an unassigned ticket for the caller (the "Technicians can claim unassigned tickets" policy). */
-export async function claimTicket({ claims, ticketId }: { claims: RlsClaims; ticketId: string }): Promise<boolean> {
-  const claimed = await withRls(
-    claims,
-    (tx) => tx`
-      update public.tickets set assigned_to = (select auth.uid()), status = 'assigned'
-      where id = ${ticketId} and status = 'unassigned' and assigned_to is null
-      returning id`,
-  );
-  return claimed.length === 1;
+const claimOutcomeSchema = z.object({ claimed: z.boolean(), assigned_to_name: z.string().nullable() });
+
+/**
+ * Claims an unassigned ticket for the caller through public.claim_ticket (atomic: of two technicians
+ * clicking at once exactly one wins); the loser learns who holds the ticket.
+ */
+export async function claimTicket({ claims, ticketId }: { claims: RlsClaims; ticketId: string }): Promise<{ claimed: boolean; holderName: string | null }> {
+  const [row] = await withRls(claims, (tx) => tx<{ outcome: unknown }[]>`select public.claim_ticket(${ticketId}) as outcome`);
+  const outcome = claimOutcomeSchema.parse(row?.outcome);
+  return { claimed: outcome.claimed, holderName: outcome.assigned_to_name };
 }
 
-/** Moves the ticket to `status`; false when RLS hid the ticket (not the caller's). Illegal moves throw the database's error. */
+/**
+ * Moves the ticket to `status`; false when RLS hid the ticket (not the caller's). Back to `unassigned` goes
+ * through public.release_ticket. Illegal moves throw the database's error.
+ */
 export async function changeTicketStatus({ claims, ticketId, status }: { claims: RlsClaims; ticketId: string; status: TicketStatus }): Promise<boolean> {
   const updated = await withRls(claims, (tx) =>
     status === 'unassigned'
-      ? tx`update public.tickets set status = 'unassigned', assigned_to = null where id = ${ticketId} returning id`
+      ? tx`select public.release_ticket(${ticketId}) as id`
       : tx`update public.tickets set status = ${status} where id = ${ticketId} returning id`,
   );
   return updated.length === 1;
@@ -177,7 +181,7 @@ export async function changeTicketStatus({ claims, ticketId, status }: { claims:
  * lifecycle triggers, permission errors, not-found); anything else is not shown to the user.
  */
 export function databaseRefusal(error: unknown): string | null {
-  if (error instanceof postgres.PostgresError && ['23514', '42501', 'P0002', '23505'].includes(error.code)) {
+  if (error instanceof postgres.PostgresError && ['23514', '42501', 'P0002', '23505', '22023'].includes(error.code)) {
     return error.hint ? `${error.message}. ${error.hint}` : error.message;
   }
   return null;

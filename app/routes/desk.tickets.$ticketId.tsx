@@ -79,8 +79,10 @@ async function runIntent({ intent, formData, claims, ticketId, workOrderId, resp
   const notYours = 'This ticket is not assigned to you (anymore). Reload to see who has it.';
   switch (intent) {
     case 'claim': {
-      const claimed = await claimTicket({ claims, ticketId });
-      return claimed ? respond({ ok: true, fieldErrors: {}, notice: 'The ticket is yours.' }) : respond({ ok: false, fieldErrors: {}, formError: 'Someone else claimed this ticket first.' }, 409);
+      const { claimed, holderName } = await claimTicket({ claims, ticketId });
+      return claimed
+        ? respond({ ok: true, fieldErrors: {}, notice: 'The ticket is yours.' })
+        : respond({ ok: false, fieldErrors: {}, formError: `${holderName ?? 'Another technician'} claimed this ticket first.` }, 409);
     }
     case 'status': {
       const form = parseForm(statusFormSchema, formData);
