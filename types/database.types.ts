@@ -260,6 +260,12 @@ isOneToOne: false
       foreignKeyName: "guide_steps_guide_id_fkey"
       columns: ["guide_id"]
 isOneToOne: false
+      referencedRelation: "guide_figures"
+      referencedColumns: ["guide_id"]
+    },{
+      foreignKeyName: "guide_steps_guide_id_fkey"
+      columns: ["guide_id"]
+isOneToOne: false
       referencedRelation: "guides"
       referencedColumns: ["id"]
     }
@@ -548,14 +554,14 @@ isOneToOne: false
                   ]
                 },"troubleshooting_sessions": {
                   Row: {
-                    "abandoned": boolean,"completed_at": string | null,"customer_id": string,"early_exit": boolean,"guide_id": string | null,"guide_title": string | null,"id": string,"issue_description": string,"misclassified": boolean,"resolved": boolean,"started_at": string
+                    "abandoned": boolean,"completed_at": string | null,"customer_id": string,"customer_vehicle_id": string | null,"early_exit": boolean,"guide_id": string | null,"guide_title": string | null,"id": string,"issue_description": string,"misclassified": boolean,"resolved": boolean,"started_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id": string,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description": string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
+                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id": string,"customer_vehicle_id"?: string | null,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description": string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
                   }
                   Update: {
-                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id"?: string,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description"?: string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
+                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id"?: string,"customer_vehicle_id"?: string | null,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description"?: string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
                   }
                   Relationships: [
                     {
@@ -564,6 +570,18 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "profiles"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "troubleshooting_sessions_customer_vehicle_id_fkey"
+      columns: ["customer_vehicle_id"]
+isOneToOne: false
+      referencedRelation: "customer_vehicles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "troubleshooting_sessions_guide_id_fkey"
+      columns: ["guide_id"]
+isOneToOne: false
+      referencedRelation: "guide_figures"
+      referencedColumns: ["guide_id"]
     },{
       foreignKeyName: "troubleshooting_sessions_guide_id_fkey"
       columns: ["guide_id"]
@@ -661,7 +679,15 @@ isOneToOne: false
                 }
           }
           Views: {
-            [_ in never]: never
+            "guide_figures": {
+                  Row: {
+                    "abandoned_sessions": number | null,"average_steps_to_resolution": number | null,"completed_sessions": number | null,"guide_id": string,"is_published": boolean,"misclassification_rate": number | null,"resolution_rate": number | null,"resolved_sessions": number | null,"sessions": number | null,"slug": string,"step_count": number | null,"title": string
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    
+                  ]
+                }
           }
           Functions: {
             "claim_jobs":
@@ -683,6 +709,11 @@ isOneToOne: false
                            },
 "fail_job":
 { Args: { "error": string,"job_id": number }; Returns: undefined
+                           },
+"match_guides":
+{ Args: { "description": string,"match_count"?: number }; Returns: {
+              "confident": boolean,"fuzzy_score": number,"guide_description": string,"guide_id": string,"score": number,"slug": string,"text_score": number,"title": string
+            }[]
                            },
 "open_ticket_conversation":
 { Args: { "ticket_id": string }; Returns: string

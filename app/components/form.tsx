@@ -10,42 +10,54 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name' 
 }
 
 export function Field({ name, label, error, hint, ...inputProps }: FieldProps) {
-  const id = `field-${name}`;
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...inputProps} />
-    </FieldShell>
+    <FieldFrame name={name} label={label} error={error} hint={hint}>
+      {(control) => <input {...control} {...inputProps} />}
+    </FieldFrame>
   );
 }
 
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'> {
   name: string;
   label: string;
-  /** Tells apart two textareas with the same name on one page (ids must be unique). */
+  /** Tells apart textareas with the same name on one page (ids must be unique): the id becomes field-<name>-<idSuffix>. */
   idSuffix?: string;
   error?: string;
   hint?: ReactNode;
 }
 
-/** The multi-line sibling of Field. */
+/** A multi-line Field: the same label, hint, error and ARIA wiring around a textarea. */
 export function TextAreaField({ name, label, idSuffix, error, hint, ...textareaProps }: TextAreaFieldProps) {
-  const id = `field-${name}${idSuffix ? `-${idSuffix}` : ''}`;
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
-      <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...textareaProps} />
-    </FieldShell>
+    <FieldFrame name={name} idSuffix={idSuffix} label={label} error={error} hint={hint}>
+      {(control) => <textarea {...control} {...textareaProps} />}
+    </FieldFrame>
   );
 }
 
-function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+interface ControlProps {
+  id: string;
+  name: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
 }
 
-function FieldShell({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: ReactNode; children: ReactNode }) {
+interface FieldFrameProps {
+  name: string;
+  idSuffix?: string | undefined;
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  children: (control: ControlProps) => ReactNode;
+}
+
+function FieldFrame({ name, idSuffix, label, error, hint, children }: FieldFrameProps) {
+  const id = idSuffix ? `field-${name}-${idSuffix}` : `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {children}
+      {children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint ? (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}
