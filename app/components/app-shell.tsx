@@ -10,6 +10,7 @@ const navigation: Record<UserRole, Array<{ to: string; label: string }>> = {
   technician: [{ to: '/desk', label: 'Desk' }],
   admin: [
     { to: '/admin', label: 'Admin' },
+    { to: '/admin/kb', label: 'Knowledge base' },
     { to: '/desk', label: 'Desk' },
   ],
 };
@@ -33,6 +34,11 @@ export function AppShell({ user, children }: { user: SignedInUser; children: Rea
                 </NavLink>
               </li>
             ))}
+            <li>
+              <NavLink to="/help" className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                Help centre
+              </NavLink>
+            </li>
             <li>
               <NavLink to="/account" className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
                 Account
