@@ -165,9 +165,10 @@ where job.kind = 'triage'
 -- ---------------------------------------------------------------------------------------------------------------
 -- Work orders
 -- ---------------------------------------------------------------------------------------------------------------
-insert into public.work_orders (id, ticket_id, description, estimated_hours, actual_hours, labor_cost, status, assigned_technician_id) values
-  ('88888888-8888-4888-8888-000000000001', '77777777-7777-4777-8777-000000000001', 'Test starter circuit; replace starter relay if faulty.', 1.5, null, 135.00, 'in_progress', '11111111-1111-4111-8111-000000000003'),
-  ('88888888-8888-4888-8888-000000000002', '77777777-7777-4777-8777-000000000004', 'Replace front brake pads and resurface rotors.', 2.0, 2.25, 202.50, 'open', '11111111-1111-4111-8111-000000000003')
+-- Labour cost is derived (hours x rate): 1.5 h x 90 = 135.00; 2.25 h actual x 90 = 202.50.
+insert into public.work_orders (id, ticket_id, description, estimated_hours, actual_hours, labor_rate, status, assigned_technician_id) values
+  ('88888888-8888-4888-8888-000000000001', '77777777-7777-4777-8777-000000000001', 'Test starter circuit; replace starter relay if faulty.', 1.5, null, 90.00, 'open', '11111111-1111-4111-8111-000000000003'),
+  ('88888888-8888-4888-8888-000000000002', '77777777-7777-4777-8777-000000000004', 'Replace front brake pads and resurface rotors.', 2.0, 2.25, 90.00, 'open', '11111111-1111-4111-8111-000000000003')
 on conflict (id) do nothing;
 
 insert into public.work_order_parts (id, work_order_id, part_name, part_number, quantity, unit_cost) values
@@ -176,7 +177,7 @@ insert into public.work_order_parts (id, work_order_id, part_name, part_number, 
   ('99999999-9999-4999-8999-000000000003', '88888888-8888-4888-8888-000000000002', 'Brake cleaner', null, 2, 7.50)
 on conflict (id) do nothing;
 
-update public.work_orders set status = 'in_progress' where id = '88888888-8888-4888-8888-000000000002' and status = 'open';
+update public.work_orders set status = 'in_progress' where id in ('88888888-8888-4888-8888-000000000001', '88888888-8888-4888-8888-000000000002') and status = 'open';
 update public.work_orders set status = 'completed' where id = '88888888-8888-4888-8888-000000000002' and status = 'in_progress';
 
 -- ---------------------------------------------------------------------------------------------------------------

@@ -260,6 +260,12 @@ isOneToOne: false
       foreignKeyName: "guide_steps_guide_id_fkey"
       columns: ["guide_id"]
 isOneToOne: false
+      referencedRelation: "guide_figures"
+      referencedColumns: ["guide_id"]
+    },{
+      foreignKeyName: "guide_steps_guide_id_fkey"
+      columns: ["guide_id"]
+isOneToOne: false
       referencedRelation: "guides"
       referencedColumns: ["id"]
     }
@@ -456,6 +462,32 @@ isOneToOne: true
       referencedColumns: ["id"]
     }
                   ]
+                },"ticket_events": {
+                  Row: {
+                    "actor_id": string | null,"created_at": string,"details": NonNullable<Json>,"id": number,"kind": Database["public"]['Enums']["ticket_event_kind"],"ticket_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"created_at"?: string,"details"?: NonNullable<Json>,"id"?: never,"kind": Database["public"]['Enums']["ticket_event_kind"],"ticket_id": string
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"created_at"?: string,"details"?: NonNullable<Json>,"id"?: never,"kind"?: Database["public"]['Enums']["ticket_event_kind"],"ticket_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_events_actor_id_fkey"
+      columns: ["actor_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_events_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"ticket_triage_failures": {
                   Row: {
                     "attempts": number,"error": string,"failed_at": string,"ticket_id": string
@@ -542,14 +574,14 @@ isOneToOne: false
                   ]
                 },"troubleshooting_sessions": {
                   Row: {
-                    "abandoned": boolean,"completed_at": string | null,"customer_id": string,"early_exit": boolean,"guide_id": string | null,"guide_title": string | null,"id": string,"issue_description": string,"misclassified": boolean,"resolved": boolean,"started_at": string
+                    "abandoned": boolean,"completed_at": string | null,"customer_id": string,"customer_vehicle_id": string | null,"early_exit": boolean,"guide_id": string | null,"guide_title": string | null,"id": string,"issue_description": string,"misclassified": boolean,"resolved": boolean,"started_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id": string,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description": string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
+                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id": string,"customer_vehicle_id"?: string | null,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description": string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
                   }
                   Update: {
-                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id"?: string,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description"?: string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
+                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id"?: string,"customer_vehicle_id"?: string | null,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description"?: string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
                   }
                   Relationships: [
                     {
@@ -558,6 +590,18 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "profiles"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "troubleshooting_sessions_customer_vehicle_id_fkey"
+      columns: ["customer_vehicle_id"]
+isOneToOne: false
+      referencedRelation: "customer_vehicles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "troubleshooting_sessions_guide_id_fkey"
+      columns: ["guide_id"]
+isOneToOne: false
+      referencedRelation: "guide_figures"
+      referencedColumns: ["guide_id"]
     },{
       foreignKeyName: "troubleshooting_sessions_guide_id_fkey"
       columns: ["guide_id"]
@@ -579,6 +623,32 @@ isOneToOne: false
                   }
                   Relationships: [
                     
+                  ]
+                },"work_order_notes": {
+                  Row: {
+                    "author_id": string | null,"content": string,"created_at": string,"id": string,"work_order_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string | null,"content": string,"created_at"?: string,"id"?: string,"work_order_id": string
+                  }
+                  Update: {
+                    "author_id"?: string | null,"content"?: string,"created_at"?: string,"id"?: string,"work_order_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "work_order_notes_author_id_fkey"
+      columns: ["author_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "work_order_notes_work_order_id_fkey"
+      columns: ["work_order_id"]
+isOneToOne: false
+      referencedRelation: "work_orders"
+      referencedColumns: ["id"]
+    }
                   ]
                 },"work_order_parts": {
                   Row: {
@@ -602,14 +672,14 @@ isOneToOne: false
                   ]
                 },"work_orders": {
                   Row: {
-                    "actual_hours": number | null,"assigned_technician_id": string | null,"completed_at": string | null,"created_at": string,"description": string,"estimated_hours": number | null,"id": string,"labor_cost": number,"number": string,"parts_cost": number,"status": Database["public"]['Enums']["work_order_status"],"ticket_id": string,"total_cost": number | null,"updated_at": string
+                    "actual_hours": number | null,"assigned_technician_id": string | null,"completed_at": string | null,"created_at": string,"description": string,"estimated_hours": number | null,"id": string,"labor_cost": number | null,"labor_rate": number,"number": string,"parts_cost": number,"status": Database["public"]['Enums']["work_order_status"],"ticket_id": string,"total_cost": number | null,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "actual_hours"?: number | null,"assigned_technician_id"?: string | null,"completed_at"?: string | null,"created_at"?: string,"description"?: string,"estimated_hours"?: number | null,"id"?: string,"labor_cost"?: number,"number"?: string,"parts_cost"?: number,"status"?: Database["public"]['Enums']["work_order_status"],"ticket_id": string,"total_cost"?: never,"updated_at"?: string
+                    "actual_hours"?: number | null,"assigned_technician_id"?: string | null,"completed_at"?: string | null,"created_at"?: string,"description"?: string,"estimated_hours"?: number | null,"id"?: string,"labor_cost"?: never,"labor_rate"?: number,"number"?: string,"parts_cost"?: number,"status"?: Database["public"]['Enums']["work_order_status"],"ticket_id": string,"total_cost"?: never,"updated_at"?: string
                   }
                   Update: {
-                    "actual_hours"?: number | null,"assigned_technician_id"?: string | null,"completed_at"?: string | null,"created_at"?: string,"description"?: string,"estimated_hours"?: number | null,"id"?: string,"labor_cost"?: number,"number"?: string,"parts_cost"?: number,"status"?: Database["public"]['Enums']["work_order_status"],"ticket_id"?: string,"total_cost"?: never,"updated_at"?: string
+                    "actual_hours"?: number | null,"assigned_technician_id"?: string | null,"completed_at"?: string | null,"created_at"?: string,"description"?: string,"estimated_hours"?: number | null,"id"?: string,"labor_cost"?: never,"labor_rate"?: number,"number"?: string,"parts_cost"?: number,"status"?: Database["public"]['Enums']["work_order_status"],"ticket_id"?: string,"total_cost"?: never,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -629,13 +699,27 @@ isOneToOne: false
                 }
           }
           Views: {
-            [_ in never]: never
+            "guide_figures": {
+                  Row: {
+                    "abandoned_sessions": number | null,"average_steps_to_resolution": number | null,"completed_sessions": number | null,"guide_id": string,"is_published": boolean,"misclassification_rate": number | null,"resolution_rate": number | null,"resolved_sessions": number | null,"sessions": number | null,"slug": string,"step_count": number | null,"title": string
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    
+                  ]
+                }
           }
           Functions: {
             "claim_jobs":
 { Args: { "batch_size"?: number,"job_kind": string,"worker": string }; Returns: {
               "attempts": number,"id": number,"kind": string,"max_attempts": number,"payload": Json
             }[]
+                           },
+"claim_next_ticket":
+{ Args: Record<PropertyKey, never>; Returns: Json
+                           },
+"claim_ticket":
+{ Args: { "ticket_id": string }; Returns: Json
                            },
 "complete_job":
 { Args: { "job_id": number }; Returns: undefined
@@ -645,6 +729,17 @@ isOneToOne: false
                            },
 "fail_job":
 { Args: { "error": string,"job_id": number }; Returns: undefined
+                           },
+"match_guides":
+{ Args: { "description": string,"match_count"?: number }; Returns: {
+              "confident": boolean,"fuzzy_score": number,"guide_description": string,"guide_id": string,"score": number,"slug": string,"text_score": number,"title": string
+            }[]
+                           },
+"open_ticket_conversation":
+{ Args: { "ticket_id": string }; Returns: string
+                           },
+"release_ticket":
+{ Args: { "ticket_id": string }; Returns: Json
                            },
 "requeue_ticket_triage":
 { Args: { "ticket_id": string }; Returns: undefined
@@ -656,7 +751,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "analysis_metric_type": "RESPONSE_TIME"|"VOLUME"|"PEAK_TIME"|"CUSTOMER_INTENT"|"JOURNEY_STAGE"|"SENTIMENT"|"AGENT_QUALITY"|"CHANNEL_USAGE","analysis_sentiment": "POSITIVE"|"NEUTRAL"|"FRICTION","analysis_status": "PENDING"|"PROCESSING"|"COMPLETED"|"FAILED"|"PARTIAL","analytics_event_type": "api_call"|"conversation_created"|"message_sent"|"error"|"ticket_created"|"ticket_status_changed"|"ticket_resolved"|"troubleshooting_started"|"troubleshooting_completed"|"work_order_completed","conversation_channel": "chat"|"voice"|"email","conversation_status": "active"|"resolved"|"archived","export_format": "CSV"|"PDF","kb_embedding_state": "pending"|"embedding"|"embedded"|"failed","message_role": "user"|"assistant"|"technician"|"system","message_type": "text"|"voice"|"image"|"file","retrieval_source_type": "kb_article"|"guide"|"ticket"|"conversation","ticket_category": "billing"|"technical"|"feature_request","ticket_channel": "web"|"chat"|"voice"|"email"|"phone"|"troubleshooting","ticket_priority": "low"|"normal"|"high"|"urgent","ticket_triage_status": "pending"|"processing"|"processed"|"resolved"|"ai_failed","user_role": "customer"|"technician"|"admin","work_order_status": "open"|"in_progress"|"completed"|"cancelled"
+            "analysis_metric_type": "RESPONSE_TIME"|"VOLUME"|"PEAK_TIME"|"CUSTOMER_INTENT"|"JOURNEY_STAGE"|"SENTIMENT"|"AGENT_QUALITY"|"CHANNEL_USAGE","analysis_sentiment": "POSITIVE"|"NEUTRAL"|"FRICTION","analysis_status": "PENDING"|"PROCESSING"|"COMPLETED"|"FAILED"|"PARTIAL","analytics_event_type": "api_call"|"conversation_created"|"message_sent"|"error"|"ticket_created"|"ticket_status_changed"|"ticket_resolved"|"troubleshooting_started"|"troubleshooting_completed"|"work_order_completed","conversation_channel": "chat"|"voice"|"email","conversation_status": "active"|"resolved"|"archived","export_format": "CSV"|"PDF","kb_embedding_state": "pending"|"embedding"|"embedded"|"failed","message_role": "user"|"assistant"|"technician"|"system","message_type": "text"|"voice"|"image"|"file","retrieval_source_type": "kb_article"|"guide"|"ticket"|"conversation","ticket_category": "billing"|"technical"|"feature_request","ticket_channel": "web"|"chat"|"voice"|"email"|"phone"|"troubleshooting","ticket_event_kind": "created"|"triage_finished"|"triage_failed"|"claimed"|"assigned"|"unassigned"|"status_changed"|"message_sent"|"reply_sent"|"internal_note_added"|"work_order_created"|"work_order_started"|"work_order_completed"|"work_order_cancelled"|"resolved","ticket_priority": "low"|"normal"|"high"|"urgent","ticket_triage_status": "pending"|"processing"|"processed"|"resolved"|"ai_failed","user_role": "customer"|"technician"|"admin","work_order_status": "open"|"in_progress"|"completed"|"cancelled"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -772,7 +867,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "analysis_metric_type": ["RESPONSE_TIME", "VOLUME", "PEAK_TIME", "CUSTOMER_INTENT", "JOURNEY_STAGE", "SENTIMENT", "AGENT_QUALITY", "CHANNEL_USAGE"],"analysis_sentiment": ["POSITIVE", "NEUTRAL", "FRICTION"],"analysis_status": ["PENDING", "PROCESSING", "COMPLETED", "FAILED", "PARTIAL"],"analytics_event_type": ["api_call", "conversation_created", "message_sent", "error", "ticket_created", "ticket_status_changed", "ticket_resolved", "troubleshooting_started", "troubleshooting_completed", "work_order_completed"],"conversation_channel": ["chat", "voice", "email"],"conversation_status": ["active", "resolved", "archived"],"export_format": ["CSV", "PDF"],"kb_embedding_state": ["pending", "embedding", "embedded", "failed"],"message_role": ["user", "assistant", "technician", "system"],"message_type": ["text", "voice", "image", "file"],"retrieval_source_type": ["kb_article", "guide", "ticket", "conversation"],"ticket_category": ["billing", "technical", "feature_request"],"ticket_channel": ["web", "chat", "voice", "email", "phone", "troubleshooting"],"ticket_priority": ["low", "normal", "high", "urgent"],"ticket_triage_status": ["pending", "processing", "processed", "resolved", "ai_failed"],"user_role": ["customer", "technician", "admin"],"work_order_status": ["open", "in_progress", "completed", "cancelled"]
+            "analysis_metric_type": ["RESPONSE_TIME", "VOLUME", "PEAK_TIME", "CUSTOMER_INTENT", "JOURNEY_STAGE", "SENTIMENT", "AGENT_QUALITY", "CHANNEL_USAGE"],"analysis_sentiment": ["POSITIVE", "NEUTRAL", "FRICTION"],"analysis_status": ["PENDING", "PROCESSING", "COMPLETED", "FAILED", "PARTIAL"],"analytics_event_type": ["api_call", "conversation_created", "message_sent", "error", "ticket_created", "ticket_status_changed", "ticket_resolved", "troubleshooting_started", "troubleshooting_completed", "work_order_completed"],"conversation_channel": ["chat", "voice", "email"],"conversation_status": ["active", "resolved", "archived"],"export_format": ["CSV", "PDF"],"kb_embedding_state": ["pending", "embedding", "embedded", "failed"],"message_role": ["user", "assistant", "technician", "system"],"message_type": ["text", "voice", "image", "file"],"retrieval_source_type": ["kb_article", "guide", "ticket", "conversation"],"ticket_category": ["billing", "technical", "feature_request"],"ticket_channel": ["web", "chat", "voice", "email", "phone", "troubleshooting"],"ticket_event_kind": ["created", "triage_finished", "triage_failed", "claimed", "assigned", "unassigned", "status_changed", "message_sent", "reply_sent", "internal_note_added", "work_order_created", "work_order_started", "work_order_completed", "work_order_cancelled", "resolved"],"ticket_priority": ["low", "normal", "high", "urgent"],"ticket_triage_status": ["pending", "processing", "processed", "resolved", "ai_failed"],"user_role": ["customer", "technician", "admin"],"work_order_status": ["open", "in_progress", "completed", "cancelled"]
           }
         }
 } as const

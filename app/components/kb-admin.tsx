@@ -2,7 +2,7 @@
 // article form (fields, markdown textarea with a server-rendered preview).
 import { useFetcher } from '@remix-run/react';
 import { useState, type ReactNode } from 'react';
-import { Field, FormError } from '~/components/form';
+import { Field, FormError, TextAreaField } from '~/components/form';
 import type { FieldErrors } from '~/lib/forms';
 import type { LiveState } from '~/lib/use-live-knowledge-base';
 
@@ -55,27 +55,6 @@ export interface ArticleFormValues {
 }
 
 export const emptyArticle: ArticleFormValues = { title: '', slug: '', category: '', solutionArea: null, vehicleContext: null, tags: [], content: '', isPublished: false };
-
-function TextAreaField({ name, label, error, defaultValue, onChange, hint }: { name: string; label: string; error?: string; defaultValue: string; onChange: (value: string) => void; hint?: ReactNode }) {
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value)} />
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 function SelectField({ name, label, error, defaultValue, children }: { name: string; label: string; error?: string; defaultValue: string; children: ReactNode }) {
   const id = `field-${name}`;
@@ -133,7 +112,7 @@ export function ArticleFields({
         <Field name="tags" label="Tags (optional)" type="text" maxLength={500} defaultValue={values.tags.join(', ')} error={fieldErrors['tags']} hint="Separated by commas." />
       </div>
       <div className="kb-editor">
-        <TextAreaField name="content" label="Article (markdown)" defaultValue={values.content} onChange={setContent} error={fieldErrors['content']} hint="Headings, lists, links and tables (GitHub-flavoured markdown)." />
+        <TextAreaField name="content" label="Article (markdown)" defaultValue={values.content} onChange={(event) => setContent(event.target.value)} error={fieldErrors['content']} hint="Headings, lists, links and tables (GitHub-flavoured markdown)." />
         <section className="card kb-preview" aria-labelledby="preview-heading" aria-busy={preview.state !== 'idle'}>
           <h2 id="preview-heading">Preview</h2>
           <button type="button" className="button secondary small" onClick={showPreview} disabled={preview.state !== 'idle'}>

@@ -91,7 +91,7 @@ select is((select count(*)::int from public.ticket_ai_results), 1, 'a technician
 select isnt_empty($$select 1 from public.retrieval_logs$$, 'a technician reads retrieval logs');
 select is(tests.affected_rows($$update public.tickets set assigned_to = (select auth.uid()), status = 'assigned' where id = '00000000-0000-4000-b000-00000000000a'$$), 1, 'a technician claims an unassigned ticket');
 select lives_ok($$insert into public.messages (conversation_id, sender_id, role, content, is_internal_note) values ('00000000-0000-4000-a000-00000000000a', (select auth.uid()), 'technician', 'Ordered a relay', true)$$, 'a technician writes an internal note');
-select lives_ok($$insert into public.work_orders (id, ticket_id, description, labor_cost) values ('00000000-0000-4000-f000-000000000001', '00000000-0000-4000-b000-00000000000a', 'Replace relay', 80)$$, 'a technician creates a work order for their ticket');
+select lives_ok($$insert into public.work_orders (id, ticket_id, description, estimated_hours, labor_rate) values ('00000000-0000-4000-f000-000000000001', '00000000-0000-4000-b000-00000000000a', 'Replace relay', 1, 80)$$, 'a technician creates a work order for their ticket');
 select lives_ok($$insert into public.work_order_parts (work_order_id, part_name, quantity, unit_cost) values ('00000000-0000-4000-f000-000000000001', 'Starter relay', 1, 25)$$, 'a technician adds parts to their work order');
 select throws_ok($$insert into public.work_orders (ticket_id, description) values ('00000000-0000-4000-b000-00000000000b', 'Not mine')$$, '42501', 'new row violates row-level security policy for table "work_orders"', 'a technician cannot create a work order for a ticket not assigned to them');
 select lives_ok($$insert into public.entity_links (source_type, source_id, target_type, target_id, link_type, created_by) values ('tickets', '00000000-0000-4000-b000-00000000000a', 'kb_articles', '00000000-0000-4000-c000-000000000001', 'explained_by', (select auth.uid()))$$, 'a technician links records');
@@ -105,8 +105,8 @@ select is_empty($$select 1 from public.work_orders$$, 'another technician does n
 select throws_ok($$insert into public.work_order_parts (work_order_id, part_name, quantity, unit_cost) values ('00000000-0000-4000-f000-000000000001', 'Extra', 1, 1)$$, '42501', 'new row violates row-level security policy for table "work_order_parts"', 'another technician cannot add parts to that work order');
 reset role;
 
-select tests.authenticate_as('customer_a');
-select is_empty($$select 1 from public.work_orders$$, 'a customer does not read work orders');
+select tests.authenticate_as('customer_b');
+select is_empty($$select 1 from public.work_orders$$, 'a customer does not read the work orders of another customer''s ticket');
 reset role;
 
 -- ---------------------------------------------------------------- admins
