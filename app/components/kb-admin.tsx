@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { Field, FormError, TextAreaField } from '~/components/form';
 import type { FieldErrors } from '~/lib/forms';
 import type { LiveState } from '~/lib/use-live-knowledge-base';
+import type { ArticleInput } from '~/models/kb.server';
 
 export interface EmbeddingStatusView {
   state: 'pending' | 'embedding' | 'embedded' | 'failed' | null;
@@ -43,16 +44,8 @@ export function PublishedPill({ isPublished }: { isPublished: boolean }) {
   return <span className={`status-pill ${isPublished ? 'published-pill' : 'draft-pill'}`}>{isPublished ? 'Published' : 'Draft'}</span>;
 }
 
-export interface ArticleFormValues {
-  title: string;
-  slug: string;
-  category: string;
-  solutionArea: string | null;
-  vehicleContext: string | null;
-  tags: string[];
-  content: string;
-  isPublished: boolean;
-}
+/** The form shows exactly what the model saves. */
+export type ArticleFormValues = ArticleInput;
 
 export const emptyArticle: ArticleFormValues = { title: '', slug: '', category: '', solutionArea: null, vehicleContext: null, tags: [], content: '', isPublished: false };
 
