@@ -62,6 +62,40 @@ export async function listVehicleChoices({ claims }: { claims: RlsClaims }): Pro
   });
 }
 
+const recentSessionSchema = z.object({
+  id: z.string().uuid(),
+  guideTitle: z.string().nullable(),
+  issueDescription: z.string(),
+  startedAt: z.string(),
+  status: z.enum(['in_progress', 'resolved', 'ticket', 'wrong_guide', 'left']),
+  ticketNumber: z.string().nullable(),
+});
+export type RecentSession = z.infer<typeof recentSessionSchema>;
+
+/** The customer's latest sessions, newest first, so an unfinished one can be picked up again. */
+export async function listRecentSessions({ claims, limit = 5 }: { claims: RlsClaims; limit?: number }): Promise<RecentSession[]> {
+  const rows = await withRls(
+    claims,
+    (tx) => tx`
+      select session.id, session.guide_title as "guideTitle", session.issue_description as "issueDescription",
+        to_char(session.started_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as "startedAt",
+        case
+          when session.completed_at is null then 'in_progress'
+          when session.resolved then 'resolved'
+          when session.misclassified then 'wrong_guide'
+          when ticket.number is not null then 'ticket'
+          else 'left'
+        end as status,
+        ticket.number as "ticketNumber"
+      from public.troubleshooting_sessions session
+      left join public.tickets ticket on ticket.troubleshooting_session_id = session.id
+      where session.customer_id = (select auth.uid())
+      order by session.started_at desc, session.id
+      limit ${limit}`,
+  );
+  return z.array(recentSessionSchema).parse(rows);
+}
+
 /** The best published guides for a description (public.match_guides), best first. */
 export async function matchGuides({ claims, description, count = 3 }: { claims: RlsClaims; description: string; count?: number }): Promise<GuideMatch[]> {
   const rows = await withRls(

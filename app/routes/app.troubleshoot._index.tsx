@@ -8,7 +8,7 @@ import { FormError, TextAreaField, useFocusFirstInvalid } from '~/components/for
 import { requireUser } from '~/lib/auth.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { isVehicleValue } from '~/lib/troubleshooting';
-import { isDatabaseUnavailable, listVehicleChoices, matchGuides, startSession, type GuideMatch } from '~/models/troubleshooting.server';
+import { isDatabaseUnavailable, listRecentSessions, listVehicleChoices, matchGuides, startSession, type GuideMatch, type RecentSession } from '~/models/troubleshooting.server';
 
 export const meta: MetaFunction = () => [{ title: 'Guided fix · Support Hub' }];
 
@@ -28,8 +28,8 @@ type DescribeResult = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { claims, headers } = await requireUser(request, { role: 'customer' });
-  const vehicles = await listVehicleChoices({ claims });
-  return data({ vehicles }, { headers });
+  const [vehicles, recentSessions] = await Promise.all([listVehicleChoices({ claims }), listRecentSessions({ claims })]);
+  return data({ vehicles, recentSessions }, { headers });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -63,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TroubleshootStart() {
-  const { vehicles } = useLoaderData<typeof loader>();
+  const { vehicles, recentSessions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle' && navigation.formAction?.startsWith('/app/troubleshoot') === true;
@@ -131,6 +131,7 @@ export default function TroubleshootStart() {
       </Form>
 
       {result?.candidates ? <GuideChoice candidates={result.candidates} description={result.description ?? ''} vehicle={result.vehicle ?? ''} busy={busy} /> : null}
+      <RecentSessions sessions={recentSessions} />
     </div>
   );
 }
@@ -169,6 +170,44 @@ function GuideChoice({ candidates, description, vehicle, busy }: { candidates: G
       <p>
         None of these? <Link to="/app">Chat with us</Link>.
       </p>
+    </section>
+  );
+}
+
+const statusLabel: Record<RecentSession['status'], string> = {
+  in_progress: 'In progress',
+  resolved: 'Fixed',
+  ticket: 'Ticket opened',
+  wrong_guide: 'Wrong guide',
+  left: 'Left unfinished',
+};
+
+function RecentSessions({ sessions }: { sessions: RecentSession[] }) {
+  if (sessions.length === 0) {
+    return (
+      <section className="card" aria-labelledby="recent-heading">
+        <h2 id="recent-heading">Your guided fixes</h2>
+        <p className="field-hint">None yet. Guides you follow appear here, so you can pick one up where you left it.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby="recent-heading">
+      <h2 id="recent-heading">Your guided fixes</h2>
+      <ul className="recent-sessions">
+        {sessions.map((session) => (
+          <li key={session.id}>
+            <Link to={`/app/troubleshoot/${session.id}`}>{session.guideTitle ?? session.issueDescription}</Link>{' '}
+            <span className={`status-badge status-${session.status}`}>
+              {statusLabel[session.status]}
+              {session.ticketNumber ? ` · ${session.ticketNumber}` : ''}
+            </span>
+            <div className="field-hint">
+              “{session.issueDescription}” · <time dateTime={session.startedAt}>{new Date(session.startedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}</time>
+            </div>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 -- private.abandon_idle_troubleshooting_sessions, the pg_cron job that ends sessions idle for 24 hours.
 begin;
-select plan(8);
+select plan(9);
 select tests.create_support_fixtures();
 
 -- The test guide has 3 steps.
@@ -27,6 +27,10 @@ select is_empty($$select 1 from public.troubleshooting_sessions where id in ('00
 select results_eq($$select resolved, abandoned from public.troubleshooting_sessions where id = '00000000-0000-4000-e000-000000000205'$$,
   $$values (true, false)$$, 'a completed session is left alone');
 select is(private.abandon_idle_troubleshooting_sessions(), 0, 'running the job again ends nothing more');
+select results_eq($$select metadata ->> 'session_id', metadata ->> 'abandoned', metadata ->> 'misclassified' from public.analytics_events
+  where event_type = 'troubleshooting_completed' and metadata ->> 'session_id' in ('00000000-0000-4000-e000-000000000201', '00000000-0000-4000-e000-000000000204') order by 1$$,
+  $$values ('00000000-0000-4000-e000-000000000201', 'true', 'false'), ('00000000-0000-4000-e000-000000000204', 'true', 'false')$$,
+  'analytics see each abandonment as a troubleshooting_completed event (abandoned, not misclassified)');
 
 select is((select schedule from cron.job where jobname = 'abandon-idle-troubleshooting-sessions'), '*/15 * * * *', 'pg_cron runs the job every 15 minutes');
 select ok(not has_function_privilege('authenticated', 'private.abandon_idle_troubleshooting_sessions(interval)', 'execute')

@@ -177,6 +177,15 @@ describe('guided fix through the route actions', () => {
     expect(body.candidates.some((candidate) => candidate.confident)).toBe(false);
   });
 
+  it('lists the customer\'s recent sessions with their status on the start page', async () => {
+    const { body } = await unwrap(await startRoute.loader(routeArgs(customer.jar.get('/app/troubleshoot'))));
+    const { recentSessions } = body as { recentSessions: Array<{ status: string; ticketNumber: string | null }> };
+    expect(recentSessions).toHaveLength(4);
+    const statuses = new Set(recentSessions.map((session) => session.status));
+    for (const status of ['in_progress', 'resolved', 'ticket', 'wrong_guide']) expect(statuses).toContain(status);
+    expect(recentSessions.find((session) => session.status === 'ticket')?.ticketNumber).toMatch(/^TCK-/);
+  });
+
   it('refuses a too-short description, and another customer\'s session is a 404', async () => {
     const invalid = await unwrap(await startRoute.action(routeArgs(customer.jar.post('/app/troubleshoot?index', { intent: 'match', description: 'car', vehicle: '' }))));
     expect(invalid.status).toBe(400);
