@@ -4,7 +4,7 @@ import { useFetcher } from '@remix-run/react';
 import { useState, type ReactNode } from 'react';
 import { Field, FormError, TextAreaField } from '~/components/form';
 import type { FieldErrors } from '~/lib/forms';
-import type { LiveState } from '~/lib/use-live-knowledge-base';
+import type { LiveStatus } from '~/lib/live-conversation';
 import type { ArticleInput } from '~/models/kb.server';
 
 export interface EmbeddingStatusView {
@@ -31,8 +31,8 @@ export function EmbeddingStatusBadge({ status }: { status: EmbeddingStatusView }
   );
 }
 
-export function LiveIndicator({ state }: { state: LiveState }) {
-  const text = state === 'live' ? 'Live: statuses update by themselves.' : state === 'connecting' ? 'Connecting to live updates…' : 'Live updates are offline; reload to refresh.';
+export function LiveIndicator({ state }: { state: LiveStatus }) {
+  const text = state === 'live' ? 'Live: statuses update by themselves.' : state === 'connecting' ? 'Connecting to live updates…' : 'Reconnecting to live updates…';
   return (
     <p className="help-excerpt" role="status" data-testid="live-state" data-state={state}>
       {text}

@@ -1,62 +1,16 @@
-// Live knowledge base for admin pages: one Realtime channel listening to postgres_changes on kb_articles (an
-// article added, edited, published or deleted — here or in Studio) and kb_embedding_status (the embed worker's
-// progress), which reloads the route's data, so the page never needs a manual reload. RLS decides which changes
-// arrive (staff see every article and status row). On (re)subscribe the data is reloaded too, so changes made
-// while the connection was down are backfilled.
-import { useRevalidator, useRouteLoaderData } from '@remix-run/react';
-import type { RealtimeChannel } from '@supabase/supabase-js';
-import { useEffect, useRef, useState } from 'react';
+// Live knowledge base for the admin pages: reloads the route's data when an article changes (here or in Studio:
+// kb_articles) or the embed worker moves one along (kb_embedding_status), through the shared useLiveRevalidation.
+// RLS decides which changes arrive: staff receive every article and status row.
+import { useRouteLoaderData } from '@remix-run/react';
 import type { BrowserEnv } from './browser-env';
-import { getSupabaseBrowserClient } from './supabase.client';
+import type { LiveStatus } from './live-conversation';
+import { useLiveRevalidation, type LiveTable } from './live-revalidate';
 
-/** Changes that arrive together (a worker swapping many rows) become one reload. */
-const RELOAD_COALESCE_MS = 200;
+const knowledgeBaseTables: readonly LiveTable[] = [{ table: 'kb_articles' }, { table: 'kb_embedding_status' }];
 
-export type LiveState = 'connecting' | 'live' | 'offline';
-
-export function useLiveKnowledgeBase(): LiveState {
+/** `channelName` is per page, so leaving one page and opening another never reuses a channel being removed. */
+export function useLiveKnowledgeBase(channelName: string): LiveStatus {
   const rootData = useRouteLoaderData<{ ENV: BrowserEnv }>('root');
-  const env = rootData?.ENV;
-  const revalidator = useRevalidator();
-  // The revalidator object changes on every render; the channel must not be rebuilt for that.
-  const revalidateRef = useRef(revalidator.revalidate);
-  revalidateRef.current = revalidator.revalidate;
-  const [state, setState] = useState<LiveState>('connecting');
-
-  useEffect(() => {
-    if (!env) return;
-    const supabase = getSupabaseBrowserClient(env);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const reloadSoon = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => revalidateRef.current(), RELOAD_COALESCE_MS);
-    };
-    let channel: RealtimeChannel | undefined;
-    let cancelled = false;
-    // Join with the signed-in user's token, not the anon key: the session is read from the shared cookies
-    // asynchronously, and a channel joined before that would be judged as anon by RLS (and never see statuses).
-    void supabase.auth.getSession().then(async ({ data: { session } }) => {
-      await supabase.realtime.setAuth(session?.access_token ?? null);
-      if (cancelled) return;
-      channel = supabase
-        .channel(`admin-kb:${crypto.randomUUID()}`)
-        .on('postgres_changes', { event: '*', schema: 'public', table: 'kb_articles' }, reloadSoon)
-        .on('postgres_changes', { event: '*', schema: 'public', table: 'kb_embedding_status' }, reloadSoon)
-        .subscribe((status) => {
-          if (status === 'SUBSCRIBED') {
-            setState('live');
-            reloadSoon();
-          } else if (status === 'CHANNEL_ERROR' || status === 'TIMED_OUT' || status === 'CLOSED') {
-            setState('offline');
-          }
-        });
-    });
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-      if (channel) void supabase.removeChannel(channel);
-    };
-  }, [env?.SUPABASE_URL, env?.SUPABASE_ANON_KEY]);
-
-  return state;
+  if (!rootData) throw new Error('the root loader provides ENV');
+  return useLiveRevalidation(rootData.ENV, channelName, knowledgeBaseTables);
 }

@@ -47,7 +47,7 @@ export default function EditArticle() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const live = useLiveKnowledgeBase();
+  const live = useLiveKnowledgeBase(`admin-kb-article:${article.id}`);
   const formRef = useFocusFirstInvalid(actionData);
   const saving = navigation.state === 'submitting' && navigation.formMethod?.toLowerCase() === 'post' && navigation.formAction?.startsWith(`/admin/kb/${article.id}`);
   return (

@@ -83,7 +83,7 @@ export default function AdminKnowledgeBase() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const live = useLiveKnowledgeBase();
+  const live = useLiveKnowledgeBase('admin-kb-list');
   const loading = navigation.state === 'loading' && navigation.location?.pathname === '/admin/kb';
   return (
     <>
