@@ -130,7 +130,10 @@ function conditions(tx: RlsTransaction, query: DeskBoardQuery) {
   const where = [];
   switch (query.view) {
     case 'queue':
-      where.push(tx`t.status = 'unassigned' and t.triage_status <> 'ai_failed'`);
+      // Every unassigned ticket, the AI-failed ones included (they are claimable too). Only leakproof text
+      // equality here: a non-leakproof filter (enum <>) under RLS hides the column statistics from the
+      // planner, which then sorts the whole table instead of reading tickets_unassigned_queue_idx in order.
+      where.push(tx`t.status = 'unassigned'`);
       break;
     case 'mine':
       where.push(tx`t.assigned_to = (select auth.uid())`);
@@ -140,7 +143,8 @@ function conditions(tx: RlsTransaction, query: DeskBoardQuery) {
       if (!query.status) where.push(tx`t.status not in ('resolved', 'closed')`);
       break;
     case 'failed':
-      where.push(tx`t.triage_status = 'ai_failed'`);
+      // Driven by the (small) failures table: enum equality is not leakproof, so under RLS it cannot use an index.
+      where.push(tx`t.id in (select failure.ticket_id from public.ticket_triage_failures failure) and t.triage_status = 'ai_failed'`);
       break;
   }
   if (query.status && query.view !== 'queue') where.push(tx`t.status = ${query.status}`);
@@ -215,10 +219,12 @@ export async function countDeskLanes({ claims }: { claims: RlsClaims }): Promise
     claims,
     (tx) => tx`
       select
-        (select count(*) from (select 1 from public.tickets t where t.status = 'unassigned' and t.triage_status <> 'ai_failed' limit ${LANE_COUNT_CAP}) capped)::int as queue,
+        (select count(*) from (select 1 from public.tickets t where t.status = 'unassigned' limit ${LANE_COUNT_CAP}) capped)::int as queue,
         (select count(*) from public.tickets t
           where t.assigned_to = (select auth.uid()) and t.status in ('assigned', 'in_progress', 'waiting_on_customer'))::int as mine,
-        (select count(*) from (select 1 from public.tickets t where t.triage_status = 'ai_failed' limit ${LANE_COUNT_CAP}) capped)::int as failed`,
+        (select count(*) from (select 1 from public.tickets t
+          where t.id in (select failure.ticket_id from public.ticket_triage_failures failure) and t.triage_status = 'ai_failed'
+          limit ${LANE_COUNT_CAP}) capped)::int as failed`,
   );
   return z.object({ queue: z.number(), mine: z.number(), failed: z.number() }).parse(row);
 }

@@ -51,7 +51,7 @@ describe('the desk board', () => {
     const board = await technicianContext.newPage();
     await signIn(board, TECHNICIAN.email, boardPath);
     await expect.poll(() => board.getByTestId('desk-live').textContent(), { timeout: 15_000 }).toBe('Live');
-    await expect(board.getByText('No tickets match').isVisible()).resolves.toBe(true);
+    await board.getByText('No tickets match').waitFor();
     // Anything that reloads the page would drop this marker.
     await board.evaluate(() => Object.assign(window, { deskBoardNotReloaded: true }));
 
@@ -89,7 +89,7 @@ describe('the desk board', () => {
     // The claimed ticket left the queue; it is in the technician's own lane.
     await board.getByRole('link', { name: /My tickets/ }).click();
     await board.waitForURL((url) => url.searchParams.get('view') === 'mine');
-    await expect(board.locator(`[data-ticket-number="${ticket!.number}"]`).getByText('Claimed by you').isVisible()).resolves.toBe(true);
+    await board.locator(`[data-ticket-number="${ticket!.number}"]`).getByText('Claimed by you').waitFor();
 
     await technicianContext.close();
     await colleagueContext.close();
