@@ -56,7 +56,8 @@ function parseArticles(sql: string): SeedArticle[] {
 
 function parseGuides(sql: string): { slug: string; solutionArea: string; symptoms: number; isPublished: boolean }[] {
   const section = sectionOf(sql, 'insert into public.guides', 'on conflict (slug)');
-  const row = /\(\s*'([a-z0-9-]+)',\s*'(?:[^']|'')*',\s*'(\w+)',\s*array\[([\s\S]*?)\],\s*(true|false)\s*\)/g;
+  // slug, title, description, solution area, symptoms, published
+  const row = /\(\s*'([a-z0-9-]+)',\s*'(?:[^']|'')*',\s*'(?:[^']|'')*',\s*'(\w+)',\s*array\[([\s\S]*?)\],\s*(true|false)\s*\)/g;
   return [...section.matchAll(row)].map(([, slug, solutionArea, symptoms, isPublished]) => ({
     slug: slug ?? '',
     solutionArea: solutionArea ?? '',

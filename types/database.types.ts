@@ -126,6 +126,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"conversation_read_markers": {
+                  Row: {
+                    "conversation_id": string,"last_read_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "conversation_id": string,"last_read_at"?: string,"user_id"?: string
+                  }
+                  Update: {
+                    "conversation_id"?: string,"last_read_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "conversation_read_markers_conversation_id_fkey"
+      columns: ["conversation_id"]
+isOneToOne: false
+      referencedRelation: "conversations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "conversation_read_markers_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"conversations": {
                   Row: {
                     "ai_model": string | null,"assigned_technician_id": string | null,"channel": Database["public"]['Enums']["conversation_channel"],"created_at": string,"customer_id": string,"id": string,"is_pinned": boolean,"is_shared": boolean,"last_message_at": string | null,"solution_area": string | null,"status": Database["public"]['Enums']["conversation_status"],"ticket_id": string | null,"title": string,"updated_at": string
@@ -257,6 +283,12 @@ isOneToOne: false
                   }
                   Relationships: [
                     {
+      foreignKeyName: "guide_steps_guide_id_fkey"
+      columns: ["guide_id"]
+isOneToOne: false
+      referencedRelation: "guide_figures"
+      referencedColumns: ["guide_id"]
+    },{
       foreignKeyName: "guide_steps_guide_id_fkey"
       columns: ["guide_id"]
 isOneToOne: false
@@ -548,14 +580,14 @@ isOneToOne: false
                   ]
                 },"troubleshooting_sessions": {
                   Row: {
-                    "abandoned": boolean,"completed_at": string | null,"customer_id": string,"early_exit": boolean,"guide_id": string | null,"guide_title": string | null,"id": string,"issue_description": string,"misclassified": boolean,"resolved": boolean,"started_at": string
+                    "abandoned": boolean,"completed_at": string | null,"customer_id": string,"customer_vehicle_id": string | null,"early_exit": boolean,"guide_id": string | null,"guide_title": string | null,"id": string,"issue_description": string,"misclassified": boolean,"resolved": boolean,"started_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id": string,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description": string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
+                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id": string,"customer_vehicle_id"?: string | null,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description": string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
                   }
                   Update: {
-                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id"?: string,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description"?: string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
+                    "abandoned"?: boolean,"completed_at"?: string | null,"customer_id"?: string,"customer_vehicle_id"?: string | null,"early_exit"?: boolean,"guide_id"?: string | null,"guide_title"?: string | null,"id"?: string,"issue_description"?: string,"misclassified"?: boolean,"resolved"?: boolean,"started_at"?: string
                   }
                   Relationships: [
                     {
@@ -564,6 +596,18 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "profiles"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "troubleshooting_sessions_customer_vehicle_id_fkey"
+      columns: ["customer_vehicle_id"]
+isOneToOne: false
+      referencedRelation: "customer_vehicles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "troubleshooting_sessions_guide_id_fkey"
+      columns: ["guide_id"]
+isOneToOne: false
+      referencedRelation: "guide_figures"
+      referencedColumns: ["guide_id"]
     },{
       foreignKeyName: "troubleshooting_sessions_guide_id_fkey"
       columns: ["guide_id"]
@@ -661,7 +705,15 @@ isOneToOne: false
                 }
           }
           Views: {
-            [_ in never]: never
+            "guide_figures": {
+                  Row: {
+                    "abandoned_sessions": number | null,"average_steps_to_resolution": number | null,"completed_sessions": number | null,"guide_id": string,"is_published": boolean,"misclassification_rate": number | null,"resolution_rate": number | null,"resolved_sessions": number | null,"sessions": number | null,"slug": string,"step_count": number | null,"title": string
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    
+                  ]
+                }
           }
           Functions: {
             "claim_jobs":
@@ -683,6 +735,14 @@ isOneToOne: false
                            },
 "fail_job":
 { Args: { "error": string,"job_id": number }; Returns: undefined
+                           },
+"mark_conversation_read":
+{ Args: { "conversation_id": string }; Returns: string
+                           },
+"match_guides":
+{ Args: { "description": string,"match_count"?: number }; Returns: {
+              "confident": boolean,"fuzzy_score": number,"guide_description": string,"guide_id": string,"score": number,"slug": string,"text_score": number,"title": string
+            }[]
                            },
 "open_ticket_conversation":
 { Args: { "ticket_id": string }; Returns: string

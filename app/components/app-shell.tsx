@@ -6,10 +6,14 @@ import type { SignedInUser } from '~/lib/auth.server';
 import { roleLabel, type UserRole } from '~/lib/roles';
 
 const navigation: Record<UserRole, Array<{ to: string; label: string }>> = {
-  customer: [{ to: '/app', label: 'My support' }],
+  customer: [
+    { to: '/app', label: 'My support' },
+    { to: '/app/troubleshoot', label: 'Guided fix' },
+  ],
   technician: [{ to: '/desk', label: 'Desk' }],
   admin: [
     { to: '/admin', label: 'Admin' },
+    { to: '/admin/guides', label: 'Guides' },
     { to: '/desk', label: 'Desk' },
   ],
 };

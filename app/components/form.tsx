@@ -1,6 +1,6 @@
 // Accessible form pieces: a label for every input, the error next to its field and linked by
 // aria-describedby, aria-invalid on bad fields, and focus moved to the first invalid one.
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'> {
   name: string;
@@ -10,12 +10,54 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name' 
 }
 
 export function Field({ name, label, error, hint, ...inputProps }: FieldProps) {
-  const id = `field-${name}`;
+  return (
+    <FieldFrame name={name} label={label} error={error} hint={hint}>
+      {(control) => <input {...control} {...inputProps} />}
+    </FieldFrame>
+  );
+}
+
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'> {
+  name: string;
+  label: string;
+  /** Tells apart textareas with the same name on one page (ids must be unique): the id becomes field-<name>-<idSuffix>. */
+  idSuffix?: string;
+  error?: string;
+  hint?: ReactNode;
+}
+
+/** A multi-line Field: the same label, hint, error and ARIA wiring around a textarea. */
+export function TextAreaField({ name, label, idSuffix, error, hint, ...textareaProps }: TextAreaFieldProps) {
+  return (
+    <FieldFrame name={name} idSuffix={idSuffix} label={label} error={error} hint={hint}>
+      {(control) => <textarea {...control} {...textareaProps} />}
+    </FieldFrame>
+  );
+}
+
+interface ControlProps {
+  id: string;
+  name: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface FieldFrameProps {
+  name: string;
+  idSuffix?: string | undefined;
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  children: (control: ControlProps) => ReactNode;
+}
+
+function FieldFrame({ name, idSuffix, label, error, hint, children }: FieldFrameProps) {
+  const id = idSuffix ? `field-${name}-${idSuffix}` : `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...inputProps} />
+      {children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint ? (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}

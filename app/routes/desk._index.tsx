@@ -2,7 +2,7 @@
 // and the AI-failed lane; filters, sort and search in the query string (so a view can be bookmarked);
 // claim / release / re-triage on each card; live through Supabase Realtime, 50 cards a page (keyset).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError, type MetaFunction, type ShouldRevalidateFunction } from '@remix-run/react';
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError, useRouteLoaderData, type MetaFunction, type ShouldRevalidateFunction } from '@remix-run/react';
 import { z } from 'zod';
 import { EmptyState, ErrorPanel } from '~/components/app-shell';
 import { DeskTicketCard } from '~/components/desk-ticket-card';
@@ -26,7 +26,9 @@ import {
   type DeskView,
 } from '~/lib/desk-board';
 import { parseForm } from '~/lib/forms';
-import { useLiveDeskBoard, type LiveStatus } from '~/lib/use-live-desk-board';
+import type { loader as rootLoader } from '~/root';
+import type { LiveStatus } from '~/lib/live-conversation';
+import { useLiveRevalidation } from '~/lib/live-revalidate';
 import {
   claimNextTicket,
   claimTicket,
@@ -126,7 +128,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
   formMethod?.toUpperCase() === 'POST' ? true : defaultShouldRevalidate;
 
-const liveLabel: Record<LiveStatus, string> = { connecting: 'Connecting…', live: 'Live', offline: 'Offline: reload for the latest' };
+const liveLabel: Record<LiveStatus, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
+
+/** Any change to a ticket or an AI result the technician may see (RLS decides) reloads the board's loader. */
+const liveTables = [{ table: 'tickets' }, { table: 'ticket_ai_results' }] as const;
 
 function LaneTabs({ query, counts }: { query: DeskBoardQuery; counts: Record<'queue' | 'mine' | 'failed', number> }) {
   const countOf = (view: DeskView) => {
@@ -259,7 +264,8 @@ export default function DeskBoard() {
   const { userId, query, tickets, nextCursor, counts, departments } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const live = useLiveDeskBoard();
+  const env = useRouteLoaderData<typeof rootLoader>('root')!.ENV;
+  const live = useLiveRevalidation(env, 'desk-board', liveTables, 400);
 
   const loadingBoard = navigation.state === 'loading' && navigation.location.pathname === '/desk' && navigation.formMethod === undefined;
   const busyAction =

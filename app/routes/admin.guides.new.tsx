@@ -1,0 +1,57 @@
+// Admin: write a new guide; its steps are added on the guide's own page next.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
+import { ErrorPanel } from '~/components/app-shell';
+import { FormError, useFocusFirstInvalid } from '~/components/form';
+import { GuideFields } from '~/components/guide-form';
+import { requireUser } from '~/lib/auth.server';
+import { guideFormSchema } from '~/lib/guide-form';
+import { parseForm, type FieldErrors } from '~/lib/forms';
+import { createGuide, listSolutionAreas } from '~/models/guides.server';
+
+export const meta: MetaFunction = () => [{ title: 'New guide · Admin · Support Hub' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { claims, headers } = await requireUser(request, { role: 'admin' });
+  return data({ solutionAreas: await listSolutionAreas({ claims }) }, { headers });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { claims, headers } = await requireUser(request, { role: 'admin' });
+  const form = parseForm(guideFormSchema, await request.formData());
+  if (!form.success) return data<{ fieldErrors: FieldErrors; formError?: string }>({ fieldErrors: form.fieldErrors }, { status: 400, headers });
+  const guideId = await createGuide({ claims, fields: form.data });
+  if (!guideId) return data<{ fieldErrors: FieldErrors; formError?: string }>({ fieldErrors: { slug: 'Another guide uses this slug.' } }, { status: 400, headers });
+  return redirect(`/admin/guides/${guideId}`, { headers });
+}
+
+export default function NewGuide() {
+  const { solutionAreas } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const formRef = useFocusFirstInvalid(result);
+  return (
+    <div className="admin-guides troubleshoot">
+      <p className="troubleshoot-back">
+        <Link to="/admin/guides">← All guides</Link>
+      </p>
+      <h1>New guide</h1>
+      <Form method="post" className="card form" ref={formRef} aria-label="New guide">
+        <FormError message={result?.formError} />
+        <GuideFields solutionAreas={solutionAreas} errors={result?.fieldErrors ?? {}} />
+        <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+          {navigation.state === 'submitting' ? 'Creating…' : 'Create guide'}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return isRouteErrorResponse(error) ? (
+    <ErrorPanel title={`${error.status} ${error.statusText}`} message="The new-guide page could not be shown." />
+  ) : (
+    <ErrorPanel title="Guides are unavailable" message="Something went wrong on our side. Please try again in a moment." />
+  );
+}
