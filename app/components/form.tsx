@@ -20,14 +20,16 @@ export function Field({ name, label, error, hint, ...inputProps }: FieldProps) {
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'> {
   name: string;
   label: string;
+  /** Tells apart textareas with the same name on one page (ids must be unique): the id becomes field-<name>-<idSuffix>. */
+  idSuffix?: string;
   error?: string;
   hint?: ReactNode;
 }
 
 /** A multi-line Field: the same label, hint, error and ARIA wiring around a textarea. */
-export function TextAreaField({ name, label, error, hint, ...textareaProps }: TextAreaFieldProps) {
+export function TextAreaField({ name, label, idSuffix, error, hint, ...textareaProps }: TextAreaFieldProps) {
   return (
-    <FieldFrame name={name} label={label} error={error} hint={hint}>
+    <FieldFrame name={name} idSuffix={idSuffix} label={label} error={error} hint={hint}>
       {(control) => <textarea {...control} {...textareaProps} />}
     </FieldFrame>
   );
@@ -40,8 +42,17 @@ interface ControlProps {
   'aria-describedby': string | undefined;
 }
 
-function FieldFrame({ name, label, error, hint, children }: { name: string; label: string; error?: string; hint?: ReactNode; children: (control: ControlProps) => ReactNode }) {
-  const id = `field-${name}`;
+interface FieldFrameProps {
+  name: string;
+  idSuffix?: string | undefined;
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  children: (control: ControlProps) => ReactNode;
+}
+
+function FieldFrame({ name, idSuffix, label, error, hint, children }: FieldFrameProps) {
+  const id = idSuffix ? `field-${name}-${idSuffix}` : `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">

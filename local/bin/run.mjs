@@ -13,9 +13,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 function npmInstallNeeded() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   if (!existsSync(marker)) return true;
-  // npm rewrites node_modules/.package-lock.json on every install; if package-lock.json
-  // is newer, somebody pulled new dependencies since the last install.
-  return statSync(join(root, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs + 1000;
+  // npm rewrites node_modules/.package-lock.json on every install; if package-lock.json or
+  // package.json is newer, somebody pulled new dependencies since the last install (a dependency
+  // can arrive in package.json alone: npm install then resolves it and records it in the lock).
+  const installedAt = statSync(marker).mtimeMs + 1000;
+  return ['package-lock.json', 'package.json'].some((file) => statSync(join(root, file)).mtimeMs > installedAt);
 }
 
 if (npmInstallNeeded()) {

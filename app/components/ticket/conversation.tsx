@@ -1,0 +1,117 @@
+// The ticket's conversation as staff see it (customer, assistant and technician messages, internal notes
+// set apart), and the two ways to write into it: a reply to the customer and a staff-only internal note.
+import { useFetcher } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
+import { FormError, FormNotice, TextAreaField } from '~/components/form';
+import type { LiveState } from '~/lib/use-ticket-live';
+import type { ConversationMessage, TriageResult } from '~/models/ticket.server';
+import type { TicketActionResult } from './action-result';
+import { providerLabel } from './provider-label';
+
+const roleLabel: Record<ConversationMessage['role'], string> = { user: 'Customer', assistant: 'Assistant', technician: 'Technician', system: 'System' };
+
+export function Conversation({ messages, liveState }: { messages: ConversationMessage[]; liveState: LiveState }) {
+  return (
+    <section className="card ticket-conversation" aria-labelledby="conversation-heading">
+      <div className="section-heading">
+        <h2 id="conversation-heading">Conversation</h2>
+        <span className={`live-indicator live-${liveState}`} data-testid="live-state">
+          {liveState === 'live' ? 'Live' : liveState === 'connecting' ? 'Connecting…' : 'Offline: reload to catch up'}
+        </span>
+      </div>
+      {messages.length === 0 ? (
+        <p className="muted">No messages yet. A reply you send starts the conversation with the customer.</p>
+      ) : (
+        <ol className="message-list" aria-live="polite" data-testid="message-list">
+          {messages.map((message) => (
+            <li key={message.id} className={`message message-${message.role}${message.isInternalNote ? ' message-internal' : ''}`} data-testid={message.isInternalNote ? 'internal-note' : 'message'}>
+              <p className="message-meta">
+                <strong>{message.senderName ?? roleLabel[message.role]}</strong>
+                {message.isInternalNote ? <span className="internal-badge">Internal note · never shown to the customer</span> : <span className="muted"> · {roleLabel[message.role]}</span>}
+                <time dateTime={message.createdAt}> · {formatTime(message.createdAt)}</time>
+              </p>
+              <p className="message-content">{message.content}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** Reply (prefilled with the AI draft) and internal-note forms; read-only explanation when the caller cannot act. */
+export function Composer({ triage, canAct }: { triage: TriageResult | null; canAct: boolean }) {
+  const reply = useFetcher<TicketActionResult>();
+  const note = useFetcher<TicketActionResult>();
+  const replyForm = useRef<HTMLFormElement>(null);
+  const noteForm = useRef<HTMLFormElement>(null);
+  useResetOnSuccess(reply.state, reply.data, replyForm);
+  useResetOnSuccess(note.state, note.data, noteForm);
+
+  if (!canAct) {
+    return (
+      <section className="card" aria-labelledby="composer-heading">
+        <h2 id="composer-heading">Reply</h2>
+        <p className="muted">Claim this ticket to reply to the customer or add internal notes.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="card composer" aria-labelledby="composer-heading">
+      <h2 id="composer-heading">Reply to the customer</h2>
+      <reply.Form method="post" className="form" ref={replyForm}>
+        <input type="hidden" name="intent" value="reply" />
+        <FormError message={reply.data?.formError} />
+        <FormNotice message={reply.data?.notice} />
+        <TextAreaField
+          name="content"
+          idSuffix="reply"
+          label="Reply"
+          rows={6}
+          required
+          maxLength={10_000}
+          defaultValue={triage?.draftReply ?? ''}
+          hint={triage?.draftReply ? `Drafted by AI (${providerLabel(triage.model)}). Edit it before sending.` : 'No AI draft for this ticket; write your reply.'}
+          error={reply.data?.fieldErrors['content']}
+        />
+        <button type="submit" className="button" disabled={reply.state !== 'idle'}>
+          {reply.state !== 'idle' ? 'Sending…' : 'Send to customer'}
+        </button>
+      </reply.Form>
+      <note.Form method="post" className="form internal-note-form" ref={noteForm}>
+        <input type="hidden" name="intent" value="note" />
+        <FormError message={note.data?.formError} />
+        <FormNotice message={note.data?.notice} />
+        <TextAreaField
+          name="content"
+          idSuffix="note"
+          label="Internal note"
+          rows={3}
+          required
+          maxLength={10_000}
+          hint="Only staff see internal notes."
+          error={note.data?.fieldErrors['content']}
+        />
+        <button type="submit" className="button secondary" disabled={note.state !== 'idle'}>
+          {note.state !== 'idle' ? 'Adding…' : 'Add internal note'}
+        </button>
+      </note.Form>
+    </section>
+  );
+}
+
+/** Empties a form after its submission succeeded (a sent draft must not linger); focuses the first bad field otherwise. */
+export function useResetOnSuccess(state: string, result: TicketActionResult | undefined, form: React.RefObject<HTMLFormElement | null>) {
+  useEffect(() => {
+    if (state === 'idle' && result?.ok) {
+      form.current?.reset();
+      form.current?.querySelectorAll('textarea').forEach((textarea) => (textarea.value = ''));
+    }
+    else if (state === 'idle' && result && !result.ok) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state, result, form]);
+}
+
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+}

@@ -1,0 +1,47 @@
+// The ticket's timeline (public.ticket_events, written by triggers): who did what, when.
+import { ticketStatusLabel, type TicketStatus } from '~/lib/ticket-status';
+import type { TicketEventKind, TimelineEvent } from '~/models/ticket.server';
+import { formatTime } from './conversation';
+
+const statusName = (value: unknown) => (typeof value === 'string' && value in ticketStatusLabel ? ticketStatusLabel[value as TicketStatus] : String(value ?? '?'));
+const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
+const describe: Record<TicketEventKind, (details: Record<string, unknown>) => string> = {
+  created: (details) => `Ticket ${text(details['number'])} created (${text(details['channel'])})`,
+  triage_finished: (details) => `AI triage finished: ${text(details['category']) || 'no category'}, ${text(details['urgency']) || 'no'} urgency`,
+  triage_failed: () => 'AI triage failed; needs manual handling',
+  claimed: () => 'Claimed the ticket',
+  assigned: () => 'Assigned the ticket',
+  unassigned: () => 'Released the ticket to the queue',
+  status_changed: (details) => `Status ${statusName(details['from'])} → ${statusName(details['to'])}`,
+  message_sent: (details) => (details['role'] === 'user' ? 'Customer wrote' : `${text(details['role'])} message`),
+  reply_sent: () => 'Replied to the customer',
+  internal_note_added: () => 'Added an internal note',
+  work_order_created: (details) => `Work order ${text(details['number'])} created`,
+  work_order_started: (details) => `Work order ${text(details['number'])} started`,
+  work_order_completed: (details) => `Work order ${text(details['number'])} completed (total $${text(details['total_cost'])})`,
+  work_order_cancelled: (details) => `Work order ${text(details['number'])} cancelled`,
+  resolved: (details) => `Resolved (from ${statusName(details['from'])})`,
+};
+
+export function Timeline({ events }: { events: TimelineEvent[] }) {
+  return (
+    <section className="card timeline" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">Timeline</h2>
+      {events.length === 0 ? (
+        <p className="muted">Nothing has happened to this ticket yet.</p>
+      ) : (
+        <ol className="timeline-list" data-testid="timeline">
+          {events.map((event) => (
+            <li key={event.id} data-kind={event.kind}>
+              <span className="timeline-what">{describe[event.kind](event.details)}</span>
+              <span className="muted">
+                {event.actorName ?? 'System'} · <time dateTime={event.createdAt}>{formatTime(event.createdAt)}</time>
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

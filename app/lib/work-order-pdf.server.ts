@@ -1,0 +1,100 @@
+// The printable work-order sheet for the workshop, drawn with PDFKit (A4, the built-in Helvetica, so no font
+// files to ship). Figures are printed exactly as the database derived them; nothing is computed here.
+import PDFDocument from 'pdfkit';
+import type { WorkOrderSheet } from '~/models/work-order.server';
+
+const MARGIN = 50;
+const money = (value: string | null) => (value === null ? '-' : `$${value}`);
+const hours = (value: string | null) => (value === null ? '-' : `${value} h`);
+const statusText: Record<string, string> = { open: 'Open', in_progress: 'In progress', completed: 'Completed', cancelled: 'Cancelled' };
+
+export function renderWorkOrderSheet(sheet: WorkOrderSheet, generatedAt = new Date()): Promise<Buffer> {
+  const { workOrder, parts, ticket, customer, vehicle } = sheet;
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Work order ${workOrder.number}`, Author: 'Support Hub' } });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const width = doc.page.width - MARGIN * 2;
+
+  // Header band
+  doc.rect(0, 0, doc.page.width, 90).fill('#1f6feb');
+  doc.fillColor('#ffffff').font('Helvetica-Bold').fontSize(22).text(`Work order ${workOrder.number}`, MARGIN, 30);
+  doc.font('Helvetica').fontSize(11).text(`Support Hub workshop sheet  ·  Status: ${statusText[workOrder.status] ?? workOrder.status}`, MARGIN, 60);
+  doc.fillColor('#1c2430').moveDown(0);
+  doc.y = 110;
+
+  const section = (title: string) => {
+    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(13).fillColor('#1c2430').text(title, MARGIN);
+    doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + width, doc.y + 2).lineWidth(0.5).strokeColor('#b9c1cb').stroke();
+    doc.moveDown(0.4).font('Helvetica').fontSize(11);
+  };
+  const row = (label: string, value: string) => {
+    const y = doc.y;
+    doc.font('Helvetica-Bold').text(label, MARGIN, y, { width: 120 });
+    doc.font('Helvetica').text(value || '-', MARGIN + 125, y, { width: width - 125 });
+  };
+
+  section('Ticket');
+  row('Ticket', `${ticket.number}: ${ticket.subject}`);
+  row('Created', workOrder.createdAt.slice(0, 16));
+  if (workOrder.completedAt) row('Completed', workOrder.completedAt.slice(0, 16));
+  row('Technician', workOrder.technicianName ?? '-');
+
+  section('Customer');
+  row('Name', customer.name);
+  row('Email', customer.email ?? '-');
+  row('Phone', customer.phone ?? '-');
+
+  section('Vehicle');
+  row('Vehicle', [vehicle.year, vehicle.make, vehicle.model].filter(Boolean).join(' ') || '-');
+  row('VIN', vehicle.vin ?? '-');
+
+  section('Work');
+  doc.text(workOrder.description || 'No description.', MARGIN, doc.y, { width });
+  doc.moveDown(0.4);
+  row('Estimated hours', hours(workOrder.estimatedHours));
+  row('Actual hours', hours(workOrder.actualHours));
+  row('Labour rate', `${money(workOrder.laborRate)} per hour`);
+
+  section('Parts');
+  const columns = [
+    { title: 'Part', x: MARGIN, width: 190, align: 'left' as const },
+    { title: 'Number', x: MARGIN + 195, width: 110, align: 'left' as const },
+    { title: 'Qty', x: MARGIN + 310, width: 40, align: 'right' as const },
+    { title: 'Unit cost', x: MARGIN + 355, width: 70, align: 'right' as const },
+    { title: 'Line total', x: MARGIN + 430, width: width - 430, align: 'right' as const },
+  ];
+  const tableRow = (cells: string[], bold = false) => {
+    if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
+    const y = doc.y;
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
+    const heights = cells.map((cell, index) => doc.heightOfString(cell, { width: columns[index]!.width }));
+    cells.forEach((cell, index) => doc.text(cell, columns[index]!.x, y, { width: columns[index]!.width, align: columns[index]!.align }));
+    doc.y = y + Math.max(...heights) + 4;
+  };
+  tableRow(columns.map((column) => column.title), true);
+  if (parts.length === 0) {
+    doc.font('Helvetica').text('No parts.', MARGIN, doc.y);
+  }
+  for (const part of parts) tableRow([part.partName, part.partNumber ?? '-', String(part.quantity), money(part.unitCost), money(part.lineTotal)]);
+
+  section('Totals');
+  row('Labour', money(workOrder.laborCost));
+  row('Parts', money(workOrder.partsCost));
+  doc.fontSize(13);
+  row('Total', money(workOrder.totalCost));
+  doc.fontSize(11);
+
+  doc.moveDown(2);
+  const signatureY = doc.y;
+  doc.moveTo(MARGIN, signatureY + 20).lineTo(MARGIN + 200, signatureY + 20).strokeColor('#1c2430').stroke();
+  doc.moveTo(MARGIN + 260, signatureY + 20).lineTo(MARGIN + width, signatureY + 20).stroke();
+  doc.fontSize(9).fillColor('#5b6675').text('Technician signature', MARGIN, signatureY + 24).text('Customer signature', MARGIN + 260, signatureY + 24);
+  doc.text(`Generated ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`, MARGIN, doc.page.height - MARGIN - 10, { lineBreak: false });
+
+  doc.end();
+  return done;
+}

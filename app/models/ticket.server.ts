@@ -1,0 +1,188 @@
+// A ticket as the technician's ticket page shows it, and the actions taken on it. Every function runs
+// inside withRls: the policies decide what the caller sees and may change, and the database's triggers
+// refuse illegal status transitions and resolving with unfinished work orders — this module only asks.
+import postgres from 'postgres';
+import { z } from 'zod';
+import type { Database } from '../../types/database.types';
+import { withRls, type RlsClaims } from '~/lib/db.server';
+import type { TicketStatus } from '~/lib/ticket-status';
+
+type Enums = Database['public']['Enums'];
+export type TicketEventKind = Enums['ticket_event_kind'];
+
+export interface DeskTicket {
+  id: string;
+  number: string;
+  subject: string;
+  content: string;
+  channel: string;
+  priority: string;
+  status: TicketStatus;
+  triageStatus: string;
+  category: string | null;
+  urgency: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  assignedTo: string | null;
+  assignedToName: string | null;
+  conversationId: string | null;
+  troubleshootingSessionId: string | null;
+  customerName: string;
+  customerEmail: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  vehicleYear: number | null;
+  vehicleMake: string | null;
+  vehicleModel: string | null;
+  vin: string | null;
+}
+
+export interface TriageResult {
+  category: string;
+  urgency: string;
+  sentimentScore: number;
+  confidence: string;
+  draftReply: string;
+  reasoning: string;
+  model: string;
+  processedAt: string;
+}
+
+export interface TroubleshootingStep {
+  stepNumber: number;
+  stepText: string;
+  attempted: boolean;
+  respondedAt: string | null;
+}
+
+export interface ConversationMessage {
+  id: string;
+  role: Enums['message_role'];
+  content: string;
+  isInternalNote: boolean;
+  senderName: string | null;
+  createdAt: string;
+}
+
+export interface TimelineEvent {
+  id: string;
+  kind: TicketEventKind;
+  actorName: string | null;
+  details: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface TicketPage {
+  ticket: DeskTicket;
+  triage: TriageResult | null;
+  sessionGuideTitle: string | null;
+  steps: TroubleshootingStep[];
+  messages: ConversationMessage[];
+  timeline: TimelineEvent[];
+}
+
+/** The whole ticket page in one RLS transaction, or null when the ticket does not exist or is not visible. */
+export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: string }): Promise<TicketPage | null> {
+  return withRls(claims, async (tx) => {
+    const [ticket] = await tx<DeskTicket[]>`
+      select t.id, t.number, t.subject, t.content, t.channel, t.priority, t.status, t.triage_status as "triageStatus",
+        t.category, t.urgency, t.created_at::text as "createdAt", t.resolved_at::text as "resolvedAt",
+        t.assigned_to as "assignedTo", technician.full_name as "assignedToName",
+        t.conversation_id as "conversationId", t.troubleshooting_session_id as "troubleshootingSessionId",
+        coalesce(nullif(customer.full_name, ''), customer.email, 'Unknown customer') as "customerName", customer.email as "customerEmail",
+        t.contact_email as "contactEmail", t.contact_phone as "contactPhone",
+        coalesce(t.vehicle_year, vehicle.year) as "vehicleYear", coalesce(t.vehicle_make, vehicle.make) as "vehicleMake",
+        coalesce(t.vehicle_model, vehicle.model) as "vehicleModel", coalesce(t.vin, vehicle.vin) as vin
+      from public.tickets t
+      left join public.profiles customer on customer.id = t.customer_id
+      left join public.profiles technician on technician.id = t.assigned_to
+      left join public.customer_vehicles vehicle on vehicle.id = t.customer_vehicle_id
+      where t.id = ${id}`;
+    if (!ticket) return null;
+
+    const [triage] = await tx<TriageResult[]>`
+      select category, urgency, sentiment_score as "sentimentScore", confidence::text, draft_reply as "draftReply", reasoning, model,
+        processed_at::text as "processedAt"
+      from public.ticket_ai_results where ticket_id = ${id}`;
+
+    const [session] = ticket.troubleshootingSessionId
+      ? await tx<{ guideTitle: string | null }[]>`select guide_title as "guideTitle" from public.troubleshooting_sessions where id = ${ticket.troubleshootingSessionId}`
+      : [];
+    const steps = ticket.troubleshootingSessionId
+      ? await tx<TroubleshootingStep[]>`
+          select step_number as "stepNumber", step_text as "stepText", attempted, responded_at::text as "respondedAt"
+          from public.troubleshooting_session_steps where session_id = ${ticket.troubleshootingSessionId} order by step_number`
+      : [];
+
+    const messages = ticket.conversationId ? await listMessages(tx, ticket.conversationId) : [];
+
+    const timeline = await tx<TimelineEvent[]>`
+      select event.id::text, event.kind, actor.full_name as "actorName", event.details, event.created_at::text as "createdAt"
+      from public.ticket_events event
+      left join public.profiles actor on actor.id = event.actor_id
+      where event.ticket_id = ${id}
+      order by event.created_at, event.id`;
+
+    return { ticket, triage: triage ?? null, sessionGuideTitle: session?.guideTitle ?? null, steps: [...steps], messages, timeline: [...timeline] };
+  });
+}
+
+async function listMessages(tx: postgres.TransactionSql, conversationId: string): Promise<ConversationMessage[]> {
+  const rows = await tx<ConversationMessage[]>`
+    select message.id, message.role, message.content, message.is_internal_note as "isInternalNote",
+      sender.full_name as "senderName", message.created_at::text as "createdAt"
+    from public.messages message
+    left join public.profiles sender on sender.id = message.sender_id
+    where message.conversation_id = ${conversationId}
+    order by message.created_at, message.id`;
+  return [...rows];
+}
+
+/**
+ * Writes to the ticket's customer (or, with `internal`, a staff-only note) in the ticket's conversation,
+ * which public.open_ticket_conversation creates for the customer when the ticket has none.
+ */
+export async function postTicketMessage({ claims, ticketId, content, internal }: { claims: RlsClaims; ticketId: string; content: string; internal: boolean }): Promise<void> {
+  await withRls(claims, async (tx) => {
+    const [conversation] = await tx<{ id: string }[]>`select public.open_ticket_conversation(${ticketId}) as id`;
+    await tx`
+      insert into public.messages (conversation_id, sender_id, role, content, is_internal_note)
+      values (${conversation!.id}, (select auth.uid()), 'technician', ${content}, ${internal})`;
+  });
+}
+
+const claimOutcomeSchema = z.object({ claimed: z.boolean(), assigned_to_name: z.string().nullable() });
+
+/**
+ * Claims an unassigned ticket for the caller through public.claim_ticket (atomic: of two technicians
+ * clicking at once exactly one wins); the loser learns who holds the ticket.
+ */
+export async function claimTicket({ claims, ticketId }: { claims: RlsClaims; ticketId: string }): Promise<{ claimed: boolean; holderName: string | null }> {
+  const [row] = await withRls(claims, (tx) => tx<{ outcome: unknown }[]>`select public.claim_ticket(${ticketId}) as outcome`);
+  const outcome = claimOutcomeSchema.parse(row?.outcome);
+  return { claimed: outcome.claimed, holderName: outcome.assigned_to_name };
+}
+
+/**
+ * Moves the ticket to `status`; false when RLS hid the ticket (not the caller's). Back to `unassigned` goes
+ * through public.release_ticket. Illegal moves throw the database's error.
+ */
+export async function changeTicketStatus({ claims, ticketId, status }: { claims: RlsClaims; ticketId: string; status: TicketStatus }): Promise<boolean> {
+  const updated = await withRls(claims, (tx) =>
+    status === 'unassigned'
+      ? tx`select public.release_ticket(${ticketId}) as id`
+      : tx`update public.tickets set status = ${status} where id = ${ticketId} returning id`,
+  );
+  return updated.length === 1;
+}
+
+/**
+ * The message a database refusal carries, for errors the schema raises on purpose (check violations from
+ * lifecycle triggers, permission errors, not-found); anything else is not shown to the user.
+ */
+export function databaseRefusal(error: unknown): string | null {
+  if (error instanceof postgres.PostgresError && ['23514', '42501', 'P0002', '23505', '22023'].includes(error.code)) {
+    return error.hint ? `${error.message}. ${error.hint}` : error.message;
+  }
+  return null;
+}

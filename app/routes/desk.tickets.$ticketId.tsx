@@ -1,0 +1,278 @@
+// The technician's ticket page: details, the troubleshooting already tried, triage, the live conversation with
+// the AI draft to edit and send, internal notes, status moves, work orders and the timeline. Every read and
+// write goes through withRls; the database refuses what the workflow forbids and its message is shown as is.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { isRouteErrorResponse, Link, useFetcher, useLoaderData, useRouteError } from '@remix-run/react';
+import { z } from 'zod';
+import { ErrorPanel } from '~/components/app-shell';
+import { FormError, FormNotice } from '~/components/form';
+import type { TicketActionResult } from '~/components/ticket/action-result';
+import { Composer, Conversation, formatTime } from '~/components/ticket/conversation';
+import { providerLabel } from '~/components/ticket/provider-label';
+import { Timeline } from '~/components/ticket/timeline';
+import { WorkOrders } from '~/components/ticket/work-orders';
+import { requireUser } from '~/lib/auth.server';
+import type { RlsClaims } from '~/lib/db.server';
+import { parseForm } from '~/lib/forms';
+import {
+  createWorkOrderSchema,
+  logHoursSchema,
+  messageFormSchema,
+  parsePartLines,
+  statusFormSchema,
+  ticketIntentSchema,
+  workOrderActionSchema,
+  workOrderNoteSchema,
+  type TicketIntent,
+} from '~/lib/ticket-forms';
+import { moveToStatusLabel, nextTicketStatuses, ticketStatusLabel, ticketStatuses, type TicketStatus } from '~/lib/ticket-status';
+import { useTicketLive } from '~/lib/use-ticket-live';
+import { changeTicketStatus, claimTicket, databaseRefusal, getTicketPage, postTicketMessage } from '~/models/ticket.server';
+import { addWorkOrderNote, createWorkOrder, listWorkOrders, updateWorkOrder } from '~/models/work-order.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: loaded ? `${loaded.page.ticket.number} · Desk · Support Hub` : 'Ticket · Desk · Support Hub' }];
+
+const ticketIdSchema = z.string().uuid();
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, claims, headers } = await requireUser(request, { role: 'technician' });
+  const ticketId = ticketIdSchema.safeParse(params['ticketId']);
+  if (!ticketId.success) throw new Response('No such ticket', { status: 404, statusText: 'Not Found', headers });
+  const page = await getTicketPage({ claims, id: ticketId.data });
+  if (!page) throw new Response('No such ticket', { status: 404, statusText: 'Not Found', headers });
+  const workOrders = await listWorkOrders({ claims, ticketId: ticketId.data });
+  return data({ page, workOrders, userId: user.id, isAdmin: user.role === 'admin' }, { headers });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { claims, headers } = await requireUser(request, { role: 'technician' });
+  const ticketId = ticketIdSchema.safeParse(params['ticketId']);
+  if (!ticketId.success) throw new Response('No such ticket', { status: 404, statusText: 'Not Found', headers });
+  const formData = await request.formData();
+  const intent = ticketIntentSchema.safeParse(formData.get('intent'));
+  if (!intent.success) return data<TicketActionResult>({ intent: 'status', ok: false, fieldErrors: {}, formError: 'Unknown action.' }, { status: 400, headers });
+
+  const respond = (result: Omit<TicketActionResult, 'intent'>, status = result.ok ? 200 : 400) => data<TicketActionResult>({ intent: intent.data, ...result }, { status, headers });
+  // Echoed back so only the card of the work order concerned shows the result.
+  const workOrderId = typeof formData.get('workOrderId') === 'string' ? String(formData.get('workOrderId')) : undefined;
+  try {
+    return await runIntent({ intent: intent.data, formData, claims, ticketId: ticketId.data, workOrderId, respond });
+  } catch (error) {
+    const refusal = databaseRefusal(error);
+    if (!refusal) throw error;
+    return respond({ ok: false, fieldErrors: {}, formError: refusal, workOrderId }, 409);
+  }
+}
+
+type Respond = (result: Omit<TicketActionResult, 'intent'>, status?: number) => ReturnType<typeof data<TicketActionResult>>;
+
+interface IntentArgs {
+  intent: TicketIntent;
+  formData: FormData;
+  claims: RlsClaims;
+  ticketId: string;
+  workOrderId: string | undefined;
+  respond: Respond;
+}
+
+async function runIntent({ intent, formData, claims, ticketId, workOrderId, respond }: IntentArgs) {
+  const notYours = 'This ticket is not assigned to you (anymore). Reload to see who has it.';
+  switch (intent) {
+    case 'claim': {
+      const { claimed, holderName } = await claimTicket({ claims, ticketId });
+      return claimed
+        ? respond({ ok: true, fieldErrors: {}, notice: 'The ticket is yours.' })
+        : respond({ ok: false, fieldErrors: {}, formError: `${holderName ?? 'Another technician'} claimed this ticket first.` }, 409);
+    }
+    case 'status': {
+      const form = parseForm(statusFormSchema, formData);
+      if (!form.success) return respond({ ok: false, fieldErrors: form.fieldErrors, formError: form.fieldErrors['status'] });
+      const changed = await changeTicketStatus({ claims, ticketId, status: form.data.status });
+      return changed ? respond({ ok: true, fieldErrors: {}, notice: `Status: ${ticketStatusLabel[form.data.status]}.` }) : respond({ ok: false, fieldErrors: {}, formError: notYours }, 403);
+    }
+    case 'reply':
+    case 'note': {
+      const form = parseForm(messageFormSchema, formData);
+      if (!form.success) return respond({ ok: false, fieldErrors: form.fieldErrors });
+      await postTicketMessage({ claims, ticketId, content: form.data.content, internal: intent === 'note' });
+      return respond({ ok: true, fieldErrors: {}, notice: intent === 'note' ? 'Internal note added.' : 'Sent to the customer.' });
+    }
+    case 'createWorkOrder': {
+      const form = parseForm(createWorkOrderSchema, formData);
+      const parts = parsePartLines(formData);
+      if (!form.success || !parts.success) {
+        return respond({ ok: false, fieldErrors: { ...(form.success ? {} : form.fieldErrors), ...(parts.success ? {} : parts.fieldErrors) } });
+      }
+      await createWorkOrder({ claims, ticketId, description: form.data.description, estimatedHours: form.data.estimatedHours, laborRate: form.data.laborRate ?? 0, parts: parts.data });
+      return respond({ ok: true, fieldErrors: {}, notice: 'Work order created.' });
+    }
+    case 'startWorkOrder':
+    case 'completeWorkOrder':
+    case 'cancelWorkOrder':
+    case 'logHours': {
+      const form = intent === 'logHours' ? parseForm(logHoursSchema, formData) : parseForm(workOrderActionSchema, formData);
+      if (!form.success) return respond({ ok: false, fieldErrors: form.fieldErrors, workOrderId });
+      const status = ({ startWorkOrder: 'in_progress', completeWorkOrder: 'completed', cancelWorkOrder: 'cancelled', logHours: undefined } as const)[intent];
+      const updated = await updateWorkOrder({ claims, id: form.data.workOrderId, status, actualHours: form.data.actualHours ?? undefined });
+      if (!updated) return respond({ ok: false, fieldErrors: {}, formError: notYours, workOrderId }, 403);
+      const notice = { startWorkOrder: 'Work order started.', completeWorkOrder: 'Work order completed.', cancelWorkOrder: 'Work order cancelled.', logHours: 'Hours logged.' }[intent];
+      return respond({ ok: true, fieldErrors: {}, notice, workOrderId });
+    }
+    case 'workOrderNote': {
+      const form = parseForm(workOrderNoteSchema, formData);
+      if (!form.success) return respond({ ok: false, fieldErrors: form.fieldErrors, workOrderId });
+      await addWorkOrderNote({ claims, id: form.data.workOrderId, content: form.data.content });
+      return respond({ ok: true, fieldErrors: {}, notice: 'Note added.', workOrderId });
+    }
+  }
+}
+
+export default function TicketPageRoute() {
+  const { page, workOrders, userId, isAdmin } = useLoaderData<typeof loader>();
+  const { ticket, triage, steps, messages, timeline, sessionGuideTitle } = page;
+  const liveState = useTicketLive({ ticketId: ticket.id, conversationId: ticket.conversationId });
+  const status = (ticketStatuses as readonly string[]).includes(ticket.status) ? (ticket.status as TicketStatus) : 'unassigned';
+  const canAct = isAdmin || ticket.assignedTo === userId;
+  const vehicle = [ticket.vehicleYear, ticket.vehicleMake, ticket.vehicleModel].filter(Boolean).join(' ');
+
+  return (
+    <div className="ticket-page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/desk">Desk</Link> / <span aria-current="page">{ticket.number}</span>
+      </nav>
+      <header className="ticket-header">
+        <h1>
+          <span className="ticket-number">{ticket.number}</span> {ticket.subject}
+        </h1>
+        <p className="lead">
+          <span className={`status-badge ticket-${status}`} data-testid="ticket-status">
+            {ticketStatusLabel[status]}
+          </span>{' '}
+          · {ticket.assignedToName ? `Assigned to ${ticket.assignedToName}` : 'Nobody is working on it'} · opened {formatTime(ticket.createdAt)} via {ticket.channel} · priority {ticket.priority}
+        </p>
+      </header>
+
+      <div className="ticket-layout">
+        <div className="ticket-main">
+          <section className="card" aria-labelledby="problem-heading">
+            <h2 id="problem-heading">Problem</h2>
+            <p className="ticket-content">{ticket.content || <span className="muted">No description.</span>}</p>
+          </section>
+          <Conversation messages={messages} liveState={liveState} />
+          <Composer triage={triage} canAct={canAct && status !== 'closed'} />
+          <WorkOrders workOrders={workOrders} canAct={canAct} ticketOpen={status !== 'resolved' && status !== 'closed'} />
+        </div>
+
+        <aside className="ticket-side" aria-label="Ticket details">
+          <StatusPanel status={status} canAct={canAct} />
+          <section className="card" aria-labelledby="customer-heading">
+            <h2 id="customer-heading">Customer</h2>
+            <dl className="details">
+              <dt>Name</dt>
+              <dd>{ticket.customerName}</dd>
+              <dt>Email</dt>
+              <dd>{ticket.contactEmail ?? ticket.customerEmail ?? '—'}</dd>
+              <dt>Phone</dt>
+              <dd>{ticket.contactPhone ?? '—'}</dd>
+            </dl>
+          </section>
+          <section className="card" aria-labelledby="vehicle-heading">
+            <h2 id="vehicle-heading">Vehicle</h2>
+            {vehicle || ticket.vin ? (
+              <dl className="details">
+                <dt>Vehicle</dt>
+                <dd>{vehicle || '—'}</dd>
+                <dt>VIN</dt>
+                <dd className="vin">{ticket.vin ?? '—'}</dd>
+              </dl>
+            ) : (
+              <p className="muted">No vehicle given.</p>
+            )}
+          </section>
+          <section className="card" aria-labelledby="triage-heading">
+            <h2 id="triage-heading">AI triage</h2>
+            {triage ? (
+              <>
+                <p className="provider-label" data-testid="provider-label">
+                  {providerLabel(triage.model)}
+                </p>
+                <dl className="details">
+                  <dt>Category</dt>
+                  <dd>{triage.category}</dd>
+                  <dt>Urgency</dt>
+                  <dd>{triage.urgency}</dd>
+                  <dt>Sentiment</dt>
+                  <dd>{triage.sentimentScore} / 10</dd>
+                  <dt>Confidence</dt>
+                  <dd>{Math.round(Number(triage.confidence) * 100)}%</dd>
+                </dl>
+                {triage.reasoning ? <p className="muted">{triage.reasoning}</p> : null}
+              </>
+            ) : (
+              <p className="muted">{ticket.triageStatus === 'ai_failed' ? 'AI triage failed: handle this ticket manually.' : 'Not triaged yet.'}</p>
+            )}
+          </section>
+          {ticket.troubleshootingSessionId ? (
+            <section className="card" aria-labelledby="steps-heading">
+              <h2 id="steps-heading">Troubleshooting already tried</h2>
+              {sessionGuideTitle ? <p className="muted">Guide: {sessionGuideTitle}</p> : null}
+              {steps.length === 0 ? (
+                <p className="muted">The customer saw no steps.</p>
+              ) : (
+                <ol className="steps-tried" data-testid="steps-tried">
+                  {steps.map((step) => (
+                    <li key={step.stepNumber} value={step.stepNumber}>
+                      {step.stepText} <span className={step.attempted ? 'step-tried' : 'muted'}>{step.attempted ? '(tried)' : '(not tried)'}</span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+          ) : null}
+          <Timeline events={timeline} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function StatusPanel({ status, canAct }: { status: TicketStatus; canAct: boolean }) {
+  const fetcher = useFetcher<TicketActionResult>();
+  const busy = fetcher.state !== 'idle';
+  const result = fetcher.data;
+  return (
+    <section className="card" aria-labelledby="status-heading">
+      <h2 id="status-heading">Status</h2>
+      <FormError message={result?.formError} />
+      <FormNotice message={result?.ok ? result.notice : undefined} />
+      <fetcher.Form method="post" className="button-column">
+        {status === 'unassigned' ? (
+          <button type="submit" name="intent" value="claim" className="button" disabled={busy}>
+            Claim ticket
+          </button>
+        ) : canAct ? (
+          <>
+            <input type="hidden" name="intent" value="status" />
+            {nextTicketStatuses[status].map((next) => (
+              <button key={next} type="submit" name="status" value={next} className={next === 'resolved' ? 'button' : 'button secondary'} disabled={busy}>
+                {moveToStatusLabel[next]}
+              </button>
+            ))}
+            {nextTicketStatuses[status].length === 0 ? <p className="muted">This ticket is closed.</p> : null}
+          </>
+        ) : (
+          <p className="muted">Another technician is working on this ticket.</p>
+        )}
+      </fetcher.Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return isRouteErrorResponse(error) && error.status === 404 ? (
+    <ErrorPanel title="Ticket not found" message="This ticket does not exist, or you cannot see it. Check the link, or go back to the desk." />
+  ) : (
+    <ErrorPanel title="The ticket could not be shown" message="Something went wrong on our side. Please reload the page in a moment." />
+  );
+}
