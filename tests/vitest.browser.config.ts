@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 90_000,
     fileParallelism: false,
     allowOnly: false,
+    // A page reacting to a click takes a server round-trip; on a busy 2-core machine that can exceed vitest's 1 s
+    // default. Polls return as soon as they pass, so a generous ceiling costs nothing when things are fast.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

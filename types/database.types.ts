@@ -126,6 +126,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"conversation_read_markers": {
+                  Row: {
+                    "conversation_id": string,"last_read_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "conversation_id": string,"last_read_at"?: string,"user_id"?: string
+                  }
+                  Update: {
+                    "conversation_id"?: string,"last_read_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "conversation_read_markers_conversation_id_fkey"
+      columns: ["conversation_id"]
+isOneToOne: false
+      referencedRelation: "conversations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "conversation_read_markers_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"conversations": {
                   Row: {
                     "ai_model": string | null,"assigned_technician_id": string | null,"channel": Database["public"]['Enums']["conversation_channel"],"created_at": string,"customer_id": string,"id": string,"is_pinned": boolean,"is_shared": boolean,"last_message_at": string | null,"solution_area": string | null,"status": Database["public"]['Enums']["conversation_status"],"ticket_id": string | null,"title": string,"updated_at": string
@@ -709,6 +735,9 @@ isOneToOne: false
                            },
 "fail_job":
 { Args: { "error": string,"job_id": number }; Returns: undefined
+                           },
+"mark_conversation_read":
+{ Args: { "conversation_id": string }; Returns: string
                            },
 "match_guides":
 { Args: { "description": string,"match_count"?: number }; Returns: {

@@ -13,3 +13,13 @@ export function getSupabaseBrowserClient(env: BrowserEnv): SupabaseClient<Databa
   });
   return browserClient;
 }
+
+/**
+ * Hands the signed-in user's access token to Realtime before a channel joins. supabase-js sets it on auth events,
+ * but a channel created while the session is still being read from the cookies would otherwise join with the anon
+ * key and, under RLS, receive nothing. Later refreshes reach Realtime through supabase-js's own auth events.
+ */
+export async function authorizeRealtime(supabase: SupabaseClient<Database>): Promise<void> {
+  const { data } = await supabase.auth.getSession();
+  if (data.session) await supabase.realtime.setAuth(data.session.access_token);
+}

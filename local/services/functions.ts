@@ -75,7 +75,8 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
   const passThrough = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'SUPPORT_HUB_AI_PROVIDER', 'NO_COLOR'];
 
   function start(name: string): RunningFunction {
-    const env: NodeJS.ProcessEnv = {
+    // Only what the edge runtime provides (plus PATH/HOME for Deno itself): the functions must not lean on our env.
+    const env: Record<string, string | undefined> = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       DENO_DIR: process.env.DENO_DIR,
@@ -96,7 +97,8 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
       ...(options.watch ? ['--watch', '--no-clear-screen'] : []),
       join(functionsDir, name, 'index.ts'),
     ];
-    const child = spawn(denoBinary, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // (A type augmentation elsewhere makes NODE_ENV required in ProcessEnv; the functions deliberately get none.)
+    const child = spawn(denoBinary, args, { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     const prefix = `[${name}] `;
     let announceListening: () => void = () => {};
     const listening = new Promise<void>((resolve) => (announceListening = resolve));

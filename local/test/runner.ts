@@ -68,6 +68,21 @@ const sqlTestFiles = () =>
 
 const suites: Suite[] = [
   {
+    name: 'typecheck',
+    description: 'tsc --noEmit over the app, the local stack and the tests (strict)',
+    async run({ env }) {
+      const { code, output } = await runCommand(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json', '--pretty', 'false'], env, { quiet: true });
+      const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
+      for (const error of errors) console.log(`  ✖ ${error}`);
+      if (code !== 0 && errors.length === 0) {
+        console.log(output);
+        return { suite: 'typecheck', passed: 0, failed: 1, error: 'tsc failed without reporting type errors' };
+      }
+      console.log(`  ${errors.length} type error(s)`);
+      return { suite: 'typecheck', passed: errors.length === 0 ? 1 : 0, failed: errors.length };
+    },
+  },
+  {
     name: 'pgtap',
     description: 'pgTAP database tests (pg_prove over supabase/tests)',
     async run({ stack, env, args }) {

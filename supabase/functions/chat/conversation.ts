@@ -12,6 +12,7 @@ const conversationRow = z.object({
   title: z.string(),
   solution_area: z.string().nullable(),
   ticket_id: z.string().nullable(),
+  assigned_technician_id: z.string().nullable(),
   assistant_instructions: z.string().nullable(),
   vehicle: z.string().nullable(),
 });
@@ -23,6 +24,7 @@ const defaultInstructions = 'You are the support assistant of a vehicle service 
 export async function loadConversation(claims: CallerClaims, conversationId: string): Promise<ConversationContext & { instructions: string }> {
   const [row] = await asCaller(claims, (tx) => tx`
     select conversation.id, conversation.customer_id, conversation.title, conversation.solution_area, conversation.ticket_id,
+      conversation.assigned_technician_id,
       area.assistant_instructions,
       (select case when count(*) = 1 then max(concat_ws(' ', vehicle.make, vehicle.model)) end
        from public.customer_vehicles vehicle where vehicle.customer_id = conversation.customer_id) as vehicle
@@ -37,12 +39,23 @@ export async function loadConversation(claims: CallerClaims, conversationId: str
   return { ...conversation, vehicle: conversation.vehicle?.trim() || null, instructions: conversation.assistant_instructions ?? defaultInstructions };
 }
 
-export async function storeCustomerMessage(claims: CallerClaims, conversationId: string, content: string): Promise<string> {
-  const [row] = await asCaller(claims, (tx) => tx`
-    insert into public.messages (conversation_id, sender_id, role, content)
-    values (${conversationId}, ${claims.sub}, 'user', ${content})
-    returning id`);
-  return String(row!.id);
+/**
+ * Stores the customer's message. With a client-chosen id the insert is idempotent: a retry of a send whose answer
+ * was lost finds the message already there and only asks again.
+ */
+export async function storeCustomerMessage(claims: CallerClaims, conversationId: string, content: string, messageId?: string): Promise<string> {
+  if (messageId === undefined) {
+    const [row] = await asCaller(claims, (tx) => tx`
+      insert into public.messages (conversation_id, sender_id, role, content)
+      values (${conversationId}, ${claims.sub}, 'user', ${content})
+      returning id`);
+    return String(row!.id);
+  }
+  await asCaller(claims, (tx) => tx`
+    insert into public.messages (id, conversation_id, sender_id, role, content)
+    values (${messageId}, ${conversationId}, ${claims.sub}, 'user', ${content})
+    on conflict (id) do nothing`);
+  return messageId;
 }
 
 export async function storeAssistantMessage(entry: {

@@ -2,7 +2,7 @@
 // answer as server-sent events:
 //   event: sources  data: [{ slug, title, url }]         the articles the answer may cite
 //   event: delta    data: { text }                       pieces of the answer, in order
-//   event: done     data: { message_id, confidence, citations, hand_off, ticket }
+//   event: done     data: { message_id, confidence, citations, hand_off, ticket[, technician_answers] }
 //   event: error    data: { message }                    the answer failed after streaming began
 // Hand-off: when the customer asks for a person (or accepts the offer with { hand_off: true }) the conversation's
 // ticket is opened — one per conversation — and a technician joins; a low-confidence answer offers it.
@@ -18,6 +18,8 @@ import { answerIsTooUnsure, customerAsksForPerson, handOffOffer, ticketOpenedMes
 const chatRequest = z.object({
   conversation_id: z.string().uuid('conversation_id must be a conversation id'),
   message: z.string().trim().min(1, 'Write a message first.').max(4000, 'Keep messages under 4,000 characters.').optional(),
+  /** The id the client gave the message (optimistic send): a retry with the same id never stores it twice. */
+  message_id: z.string().uuid('message_id must be a uuid').optional(),
   /** The customer accepted the assistant's offer to open a ticket. */
   hand_off: z.literal(true).optional(),
 }).strict().refine((body) => body.message !== undefined || body.hand_off, { message: 'Send a message or hand_off: true.' });
@@ -75,7 +77,22 @@ export const handler = handleRequests(['POST'], async (request) => {
   const claims = callerClaims(request);
   const body = await parseJsonBody(request, chatRequest);
   const conversation = await loadConversation(claims, body.conversation_id);
-  if (body.message !== undefined) await storeCustomerMessage(claims, conversation.id, body.message);
+  if (body.message !== undefined) await storeCustomerMessage(claims, conversation.id, body.message, body.message_id);
+
+  // Once a technician has joined, they answer: the assistant stays quiet (the message is stored and delivered live).
+  if (conversation.assigned_technician_id !== null && !body.hand_off) {
+    return sseResponse(async (send) => {
+      send('sources', []);
+      send('done', {
+        message_id: null,
+        confidence: null,
+        citations: [],
+        hand_off: { offered: false, opened: false, reason: null },
+        ticket: conversation.ticket_id ? { id: conversation.ticket_id } : null,
+        technician_answers: true,
+      });
+    });
+  }
 
   if (body.hand_off || (body.message !== undefined && customerAsksForPerson(body.message))) {
     return sseResponse((send) => handOff(claims, conversation, send, body.hand_off ? 'accepted_offer' : 'customer_asked'));

@@ -59,7 +59,7 @@ export function subscribed(channel: RealtimeChannel): Promise<RealtimeChannel> {
   });
 }
 
-export async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 5_000): Promise<T> {
+export async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = read();

@@ -1,0 +1,61 @@
+// Keeps a page's loader data current: subscribes to postgres_changes on the given tables (RLS decides which rows
+// this user receives) and re-runs the page's loaders, debounced, when any of them changes. Also re-runs them after
+// a dropped connection comes back, since changes made meanwhile were not delivered.
+import { useRevalidator } from '@remix-run/react';
+import { useEffect, useRef, useState } from 'react';
+import type { BrowserEnv } from './browser-env';
+import type { LiveStatus } from './live-conversation';
+import { authorizeRealtime, getSupabaseBrowserClient } from './supabase.client';
+
+export interface LiveTable {
+  table: string;
+  /** A Realtime filter such as `id=eq.<uuid>`; omitted = every row the user may see. */
+  filter?: string;
+}
+
+export function useLiveRevalidation(env: BrowserEnv, channelName: string, tables: readonly LiveTable[], debounceMs = 250): LiveStatus {
+  const revalidator = useRevalidator();
+  const revalidateRef = useRef(revalidator.revalidate);
+  revalidateRef.current = revalidator.revalidate;
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const tablesKey = JSON.stringify(tables);
+  const { SUPABASE_URL: supabaseUrl, SUPABASE_ANON_KEY: supabaseAnonKey } = env;
+
+  useEffect(() => {
+    // Keyed on the env's values, not its identity: every revalidation of the root loader hands out a new object.
+    const supabase = getSupabaseBrowserClient({ SUPABASE_URL: supabaseUrl, SUPABASE_ANON_KEY: supabaseAnonKey });
+    let timer: number | undefined;
+    let wasLive = false;
+    let disconnected = false;
+    const schedule = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => revalidateRef.current(), debounceMs);
+    };
+    let channel = supabase.channel(channelName);
+    for (const { table, filter } of JSON.parse(tablesKey) as LiveTable[]) {
+      channel = channel.on('postgres_changes', { event: '*', schema: 'public', table, ...(filter ? { filter } : {}) }, schedule);
+    }
+    let cancelled = false;
+    void authorizeRealtime(supabase).then(() => {
+      if (cancelled) return;
+      channel.subscribe((state) => {
+        if (state === 'SUBSCRIBED') {
+          setStatus('live');
+          if (wasLive && disconnected) schedule();
+          wasLive = true;
+          disconnected = false;
+        } else if (state === 'CHANNEL_ERROR' || state === 'TIMED_OUT' || state === 'CLOSED') {
+          disconnected = true;
+          setStatus(wasLive ? 'reconnecting' : 'connecting');
+        }
+      });
+    });
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+      void supabase.removeChannel(channel);
+    };
+  }, [supabaseUrl, supabaseAnonKey, channelName, tablesKey, debounceMs]);
+
+  return status;
+}

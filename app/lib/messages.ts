@@ -1,0 +1,43 @@
+// A conversation message as the chat shows it, built from a public.messages row whether it came from SQL (loader)
+// or from Realtime (postgres_changes payload): shared by server and browser.
+import { z } from 'zod';
+
+export const conversationMessageSchema = z.object({
+  id: z.string().uuid(),
+  role: z.enum(['user', 'assistant', 'technician', 'system']),
+  content: z.string(),
+  senderId: z.string().uuid().nullable(),
+  senderName: z.string().nullable(),
+  createdAt: z.string(),
+  confidence: z.number().nullable(),
+  isInternalNote: z.boolean(),
+  citations: z.array(z.object({ number: z.number().int(), title: z.string(), url: z.string() })).default([]),
+  handOffOffered: z.boolean().default(false),
+});
+export type ConversationMessage = z.infer<typeof conversationMessageSchema>;
+
+/** A messages row as Realtime or SQL delivers it, turned into what the chat shows. */
+export function messageFromRow(row: Record<string, unknown>, senderName: string | null = null): ConversationMessage {
+  const metadata = z
+    .object({
+      citations: z.array(z.object({ number: z.coerce.number(), title: z.string(), url: z.string() }).loose()).optional().catch(undefined),
+      hand_off_offered: z.boolean().optional().catch(undefined),
+    })
+    .loose()
+    .catch({})
+    .parse(row['metadata'] ?? {});
+  const createdAt = row['created_at'];
+  return conversationMessageSchema.parse({
+    id: row['id'],
+    role: row['role'],
+    content: row['content'],
+    senderId: row['sender_id'] ?? null,
+    senderName: senderName ?? (typeof row['sender_name'] === 'string' ? row['sender_name'] : null),
+    createdAt: createdAt instanceof Date ? createdAt.toISOString() : String(createdAt),
+    confidence: row['ai_confidence'] === null || row['ai_confidence'] === undefined ? null : Number(row['ai_confidence']),
+    isInternalNote: Boolean(row['is_internal_note']),
+    citations: (metadata.citations ?? []).map(({ number, title, url }) => ({ number, title, url })),
+    handOffOffered: metadata.hand_off_offered ?? false,
+  });
+}
+

@@ -1,0 +1,44 @@
+// Words people read for the database's ticket and work-order states (the enums stay machine-friendly).
+export const ticketStatusLabel: Record<string, string> = {
+  unassigned: 'Waiting for a technician',
+  assigned: 'Technician assigned',
+  in_progress: 'In progress',
+  waiting_on_customer: 'Waiting on you',
+  resolved: 'Resolved',
+  closed: 'Closed',
+};
+
+export const workOrderStatusLabel: Record<string, string> = {
+  open: 'Scheduled',
+  in_progress: 'Work in progress',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+export function labelOf(labels: Record<string, string>, value: string): string {
+  return labels[value] ?? value.replaceAll('_', ' ');
+}
+
+const moneyFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+export function formatMoney(amount: string | number): string {
+  return moneyFormat.format(Number(amount));
+}
+
+const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+/** "5 minutes ago", "yesterday": for lists where the exact time matters less than how recent it is. */
+export function timeAgo(iso: string, now = Date.now()): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+    ['second', 60],
+    ['minute', 60],
+    ['hour', 24],
+    ['day', 30],
+    ['month', 12],
+  ];
+  let value = seconds;
+  for (const [unit, size] of steps) {
+    if (Math.abs(value) < size) return relativeFormat.format(value, unit);
+    value = Math.round(value / size);
+  }
+  return relativeFormat.format(value, 'year');
+}

@@ -1,0 +1,20 @@
+// JSON for the chat page: the messages of a conversation stored since a moment, as RLS lets the customer see them.
+// Used to backfill after a dropped connection and right after the assistant answers.
+import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { z } from 'zod';
+import { requireUser } from '~/lib/auth.server';
+import { withRls } from '~/lib/db.server';
+import { listMessagesSince } from '~/models/conversations.server';
+
+const querySchema = z.object({
+  conversationId: z.string().uuid('That conversation id is not valid.'),
+  since: z.string().datetime({ offset: true, message: '`since` must be an ISO timestamp.' }),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { claims, headers } = await requireUser(request, { role: 'customer' });
+  const query = querySchema.safeParse({ conversationId: params['conversationId'], since: new URL(request.url).searchParams.get('since') });
+  if (!query.success) return data({ error: query.error.issues[0]?.message ?? 'Bad request.', messages: [] }, { status: 400, headers });
+  const messages = await withRls(claims, (tx) => listMessagesSince(tx, query.data.conversationId, query.data.since));
+  return data({ messages }, { headers });
+}

@@ -1,0 +1,183 @@
+// The customer's live chat in Chromium (issue 5 "Customer chat", issue 7 sources and hand-off): the assistant's
+// streamed answer with help-centre sources, the hand-off to a person with a ticket number, then a technician —
+// a real supabase-js client signed in as the demo technician — whose presence, typing, replies and claim arrive
+// live, while their internal note never does. Also: a failed send shows Retry and a retry stores it once;
+// unread counts on the home page; the ticket form's acknowledgement.
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { sql } from '../support/db.ts';
+import { appUrl, demoLogins, signUpCustomer } from '../support/journeys.ts';
+import { testStack } from '../support/stack.ts';
+
+const conversationIdOf = (page: Page) => new URL(page.url()).pathname.split('/').at(-1)!;
+
+async function technicianClient(): Promise<{ client: SupabaseClient; userId: string }> {
+  const client = createClient(testStack.SUPABASE_URL, testStack.SUPABASE_ANON_KEY, { auth: { persistSession: false, autoRefreshToken: false } });
+  const { data, error } = await client.auth.signInWithPassword(demoLogins.technician);
+  if (error || !data.user) throw error ?? new Error('technician sign-in failed');
+  await client.realtime.setAuth(data.session.access_token);
+  return { client, userId: data.user.id };
+}
+
+async function askFirstQuestion(page: Page, question: string): Promise<string> {
+  await page.getByLabel('Maintenance').check();
+  await page.getByLabel('Your question').fill(question);
+  await page.getByRole('button', { name: 'Ask the assistant' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/app/conversations/'));
+  return conversationIdOf(page);
+}
+
+describe('customer chat in the browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('streams a cited answer, hands off to a person, and shows the technician live — never their internal note', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signUpCustomer(page, 'Chat Customer');
+    const conversationId = await askFirstQuestion(page, 'How do I jump start a car with a flat battery?');
+
+    // The assistant's answer, stored, with its sources linking to the help centre.
+    const answer = page.locator('[data-testid="chat-message"][data-role="assistant"]').first();
+    await answer.waitFor({ timeout: 20_000 });
+    await expect.poll(async () => ((await answer.locator('.chat-sources a').count()) > 0 ? 'cited' : await answer.textContent())).toBe('cited');
+    expect(await answer.locator('.chat-sources a').first().getAttribute('href')).toMatch(/^\/help\/[a-z0-9-]+$/);
+    // The first question is stored exactly once.
+    const [{ questions }] = (await sql`select count(*)::int as questions from public.messages where conversation_id = ${conversationId} and role = 'user'`) as unknown as [{ questions: number }];
+    expect(questions).toBe(1);
+
+    // Hand-off: a ticket number at once.
+    await page.getByRole('button', { name: 'Talk to a person' }).click();
+    await expect.poll(() => page.getByTestId('chat-notice').textContent()).toMatch(/Ticket TCK-\d{6,} is open/);
+    const [ticket] = await sql`select id, number from public.tickets where conversation_id = ${conversationId}`;
+    expect(ticket).toBeDefined();
+
+    // The technician takes the ticket: the customer is told in the chat, live.
+    const { client: technician, userId: technicianId } = await technicianClient();
+    await sql`update public.tickets set assigned_to = ${technicianId}, status = 'assigned' where id = ${ticket!.id}`;
+    await expect.poll(() => page.locator('[data-role="system"]').filter({ hasText: 'has joined' }).count()).toBe(1);
+
+    // Presence and typing over the private conversation channel.
+    const channel = technician.channel(`conversation:${conversationId}`, { config: { private: true, presence: { key: technicianId } } });
+    const customerMessages: string[] = [];
+    channel.on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'messages', filter: `conversation_id=eq.${conversationId}` }, (payload) => {
+      if (payload.new['role'] === 'user') customerMessages.push(String(payload.new['content']));
+    });
+    await new Promise<void>((resolve, reject) =>
+      channel.subscribe((status, error) => (status === 'SUBSCRIBED' ? resolve() : status === 'CHANNEL_ERROR' || status === 'TIMED_OUT' ? reject(error ?? new Error(status)) : undefined)),
+    );
+    await channel.track({ userId: technicianId, name: demoLogins.technician.name, role: 'technician' });
+    await expect.poll(() => page.getByTestId('technician-online').textContent()).toContain('Taylor Technician');
+    await channel.send({ type: 'broadcast', event: 'typing', payload: { userId: technicianId, name: demoLogins.technician.name, role: 'technician', typing: true } });
+    await expect.poll(() => page.getByTestId('typing-indicator').textContent()).toContain('Taylor Technician is typing');
+
+    // A reply and an internal note, written by the technician through RLS: only the reply reaches the customer.
+    await sql.begin(async (tx) => {
+      await tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${JSON.stringify({ sub: technicianId, role: 'authenticated', user_role: 'technician' })}, true)`;
+      await tx`insert into public.messages (conversation_id, sender_id, role, content, is_internal_note) values (${conversationId}, ${technicianId}, 'technician', 'INTERNAL: starter relay suspected', true)`;
+      await tx`insert into public.messages (conversation_id, sender_id, role, content) values (${conversationId}, ${technicianId}, 'technician', 'Hi, I am looking at your car now.')`;
+    });
+    const reply = page.locator('[data-role="technician"]').filter({ hasText: 'I am looking at your car now' });
+    await expect.poll(() => reply.count(), { timeout: 2_000 }).toBe(1);
+    expect(await page.getByText('INTERNAL: starter relay suspected').count()).toBe(0);
+
+    // The customer answers: it reaches the technician live, and the assistant stays quiet now a person is here.
+    const assistantBefore = await page.locator('[data-role="assistant"]').count();
+    await page.getByLabel('Your message').fill('Thanks, it is parked outside.');
+    await page.getByLabel('Your message').press('Enter');
+    await expect.poll(() => customerMessages.includes('Thanks, it is parked outside.'), { timeout: 2_000 }).toBe(true);
+    await expect.poll(() => page.locator('.chat-delivery').count()).toBe(0);
+    expect(await page.locator('[data-role="assistant"]').count()).toBe(assistantBefore);
+
+    // Resolution is announced in the chat, live.
+    await sql`update public.tickets set status = 'resolved' where id = ${ticket!.id}`;
+    await expect.poll(() => page.locator('[data-role="system"]').filter({ hasText: 'has been resolved' }).count()).toBe(1);
+    expect(await page.getByText('INTERNAL: starter relay suspected').count()).toBe(0);
+
+    await technician.removeAllChannels();
+    await context.close();
+  });
+
+  it('keeps a failed message on screen with Retry, and a retry stores it once', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signUpCustomer(page, 'Retry Customer');
+    const conversationId = await askFirstQuestion(page, 'How often should I change the oil?');
+    await page.locator('[data-role="assistant"]').first().waitFor({ timeout: 20_000 });
+
+    // The assistant's function is unreachable: the message stays, marked as not sent.
+    await page.route('**/functions/v1/chat', (route) => route.abort('internetdisconnected'));
+    await page.getByLabel('Your message').fill('Does synthetic oil last longer?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const failed = page.locator('[data-testid="chat-message"].delivery-failed');
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain('Does synthetic oil last longer?');
+    expect(await failed.getByRole('alert').textContent()).toContain('Not sent');
+
+    // Back online: Retry sends it with the same id, the assistant answers, and the database holds it once.
+    await page.unroute('**/functions/v1/chat');
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => page.locator('[data-testid="chat-message"].delivery-failed').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-role="assistant"]').count(), { timeout: 20_000 }).toBe(2);
+    const rows = await sql`select count(*)::int as n from public.messages where conversation_id = ${conversationId} and content = 'Does synthetic oil last longer?'`;
+    expect(rows[0]!.n).toBe(1);
+    expect(await page.locator('[data-role="user"]').filter({ hasText: 'Does synthetic oil last longer?' }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('counts unread messages on the home page, live, and clears them when the conversation is read', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signUpCustomer(page, 'Unread Customer');
+    const conversationId = await askFirstQuestion(page, 'My brakes squeal when it is cold');
+    await page.locator('[data-role="assistant"]').first().waitFor({ timeout: 20_000 });
+
+    await page.waitForTimeout(800); // the page marks the conversation read shortly after showing the answer
+    await page.goto(appUrl('/app'));
+    await page.getByTestId('conversation-list').waitFor();
+    expect(await page.getByTestId('unread-count').count()).toBe(0);
+
+    // A message arrives while the customer is on the home page.
+    await sql`insert into public.messages (conversation_id, role, content) values (${conversationId}, 'system', 'A technician will call you today.')`;
+    await expect.poll(() => page.getByTestId('unread-count').textContent()).toBe('1');
+
+    await page.getByRole('link', { name: /My brakes squeal/ }).click();
+    await page.getByText('A technician will call you today.').waitFor();
+    await page.waitForTimeout(800); // the page marks the conversation read shortly after showing it
+    await page.goto(appUrl('/app'));
+    await page.getByTestId('conversation-list').waitFor();
+    expect(await page.getByTestId('unread-count').count()).toBe(0);
+    await context.close();
+  });
+
+  it('acknowledges a new ticket with its number, and explains a bad VIN next to the field', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signUpCustomer(page, 'Ticket Customer');
+    await page.getByRole('link', { name: 'Open a ticket instead' }).click();
+    await page.waitForURL((url) => url.pathname === '/app/tickets/new');
+    await page.getByLabel('Title').fill('Warning light on dashboard');
+    await page.getByLabel('What happened?').fill('An orange engine light came on while driving on the highway.');
+    await page.getByLabel('VIN').fill('IOQ123');
+    await page.getByRole('button', { name: 'Open ticket' }).click();
+    await expect.poll(() => page.locator('#field-vin-error').textContent()).toContain('17 letters and digits');
+
+    await page.getByLabel('VIN').fill('1HGCM82633A004352');
+    await page.getByRole('button', { name: 'Open ticket' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/app/tickets/') && url.pathname !== '/app/tickets/new');
+    const acknowledgement = await page.getByTestId('ticket-acknowledgement').textContent();
+    const number = (await page.getByTestId('ticket-number').textContent())!;
+    expect(number).toMatch(/^TCK-\d{6,}$/);
+    expect(acknowledgement).toContain(number);
+    // Customers never see the triage internals, whatever the worker decided.
+    expect(await page.getByText(/sentiment|confidence|draft reply/i).count()).toBe(0);
+    await context.close();
+  });
+});
