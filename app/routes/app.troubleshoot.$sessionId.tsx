@@ -7,6 +7,7 @@ import { Form, isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderD
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { ErrorPanel } from '~/components/app-shell';
+import { GuideChoiceList } from '~/components/guide-choices';
 import { FormError } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { outcomes } from '~/lib/troubleshooting';
@@ -237,22 +238,7 @@ function Outcome({ session, alternatives, vehicle }: { session: { id: string; is
         {alternatives.length > 0 ? (
           <>
             <p>One of these may be closer to your problem:</p>
-            <ul className="guide-choices">
-              {alternatives.map((guide) => (
-                <li key={guide.guideId}>
-                  <Form method="post" action="/app/troubleshoot?index">
-                    <input type="hidden" name="intent" value="start" />
-                    <input type="hidden" name="description" value={session.issueDescription} />
-                    <input type="hidden" name="vehicle" value={vehicle} />
-                    <input type="hidden" name="guideId" value={guide.guideId} />
-                    <button type="submit" className="guide-choice">
-                      <strong>{guide.title}</strong>
-                      {guide.description ? <span>{guide.description}</span> : null}
-                    </button>
-                  </Form>
-                </li>
-              ))}
-            </ul>
+            <GuideChoiceList guides={alternatives} description={session.issueDescription} vehicle={vehicle} />
           </>
         ) : (
           <p>We have no other guide for this problem.</p>

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
 import { z } from 'zod';
 import { ErrorPanel } from '~/components/app-shell';
+import { GuideChoiceList } from '~/components/guide-choices';
 import { FormError, TextAreaField, useFocusFirstInvalid } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
@@ -151,22 +152,7 @@ function GuideChoice({ candidates, description, vehicle, busy }: { candidates: G
     <section className="card troubleshoot-choice" aria-labelledby="choice-heading" role="status">
       <h2 id="choice-heading">Which of these fits best?</h2>
       <p>We are not sure which guide fits your problem. Choose the closest one:</p>
-      <ul className="guide-choices">
-        {candidates.map((candidate) => (
-          <li key={candidate.guideId}>
-            <Form method="post">
-              <input type="hidden" name="intent" value="start" />
-              <input type="hidden" name="description" value={description} />
-              <input type="hidden" name="vehicle" value={vehicle} />
-              <input type="hidden" name="guideId" value={candidate.guideId} />
-              <button type="submit" className="guide-choice" disabled={busy}>
-                <strong>{candidate.title}</strong>
-                {candidate.description ? <span>{candidate.description}</span> : null}
-              </button>
-            </Form>
-          </li>
-        ))}
-      </ul>
+      <GuideChoiceList guides={candidates} description={description} vehicle={vehicle} disabled={busy} />
       <p>
         None of these? <Link to="/app">Chat with us</Link>.
       </p>

@@ -1403,6 +1403,19 @@ insert into public.guide_steps (guide_id, position, instruction)
 select guide.id, steps.position, steps.instruction from guide cross join steps
 where not exists (select 1 from public.guide_steps existing where existing.guide_id = guide.id);
 
+-- The demo troubleshooting sessions of seed.sql (which runs before the guides exist) name their guide by title only:
+-- link them, so /admin/guides shows figures for the demo data. Only sessions without a guide are touched.
+update public.troubleshooting_sessions session
+set guide_id = guide.id
+from (values
+  ('66666666-6666-4666-8666-000000000001'::uuid, 'battery-keeps-dying'),
+  ('66666666-6666-4666-8666-000000000002'::uuid, 'car-wont-start'),
+  ('66666666-6666-4666-8666-000000000003'::uuid, 'check-engine-light-on'),
+  ('66666666-6666-4666-8666-000000000004'::uuid, 'ac-not-cold')
+) as demo (session_id, guide_slug)
+join public.guides guide on guide.slug = demo.guide_slug
+where session.id = demo.session_id and session.guide_id is null;
+
 -- ---------------------------------------------------------------------------------------------------------------
 -- Vehicle catalogue
 -- ---------------------------------------------------------------------------------------------------------------

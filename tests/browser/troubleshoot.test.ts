@@ -62,6 +62,28 @@ describe('guided fix in the browser', () => {
     await context.close();
   });
 
+  it('after "This isn\'t my problem" offers the next-best guides, and one of them starts a new session', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signUpCustomer(page);
+    const firstSession = await startGuide(page, 'the temperature needle is in the red and steam is coming out');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Engine is overheating');
+    await page.getByRole('button', { name: "This isn't my problem" }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Sorry, that guide did not fit' }).count()).toBe(1);
+    const choices = page.locator('.guide-choice');
+    await expect.poll(() => choices.count()).toBeGreaterThan(0);
+    expect(await choices.allTextContents()).not.toContainEqual(expect.stringContaining('Engine is overheating'));
+    expect(await page.getByRole('link', { name: 'chat with us' }).getAttribute('href')).toBe('/app');
+
+    const chosenTitle = (await choices.first().locator('strong').textContent())!;
+    await choices.first().click();
+    await page.waitForURL((url) => /^\/app\/troubleshoot\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(firstSession));
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(chosenTitle);
+    const [first] = await sql`select misclassified, abandoned from public.troubleshooting_sessions where id = ${firstSession}`;
+    expect(first).toEqual({ misclassified: true, abandoned: true });
+    await context.close();
+  });
+
   it('keeps the steps on screen with a "not saved" message when the server cannot be reached mid-way', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

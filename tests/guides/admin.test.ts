@@ -62,6 +62,11 @@ describe('admin guides', () => {
     const listed = (await guides.listGuideFigures({ claims: admin })).find((guide) => guide.guideId === guideId);
     expect(listed).toMatchObject({ isPublished: true, sessions: 0, resolutionRate: null, misclassificationRate: null });
     expect(await guides.setGuidePublished({ claims: admin, guideId, isPublished: false })).toBe(true);
+    // The seed's demo sessions are linked to their guides, so the figures are not empty on a fresh stack.
+    const battery = (await guides.listGuideFigures({ claims: admin })).find((guide) => guide.slug === 'battery-keeps-dying');
+    expect(battery!.sessions).toBeGreaterThanOrEqual(1);
+    expect(battery!.resolutionRate).not.toBeNull();
+    expect(battery!.averageStepsToResolution).not.toBeNull();
   });
 
   it('refuses customers: no figures, no new guides, no step changes', async () => {
