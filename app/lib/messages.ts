@@ -41,3 +41,22 @@ export function messageFromRow(row: Record<string, unknown>, senderName: string 
   });
 }
 
+
+/**
+ * Merges messages arriving from anywhere (loader, Realtime, a backfill after reconnecting, the answer stream) into
+ * what the chat holds, keyed by id: a message seen twice is kept once, the newest copy wins, and a sender name
+ * already known survives a live row that lacks it. Returns a new map (React state) and leaves `current` untouched.
+ */
+export function mergeMessages(current: ReadonlyMap<string, ConversationMessage>, incoming: readonly ConversationMessage[]): Map<string, ConversationMessage> {
+  const next = new Map(current);
+  for (const message of incoming) {
+    const known = next.get(message.id);
+    next.set(message.id, known ? { ...message, senderName: message.senderName ?? known.senderName } : message);
+  }
+  return next;
+}
+
+/** Chat order: by creation time, ties broken by id so every client shows the same order. */
+export function inChatOrder(messages: Iterable<ConversationMessage>): ConversationMessage[] {
+  return [...messages].sort((a, b) => (a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : a.createdAt.localeCompare(b.createdAt)));
+}

@@ -13,7 +13,7 @@ import { requireUser } from '~/lib/auth.server';
 import { withRls } from '~/lib/db.server';
 import { useLiveConversation, type Participant } from '~/lib/live-conversation';
 import { getSupabaseBrowserClient } from '~/lib/supabase.client';
-import { messageFromRow, type ConversationMessage } from '~/lib/messages';
+import { inChatOrder, mergeMessages, messageFromRow, type ConversationMessage } from '~/lib/messages';
 import { loadConversationThread, markConversationRead } from '~/models/conversations.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -47,10 +47,6 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 type Delivery = { state: 'sending' } | { state: 'failed'; error: string; retryable: boolean };
 
-function byTime(a: ChatEntry, b: ChatEntry): number {
-  return a.message.createdAt === b.message.createdAt ? a.message.id.localeCompare(b.message.id) : a.message.createdAt.localeCompare(b.message.createdAt);
-}
-
 export default function ConversationPage() {
   const { user, thread } = useLoaderData<typeof loader>();
   const rootData = useRouteLoaderData<typeof rootLoader>('root');
@@ -68,17 +64,9 @@ export default function ConversationPage() {
   const [busy, setBusy] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
 
-  const mergeMessages = useCallback((incoming: ConversationMessage[]) => {
+  const merge = useCallback((incoming: ConversationMessage[]) => {
     if (incoming.length === 0) return;
-    setMessages((current) => {
-      const next = new Map(current);
-      for (const message of incoming) {
-        const known = next.get(message.id);
-        // A live row has no sender name; keep the one we already have.
-        next.set(message.id, known ? { ...message, senderName: message.senderName ?? known.senderName } : message);
-      }
-      return next;
-    });
+    setMessages((current) => mergeMessages(current, incoming));
     setDeliveries((current) => {
       const next = { ...current };
       for (const message of incoming) delete next[message.id];
@@ -87,26 +75,26 @@ export default function ConversationPage() {
   }, []);
 
   // A revalidated loader (technician joined, ticket opened) brings fresh rows: merge, never replace.
-  useEffect(() => mergeMessages(thread.messages), [thread.messages, mergeMessages]);
+  useEffect(() => merge(thread.messages), [thread.messages, merge]);
 
   const me = useMemo<Participant>(() => ({ userId: user.id, name: user.fullName, role: 'customer' }), [user.id, user.fullName]);
   const live = useLiveConversation({
     env,
     conversationId: thread.id,
     me,
-    onMessageRow: (row) => mergeMessages([messageFromRow(row, row['sender_id'] === user.id ? user.fullName : null)]),
+    onMessageRow: (row) => merge([messageFromRow(row, row['sender_id'] === user.id ? user.fullName : null)]),
     onConversationChanged: () => revalidator.revalidate(),
     onResubscribed: () => {
       const newest = [...messages.values()].map((message) => message.createdAt).sort().at(-1) ?? new Date(0).toISOString();
       fetchMessagesSince(thread.id, newest)
-        .then(mergeMessages)
+        .then(merge)
         .catch(() => setNotice('Some messages may be missing. Reload the page to see everything.'));
       revalidator.revalidate();
     },
   });
 
   const entries = useMemo<ChatEntry[]>(
-    () => [...messages.values()].map((message) => ({ message, delivery: deliveries[message.id] })).sort(byTime),
+    () => inChatOrder(messages.values()).map((message) => ({ message, delivery: deliveries[message.id] })),
     [messages, deliveries],
   );
   const technicianHere = live.present.find((person) => person.role !== 'customer');
@@ -158,7 +146,7 @@ export default function ConversationPage() {
           delete next[message.id];
           return next;
         });
-        if (done.message_id) mergeMessages(await fetchMessagesSince(thread.id, message.createdAt).catch(() => []));
+        if (done.message_id) merge(await fetchMessagesSince(thread.id, message.createdAt).catch(() => []));
       } catch (error) {
         const failure = error instanceof AssistantError ? error : new AssistantError('The message could not be sent.', true);
         setDeliveries((current) => ({ ...current, [message.id]: { state: 'failed', error: failure.message, retryable: failure.retryable } }));
@@ -167,7 +155,7 @@ export default function ConversationPage() {
         setBusy(false);
       }
     },
-    [env, accessToken, thread.id, onAssistantEvent, mergeMessages],
+    [env, accessToken, thread.id, onAssistantEvent, merge],
   );
 
   // A conversation started on /app arrives with its first question stored; ask the assistant to answer it once.
