@@ -4,7 +4,8 @@
 //    internal note — and on the conversation row itself (a technician joining, the ticket being linked);
 //  * broadcast `typing` events between the people in it;
 //  * presence: who has the conversation open right now, with their role, so the customer sees a technician is here.
-// When the connection comes back after a drop, `onResubscribed` runs so the page can fetch what it missed.
+// On every join — the first, and each after a dropped connection — `onSubscribed` runs so the page can fetch what it
+// missed.
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
@@ -36,7 +37,8 @@ export interface LiveConversationOptions {
   me: Participant;
   onMessageRow: (row: Record<string, unknown>) => void;
   onConversationChanged: () => void;
-  onResubscribed: () => void;
+  /** Runs on every join, the first and each after a reconnect: fetch what was missed. */
+  onSubscribed: () => void;
 }
 
 export function useLiveConversation(options: LiveConversationOptions) {
@@ -55,7 +57,6 @@ export function useLiveConversation(options: LiveConversationOptions) {
     // Keyed on the env's values, not its identity: every revalidation of the root loader hands out a new object.
     const supabase = getSupabaseBrowserClient({ SUPABASE_URL: supabaseUrl, SUPABASE_ANON_KEY: supabaseAnonKey });
     let wasLive = false;
-    let disconnected = false;
     let cancelled = false;
     const channel = supabase.channel(`conversation:${conversationId}`, {
       config: { private: true, broadcast: { self: false }, presence: { key: me.userId } },
@@ -95,11 +96,11 @@ export function useLiveConversation(options: LiveConversationOptions) {
         if (state === 'SUBSCRIBED') {
           setStatus('live');
           void channel.track({ userId: me.userId, name: me.name, role: me.role });
-          if (wasLive && disconnected) callbacksRef.current.onResubscribed();
+          // Whatever was committed before this join (since the loader read, or while the connection was down) was not
+          // delivered: the page fetches it.
+          callbacksRef.current.onSubscribed();
           wasLive = true;
-          disconnected = false;
         } else if (state === 'CHANNEL_ERROR' || state === 'TIMED_OUT' || state === 'CLOSED') {
-          disconnected = true;
           setStatus(wasLive ? 'reconnecting' : 'connecting');
         }
       });

@@ -1,6 +1,7 @@
 // Keeps a page's loader data current: subscribes to postgres_changes on the given tables (RLS decides which rows
-// this user receives) and re-runs the page's loaders, debounced, when any of them changes. Also re-runs them after
-// a dropped connection comes back, since changes made meanwhile were not delivered.
+// this user receives) and re-runs the page's loaders, debounced, when any of them changes. Also re-runs them once
+// the channel is joined (and again after a dropped connection comes back), since changes made before were not
+// delivered.
 import { useRevalidator } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import type { BrowserEnv } from './browser-env';
@@ -26,7 +27,6 @@ export function useLiveRevalidation(env: BrowserEnv, channelName: string, tables
     const supabase = getSupabaseBrowserClient({ SUPABASE_URL: supabaseUrl, SUPABASE_ANON_KEY: supabaseAnonKey });
     let timer: number | undefined;
     let wasLive = false;
-    let disconnected = false;
     const schedule = () => {
       window.clearTimeout(timer);
       timer = window.setTimeout(() => revalidateRef.current(), debounceMs);
@@ -41,11 +41,11 @@ export function useLiveRevalidation(env: BrowserEnv, channelName: string, tables
       channel.subscribe((state) => {
         if (state === 'SUBSCRIBED') {
           setStatus('live');
-          if (wasLive && disconnected) schedule();
+          // Changes committed between the loader's read and this join (or while the connection was down) were not
+          // delivered: one reload closes the gap.
+          schedule();
           wasLive = true;
-          disconnected = false;
         } else if (state === 'CHANNEL_ERROR' || state === 'TIMED_OUT' || state === 'CLOSED') {
-          disconnected = true;
           setStatus(wasLive ? 'reconnecting' : 'connecting');
         }
       });

@@ -63,7 +63,9 @@ export default function CustomerHome() {
       <h1>Hi {firstName}, how can we help?</h1>
       <p className="lead">
         Ask our assistant — it answers from our help centre and brings in a technician when it cannot.{' '}
-        <span className={`live-dot ${live}`} aria-hidden="true" /> <span className="visually-hidden">Updates are {live}</span>
+        <span className={`live-dot ${live}`} aria-hidden="true" /> <span className="visually-hidden" data-testid="live-status">
+          Updates are {live}
+        </span>
       </p>
 
       <div className="customer-home">

@@ -84,7 +84,7 @@ export default function ConversationPage() {
     me,
     onMessageRow: (row) => merge([messageFromRow(row, row['sender_id'] === user.id ? user.fullName : null)]),
     onConversationChanged: () => revalidator.revalidate(),
-    onResubscribed: () => {
+    onSubscribed: () => {
       const newest = [...messages.values()].map((message) => message.createdAt).sort().at(-1) ?? new Date(0).toISOString();
       fetchMessagesSince(thread.id, newest)
         .then(merge)

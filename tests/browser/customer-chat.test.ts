@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { sql } from '../support/db.ts';
+import { waitForEmbeddedKnowledgeBase } from '../support/knowledge.ts';
 import { appUrl, demoLogins, signUpCustomer } from '../support/journeys.ts';
 import { testStack } from '../support/stack.ts';
 
@@ -19,6 +20,14 @@ async function technicianClient(): Promise<{ client: SupabaseClient; userId: str
   if (error || !data.user) throw error ?? new Error('technician sign-in failed');
   await client.realtime.setAuth(data.session.access_token);
   return { client, userId: data.user.id };
+}
+
+/** True once the customer's read marker covers the conversation's newest message. */
+async function conversationIsRead(conversationId: string): Promise<boolean> {
+  const [row] = await sql`
+    select marker.last_read_at >= (select max(created_at) from public.messages where conversation_id = ${conversationId}) as read
+    from public.conversation_read_markers marker where marker.conversation_id = ${conversationId}`;
+  return row?.['read'] === true;
 }
 
 async function askFirstQuestion(page: Page, question: string): Promise<string> {
@@ -33,6 +42,7 @@ describe('customer chat in the browser', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
+    await waitForEmbeddedKnowledgeBase();
   });
   afterAll(async () => {
     await browser?.close();
@@ -139,10 +149,12 @@ describe('customer chat in the browser', () => {
     const conversationId = await askFirstQuestion(page, 'My brakes squeal when it is cold');
     await page.locator('[data-role="assistant"]').first().waitFor({ timeout: 20_000 });
 
-    await page.waitForTimeout(800); // the page marks the conversation read shortly after showing the answer
+    // The page marks the conversation read shortly after showing the newest message.
+    await expect.poll(() => conversationIsRead(conversationId)).toBe(true);
     await page.goto(appUrl('/app'));
     await page.getByTestId('conversation-list').waitFor();
     expect(await page.getByTestId('unread-count').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('live-status').textContent()).toContain('live');
 
     // A message arrives while the customer is on the home page.
     await sql`insert into public.messages (conversation_id, role, content) values (${conversationId}, 'system', 'A technician will call you today.')`;
@@ -150,7 +162,8 @@ describe('customer chat in the browser', () => {
 
     await page.getByRole('link', { name: /My brakes squeal/ }).click();
     await page.getByText('A technician will call you today.').waitFor();
-    await page.waitForTimeout(800); // the page marks the conversation read shortly after showing it
+    // The page marks the conversation read shortly after showing the newest message.
+    await expect.poll(() => conversationIsRead(conversationId)).toBe(true);
     await page.goto(appUrl('/app'));
     await page.getByTestId('conversation-list').waitFor();
     expect(await page.getByTestId('unread-count').count()).toBe(0);

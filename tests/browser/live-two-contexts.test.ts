@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { sql } from '../support/db.ts';
+import { waitForEmbeddedKnowledgeBase } from '../support/knowledge.ts';
 import { appUrl, demoLogins, signIn, signUpCustomer } from '../support/journeys.ts';
 
 const within2s = { timeout: 2_000, interval: 50 } as const;
@@ -20,6 +21,7 @@ describe('customer and technician, live, in two browser contexts', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
+    await waitForEmbeddedKnowledgeBase();
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,6 +2,7 @@
 // is stored with citations and confidence, usage lands in analytics; hand-off opens exactly one ticket.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../support/db.ts';
+import { waitForEmbeddedKnowledgeBase } from '../support/knowledge.ts';
 import { testStack } from '../support/stack.ts';
 import { userWithRole, type TestUser } from './support.ts';
 
@@ -52,12 +53,7 @@ describe('chat', () => {
   let customer: TestUser;
   beforeAll(async () => {
     customer = await userWithRole('customer');
-    // The seeded articles are embedded by the stack's own pg_net wake-ups and pg_cron; wait for them.
-    for (let attempt = 0; attempt < 120; attempt++) {
-      const [{ open } = { open: 0 }] = await sql`select count(*)::int as open from private.jobs where kind = 'embed' and status in ('queued', 'running')`;
-      if (open === 0) break;
-      await fetch(`${testStack.SUPABASE_URL}/functions/v1/embed`, { method: 'POST', headers: { Authorization: `Bearer ${testStack.SUPABASE_SERVICE_ROLE_KEY}`, 'Content-Type': 'application/json' }, body: '{}' });
-    }
+    await waitForEmbeddedKnowledgeBase();
   });
 
   it('streams a cited answer as server-sent events and stores it with confidence; usage goes to analytics', async () => {
