@@ -2,7 +2,7 @@
 // the AI draft to edit and send, internal notes, status moves, work orders and the timeline. Every read and
 // write goes through withRls; the database refuses what the workflow forbids and its message is shown as is.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { isRouteErrorResponse, Link, useFetcher, useLoaderData, useRouteError } from '@remix-run/react';
+import { isRouteErrorResponse, Link, useFetcher, useLoaderData, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { ErrorPanel } from '~/components/app-shell';
 import { FormError, FormNotice } from '~/components/form';
@@ -26,9 +26,10 @@ import {
   type TicketIntent,
 } from '~/lib/ticket-forms';
 import { moveToStatusLabel, nextTicketStatuses, ticketStatusLabel, ticketStatuses, type TicketStatus } from '~/lib/ticket-status';
-import { useTicketLive } from '~/lib/use-ticket-live';
+import { useLiveRevalidation, type LiveTable } from '~/lib/live-revalidate';
 import { changeTicketStatus, claimTicket, databaseRefusal, getTicketPage, postTicketMessage } from '~/models/ticket.server';
 import { addWorkOrderNote, createWorkOrder, listWorkOrders, updateWorkOrder } from '~/models/work-order.server';
+import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: loaded ? `${loaded.page.ticket.number} · Desk · Support Hub` : 'Ticket · Desk · Support Hub' }];
 
@@ -130,7 +131,16 @@ async function runIntent({ intent, formData, claims, ticketId, workOrderId, resp
 export default function TicketPageRoute() {
   const { page, workOrders, userId, isAdmin } = useLoaderData<typeof loader>();
   const { ticket, triage, steps, messages, timeline, sessionGuideTitle } = page;
-  const liveState = useTicketLive({ ticketId: ticket.id, conversationId: ticket.conversationId });
+  const env = useRouteLoaderData<typeof rootLoader>('root')!.ENV;
+  // Live: the ticket row, its timeline, its work orders and its conversation's messages (RLS per subscriber). A
+  // change re-runs the loader, which reads under RLS again: payloads are only a signal.
+  const liveTables: LiveTable[] = [
+    { table: 'tickets', filter: `id=eq.${ticket.id}` },
+    { table: 'ticket_events', filter: `ticket_id=eq.${ticket.id}` },
+    { table: 'work_orders', filter: `ticket_id=eq.${ticket.id}` },
+    ...(ticket.conversationId ? [{ table: 'messages', filter: `conversation_id=eq.${ticket.conversationId}` }] : []),
+  ];
+  const liveState = useLiveRevalidation(env, `desk-ticket:${ticket.id}`, liveTables);
   const status = (ticketStatuses as readonly string[]).includes(ticket.status) ? (ticket.status as TicketStatus) : 'unassigned';
   const canAct = isAdmin || ticket.assignedTo === userId;
   const vehicle = [ticket.vehicleYear, ticket.vehicleMake, ticket.vehicleModel].filter(Boolean).join(' ');

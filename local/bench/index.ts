@@ -9,6 +9,7 @@ import { dataModelBenchmark } from './data-model.ts';
 import { authBenchmark } from './auth.ts';
 import { realtimeBenchmark } from './realtime.ts';
 import { triageBenchmark } from './triage.ts';
+import { claimBenchmark } from './claim.ts';
 
 export interface BenchmarkContext {
   runs: number;
@@ -20,7 +21,7 @@ export interface Benchmark {
   run(context: BenchmarkContext): Promise<void>;
 }
 
-const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark, kbBenchmark];
+const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark, kbBenchmark, claimBenchmark];
 
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const runsIndex = argv.indexOf('--runs');

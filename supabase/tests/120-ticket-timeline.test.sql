@@ -1,7 +1,7 @@
 -- The technician's day in the database (issue 8): a timeline row per action, kept by triggers only; the resolve
 -- rule; the desk's reply path for a ticket without a conversation.
 begin;
-select plan(19);
+select plan(20);
 select tests.create_support_fixtures();
 
 create function tests.timeline(ticket uuid) returns text[] language sql as $$
@@ -54,6 +54,9 @@ update public.tickets set assigned_to = tests.user_id('technician_b'), status = 
 update public.tickets set assigned_to = null, status = 'unassigned' where id = '00000000-0000-4000-b000-00000000000b';
 reset role;
 select is((tests.timeline('00000000-0000-4000-b000-00000000000b'))[3:], array['assigned', 'unassigned', 'status_changed'], 'assigning and unassigning are on the timeline');
+
+insert into public.messages (conversation_id, role, content) values ('00000000-0000-4000-a000-00000000000a', 'system', 'Ticket resolved.');
+select is((select count(*)::int from public.ticket_events where details ->> 'role' = 'system'), 0, 'system messages (announcements of changes already on the timeline) add no row');
 
 -- ---------------------------------------------------------------- ticket_events: staff read, nobody writes
 select tests.authenticate_as('technician_b');

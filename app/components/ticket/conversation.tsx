@@ -3,20 +3,20 @@
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { FormError, FormNotice, TextAreaField } from '~/components/form';
-import type { LiveState } from '~/lib/use-ticket-live';
+import type { LiveStatus } from '~/lib/live-conversation';
 import type { ConversationMessage, TriageResult } from '~/models/ticket.server';
 import type { TicketActionResult } from './action-result';
 import { providerLabel } from './provider-label';
 
 const roleLabel: Record<ConversationMessage['role'], string> = { user: 'Customer', assistant: 'Assistant', technician: 'Technician', system: 'System' };
 
-export function Conversation({ messages, liveState }: { messages: ConversationMessage[]; liveState: LiveState }) {
+export function Conversation({ messages, liveState }: { messages: ConversationMessage[]; liveState: LiveStatus }) {
   return (
     <section className="card ticket-conversation" aria-labelledby="conversation-heading">
       <div className="section-heading">
         <h2 id="conversation-heading">Conversation</h2>
         <span className={`live-indicator live-${liveState}`} data-testid="live-state">
-          {liveState === 'live' ? 'Live' : liveState === 'connecting' ? 'Connecting…' : 'Offline: reload to catch up'}
+          {liveState === 'live' ? 'Live' : liveState === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
         </span>
       </div>
       {messages.length === 0 ? (

@@ -1,0 +1,141 @@
+// One ticket on the desk board: who and what, the AI triage with the provider that produced it, and the
+// actions a technician can take from the board (claim, release, re-triage). Every action is a plain form
+// button, so it works from the keyboard and without JavaScript.
+import { Form, Link } from '@remix-run/react';
+import { sentimentBands, ticketCategoryLabel, ticketStatusLabel, type TicketCategory, type TicketStatus } from '~/lib/desk-board';
+
+/** What the board shows of a ticket (the loader's DeskTicket plus its age, computed once on the server). */
+export interface DeskCardTicket {
+  id: string;
+  number: string;
+  subject: string;
+  status: string;
+  triageStatus: string;
+  category: string | null;
+  urgency: string | null;
+  age: string;
+  createdAt: string;
+  customerName: string;
+  vin: string | null;
+  assignedTo: string | null;
+  assignedToName: string | null;
+  triage: { sentimentScore: number; confidence: number; provider: string; model: string } | null;
+  triageFailure: { error: string; attempts: number } | null;
+}
+
+const providerLabel: Record<string, string> = { local: 'Local AI', openai: 'OpenAI' };
+
+export function sentimentWord(score: number): string {
+  if (score <= sentimentBands.negative.max) return 'upset';
+  if (score <= sentimentBands.neutral.max) return 'neutral';
+  return 'happy';
+}
+
+function TriageFields({ ticket }: { ticket: DeskCardTicket }) {
+  if (ticket.triageStatus === 'ai_failed') return null;
+  if (!ticket.triage) {
+    return (
+      <p className="desk-triage-pending" data-testid="triage-pending">
+        {ticket.triageStatus === 'processing' ? 'AI triage in progress…' : 'Waiting for AI triage…'}
+      </p>
+    );
+  }
+  const { sentimentScore, confidence, provider, model } = ticket.triage;
+  return (
+    <div className="desk-triage">
+      <dl>
+        <div>
+          <dt>Category</dt>
+          <dd data-testid="triage-category">{ticket.category ? (ticketCategoryLabel[ticket.category as TicketCategory] ?? ticket.category) : '—'}</dd>
+        </div>
+        <div>
+          <dt>Urgency</dt>
+          <dd data-testid="triage-urgency">
+            <span className={`urgency-badge urgency-${ticket.urgency ?? 'none'}`}>{ticket.urgency ?? '—'}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Sentiment</dt>
+          <dd data-testid="triage-sentiment">
+            {sentimentScore}/10 ({sentimentWord(sentimentScore)})
+          </dd>
+        </div>
+        <div>
+          <dt>Confidence</dt>
+          <dd data-testid="triage-confidence">{Math.round(confidence * 100)}%</dd>
+        </div>
+      </dl>
+      <p className="desk-ai-label" data-testid="triage-provider">
+        AI triage by {providerLabel[provider] ?? provider} · <span className="desk-model">{model}</span>
+      </p>
+    </div>
+  );
+}
+
+export function DeskTicketCard({ ticket, currentUserId, busyAction }: { ticket: DeskCardTicket; currentUserId: string; busyAction: string | null }) {
+  const titleId = `ticket-${ticket.id}-title`;
+  const isMine = ticket.assignedTo === currentUserId;
+  const canRelease = isMine && (ticket.status === 'assigned' || ticket.status === 'in_progress');
+  return (
+    <li>
+      <article className="desk-card" aria-labelledby={titleId} data-testid="desk-ticket" data-ticket-number={ticket.number}>
+        <header className="desk-card-header">
+          <h3 id={titleId}>
+            <Link to={`/desk/tickets/${ticket.id}`}>
+              <span className="desk-number">{ticket.number}</span> {ticket.subject}
+            </Link>
+          </h3>
+          <span className={`status-badge status-${ticket.status}`}>{ticketStatusLabel[ticket.status as TicketStatus] ?? ticket.status}</span>
+        </header>
+        <p className="desk-card-meta">
+          <span>{ticket.customerName}</span>
+          {ticket.vin ? <span>VIN {ticket.vin}</span> : null}
+          <span>
+            <time dateTime={ticket.createdAt}>{ticket.age}</time>
+          </span>
+        </p>
+
+        <TriageFields ticket={ticket} />
+
+        {ticket.triageStatus === 'ai_failed' ? (
+          <div className="desk-triage-failed" data-testid="triage-failed">
+            <p>
+              <strong>AI triage failed</strong>
+              {ticket.triageFailure ? ` after ${ticket.triageFailure.attempts} attempt${ticket.triageFailure.attempts === 1 ? '' : 's'}: ` : '.'}
+              {ticket.triageFailure ? <code>{ticket.triageFailure.error}</code> : null}
+            </p>
+          </div>
+        ) : null}
+
+        <div className="desk-card-actions">
+          {ticket.status === 'unassigned' ? (
+            <Form method="post" replace>
+              <input type="hidden" name="ticketId" value={ticket.id} />
+              <button type="submit" name="intent" value="claim" className="button small" disabled={busyAction === `claim:${ticket.id}`} aria-describedby={titleId}>
+                {busyAction === `claim:${ticket.id}` ? 'Claiming…' : 'Claim'}
+              </button>
+            </Form>
+          ) : ticket.assignedTo ? (
+            <p className="desk-assignee">{isMine ? 'Claimed by you' : `Claimed by ${ticket.assignedToName ?? 'a colleague'}`}</p>
+          ) : null}
+          {canRelease ? (
+            <Form method="post" replace>
+              <input type="hidden" name="ticketId" value={ticket.id} />
+              <button type="submit" name="intent" value="release" className="button secondary small" disabled={busyAction === `release:${ticket.id}`} aria-describedby={titleId}>
+                Release
+              </button>
+            </Form>
+          ) : null}
+          {ticket.triageStatus === 'ai_failed' ? (
+            <Form method="post" replace>
+              <input type="hidden" name="ticketId" value={ticket.id} />
+              <button type="submit" name="intent" value="retriage" className="button secondary small" disabled={busyAction === `retriage:${ticket.id}`} aria-describedby={titleId}>
+                {busyAction === `retriage:${ticket.id}` ? 'Requeueing…' : 'Re-triage'}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </article>
+    </li>
+  );
+}
