@@ -6,10 +6,9 @@ import { browserEnv } from '~/lib/env.server';
 import { getSupabaseBrowserClient } from '~/lib/supabase.client';
 import stylesheet from '~/styles/app.css';
 
-// No favicon file yet: an empty inline icon stops browsers asking for /favicon.ico (a 404 per page).
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
-  { rel: 'icon', href: 'data:,' },
+  { rel: 'icon', href: '/favicon.ico', sizes: '16x16' },
 ];
 
 export const meta: MetaFunction = () => [{ title: 'Support Hub' }];

@@ -362,6 +362,26 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"kb_embedding_status": {
+                  Row: {
+                    "article_id": string,"attempts": number,"chunk_count": number,"embedding_model": string | null,"job_id": number | null,"last_error": string | null,"state": Database["public"]['Enums']["kb_embedding_state"],"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "article_id": string,"attempts"?: number,"chunk_count"?: number,"embedding_model"?: string | null,"job_id"?: number | null,"last_error"?: string | null,"state": Database["public"]['Enums']["kb_embedding_state"],"updated_at"?: string
+                  }
+                  Update: {
+                    "article_id"?: string,"attempts"?: number,"chunk_count"?: number,"embedding_model"?: string | null,"job_id"?: number | null,"last_error"?: string | null,"state"?: Database["public"]['Enums']["kb_embedding_state"],"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_embedding_status_article_id_fkey"
+      columns: ["article_id"]
+isOneToOne: true
+      referencedRelation: "kb_articles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"messages": {
                   Row: {
                     "ai_confidence": number | null,"content": string,"conversation_id": string,"created_at": string,"id": string,"is_internal_note": boolean,"metadata": NonNullable<Json>,"role": Database["public"]['Enums']["message_role"],"sender_id": string | null,"type": Database["public"]['Enums']["message_type"]
@@ -760,7 +780,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "analysis_metric_type": "RESPONSE_TIME"|"VOLUME"|"PEAK_TIME"|"CUSTOMER_INTENT"|"JOURNEY_STAGE"|"SENTIMENT"|"AGENT_QUALITY"|"CHANNEL_USAGE","analysis_sentiment": "POSITIVE"|"NEUTRAL"|"FRICTION","analysis_status": "PENDING"|"PROCESSING"|"COMPLETED"|"FAILED"|"PARTIAL","analytics_event_type": "api_call"|"conversation_created"|"message_sent"|"error"|"ticket_created"|"ticket_status_changed"|"ticket_resolved"|"troubleshooting_started"|"troubleshooting_completed"|"work_order_completed","conversation_channel": "chat"|"voice"|"email","conversation_status": "active"|"resolved"|"archived","export_format": "CSV"|"PDF","message_role": "user"|"assistant"|"technician"|"system","message_type": "text"|"voice"|"image"|"file","retrieval_source_type": "kb_article"|"guide"|"ticket"|"conversation","ticket_category": "billing"|"technical"|"feature_request","ticket_channel": "web"|"chat"|"voice"|"email"|"phone"|"troubleshooting","ticket_event_kind": "created"|"triage_finished"|"triage_failed"|"claimed"|"assigned"|"unassigned"|"status_changed"|"message_sent"|"reply_sent"|"internal_note_added"|"work_order_created"|"work_order_started"|"work_order_completed"|"work_order_cancelled"|"resolved","ticket_priority": "low"|"normal"|"high"|"urgent","ticket_triage_status": "pending"|"processing"|"processed"|"resolved"|"ai_failed","user_role": "customer"|"technician"|"admin","work_order_status": "open"|"in_progress"|"completed"|"cancelled"
+            "analysis_metric_type": "RESPONSE_TIME"|"VOLUME"|"PEAK_TIME"|"CUSTOMER_INTENT"|"JOURNEY_STAGE"|"SENTIMENT"|"AGENT_QUALITY"|"CHANNEL_USAGE","analysis_sentiment": "POSITIVE"|"NEUTRAL"|"FRICTION","analysis_status": "PENDING"|"PROCESSING"|"COMPLETED"|"FAILED"|"PARTIAL","analytics_event_type": "api_call"|"conversation_created"|"message_sent"|"error"|"ticket_created"|"ticket_status_changed"|"ticket_resolved"|"troubleshooting_started"|"troubleshooting_completed"|"work_order_completed","conversation_channel": "chat"|"voice"|"email","conversation_status": "active"|"resolved"|"archived","export_format": "CSV"|"PDF","kb_embedding_state": "pending"|"embedding"|"embedded"|"failed","message_role": "user"|"assistant"|"technician"|"system","message_type": "text"|"voice"|"image"|"file","retrieval_source_type": "kb_article"|"guide"|"ticket"|"conversation","ticket_category": "billing"|"technical"|"feature_request","ticket_channel": "web"|"chat"|"voice"|"email"|"phone"|"troubleshooting","ticket_event_kind": "created"|"triage_finished"|"triage_failed"|"claimed"|"assigned"|"unassigned"|"status_changed"|"message_sent"|"reply_sent"|"internal_note_added"|"work_order_created"|"work_order_started"|"work_order_completed"|"work_order_cancelled"|"resolved","ticket_priority": "low"|"normal"|"high"|"urgent","ticket_triage_status": "pending"|"processing"|"processed"|"resolved"|"ai_failed","user_role": "customer"|"technician"|"admin","work_order_status": "open"|"in_progress"|"completed"|"cancelled"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -876,7 +896,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "analysis_metric_type": ["RESPONSE_TIME", "VOLUME", "PEAK_TIME", "CUSTOMER_INTENT", "JOURNEY_STAGE", "SENTIMENT", "AGENT_QUALITY", "CHANNEL_USAGE"],"analysis_sentiment": ["POSITIVE", "NEUTRAL", "FRICTION"],"analysis_status": ["PENDING", "PROCESSING", "COMPLETED", "FAILED", "PARTIAL"],"analytics_event_type": ["api_call", "conversation_created", "message_sent", "error", "ticket_created", "ticket_status_changed", "ticket_resolved", "troubleshooting_started", "troubleshooting_completed", "work_order_completed"],"conversation_channel": ["chat", "voice", "email"],"conversation_status": ["active", "resolved", "archived"],"export_format": ["CSV", "PDF"],"message_role": ["user", "assistant", "technician", "system"],"message_type": ["text", "voice", "image", "file"],"retrieval_source_type": ["kb_article", "guide", "ticket", "conversation"],"ticket_category": ["billing", "technical", "feature_request"],"ticket_channel": ["web", "chat", "voice", "email", "phone", "troubleshooting"],"ticket_event_kind": ["created", "triage_finished", "triage_failed", "claimed", "assigned", "unassigned", "status_changed", "message_sent", "reply_sent", "internal_note_added", "work_order_created", "work_order_started", "work_order_completed", "work_order_cancelled", "resolved"],"ticket_priority": ["low", "normal", "high", "urgent"],"ticket_triage_status": ["pending", "processing", "processed", "resolved", "ai_failed"],"user_role": ["customer", "technician", "admin"],"work_order_status": ["open", "in_progress", "completed", "cancelled"]
+            "analysis_metric_type": ["RESPONSE_TIME", "VOLUME", "PEAK_TIME", "CUSTOMER_INTENT", "JOURNEY_STAGE", "SENTIMENT", "AGENT_QUALITY", "CHANNEL_USAGE"],"analysis_sentiment": ["POSITIVE", "NEUTRAL", "FRICTION"],"analysis_status": ["PENDING", "PROCESSING", "COMPLETED", "FAILED", "PARTIAL"],"analytics_event_type": ["api_call", "conversation_created", "message_sent", "error", "ticket_created", "ticket_status_changed", "ticket_resolved", "troubleshooting_started", "troubleshooting_completed", "work_order_completed"],"conversation_channel": ["chat", "voice", "email"],"conversation_status": ["active", "resolved", "archived"],"export_format": ["CSV", "PDF"],"kb_embedding_state": ["pending", "embedding", "embedded", "failed"],"message_role": ["user", "assistant", "technician", "system"],"message_type": ["text", "voice", "image", "file"],"retrieval_source_type": ["kb_article", "guide", "ticket", "conversation"],"ticket_category": ["billing", "technical", "feature_request"],"ticket_channel": ["web", "chat", "voice", "email", "phone", "troubleshooting"],"ticket_event_kind": ["created", "triage_finished", "triage_failed", "claimed", "assigned", "unassigned", "status_changed", "message_sent", "reply_sent", "internal_note_added", "work_order_created", "work_order_started", "work_order_completed", "work_order_cancelled", "resolved"],"ticket_priority": ["low", "normal", "high", "urgent"],"ticket_triage_status": ["pending", "processing", "processed", "resolved", "ai_failed"],"user_role": ["customer", "technician", "admin"],"work_order_status": ["open", "in_progress", "completed", "cancelled"]
           }
         }
 } as const

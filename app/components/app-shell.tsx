@@ -13,6 +13,7 @@ const navigation: Record<UserRole, Array<{ to: string; label: string }>> = {
   technician: [{ to: '/desk', label: 'Desk' }],
   admin: [
     { to: '/admin', label: 'Admin' },
+    { to: '/admin/kb', label: 'Knowledge base' },
     { to: '/admin/guides', label: 'Guides' },
     { to: '/desk', label: 'Desk' },
   ],
@@ -37,6 +38,11 @@ export function AppShell({ user, children }: { user: SignedInUser; children: Rea
                 </NavLink>
               </li>
             ))}
+            <li>
+              <NavLink to="/help" className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                Help centre
+              </NavLink>
+            </li>
             <li>
               <NavLink to="/account" className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
                 Account

@@ -2,26 +2,11 @@
 // actions a technician can take from the board (claim, release, re-triage). Every action is a plain form
 // button, so it works from the keyboard and without JavaScript.
 import { Form, Link } from '@remix-run/react';
-import { sentimentBands, ticketCategoryLabel, ticketStatusLabel, type TicketCategory, type TicketStatus } from '~/lib/desk-board';
+import { sentimentBands, ticketCategoryLabel, type DeskTicket, type TicketCategory } from '~/lib/desk-board';
+import { ticketStatusLabel, type TicketStatus } from '~/lib/ticket-status';
 
-/** What the board shows of a ticket (the loader's DeskTicket plus its age, computed once on the server). */
-export interface DeskCardTicket {
-  id: string;
-  number: string;
-  subject: string;
-  status: string;
-  triageStatus: string;
-  category: string | null;
-  urgency: string | null;
-  age: string;
-  createdAt: string;
-  customerName: string;
-  vin: string | null;
-  assignedTo: string | null;
-  assignedToName: string | null;
-  triage: { sentimentScore: number; confidence: number; provider: string; model: string } | null;
-  triageFailure: { error: string; attempts: number } | null;
-}
+/** What the board shows of a ticket, plus its age (computed once on the server, so both renders agree). */
+export type DeskCardTicket = DeskTicket & { age: string };
 
 const providerLabel: Record<string, string> = { local: 'Local AI', openai: 'OpenAI' };
 
@@ -72,6 +57,19 @@ function TriageFields({ ticket }: { ticket: DeskCardTicket }) {
   );
 }
 
+/** One action button on a card, posting `intent` and the ticket to the board's action. */
+function CardAction(props: { intent: string; label: string; busyLabel: string; secondary?: boolean; ticketId: string; titleId: string; busyAction: string | null }) {
+  const busy = props.busyAction === `${props.intent}:${props.ticketId}`;
+  return (
+    <Form method="post" replace>
+      <input type="hidden" name="ticketId" value={props.ticketId} />
+      <button type="submit" name="intent" value={props.intent} className={props.secondary ? 'button secondary small' : 'button small'} disabled={busy} aria-describedby={props.titleId}>
+        {busy ? props.busyLabel : props.label}
+      </button>
+    </Form>
+  );
+}
+
 export function DeskTicketCard({ ticket, currentUserId, busyAction }: { ticket: DeskCardTicket; currentUserId: string; busyAction: string | null }) {
   const titleId = `ticket-${ticket.id}-title`;
   const isMine = ticket.assignedTo === currentUserId;
@@ -109,30 +107,13 @@ export function DeskTicketCard({ ticket, currentUserId, busyAction }: { ticket: 
 
         <div className="desk-card-actions">
           {ticket.status === 'unassigned' ? (
-            <Form method="post" replace>
-              <input type="hidden" name="ticketId" value={ticket.id} />
-              <button type="submit" name="intent" value="claim" className="button small" disabled={busyAction === `claim:${ticket.id}`} aria-describedby={titleId}>
-                {busyAction === `claim:${ticket.id}` ? 'Claiming…' : 'Claim'}
-              </button>
-            </Form>
+            <CardAction intent="claim" label="Claim" busyLabel="Claiming…" ticketId={ticket.id} titleId={titleId} busyAction={busyAction} />
           ) : ticket.assignedTo ? (
             <p className="desk-assignee">{isMine ? 'Claimed by you' : `Claimed by ${ticket.assignedToName ?? 'a colleague'}`}</p>
           ) : null}
-          {canRelease ? (
-            <Form method="post" replace>
-              <input type="hidden" name="ticketId" value={ticket.id} />
-              <button type="submit" name="intent" value="release" className="button secondary small" disabled={busyAction === `release:${ticket.id}`} aria-describedby={titleId}>
-                Release
-              </button>
-            </Form>
-          ) : null}
+          {canRelease ? <CardAction intent="release" label="Release" busyLabel="Releasing…" secondary ticketId={ticket.id} titleId={titleId} busyAction={busyAction} /> : null}
           {ticket.triageStatus === 'ai_failed' ? (
-            <Form method="post" replace>
-              <input type="hidden" name="ticketId" value={ticket.id} />
-              <button type="submit" name="intent" value="retriage" className="button secondary small" disabled={busyAction === `retriage:${ticket.id}`} aria-describedby={titleId}>
-                {busyAction === `retriage:${ticket.id}` ? 'Requeueing…' : 'Re-triage'}
-              </button>
-            </Form>
+            <CardAction intent="retriage" label="Re-triage" busyLabel="Requeueing…" secondary ticketId={ticket.id} titleId={titleId} busyAction={busyAction} />
           ) : null}
         </div>
       </article>

@@ -1,6 +1,7 @@
 // The desk board's query string: which lane, which filters, which order, which page. Shared by the
 // loader (validation) and the page (labels, links), so both agree on every name and value.
 import { z } from 'zod';
+import { ticketStatuses } from './ticket-status';
 
 export const deskViews = ['queue', 'mine', 'all', 'failed'] as const;
 export type DeskView = (typeof deskViews)[number];
@@ -18,17 +19,6 @@ export const deskSortLabel: Record<DeskSort, string> = {
   newest: 'Newest first',
   oldest: 'Oldest first',
   sentiment: 'Most upset first',
-};
-
-export const ticketStatuses = ['unassigned', 'assigned', 'in_progress', 'waiting_on_customer', 'resolved', 'closed'] as const;
-export type TicketStatus = (typeof ticketStatuses)[number];
-export const ticketStatusLabel: Record<TicketStatus, string> = {
-  unassigned: 'Unassigned',
-  assigned: 'Assigned',
-  in_progress: 'In progress',
-  waiting_on_customer: 'Waiting on customer',
-  resolved: 'Resolved',
-  closed: 'Closed',
 };
 
 export const ticketCategories = ['billing', 'technical', 'feature_request'] as const;
@@ -54,6 +44,24 @@ export type SentimentBand = keyof typeof sentimentBands;
 const sentimentBandNames = Object.keys(sentimentBands) as [SentimentBand, ...SentimentBand[]];
 
 export const DESK_PAGE_SIZE = 50;
+
+/** A ticket as the board shows it (app/models/desk-board.server.ts reads it, the card renders it). */
+export interface DeskTicket {
+  id: string;
+  number: string;
+  subject: string;
+  status: string;
+  triageStatus: string;
+  category: string | null;
+  urgency: string | null;
+  createdAt: string;
+  customerName: string;
+  vin: string | null;
+  assignedTo: string | null;
+  assignedToName: string | null;
+  triage: { sentimentScore: number; confidence: number; provider: string; model: string } | null;
+  triageFailure: { error: string; attempts: number } | null;
+}
 
 // An empty select ("Any") arrives as ""; a value that is not one of ours (an old bookmark) means "no filter",
 // never an error page.

@@ -4,24 +4,7 @@
 import postgres from 'postgres';
 import { z } from 'zod';
 import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/db.server';
-import { DESK_PAGE_SIZE, sentimentBands, type DeskBoardQuery, type DeskSort } from '~/lib/desk-board';
-
-export interface DeskTicket {
-  id: string;
-  number: string;
-  subject: string;
-  status: string;
-  triageStatus: string;
-  category: string | null;
-  urgency: string | null;
-  createdAt: string;
-  customerName: string;
-  vin: string | null;
-  assignedTo: string | null;
-  assignedToName: string | null;
-  triage: { sentimentScore: number; confidence: number; provider: string; model: string } | null;
-  triageFailure: { error: string; attempts: number } | null;
-}
+import { DESK_PAGE_SIZE, sentimentBands, type DeskBoardQuery, type DeskSort, type DeskTicket } from '~/lib/desk-board';
 
 export interface DeskBoardPage {
   tickets: DeskTicket[];

@@ -34,6 +34,9 @@ export default function Index() {
             </Link>
           </>
         )}
+        <Link className="button secondary" to="/help">
+          Help centre
+        </Link>
       </div>
     </main>
   );

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { EmptyState, ErrorPanel } from '~/components/app-shell';
-import { useFocusFirstInvalid } from '~/components/form';
+import { TextAreaField, useFocusFirstInvalid } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { withRls } from '~/lib/db.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
@@ -85,23 +85,14 @@ export default function CustomerHome() {
               </div>
               {actionData?.fieldErrors['solutionArea'] ? <p className="field-error">{actionData.fieldErrors['solutionArea']}</p> : null}
             </fieldset>
-            <div className="field">
-              <label htmlFor="field-question">Your question</label>
-              <textarea
-                id="field-question"
-                name="question"
-                rows={3}
-                maxLength={4000}
-                placeholder="e.g. My car clicks but won't start"
-                aria-invalid={actionData?.fieldErrors['question'] ? true : undefined}
-                aria-describedby={actionData?.fieldErrors['question'] ? 'field-question-error' : undefined}
-              />
-              {actionData?.fieldErrors['question'] ? (
-                <p className="field-error" id="field-question-error">
-                  {actionData.fieldErrors['question']}
-                </p>
-              ) : null}
-            </div>
+            <TextAreaField
+              name="question"
+              label="Your question"
+              rows={3}
+              maxLength={4000}
+              placeholder="e.g. My car clicks but won't start"
+              error={actionData?.fieldErrors['question']}
+            />
             <div className="actions">
               <button type="submit" className="button" disabled={starting}>
                 {starting ? 'Starting…' : 'Ask the assistant'}

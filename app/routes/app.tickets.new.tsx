@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, isRouteErrorResponse, Link, useActionData, useNavigation, useRouteError } from '@remix-run/react';
 import { z } from 'zod';
 import { ErrorPanel } from '~/components/app-shell';
-import { Field, FormError, useFocusFirstInvalid } from '~/components/form';
+import { Field, FormError, TextAreaField, useFocusFirstInvalid } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
 import { withRls } from '~/lib/db.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
@@ -68,22 +68,7 @@ export default function NewTicketPage() {
       <Form method="post" className="card form" ref={formRef} noValidate>
         <FormError message={errors['form']} />
         <Field name="subject" label="Title" error={errors['subject']} required maxLength={120} />
-        <div className="field">
-          <label htmlFor="field-content">What happened?</label>
-          <textarea
-            id="field-content"
-            name="content"
-            rows={5}
-            required
-            aria-invalid={errors['content'] ? true : undefined}
-            aria-describedby={errors['content'] ? 'field-content-error' : undefined}
-          />
-          {errors['content'] ? (
-            <p className="field-error" id="field-content-error">
-              {errors['content']}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField name="content" label="What happened?" rows={5} required error={errors['content']} />
         <div className="field">
           <label htmlFor="field-priority">How urgent is it?</label>
           <select id="field-priority" name="priority" defaultValue="normal" aria-invalid={errors['priority'] ? true : undefined}>

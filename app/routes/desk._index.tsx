@@ -18,14 +18,14 @@ import {
   sentimentBands,
   ticketCategories,
   ticketCategoryLabel,
-  ticketStatuses,
-  ticketStatusLabel,
   urgencyFilters,
   urgencyLabel,
   type DeskBoardQuery,
   type DeskView,
 } from '~/lib/desk-board';
 import { parseForm } from '~/lib/forms';
+import { timeAgo } from '~/lib/ticket-labels';
+import { ticketStatuses, ticketStatusLabel } from '~/lib/ticket-status';
 import type { loader as rootLoader } from '~/root';
 import type { LiveStatus } from '~/lib/live-conversation';
 import { useLiveRevalidation } from '~/lib/live-revalidate';
@@ -44,16 +44,6 @@ import {
 
 export const meta: MetaFunction = () => [{ title: 'Desk · Support Hub' }];
 
-/** "just now", "12 min ago", "3 h ago", "4 days ago" — computed on the server so both renders agree. */
-function ageOf(createdAt: Date, now: number): string {
-  const minutes = Math.floor((now - createdAt.getTime()) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} days ago`;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, claims, headers } = await requireUser(request, { role: 'technician' });
   const query = parseDeskBoardQuery(new URL(request.url).searchParams);
@@ -63,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listDepartments({ claims }),
   ]);
   const now = Date.now();
-  const tickets = page.tickets.map((ticket) => ({ ...ticket, age: ageOf(new Date(ticket.createdAt), now) }));
+  const tickets = page.tickets.map((ticket) => ({ ...ticket, age: timeAgo(ticket.createdAt, now) }));
   return data({ userId: user.id, query, tickets, nextCursor: page.nextCursor, counts, departments }, { headers });
 }
 

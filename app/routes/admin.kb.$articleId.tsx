@@ -1,0 +1,101 @@
+// /admin/kb/<id>: edit an article (markdown with preview), publish or unpublish it, delete it; its embedding
+// status updates live while the worker embeds the saved text.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from '@remix-run/react';
+import { z } from 'zod';
+import { ErrorPanel } from '~/components/app-shell';
+import { FormNotice, useFocusFirstInvalid } from '~/components/form';
+import { ArticleFields, DeleteArticleButton, EmbeddingStatusBadge, LiveIndicator, PublishedPill } from '~/components/kb-admin';
+import { requireUser } from '~/lib/auth.server';
+import { parseForm, type FieldErrors } from '~/lib/forms';
+import { articleFormSchema } from '~/lib/kb-article-schema';
+import { useLiveKnowledgeBase } from '~/lib/use-live-knowledge-base';
+import { ArticleFieldError, getArticleFacets, getArticleForAdmin, updateArticle } from '~/models/kb.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.article.title ?? 'Article'} · Admin · Support Hub` }];
+
+const articleIdSchema = z.string().uuid();
+
+type EditResult = { fieldErrors: FieldErrors; formError?: string; notice?: string };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { claims, headers } = await requireUser(request, { role: 'admin' });
+  const id = articleIdSchema.safeParse(params['articleId']);
+  const article = id.success ? await getArticleForAdmin({ claims, id: id.data }) : null;
+  if (!article) throw new Response('Article not found', { status: 404, statusText: 'Not Found', headers });
+  return data({ article, facets: await getArticleFacets({ claims }) }, { headers });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { claims, headers } = await requireUser(request, { role: 'admin' });
+  const id = articleIdSchema.safeParse(params['articleId']);
+  if (!id.success) throw new Response('Article not found', { status: 404, statusText: 'Not Found', headers });
+  const form = parseForm(articleFormSchema, await request.formData());
+  if (!form.success) return data<EditResult>({ fieldErrors: form.fieldErrors }, { status: 400, headers });
+  try {
+    const saved = await updateArticle({ claims, id: id.data, input: form.data });
+    if (!saved) return data<EditResult>({ fieldErrors: {}, formError: 'This article was deleted meanwhile.' }, { status: 404, headers });
+  } catch (error) {
+    if (error instanceof ArticleFieldError) return data<EditResult>({ fieldErrors: { [error.field]: error.message } }, { status: 400, headers });
+    throw error;
+  }
+  return data<EditResult>({ fieldErrors: {}, notice: 'Saved.' }, { headers });
+}
+
+export default function EditArticle() {
+  const { article, facets } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const live = useLiveKnowledgeBase(`admin-kb-article:${article.id}`);
+  const formRef = useFocusFirstInvalid(actionData);
+  const saving = navigation.state === 'submitting' && navigation.formMethod?.toLowerCase() === 'post' && navigation.formAction?.startsWith(`/admin/kb/${article.id}`);
+  return (
+    <>
+      <p>
+        <Link to="/admin/kb">← Knowledge base</Link>
+      </p>
+      <div className="page-heading">
+        <h1>{article.title}</h1>
+        <PublishedPill isPublished={article.isPublished} />
+      </div>
+      <p>
+        Embedding: <EmbeddingStatusBadge status={article.embedding} />
+        {article.isPublished ? (
+          <>
+            {' · '}
+            <Link to={`/help/${article.slug}`}>View in the help centre</Link>
+          </>
+        ) : null}
+      </p>
+      <LiveIndicator state={live} />
+      <FormNotice message={actionData?.notice ?? (searchParams.get('created') ? 'Article created. Its embedding is queued.' : undefined)} />
+      {/* A fresh key after each save or live reload keeps the fields in step with the stored article. */}
+      <Form method="post" className="form" ref={formRef} aria-label="Edit article" noValidate key={article.updatedAt}>
+        <ArticleFields values={article} fieldErrors={actionData?.fieldErrors ?? {}} formError={actionData?.formError} facets={facets} />
+        <div className="actions">
+          <button type="submit" className="button" disabled={saving}>
+            {saving ? 'Saving…' : 'Save changes'}
+          </button>
+        </div>
+      </Form>
+      <section className="card danger-zone" aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete this article</h2>
+        <p className="help-excerpt">It leaves the help centre and the assistant's knowledge at once. This cannot be undone.</p>
+        <DeleteArticleButton articleId={article.id} title={article.title} action="/admin/kb?index" />
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return <ErrorPanel title="Article not found" message="It may have been deleted. Go back to the knowledge base to see every article." />;
+  }
+  return isRouteErrorResponse(error) ? (
+    <ErrorPanel title={`${error.status} ${error.statusText}`} message="The article could not be shown." />
+  ) : (
+    <ErrorPanel title="The editor is unavailable" message="Something went wrong on our side. Please try again in a moment." />
+  );
+}

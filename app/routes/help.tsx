@@ -1,0 +1,35 @@
+// The public help centre: open to everyone, signed in or not. Pages below read articles as anon (or as the
+// signed-in user) through withRls, so only published articles can ever be shown.
+import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { isRouteErrorResponse, Outlet, useLoaderData, useRouteError } from '@remix-run/react';
+import { ErrorPanel } from '~/components/app-shell';
+import { PublicShell } from '~/components/public-shell';
+import { getOptionalUser } from '~/lib/auth.server';
+import { roleHome } from '~/lib/roles';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, headers } = await getOptionalUser(request);
+  return data({ user: user ? { fullName: user.fullName, home: roleHome[user.role] } : null }, { headers });
+}
+
+export default function HelpLayout() {
+  const { user } = useLoaderData<typeof loader>();
+  return (
+    <PublicShell user={user}>
+      <Outlet />
+    </PublicShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return (
+    <main className="page narrow">
+      {isRouteErrorResponse(error) ? (
+        <ErrorPanel title={`${error.status} ${error.statusText}`} message="The help centre could not be shown." />
+      ) : (
+        <ErrorPanel title="The help centre is unavailable" message="Something went wrong on our side. Please try again in a moment." />
+      )}
+    </main>
+  );
+}

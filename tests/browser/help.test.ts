@@ -1,0 +1,172 @@
+// The public help centre and the admin knowledge base in Chromium (issue 7): a visitor without an account
+// searches /help and reads an article; drafts are a friendly 404; an admin writes and publishes an article on
+// /admin/kb and watches its embedding status turn to embedded without reloading; customers cannot open /admin/kb.
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { sql } from '../support/db.ts';
+import { testStack } from '../support/stack.ts';
+
+const appUrl = (path: string) => new URL(path, testStack.APP_URL).toString();
+const pathOf = (page: Page) => new URL(page.url()).pathname;
+const DEMO_PASSWORD = 'supporthub-demo';
+/** The embed worker is woken by pg_net right after a save, and by pg_cron every minute as a fallback. */
+const EMBEDDED_WITHIN_MS = 75_000;
+
+async function signIn(page: Page, email: string) {
+  await page.goto(appUrl('/login'));
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+async function waitUntilEmbedded(slug: string) {
+  for (const started = Date.now(); Date.now() - started < EMBEDDED_WITHIN_MS; ) {
+    const [row] = await sql<[{ state: string }?]>`
+      select status.state from public.kb_embedding_status status join public.kb_articles article on article.id = status.article_id
+      where article.slug = ${slug}`;
+    if (row?.state === 'embedded') return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${slug} was not embedded within ${EMBEDDED_WITHIN_MS} ms`);
+}
+
+/** Marks the document; a reload or a full navigation would lose the mark. */
+async function markDocument(page: Page) {
+  await page.evaluate(() => Object.assign(window, { helpTestMark: 'still the same document' }));
+}
+const documentMark = (page: Page) => page.evaluate(() => (window as unknown as { helpTestMark?: string }).helpTestMark);
+
+describe('help centre and admin knowledge base', () => {
+  let browser: Browser;
+  const createdSlugs: string[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (createdSlugs.length > 0) await sql`delete from public.kb_articles where slug = any(${createdSlugs})`;
+  });
+
+  it('lets a visitor without an account search /help and open an article with related ones', async () => {
+    // Search reads embedded chunks; on a fresh stack the worker may still be embedding the seeded articles.
+    await waitUntilEmbedded('battery-drains-overnight');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(appUrl('/'));
+    await page.getByRole('link', { name: 'Help centre' }).click();
+    await page.waitForURL((url) => url.pathname === '/help');
+    await page.getByRole('heading', { level: 1, name: 'Help centre' }).waitFor();
+    // Browsing: published seed articles grouped by solution area.
+    expect(await page.getByRole('link', { name: /going flat overnight/i }).count()).toBeGreaterThan(0);
+
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('battery dies overnight');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'battery dies overnight');
+    const results = page.getByRole('region', { name: /articles? for/ });
+    await results.waitFor();
+    await results.getByRole('link', { name: /going flat overnight/i }).first().click();
+    await page.waitForURL((url) => url.pathname === '/help/battery-drains-overnight');
+    await page.getByRole('heading', { level: 1, name: /going flat overnight/i }).waitFor();
+    expect(await page.locator('.markdown h2, .markdown p').count()).toBeGreaterThan(0);
+    const related = page.getByRole('complementary', { name: 'Related articles' });
+    expect(await related.getByRole('link').count()).toBeGreaterThan(1);
+
+    // No results: a message and a way back.
+    await page.goto(appUrl('/help?q=zzqxwv'));
+    await expect(page.getByRole('heading', { name: /No articles match/ }).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('answers a draft or unknown article with a friendly 404, even for a visitor who guesses its slug', async () => {
+    const slug = `help-test-draft-${randomUUID().slice(0, 8)}`;
+    createdSlugs.push(slug);
+    await sql`insert into public.kb_articles (slug, title, content, category) values (${slug}, 'Secret draft', 'Not yet.', 'product')`;
+    const page = await browser.newPage();
+    const response = await page.goto(appUrl(`/help/${slug}`));
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('We couldn’t find that article');
+    expect(await page.getByText('Secret draft').count()).toBe(0);
+    await page.close();
+  });
+
+  it('lets the admin create and publish an article and watch it become embedded without a reload', async () => {
+    const word = `zephyrine${randomUUID().replace(/[^a-z]/g, '').slice(0, 8)}`;
+    const title = `How to reset the ${word} module`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'admin@example.com');
+    await page.goto(appUrl('/admin/kb'));
+    await page.getByRole('link', { name: 'New article' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin/kb/new');
+
+    // A field error first: no title.
+    await page.getByLabel('Category').fill('product');
+    await page.getByRole('button', { name: 'Save article' }).click();
+    await expect(page.locator('#field-title-error').textContent()).resolves.toBe('Enter a title.');
+
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Article (markdown)').fill(`# Resetting\n\nHold the **${word}** button for ten seconds.\n\n## Afterwards\n\n- Check the light\n- Try again`);
+    await page.getByRole('button', { name: 'Show preview' }).click();
+    await expect(page.getByTestId('preview').locator('strong').textContent()).resolves.toBe(word);
+    await page.getByRole('checkbox', { name: /Published/ }).check();
+    await page.getByRole('button', { name: 'Save article' }).click();
+    await page.waitForURL((url) => /^\/admin\/kb\/[0-9a-f-]{36}$/.test(url.pathname));
+    const slug = `how-to-reset-the-${word}-module`;
+    createdSlugs.push(slug);
+
+    await page.locator('[data-testid="live-state"][data-state="live"]').waitFor();
+    await markDocument(page);
+    await page.locator('[data-testid="embedding-status"][data-state="embedded"]').waitFor({ timeout: EMBEDDED_WITHIN_MS });
+    await expect(page.getByTestId('embedding-status').textContent()).resolves.toMatch(/Embedded\d+ chunks? · /);
+    await expect(documentMark(page)).resolves.toBe('still the same document');
+
+    // Published: a visitor finds it by search.
+    const visitor = await browser.newPage();
+    await visitor.goto(appUrl(`/help?q=${word}`));
+    await visitor.getByRole('link', { name: title }).click();
+    await visitor.waitForURL((url) => url.pathname === `/help/${slug}`);
+    await visitor.close();
+    await context.close();
+  });
+
+  it('shows an article written elsewhere (Studio) appear on /admin/kb and turn embedded, live', async () => {
+    const slug = `help-test-studio-${randomUUID().slice(0, 8)}`;
+    createdSlugs.push(slug);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'admin@example.com');
+    await page.goto(appUrl('/admin/kb'));
+    await page.locator('[data-testid="live-state"][data-state="live"]').waitFor();
+    await markDocument(page);
+
+    await sql`insert into public.kb_articles (slug, title, content, category, is_published)
+      values (${slug}, 'Written in Studio', '# Studio\n\nAn article written straight into the table.', 'product', true)`;
+    const row = page.locator(`[data-testid="kb-article-row"][data-slug="${slug}"]`);
+    await row.waitFor({ timeout: 20_000 });
+    await row.locator('[data-testid="embedding-status"][data-state="embedded"]').waitFor({ timeout: EMBEDDED_WITHIN_MS });
+    await expect(documentMark(page)).resolves.toBe('still the same document');
+
+    // Unpublish and delete (with confirmation) from the list.
+    await row.getByRole('button', { name: 'Unpublish Written in Studio' }).click();
+    await row.getByRole('button', { name: 'Publish Written in Studio' }).waitFor();
+    await row.getByRole('button', { name: 'Delete Written in Studio' }).click();
+    await row.getByRole('button', { name: 'Yes, delete' }).click();
+    await row.waitFor({ state: 'detached' });
+    const [{ count }] = await sql<[{ count: number }]>`select count(*)::int as count from public.kb_articles where slug = ${slug}`;
+    expect(count).toBe(0);
+    await context.close();
+  });
+
+  it('sends a customer who opens /admin/kb back to their own area', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'customer@example.com');
+    await page.goto(appUrl('/admin/kb'));
+    expect(pathOf(page)).toBe('/app');
+    expect(await page.getByRole('heading', { name: 'Knowledge base' }).count()).toBe(0);
+    await context.close();
+  });
+});
