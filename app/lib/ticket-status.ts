@@ -1,10 +1,9 @@
 // Ticket workflow statuses as the desk shows them (shared by server and browser code).
 
-// The statuses and their staff-facing labels are the desk board's (app/lib/desk-board.ts), one list for the whole
-// desk; `supabase gen types` leaves public.ticket_status out of the generated enums, hence a hand-written list.
-import { ticketStatuses, ticketStatusLabel, type TicketStatus } from './desk-board';
-
-export { ticketStatuses, ticketStatusLabel, type TicketStatus };
+// `supabase gen types` leaves public.ticket_status out of the generated enums (tickets.status comes out as
+// string), so the workflow statuses are spelled here once, in the order of the lifecycle.
+export const ticketStatuses = ['unassigned', 'assigned', 'in_progress', 'waiting_on_customer', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof ticketStatuses)[number];
 
 /**
  * The moves a technician may make from each status: the graph private.enforce_ticket_lifecycle enforces,
@@ -19,6 +18,15 @@ export const nextTicketStatuses: Record<TicketStatus, readonly TicketStatus[]> =
   waiting_on_customer: ['in_progress', 'resolved'],
   resolved: ['in_progress', 'closed'],
   closed: [],
+};
+
+export const ticketStatusLabel: Record<TicketStatus, string> = {
+  unassigned: 'Unassigned',
+  assigned: 'Assigned',
+  in_progress: 'In progress',
+  waiting_on_customer: 'Waiting on customer',
+  resolved: 'Resolved',
+  closed: 'Closed',
 };
 
 /** The button that moves a ticket to a status. */
