@@ -19,7 +19,19 @@ const navigation: Record<UserRole, Array<{ to: string; label: string }>> = {
   ],
 };
 
-export function AppShell({ user, children }: { user: SignedInUser; children: ReactNode }) {
+export interface ShellLink {
+  to: string;
+  label: string;
+}
+
+/** Areas whose home link must not stay highlighted on their sub-pages. */
+const exactMatchLinks = new Set(['/app', '/admin']);
+
+/**
+ * The frame every page with a header shares (signed-in areas and the public help centre): skip link, brand,
+ * main navigation, the right-hand corner (`aside`) and the main landmark.
+ */
+export function ShellFrame({ links, aside, children }: { links: ShellLink[]; aside: ReactNode; children: ReactNode }) {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -31,26 +43,31 @@ export function AppShell({ user, children }: { user: SignedInUser; children: Rea
         </a>
         <nav aria-label="Main">
           <ul className="nav-list">
-            {navigation[user.role].map((item) => (
+            {links.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/app' || item.to === '/admin'} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                <NavLink to={item.to} end={exactMatchLinks.has(item.to)} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
                   {item.label}
                 </NavLink>
               </li>
             ))}
-            <li>
-              <NavLink to="/help" className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
-                Help centre
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/account" className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
-                Account
-              </NavLink>
-            </li>
           </ul>
         </nav>
-        <div className="shell-user">
+        <div className="shell-user">{aside}</div>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
+
+export function AppShell({ user, children }: { user: SignedInUser; children: ReactNode }) {
+  const links = [...navigation[user.role], { to: '/help', label: 'Help centre' }, { to: '/account', label: 'Account' }];
+  return (
+    <ShellFrame
+      links={links}
+      aside={
+        <>
           <span className="user-name" data-testid="user-name">
             {user.fullName}
           </span>
@@ -62,12 +79,11 @@ export function AppShell({ user, children }: { user: SignedInUser; children: Rea
               Sign out
             </button>
           </Form>
-        </div>
-      </header>
-      <main id="main" className="page" tabIndex={-1}>
-        {children}
-      </main>
-    </div>
+        </>
+      }
+    >
+      {children}
+    </ShellFrame>
   );
 }
 

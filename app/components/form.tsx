@@ -1,6 +1,6 @@
 // Accessible form pieces: a label for every input, the error next to its field and linked by
 // aria-describedby, aria-invalid on bad fields, and focus moved to the first invalid one.
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'> {
   name: string;
@@ -31,6 +31,26 @@ export function TextAreaField({ name, label, idSuffix, error, hint, ...textareaP
   return (
     <FieldFrame name={name} idSuffix={idSuffix} label={label} error={error} hint={hint}>
       {(control) => <textarea {...control} {...textareaProps} />}
+    </FieldFrame>
+  );
+}
+
+interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'> {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+}
+
+/** A Field with a choice: the same label, hint, error and ARIA wiring around a select (options as children). */
+export function SelectField({ name, label, error, hint, children, ...selectProps }: SelectFieldProps) {
+  return (
+    <FieldFrame name={name} label={label} error={error} hint={hint}>
+      {(control) => (
+        <select {...control} {...selectProps}>
+          {children}
+        </select>
+      )}
     </FieldFrame>
   );
 }

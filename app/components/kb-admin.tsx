@@ -1,8 +1,8 @@
 // Pieces of the admin knowledge-base pages: an article's embedding status, the live-updates indicator, and the
 // article form (fields, markdown textarea with a server-rendered preview).
 import { useFetcher } from '@remix-run/react';
-import { useState, type ReactNode } from 'react';
-import { Field, FormError, TextAreaField } from '~/components/form';
+import { useState } from 'react';
+import { Field, FormError, SelectField, TextAreaField } from '~/components/form';
 import type { FieldErrors } from '~/lib/forms';
 import type { LiveStatus } from '~/lib/live-conversation';
 import type { ArticleInput } from '~/models/kb.server';
@@ -48,23 +48,6 @@ export function PublishedPill({ isPublished }: { isPublished: boolean }) {
 export type ArticleFormValues = ArticleInput;
 
 export const emptyArticle: ArticleFormValues = { title: '', slug: '', category: '', solutionArea: null, vehicleContext: null, tags: [], content: '', isPublished: false };
-
-function SelectField({ name, label, error, defaultValue, children }: { name: string; label: string; error?: string; defaultValue: string; children: ReactNode }) {
-  const id = `field-${name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {children}
-      </select>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** The article's fields and a preview rendered by the server (the same sanitised renderer as /help). */
 export function ArticleFields({

@@ -1,11 +1,12 @@
 // Keeps a page's loader data current: subscribes to postgres_changes on the given tables (RLS decides which rows
-// this user receives) and re-runs the page's loaders, debounced, when any of them changes. Also re-runs them once
-// the channel is joined (and again after a dropped connection comes back), since changes made before were not
-// delivered.
+// this user receives) and re-runs the page's loaders, debounced with a maximum wait (reload-scheduler.ts), when any
+// of them changes. Also re-runs them once the channel is joined (and again after a dropped connection comes back),
+// since changes committed before the join were not delivered.
 import { useRevalidator } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import type { BrowserEnv } from './browser-env';
 import type { LiveStatus } from './live-conversation';
+import { createReloadScheduler } from './reload-scheduler';
 import { authorizeRealtime, getSupabaseBrowserClient } from './supabase.client';
 
 export interface LiveTable {
@@ -25,12 +26,10 @@ export function useLiveRevalidation(env: BrowserEnv, channelName: string, tables
   useEffect(() => {
     // Keyed on the env's values, not its identity: every revalidation of the root loader hands out a new object.
     const supabase = getSupabaseBrowserClient({ SUPABASE_URL: supabaseUrl, SUPABASE_ANON_KEY: supabaseAnonKey });
-    let timer: number | undefined;
     let wasLive = false;
-    const schedule = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => revalidateRef.current(), debounceMs);
-    };
+    // At the latest 4 x debounceMs after a change: a steady stream of changes must not postpone the reload forever.
+    const reloads = createReloadScheduler(() => revalidateRef.current(), { quietMs: debounceMs, maxWaitMs: debounceMs * 4 });
+    const schedule = reloads.schedule;
     let channel = supabase.channel(channelName);
     for (const { table, filter } of JSON.parse(tablesKey) as LiveTable[]) {
       channel = channel.on('postgres_changes', { event: '*', schema: 'public', table, ...(filter ? { filter } : {}) }, schedule);
@@ -52,7 +51,7 @@ export function useLiveRevalidation(env: BrowserEnv, channelName: string, tables
     });
     return () => {
       cancelled = true;
-      window.clearTimeout(timer);
+      reloads.cancel();
       void supabase.removeChannel(channel);
     };
   }, [supabaseUrl, supabaseAnonKey, channelName, tablesKey, debounceMs]);

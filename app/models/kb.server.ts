@@ -45,16 +45,20 @@ const summaryFromRow = (row: SummaryRow): HelpArticleSummary => ({
 // Only the opening of an article is needed for an excerpt; long articles are not shipped whole to build one.
 const excerptSourceLength = 800;
 
+/** The columns of a HelpArticleSummary row, over `articlesWithArea` (SQL fragments shared by the queries below). */
+const summaryColumns = (tx: RlsTransaction) => tx`
+  article.slug, article.title, article.category, article.solution_area, area.name as solution_area_name,
+  left(article.content, ${excerptSourceLength}) as opening`;
+const articlesWithArea = (tx: RlsTransaction) => tx`
+  public.kb_articles article left join public.solution_areas area on area.slug = article.solution_area`;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Help centre (public)
 
 /** Every published article, ordered for display by solution area, category and title. */
 export async function listPublishedArticles({ claims }: { claims: RlsClaims }): Promise<HelpArticleSummary[]> {
   const rows = await withRls(claims, (tx) => tx<SummaryRow[]>`
-    select article.slug, article.title, article.category, article.solution_area, area.name as solution_area_name,
-      left(article.content, ${excerptSourceLength}) as opening
-    from public.kb_articles article
-    left join public.solution_areas area on area.slug = article.solution_area
+    select ${summaryColumns(tx)} from ${articlesWithArea(tx)}
     where article.is_published
     order by area.name nulls last, article.category, article.title`);
   return rows.map(summaryFromRow);
@@ -72,11 +76,7 @@ export async function searchPublishedArticles({ claims, query, limit = 10 }: { c
       from public.search_kb(${query}, null, null, 50) hit
       group by hit.article_id
     )
-    select article.slug, article.title, article.category, article.solution_area, area.name as solution_area_name,
-      left(article.content, ${excerptSourceLength}) as opening
-    from hits
-    join public.kb_articles article on article.id = hits.article_id
-    left join public.solution_areas area on area.slug = article.solution_area
+    select ${summaryColumns(tx)} from ${articlesWithArea(tx)} join hits on hits.article_id = article.id
     where article.is_published
     order by hits.score desc, article.title
     limit ${limit}`);
@@ -87,10 +87,8 @@ export async function searchPublishedArticles({ claims, query, limit = 10 }: { c
 export async function getPublishedArticle({ claims, slug }: { claims: RlsClaims; slug: string }): Promise<{ article: HelpArticle; related: HelpArticleSummary[] } | null> {
   return withRls(claims, async (tx) => {
     const [row] = await tx<Array<SummaryRow & { id: string; content: string; vehicle_context: string | null; tags: string[]; updated_at: Date }>>`
-      select article.id, article.slug, article.title, article.category, article.solution_area, area.name as solution_area_name,
-        left(article.content, ${excerptSourceLength}) as opening, article.content, article.vehicle_context, article.tags, article.updated_at
-      from public.kb_articles article
-      left join public.solution_areas area on area.slug = article.solution_area
+      select ${summaryColumns(tx)}, article.id, article.content, article.vehicle_context, article.tags, article.updated_at
+      from ${articlesWithArea(tx)}
       where article.slug = ${slug} and article.is_published`;
     if (!row) return null;
     const article: HelpArticle = {
@@ -123,20 +121,13 @@ async function relatedArticles(tx: RlsTransaction, article: HelpArticle, count =
       where hit.article_id <> ${article.id}
       group by hit.article_id
     )
-    select article.slug, article.title, article.category, article.solution_area, area.name as solution_area_name,
-      left(article.content, ${excerptSourceLength}) as opening
-    from hits
-    join public.kb_articles article on article.id = hits.article_id
-    left join public.solution_areas area on area.slug = article.solution_area
+    select ${summaryColumns(tx)} from ${articlesWithArea(tx)} join hits on hits.article_id = article.id
     where article.is_published
     order by hits.score desc, article.title
     limit ${count}`;
   if (similar.length >= count) return similar.map(summaryFromRow);
   const sameCategory = await tx<SummaryRow[]>`
-    select article.slug, article.title, article.category, article.solution_area, area.name as solution_area_name,
-      left(article.content, ${excerptSourceLength}) as opening
-    from public.kb_articles article
-    left join public.solution_areas area on area.slug = article.solution_area
+    select ${summaryColumns(tx)} from ${articlesWithArea(tx)}
     where article.is_published and article.id <> ${article.id} and article.category = ${article.category}
       and article.slug <> all(${similar.map((row) => row.slug)}::text[])
     order by article.title

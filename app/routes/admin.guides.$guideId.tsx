@@ -134,7 +134,7 @@ export default function EditGuide() {
                   <textarea
                     id={fieldId}
                     name="instruction"
-                    rows={2}
+                    rows={3}
                     defaultValue={step.instruction}
                     aria-invalid={error ? true : undefined}
                     aria-describedby={error ? `${fieldId}-error` : undefined}

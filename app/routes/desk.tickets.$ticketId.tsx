@@ -170,7 +170,12 @@ export default function TicketPageRoute() {
           </section>
           <Conversation messages={messages} liveState={liveState} />
           <Composer triage={triage} canAct={canAct && status !== 'closed'} />
-          <WorkOrders workOrders={workOrders} canAct={canAct} ticketOpen={status !== 'resolved' && status !== 'closed'} />
+          <WorkOrders
+            workOrders={workOrders}
+            canAct={canAct}
+            ticketOpen={status !== 'resolved' && status !== 'closed'}
+            othersTicket={!isAdmin && ticket.assignedTo !== null && ticket.assignedTo !== userId}
+          />
         </div>
 
         <aside className="ticket-side" aria-label="Ticket details">

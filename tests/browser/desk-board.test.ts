@@ -1,6 +1,7 @@
 // The live desk board in Chromium (issues 5, 6 and 8): a ticket a customer creates appears on a technician's
 // open board without a reload, its AI triage fills in when the worker finishes, the technician claims it,
-// and a colleague whose board is stale is told who claimed it.
+// and a colleague whose board is stale is told who claimed it; a ticket whose triage failed shows the error and
+// is re-triaged with one click.
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,5 +94,31 @@ describe('the desk board', () => {
 
     await technicianContext.close();
     await colleagueContext.close();
+  });
+
+  it('shows a ticket whose triage failed with its error, and re-triages it with one click', async () => {
+    const context = await browser.newContext();
+    const board = await context.newPage();
+    await signIn(board, TECHNICIAN.email, `/desk?view=failed&q=${encodeURIComponent(customerName)}`);
+    await expect.poll(() => board.getByTestId('desk-live').textContent(), { timeout: 15_000 }).toBe('Live');
+
+    // As the triage worker leaves a ticket it gave up on: ai_failed, with the last error kept.
+    const [ticket] = await sql<{ id: string; number: string }[]>`
+      insert into public.tickets (customer_id, subject, content, triage_status)
+      values (${customerId}, 'Warning light on the dashboard', 'The engine warning light came on this morning.', 'ai_failed')
+      returning id, number`;
+    await sql`insert into public.ticket_triage_failures (ticket_id, error, attempts) values (${ticket!.id}, 'provider answered HTTP 503', 5)`;
+    const card = board.locator(`[data-ticket-number="${ticket!.number}"]`);
+    await card.waitFor({ state: 'visible', timeout: 15_000 });
+    await expect(card.getByTestId('triage-failed').textContent()).resolves.toBe('AI triage failed after 5 attempts: provider answered HTTP 503');
+
+    await card.getByRole('button', { name: 'Re-triage' }).click();
+    await expect.poll(() => board.getByRole('status').filter({ hasText: 'queued' }).textContent()).toBe(`${ticket!.number} is queued for AI triage again.`);
+    // The worker triages it again; it leaves the AI-failed lane, and on the queue its triage is filled in.
+    await card.waitFor({ state: 'detached', timeout: 20_000 });
+    await board.getByRole('link', { name: /^Queue/ }).click();
+    const queued = board.locator(`[data-ticket-number="${ticket!.number}"]`);
+    await expect.poll(() => queued.getByTestId('triage-category').textContent(), { timeout: 20_000 }).toBe('Technical');
+    await context.close();
   });
 });

@@ -11,16 +11,21 @@ import { formatTime, useResetOnSuccess } from './conversation';
 const money = (value: string | null) => (value === null ? '—' : `$${value}`);
 const hours = (value: string | null) => (value === null ? '—' : `${value} h`);
 
-export function WorkOrders({ workOrders, canAct, ticketOpen }: { workOrders: WorkOrder[]; canAct: boolean; ticketOpen: boolean }) {
+/** `othersTicket`: assigned to another technician, whose work orders only they and admins read (RLS). */
+export function WorkOrders({ workOrders, canAct, ticketOpen, othersTicket }: { workOrders: WorkOrder[]; canAct: boolean; ticketOpen: boolean; othersTicket: boolean }) {
   return (
     <section className="card work-orders" aria-labelledby="work-orders-heading">
       <h2 id="work-orders-heading">Work orders</h2>
-      {workOrders.length === 0 ? <p className="muted">No work orders yet.</p> : null}
+      {othersTicket ? (
+        <p className="muted">The work orders of this ticket are visible to the technician it is assigned to and to admins.</p>
+      ) : workOrders.length === 0 ? (
+        <p className="muted">No work orders yet.</p>
+      ) : null}
       {workOrders.map((workOrder) => (
         <WorkOrderCard key={workOrder.id} workOrder={workOrder} canAct={canAct} />
       ))}
       {canAct && ticketOpen ? <CreateWorkOrderForm /> : null}
-      {!canAct ? <p className="muted">Claim this ticket to create or update its work orders.</p> : null}
+      {!canAct && !othersTicket ? <p className="muted">Claim this ticket to create or update its work orders.</p> : null}
     </section>
   );
 }
