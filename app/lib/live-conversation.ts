@@ -33,7 +33,8 @@ const typingResendMs = 1500;
 
 export interface LiveConversationOptions {
   env: BrowserEnv;
-  conversationId: string;
+  /** null = nothing to join yet (a ticket without a conversation): the hook stays idle. */
+  conversationId: string | null;
   me: Participant;
   onMessageRow: (row: Record<string, unknown>) => void;
   onConversationChanged: () => void;
@@ -54,6 +55,7 @@ export function useLiveConversation(options: LiveConversationOptions) {
   callbacksRef.current = options;
 
   useEffect(() => {
+    if (conversationId === null) return;
     // Keyed on the env's values, not its identity: every revalidation of the root loader hands out a new object.
     const supabase = getSupabaseBrowserClient({ SUPABASE_URL: supabaseUrl, SUPABASE_ANON_KEY: supabaseAnonKey });
     let wasLive = false;

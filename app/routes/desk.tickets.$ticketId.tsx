@@ -3,6 +3,7 @@
 // write goes through withRls; the database refuses what the workflow forbids and its message is shown as is.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Link, useFetcher, useLoaderData, useRouteError, useRouteLoaderData } from '@remix-run/react';
+import { useMemo } from 'react';
 import { z } from 'zod';
 import { ErrorPanel } from '~/components/app-shell';
 import { FormError, FormNotice } from '~/components/form';
@@ -26,6 +27,7 @@ import {
   type TicketIntent,
 } from '~/lib/ticket-forms';
 import { moveToStatusLabel, nextTicketStatuses, ticketStatusLabel, ticketStatuses, type TicketStatus } from '~/lib/ticket-status';
+import { useLiveConversation, type Participant } from '~/lib/live-conversation';
 import { useLiveRevalidation, type LiveTable } from '~/lib/live-revalidate';
 import { changeTicketStatus, claimTicket, databaseRefusal, getTicketPage, postTicketMessage } from '~/models/ticket.server';
 import { addWorkOrderNote, createWorkOrder, listWorkOrders, updateWorkOrder } from '~/models/work-order.server';
@@ -42,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await getTicketPage({ claims, id: ticketId.data });
   if (!page) throw new Response('No such ticket', { status: 404, statusText: 'Not Found', headers });
   const workOrders = await listWorkOrders({ claims, ticketId: ticketId.data });
-  return data({ page, workOrders, userId: user.id, isAdmin: user.role === 'admin' }, { headers });
+  return data({ page, workOrders, userId: user.id, userName: user.fullName, isAdmin: user.role === 'admin' }, { headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -128,8 +130,11 @@ async function runIntent({ intent, formData, claims, ticketId, workOrderId, resp
   }
 }
 
+/** The presence channel's message and join callbacks: this page reloads through useLiveRevalidation instead. */
+const ignore = () => {};
+
 export default function TicketPageRoute() {
-  const { page, workOrders, userId, isAdmin } = useLoaderData<typeof loader>();
+  const { page, workOrders, userId, userName, isAdmin } = useLoaderData<typeof loader>();
   const { ticket, triage, steps, messages, timeline, sessionGuideTitle } = page;
   const env = useRouteLoaderData<typeof rootLoader>('root')!.ENV;
   // Live: the ticket row, its timeline, its work orders and its conversation's messages (RLS per subscriber). A
@@ -141,6 +146,10 @@ export default function TicketPageRoute() {
     ...(ticket.conversationId ? [{ table: 'messages', filter: `conversation_id=eq.${ticket.conversationId}` }] : []),
   ];
   const liveState = useLiveRevalidation(env, `desk-ticket:${ticket.id}`, liveTables);
+  // The conversation's own channel: the customer sees this technician is here and typing, and the other way round.
+  // Messages themselves arrive through liveTables above (the loader re-reads them under RLS).
+  const me = useMemo<Participant>(() => ({ userId, name: userName, role: isAdmin ? 'admin' : 'technician' }), [userId, userName, isAdmin]);
+  const presence = useLiveConversation({ env, conversationId: ticket.conversationId, me, onMessageRow: ignore, onConversationChanged: ignore, onSubscribed: ignore });
   const status = (ticketStatuses as readonly string[]).includes(ticket.status) ? (ticket.status as TicketStatus) : 'unassigned';
   const canAct = isAdmin || ticket.assignedTo === userId;
   const vehicle = [ticket.vehicleYear, ticket.vehicleMake, ticket.vehicleModel].filter(Boolean).join(' ');
@@ -168,8 +177,8 @@ export default function TicketPageRoute() {
             <h2 id="problem-heading">Problem</h2>
             <p className="ticket-content">{ticket.content || <span className="muted">No description.</span>}</p>
           </section>
-          <Conversation messages={messages} liveState={liveState} />
-          <Composer triage={triage} canAct={canAct && status !== 'closed'} />
+          <Conversation messages={messages} liveState={liveState} presence={presence} />
+          <Composer triage={triage} canAct={canAct && status !== 'closed'} onTyping={presence.signalTyping} />
           <WorkOrders
             workOrders={workOrders}
             canAct={canAct}

@@ -46,6 +46,13 @@ describe('customer and technician, live, in two browser contexts', () => {
     await expect.poll(() => customer.locator('[data-role="system"]').filter({ hasText: 'has joined' }).count()).toBe(1);
     await expect.poll(() => technician.getByTestId('live-state').textContent()).toMatch(/live/i);
 
+    // Presence and typing over the conversation's private channel, both ways.
+    await expect.poll(() => customer.getByTestId('technician-online').textContent()).toContain(demoLogins.technician.name);
+    await expect.poll(() => technician.getByTestId('customer-online').textContent()).toContain('Two Context Customer');
+    await customer.getByLabel('Your message').pressSequentially('Are you');
+    await expect.poll(() => technician.getByTestId('typing-indicator').textContent()).toContain('Two Context Customer is typing');
+    await customer.getByLabel('Your message').fill('');
+
     // Customer → technician.
     await customer.getByLabel('Your message').fill('Are you looking at it now?');
     await customer.getByLabel('Your message').press('Enter');
@@ -56,6 +63,9 @@ describe('customer and technician, live, in two browser contexts', () => {
     await technician.getByLabel('Internal note').fill('Pads worn, order a set before calling back');
     await technician.getByRole('button', { name: 'Add internal note' }).click();
     await technician.getByTestId('internal-note').filter({ hasText: 'Pads worn' }).waitFor();
+    await technician.getByLabel('Reply', { exact: true }).fill('');
+    await technician.getByLabel('Reply', { exact: true }).pressSequentially('Yes');
+    await expect.poll(() => customer.getByTestId('typing-indicator').textContent()).toContain(`${demoLogins.technician.name} is typing`);
     await technician.getByLabel('Reply', { exact: true }).fill('Yes — it sounds like the brake pads. Can you bring it in tomorrow?');
     await technician.getByRole('button', { name: 'Send to customer' }).click();
     const reply = customer.locator('[data-role="technician"]').filter({ hasText: 'bring it in tomorrow' });
@@ -69,7 +79,11 @@ describe('customer and technician, live, in two browser contexts', () => {
   it("shows a ticket the customer opens on the technician's desk board without a reload", async () => {
     const technician = await technicianPage(browser);
     const customer = await (await browser.newContext()).newPage();
-    await signUpCustomer(customer, 'Board Customer');
+    // A name no other test uses: the board is searched for it, so the check holds however long the shared test
+    // stack's queue has grown (a new ticket sorts after triaged ones until triage ranks it).
+    const customerName = `Board Customer ${Date.now()}`;
+    await signUpCustomer(customer, customerName);
+    await technician.goto(appUrl(`/desk?q=${encodeURIComponent(customerName)}`));
 
     await customer.goto(appUrl('/app/tickets/new'));
     const subject = `Board check ${Date.now()}`;

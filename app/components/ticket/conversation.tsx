@@ -3,14 +3,22 @@
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { FormError, FormNotice, TextAreaField } from '~/components/form';
-import type { LiveStatus } from '~/lib/live-conversation';
+import type { LiveStatus, Participant } from '~/lib/live-conversation';
 import type { ConversationMessage, TriageResult } from '~/models/ticket.server';
 import type { TicketActionResult } from './action-result';
 import { providerLabel } from './provider-label';
 
 const roleLabel: Record<ConversationMessage['role'], string> = { user: 'Customer', assistant: 'Assistant', technician: 'Technician', system: 'System' };
 
-export function Conversation({ messages, liveState }: { messages: ConversationMessage[]; liveState: LiveStatus }) {
+/** Who else has the conversation open, and who is typing (from the conversation's presence channel). */
+export interface ConversationPresence {
+  present: Participant[];
+  typingPeople: Participant[];
+}
+
+export function Conversation({ messages, liveState, presence }: { messages: ConversationMessage[]; liveState: LiveStatus; presence?: ConversationPresence }) {
+  const customerHere = presence?.present.find((person) => person.role === 'customer');
+  const typing = presence?.typingPeople ?? [];
   return (
     <section className="card ticket-conversation" aria-labelledby="conversation-heading">
       <div className="section-heading">
@@ -18,6 +26,11 @@ export function Conversation({ messages, liveState }: { messages: ConversationMe
         <span className={`live-indicator live-${liveState}`} data-testid="live-state">
           {liveState === 'live' ? 'Live' : liveState === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
         </span>
+        {customerHere ? (
+          <span className="presence-tech" data-testid="customer-online">
+            {customerHere.name} is online
+          </span>
+        ) : null}
       </div>
       {messages.length === 0 ? (
         <p className="muted">No messages yet. A reply you send starts the conversation with the customer.</p>
@@ -35,12 +48,15 @@ export function Conversation({ messages, liveState }: { messages: ConversationMe
           ))}
         </ol>
       )}
+      <p className="typing-indicator" aria-live="polite" data-testid="typing-indicator">
+        {typing.length > 0 ? `${typing.map((person) => person.name).join(', ')} is typing…` : ''}
+      </p>
     </section>
   );
 }
 
 /** Reply (prefilled with the AI draft) and internal-note forms; read-only explanation when the caller cannot act. */
-export function Composer({ triage, canAct }: { triage: TriageResult | null; canAct: boolean }) {
+export function Composer({ triage, canAct, onTyping }: { triage: TriageResult | null; canAct: boolean; onTyping?: (typing: boolean) => void }) {
   const reply = useFetcher<TicketActionResult>();
   const note = useFetcher<TicketActionResult>();
   const replyForm = useRef<HTMLFormElement>(null);
@@ -73,6 +89,8 @@ export function Composer({ triage, canAct }: { triage: TriageResult | null; canA
           defaultValue={triage?.draftReply ?? ''}
           hint={triage?.draftReply ? `Drafted by AI (${providerLabel(triage.model)}). Edit it before sending.` : 'No AI draft for this ticket; write your reply.'}
           error={reply.data?.fieldErrors['content']}
+          onChange={(event) => onTyping?.(event.target.value.length > 0)}
+          onBlur={() => onTyping?.(false)}
         />
         <button type="submit" className="button" disabled={reply.state !== 'idle'}>
           {reply.state !== 'idle' ? 'Sending…' : 'Send to customer'}
