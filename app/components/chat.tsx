@@ -1,6 +1,7 @@
 // One message of a conversation as the customer or a technician sees it: who sent it, when, the assistant's sources
 // as links to the help centre, its delivery state when it is still on its way or failed.
 import type { ConversationMessage } from '~/lib/messages';
+import { providerLabel } from './ticket/provider-label';
 
 export interface ChatEntry {
   message: ConversationMessage;
@@ -55,8 +56,11 @@ export function ChatMessageBubble({
           ))}
         </p>
       ) : null}
-      {message.role === 'assistant' && message.confidence !== null && viewerRole === 'staff' ? (
-        <p className="chat-confidence">Confidence {Math.round(message.confidence * 100)}%</p>
+      {message.role === 'assistant' && message.model ? (
+        <p className="chat-confidence" data-testid="assistant-provider">
+          AI answer · {providerLabel(message.model)}
+          {message.confidence !== null && viewerRole === 'staff' ? ` · confidence ${Math.round(message.confidence * 100)}%` : ''}
+        </p>
       ) : null}
       {onAcceptHandOff ? (
         <p className="chat-actions-inline">

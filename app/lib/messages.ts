@@ -13,6 +13,8 @@ export const conversationMessageSchema = z.object({
   isInternalNote: z.boolean(),
   citations: z.array(z.object({ number: z.number().int(), title: z.string(), url: z.string() })).default([]),
   handOffOffered: z.boolean().default(false),
+  /** The model that wrote an assistant message (shown next to it, as every AI output is). */
+  model: z.string().nullable().default(null),
 });
 export type ConversationMessage = z.infer<typeof conversationMessageSchema>;
 
@@ -22,6 +24,7 @@ export function messageFromRow(row: Record<string, unknown>, senderName: string 
     .object({
       citations: z.array(z.object({ number: z.coerce.number(), title: z.string(), url: z.string() }).loose()).optional().catch(undefined),
       hand_off_offered: z.boolean().optional().catch(undefined),
+      model: z.string().optional().catch(undefined),
     })
     .loose()
     .catch({})
@@ -38,6 +41,7 @@ export function messageFromRow(row: Record<string, unknown>, senderName: string 
     isInternalNote: Boolean(row['is_internal_note']),
     citations: (metadata.citations ?? []).map(({ number, title, url }) => ({ number, title, url })),
     handOffOffered: metadata.hand_off_offered ?? false,
+    model: metadata.model ?? null,
   });
 }
 

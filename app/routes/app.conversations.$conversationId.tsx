@@ -188,6 +188,7 @@ export default function ConversationPage() {
       isInternalNote: false,
       citations: [],
       handOffOffered: false,
+      model: null,
     };
     setMessages((current) => new Map(current).set(message.id, message));
     setText('');

@@ -14,6 +14,7 @@ const message = (id: string, createdAt: string, overrides: Partial<ConversationM
   isInternalNote: false,
   citations: [],
   handOffOffered: false,
+  model: null,
   ...overrides,
 });
 
@@ -51,9 +52,9 @@ describe('messageFromRow', () => {
       created_at: '2026-12-01T10:00:00+00:00',
       ai_confidence: '0.820',
       is_internal_note: false,
-      metadata: { citations: [{ number: 1, slug: 'jump-start', title: 'Jump-starting', url: '/help/jump-start' }], hand_off_offered: false },
+      metadata: { citations: [{ number: 1, slug: 'jump-start', title: 'Jump-starting', url: '/help/jump-start' }], hand_off_offered: false, provider: 'local', model: 'local-extractive-v1' },
     });
-    expect(fromRealtime).toMatchObject({ role: 'assistant', confidence: 0.82, citations: [{ number: 1, title: 'Jump-starting', url: '/help/jump-start' }] });
+    expect(fromRealtime).toMatchObject({ role: 'assistant', confidence: 0.82, model: 'local-extractive-v1', citations: [{ number: 1, title: 'Jump-starting', url: '/help/jump-start' }] });
     const odd = messageFromRow({ id: ids[2], role: 'system', content: 'x', created_at: new Date('2026-12-01T10:00:00Z'), metadata: 'not json' });
     expect(odd).toMatchObject({ citations: [], handOffOffered: false, createdAt: '2026-12-01T10:00:00.000Z' });
   });

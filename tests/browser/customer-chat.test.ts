@@ -59,6 +59,8 @@ describe('customer chat in the browser', () => {
     await answer.waitFor({ timeout: 20_000 });
     await expect.poll(async () => ((await answer.locator('.chat-sources a').count()) > 0 ? 'cited' : await answer.textContent())).toBe('cited');
     expect(await answer.locator('.chat-sources a').first().getAttribute('href')).toMatch(/^\/help\/[a-z0-9-]+$/);
+    // Which AI wrote it is shown next to it.
+    expect(await answer.getByTestId('assistant-provider').textContent()).toMatch(/Local provider · local-/);
     // The first question is stored exactly once.
     const [{ questions }] = (await sql`select count(*)::int as questions from public.messages where conversation_id = ${conversationId} and role = 'user'`) as unknown as [{ questions: number }];
     expect(questions).toBe(1);
