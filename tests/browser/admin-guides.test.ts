@@ -5,10 +5,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { sql } from '../support/db.ts';
-import { testStack } from '../support/stack.ts';
+import { appUrl, demoLogins, signIn } from '../support/journeys.ts';
 
-const appUrl = (path: string) => new URL(path, testStack.APP_URL).toString();
-const ADMIN = { email: 'admin@example.com', password: 'supporthub-demo' };
+const ADMIN = demoLogins.admin;
 
 describe('admin guides in the browser', () => {
   let browser: Browser;
@@ -24,10 +23,7 @@ describe('admin guides in the browser', () => {
   it('creates a guide, orders its steps with the keyboard, and publishes it', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(appUrl('/login'));
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ADMIN.email, ADMIN.password);
     await page.waitForURL((url) => url.pathname === '/admin');
 
     await page.getByRole('link', { name: 'Guides' }).click();

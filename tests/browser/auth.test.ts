@@ -1,33 +1,12 @@
 // Accounts end to end in Chromium: sign-up, sign-out, sign-in per role, role guards, and a
 // session that survives a reload (issue 3, "Remix app shell").
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { testStack } from '../support/stack.ts';
+import { appUrl, demoLogins, pathOf, signIn, signUpCustomer } from '../support/journeys.ts';
 
-const appUrl = (path: string) => new URL(path, testStack.APP_URL).toString();
-const pathOf = (page: Page) => new URL(page.url()).pathname;
-
-const TECHNICIAN = { email: 'tech@example.com', password: 'supporthub-demo' };
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(appUrl('/login'));
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signUpCustomer(page: Page) {
-  const email = `customer-${randomUUID()}@example.com`;
-  await page.goto(appUrl('/signup'));
-  await page.getByLabel('Full name').fill('Casey Customer');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('a-good-password-1');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((url) => url.pathname === '/app');
-  return email;
-}
+const TECHNICIAN = demoLogins.technician;
 
 describe('accounts in the browser', () => {
   let browser: Browser;
@@ -96,7 +75,7 @@ describe('accounts in the browser', () => {
   it('lets a customer change their name and password on /account', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const email = await signUpCustomer(page);
+    const { email } = await signUpCustomer(page);
 
     await page.getByRole('link', { name: 'Account' }).click();
     await page.waitForURL((url) => url.pathname === '/account');

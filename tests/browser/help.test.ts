@@ -6,19 +6,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { sql } from '../support/db.ts';
-import { testStack } from '../support/stack.ts';
+import { appUrl, demoLogins, pathOf, signIn } from '../support/journeys.ts';
 
-const appUrl = (path: string) => new URL(path, testStack.APP_URL).toString();
-const pathOf = (page: Page) => new URL(page.url()).pathname;
-const DEMO_PASSWORD = 'supporthub-demo';
 /** The embed worker is woken by pg_net right after a save, and by pg_cron every minute as a fallback. */
 const EMBEDDED_WITHIN_MS = 75_000;
 
-async function signIn(page: Page, email: string) {
-  await page.goto(appUrl('/login'));
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+/** Signs in as one of the demo accounts and waits to leave the login page. */
+async function signInAsDemo(page: Page, email: string) {
+  await signIn(page, email, demoLogins.admin.password);
   await page.waitForURL((url) => url.pathname !== '/login');
 }
 
@@ -97,7 +92,7 @@ describe('help centre and admin knowledge base', () => {
     const title = `How to reset the ${word} module`;
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, 'admin@example.com');
+    await signInAsDemo(page, 'admin@example.com');
     await page.goto(appUrl('/admin/kb'));
     await page.getByRole('link', { name: 'New article' }).click();
     await page.waitForURL((url) => url.pathname === '/admin/kb/new');
@@ -137,7 +132,7 @@ describe('help centre and admin knowledge base', () => {
     createdSlugs.push(slug);
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, 'admin@example.com');
+    await signInAsDemo(page, 'admin@example.com');
     await page.goto(appUrl('/admin/kb'));
     await page.locator('[data-testid="live-state"][data-state="live"]').waitFor();
     await markDocument(page);
@@ -163,7 +158,7 @@ describe('help centre and admin knowledge base', () => {
   it('sends a customer who opens /admin/kb back to their own area', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, 'customer@example.com');
+    await signInAsDemo(page, 'customer@example.com');
     await page.goto(appUrl('/admin/kb'));
     expect(pathOf(page)).toBe('/app');
     expect(await page.getByRole('heading', { name: 'Knowledge base' }).count()).toBe(0);

@@ -6,25 +6,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { sql } from '../support/db.ts';
-import { testStack } from '../support/stack.ts';
+import { appUrl, demoLogins, signIn } from '../support/journeys.ts';
 
-const appUrl = (path: string) => new URL(path, testStack.APP_URL).toString();
-const TECHNICIAN = { email: 'tech@example.com', password: 'supporthub-demo' };
+const TECHNICIAN = demoLogins.technician;
 const VIN = '4T1BF1FK5CU123456';
 const DRAFT = 'Hi Casey, a single click usually means the starter relay. We will test it tomorrow.';
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(appUrl('/login'));
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/desk');
-}
 
 /** A ticket opened from a troubleshooting session, already triaged (so no worker touches it), unassigned. */
 async function createTicketFromSession(): Promise<{ ticketId: string; customerId: string }> {
@@ -78,6 +69,7 @@ describe('the technician ticket page', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, TECHNICIAN.email, TECHNICIAN.password);
+    await page.waitForURL((url) => url.pathname === '/desk');
     await page.goto(appUrl(`/desk/tickets/${ticketId}`));
 
     // Details, troubleshooting tried, triage with its provider.
@@ -164,6 +156,7 @@ describe('the technician ticket page', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, TECHNICIAN.email, TECHNICIAN.password);
+    await page.waitForURL((url) => url.pathname === '/desk');
     const response = await page.goto(appUrl('/desk/tickets/00000000-0000-4000-8000-000000000000'));
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Ticket not found' }).count()).resolves.toBe(1);

@@ -1,23 +1,11 @@
 // Guided fix in Chromium (issue 8): a new customer opens "Guided fix", describes a problem, works through the
 // matched guide's checklist and ends with "Still broken", and sees the ticket number the database created. Then the
 // steps stay on screen with a clear "not saved" message when the server cannot be reached.
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { sql } from '../support/db.ts';
-import { testStack } from '../support/stack.ts';
-
-const appUrl = (path: string) => new URL(path, testStack.APP_URL).toString();
-
-async function signUpCustomer(page: Page) {
-  await page.goto(appUrl('/signup'));
-  await page.getByLabel('Full name').fill('Tess Troubleshooter');
-  await page.getByLabel('Email').fill(`troubleshoot-${randomUUID()}@example.com`);
-  await page.getByLabel('Password').fill('a-good-password-1');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((url) => url.pathname === '/app');
-}
+import { appUrl, signUpCustomer } from '../support/journeys.ts';
 
 async function startGuide(page: Page, description: string) {
   await page.getByRole('link', { name: 'Guided fix' }).click();
@@ -40,7 +28,7 @@ describe('guided fix in the browser', () => {
   it('runs a guide to "Still broken" and shows the new ticket number', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signUpCustomer(page);
+    await signUpCustomer(page, 'Tess Troubleshooter');
     const sessionId = await startGuide(page, "my car won't start after the rain");
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Car will not start');
@@ -65,7 +53,7 @@ describe('guided fix in the browser', () => {
   it('after "This isn\'t my problem" offers the next-best guides, and one of them starts a new session', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signUpCustomer(page);
+    await signUpCustomer(page, 'Tess Troubleshooter');
     const firstSession = await startGuide(page, 'the temperature needle is in the red and steam is coming out');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Engine is overheating');
     await page.getByRole('button', { name: "This isn't my problem" }).click();
@@ -87,7 +75,7 @@ describe('guided fix in the browser', () => {
   it('keeps the steps on screen with a "not saved" message when the server cannot be reached mid-way', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signUpCustomer(page);
+    await signUpCustomer(page, 'Tess Troubleshooter');
     const sessionId = await startGuide(page, 'the brakes squeal when I stop');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Brakes are squealing or grinding');
     const stepTexts = await page.getByRole('list', { name: 'Steps to try' }).locator('.troubleshoot-step-text').allTextContents();
