@@ -36,10 +36,16 @@ export interface LiveConversationOptions {
   /** null = nothing to join yet (a ticket without a conversation): the hook stays idle. */
   conversationId: string | null;
   me: Participant;
-  onMessageRow: (row: Record<string, unknown>) => void;
-  onConversationChanged: () => void;
-  /** Runs on every join, the first and each after a reconnect: fetch what was missed. */
-  onSubscribed: () => void;
+  /**
+   * The conversation's rows, for a page that shows them from this channel. Without it the channel carries presence
+   * and typing only (a page that already follows the rows elsewhere must not receive every change twice).
+   */
+  rows?: {
+    onMessageRow: (row: Record<string, unknown>) => void;
+    onConversationChanged: () => void;
+    /** Runs on every join, the first and each after a reconnect: fetch what was missed. */
+    onSubscribed: () => void;
+  };
 }
 
 export function useLiveConversation(options: LiveConversationOptions) {
@@ -53,6 +59,7 @@ export function useLiveConversation(options: LiveConversationOptions) {
   // Callbacks change every render; the channel is set up once per conversation and reads the latest ones.
   const callbacksRef = useRef(options);
   callbacksRef.current = options;
+  const followsRows = options.rows !== undefined;
 
   useEffect(() => {
     if (conversationId === null) return;
@@ -63,13 +70,16 @@ export function useLiveConversation(options: LiveConversationOptions) {
     const channel = supabase.channel(`conversation:${conversationId}`, {
       config: { private: true, broadcast: { self: false }, presence: { key: me.userId } },
     });
+    if (followsRows) {
+      channel
+        .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'messages', filter: `conversation_id=eq.${conversationId}` }, (payload) =>
+          callbacksRef.current.rows?.onMessageRow(payload.new as Record<string, unknown>)
+        )
+        .on('postgres_changes', { event: 'UPDATE', schema: 'public', table: 'conversations', filter: `id=eq.${conversationId}` }, () =>
+          callbacksRef.current.rows?.onConversationChanged()
+        );
+    }
     channel
-      .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'messages', filter: `conversation_id=eq.${conversationId}` }, (payload) =>
-        callbacksRef.current.onMessageRow(payload.new as Record<string, unknown>)
-      )
-      .on('postgres_changes', { event: 'UPDATE', schema: 'public', table: 'conversations', filter: `id=eq.${conversationId}` }, () =>
-        callbacksRef.current.onConversationChanged()
-      )
       .on('broadcast', { event: 'typing' }, ({ payload }) => {
         const signal = typingSchema.safeParse(payload);
         if (!signal.success || signal.data.userId === me.userId) return;
@@ -100,7 +110,7 @@ export function useLiveConversation(options: LiveConversationOptions) {
           void channel.track({ userId: me.userId, name: me.name, role: me.role });
           // Whatever was committed before this join (since the loader read, or while the connection was down) was not
           // delivered: the page fetches it.
-          callbacksRef.current.onSubscribed();
+          callbacksRef.current.rows?.onSubscribed();
           wasLive = true;
         } else if (state === 'CHANNEL_ERROR' || state === 'TIMED_OUT' || state === 'CLOSED') {
           setStatus(wasLive ? 'reconnecting' : 'connecting');
@@ -113,7 +123,7 @@ export function useLiveConversation(options: LiveConversationOptions) {
       channelRef.current = null;
       void supabase.removeChannel(channel);
     };
-  }, [supabaseUrl, supabaseAnonKey, conversationId, me.userId, me.name, me.role]);
+  }, [supabaseUrl, supabaseAnonKey, conversationId, followsRows, me.userId, me.name, me.role]);
 
   // Expire typing signals whose sender went quiet (closed the tab, lost the connection).
   useEffect(() => {

@@ -1,5 +1,6 @@
-// Words people read for the database's ticket and work-order states (the enums stay machine-friendly).
-export const ticketStatusLabel: Record<string, string> = {
+// Words customers read for the database's ticket and work-order states (the enums stay machine-friendly). Staff
+// wording lives in ticket-status.ts with the allowed moves.
+export const customerTicketStatusLabel: Record<string, string> = {
   unassigned: 'Waiting for a technician',
   assigned: 'Technician assigned',
   in_progress: 'In progress',
@@ -8,7 +9,7 @@ export const ticketStatusLabel: Record<string, string> = {
   closed: 'Closed',
 };
 
-export const workOrderStatusLabel: Record<string, string> = {
+export const customerWorkOrderStatusLabel: Record<string, string> = {
   open: 'Scheduled',
   in_progress: 'Work in progress',
   completed: 'Completed',

@@ -9,7 +9,7 @@ import { requireUser } from '~/lib/auth.server';
 import { withRls } from '~/lib/db.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { useLiveRevalidation } from '~/lib/live-revalidate';
-import { labelOf, ticketStatusLabel, timeAgo } from '~/lib/ticket-labels';
+import { labelOf, customerTicketStatusLabel, timeAgo } from '~/lib/ticket-labels';
 import { listMyConversations, listSolutionAreas, startConversation } from '~/models/conversations.server';
 import { listMyTickets } from '~/models/customer-tickets.server';
 import type { loader as rootLoader } from '~/root';
@@ -155,7 +155,7 @@ export default function CustomerHome() {
                     <span className="item-title">
                       {ticket.number} · {ticket.subject}
                     </span>
-                    <span className={`status-pill status-${ticket.status}`}>{labelOf(ticketStatusLabel, ticket.status)}</span>
+                    <span className={`status-pill status-${ticket.status}`}>{labelOf(customerTicketStatusLabel, ticket.status)}</span>
                     <span className="item-meta">Updated {timeAgo(ticket.updatedAt)}</span>
                   </Link>
                 </li>

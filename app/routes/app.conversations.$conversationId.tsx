@@ -82,14 +82,12 @@ export default function ConversationPage() {
     env,
     conversationId: thread.id,
     me,
-    onMessageRow: (row) => merge([messageFromRow(row, row['sender_id'] === user.id ? user.fullName : null)]),
-    onConversationChanged: () => revalidator.revalidate(),
-    onSubscribed: () => {
-      const newest = [...messages.values()].map((message) => message.createdAt).sort().at(-1) ?? new Date(0).toISOString();
-      fetchMessagesSince(thread.id, newest)
-        .then(merge)
-        .catch(() => setNotice('Some messages may be missing. Reload the page to see everything.'));
-      revalidator.revalidate();
+    rows: {
+      onMessageRow: (row) => merge([messageFromRow(row, row['sender_id'] === user.id ? user.fullName : null)]),
+      onConversationChanged: () => revalidator.revalidate(),
+      // The loader returns the newest messages and the conversation's state: reloading it backfills whatever was
+      // committed before this join, merged by id.
+      onSubscribed: () => revalidator.revalidate(),
     },
   });
 

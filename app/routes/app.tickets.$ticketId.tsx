@@ -7,7 +7,7 @@ import { ErrorPanel } from '~/components/app-shell';
 import { requireUser } from '~/lib/auth.server';
 import { withRls } from '~/lib/db.server';
 import { useLiveRevalidation } from '~/lib/live-revalidate';
-import { formatMoney, labelOf, ticketStatusLabel, timeAgo, workOrderStatusLabel } from '~/lib/ticket-labels';
+import { formatMoney, labelOf, customerTicketStatusLabel, timeAgo, customerWorkOrderStatusLabel } from '~/lib/ticket-labels';
 import { loadMyTicket } from '~/models/customer-tickets.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -49,7 +49,7 @@ export default function CustomerTicketPage() {
       </h1>
       <p className="chat-meta">
         <span className={`status-pill status-${ticket.status}`} data-testid="ticket-status">
-          {labelOf(ticketStatusLabel, ticket.status)}
+          {labelOf(customerTicketStatusLabel, ticket.status)}
         </span>
         <span className="item-meta">
           Opened {timeAgo(ticket.createdAt)} · updated {timeAgo(ticket.updatedAt)}
@@ -60,7 +60,7 @@ export default function CustomerTicketPage() {
       <ol className="progress-steps" aria-label="Progress">
         {progressSteps.map((step, index) => (
           <li key={step} className={index <= reached ? 'done' : undefined} aria-current={index === reached ? 'step' : undefined}>
-            {labelOf(ticketStatusLabel, step)}
+            {labelOf(customerTicketStatusLabel, step)}
           </li>
         ))}
       </ol>
@@ -110,7 +110,7 @@ export default function CustomerTicketPage() {
                 {ticket.workOrders.map((order) => (
                   <tr key={order.id}>
                     <td>{order.number}</td>
-                    <td>{labelOf(workOrderStatusLabel, order.status)}</td>
+                    <td>{labelOf(customerWorkOrderStatusLabel, order.status)}</td>
                     <td className="numeric">{formatMoney(order.totalCost)}</td>
                   </tr>
                 ))}

@@ -130,9 +130,6 @@ async function runIntent({ intent, formData, claims, ticketId, workOrderId, resp
   }
 }
 
-/** The presence channel's message and join callbacks: this page reloads through useLiveRevalidation instead. */
-const ignore = () => {};
-
 export default function TicketPageRoute() {
   const { page, workOrders, userId, userName, isAdmin } = useLoaderData<typeof loader>();
   const { ticket, triage, steps, messages, timeline, sessionGuideTitle } = page;
@@ -147,9 +144,10 @@ export default function TicketPageRoute() {
   ];
   const liveState = useLiveRevalidation(env, `desk-ticket:${ticket.id}`, liveTables);
   // The conversation's own channel: the customer sees this technician is here and typing, and the other way round.
-  // Messages themselves arrive through liveTables above (the loader re-reads them under RLS).
+  // Messages themselves arrive through liveTables above (the loader re-reads them under RLS), so this channel carries
+  // presence and typing only.
   const me = useMemo<Participant>(() => ({ userId, name: userName, role: isAdmin ? 'admin' : 'technician' }), [userId, userName, isAdmin]);
-  const presence = useLiveConversation({ env, conversationId: ticket.conversationId, me, onMessageRow: ignore, onConversationChanged: ignore, onSubscribed: ignore });
+  const presence = useLiveConversation({ env, conversationId: ticket.conversationId, me });
   const status = (ticketStatuses as readonly string[]).includes(ticket.status) ? (ticket.status as TicketStatus) : 'unassigned';
   const canAct = isAdmin || ticket.assignedTo === userId;
   const vehicle = [ticket.vehicleYear, ticket.vehicleMake, ticket.vehicleModel].filter(Boolean).join(' ');

@@ -268,12 +268,13 @@ begin
     jsonb_build_object('message_id', inserted.id, 'role', inserted.role, 'conversation_id', inserted.conversation_id)
   from inserted_messages inserted
   join public.conversations conversation on conversation.id = inserted.conversation_id
-  where conversation.ticket_id is not null
+  -- System messages announce changes the timeline already records (a claim, a resolution): left out.
+  where conversation.ticket_id is not null and inserted.role <> 'system'
   order by inserted.created_at, inserted.id;
   return null;
 end;
 $$;
-comment on function private.record_message_events() is 'After-insert statement trigger on messages: message sent / reply sent / internal note added on the conversation''s ticket.';
+comment on function private.record_message_events() is 'After-insert statement trigger on messages: message sent / reply sent / internal note added on the conversation''s ticket; system messages are left out (they announce changes the timeline already records).';
 
 create or replace function private.record_work_order_created_events()
 returns trigger
