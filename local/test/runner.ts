@@ -20,6 +20,9 @@ export interface SuiteResult {
   failed: number;
   /** Why the suite could not run at all (counted as one failure). */
   error?: string;
+  /** One line per failed check (name and first line of the reason), repeated in the summary
+   * so the tail of a long CI log says what failed. */
+  failures?: string[];
 }
 
 interface SuiteContext {
@@ -48,6 +51,18 @@ function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv, opt
     child.on('error', (error) => resolve({ code: 127, output: `${output}\n${error.message}` }));
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+/** The `not ok` lines of TAP output, with the file pg_prove was running when it printed them. */
+export function tapFailures(output: string): string[] {
+  const failures: string[] = [];
+  let file = '';
+  for (const line of output.split('\n')) {
+    const fileHeader = /^(\S+\.sql) \.+/.exec(line);
+    if (fileHeader) file = fileHeader[1] ?? '';
+    if (/^\s*not ok \d+/.test(line)) failures.push(`${file ? `${file}: ` : ''}${line.trim()}`);
+  }
+  return failures;
 }
 
 /** Counts TAP lines (`ok N`, `not ok N`) at any indentation. */
@@ -92,15 +107,16 @@ const suites: Suite[] = [
       await runCommand('psql', [stack.dbUrl, '-qX', '-c', 'create extension if not exists pgtap with schema extensions'], env, { quiet: true });
       const { code, output } = await runCommand('pg_prove', ['--verbose', '--failures', '-d', stack.dbUrl, ...files], env, { quiet: true });
       const counts = countTap(output);
+      const failures = tapFailures(output);
       for (const line of output.split('\n')) {
         if (/^\s*not ok/.test(line) || /^\s*#\s+(Failed|got|expected|     )/.test(line) || /Dubious|Parse errors|ERROR/.test(line)) console.log(line);
       }
       console.log(output.split('\n').filter((line) => /^(Files=|Result:)/.test(line)).join('\n'));
       if (code !== 0 && counts.failed === 0) {
         console.log(output.split('\n').slice(-30).join('\n'));
-        return { suite: 'pgtap', ...counts, failed: 1, error: 'pg_prove failed (a plan mismatch or SQL error; see above)' };
+        return { suite: 'pgtap', ...counts, failed: 1, error: 'pg_prove failed (a plan mismatch or SQL error; see above)', failures };
       }
-      return { suite: 'pgtap', ...counts };
+      return { suite: 'pgtap', ...counts, failures };
     },
   },
   {
@@ -170,8 +186,9 @@ const suites: Suite[] = [
     async run({ env, args }) {
       const { code, output } = await runCommand(bin('deno'), ['test', '--allow-all', '--no-prompt', '--reporter=tap', ...(args.length ? args : ['supabase/functions'])], env);
       const counts = countTap(output);
-      if (code !== 0 && counts.failed === 0) return { suite: 'deno', ...counts, failed: 1, error: 'deno test failed before running its tests' };
-      return { suite: 'deno', ...counts };
+      const failures = tapFailures(output);
+      if (code !== 0 && counts.failed === 0) return { suite: 'deno', ...counts, failed: 1, error: 'deno test failed before running its tests', failures };
+      return { suite: 'deno', ...counts, failures };
     },
   },
   {
@@ -181,7 +198,13 @@ const suites: Suite[] = [
       const parallel = await runVitest('vitest', join('tests', 'vitest.config.ts'), context);
       if (context.args.length > 0 && !context.args.some((arg) => arg.includes('serial'))) return parallel;
       const serial = await runVitest('vitest-serial', join('tests', 'vitest.serial.config.ts'), context);
-      return { suite: 'vitest', passed: parallel.passed + serial.passed, failed: parallel.failed + serial.failed, error: parallel.error ?? serial.error };
+      return {
+        suite: 'vitest',
+        passed: parallel.passed + serial.passed,
+        failed: parallel.failed + serial.failed,
+        error: parallel.error ?? serial.error,
+        failures: [...(parallel.failures ?? []), ...(serial.failures ?? [])],
+      };
     },
   },
   {
@@ -203,12 +226,33 @@ async function runVitest(suite: string, config: string, { env, args, artifacts }
   const report = join(artifacts, `${suite}.json`);
   const { code } = await runCommand(bin('vitest'), ['run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], env);
   if (!existsSync(report)) return { suite, passed: 0, failed: 1, error: 'vitest wrote no report' };
-  const summary = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: Array<{ status: string; message?: string }> };
+  const summary = JSON.parse(readFileSync(report, 'utf8')) as VitestJsonReport;
   const failedFiles = summary.testResults.filter((file) => file.status === 'failed' && file.message).length;
+  const firstLine = (text: string | undefined) => (text ?? '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 240) ?? '';
+  const failures = summary.testResults.flatMap((file) => {
+    const where = relative(projectRoot, file.name);
+    const tests = (file.assertionResults ?? [])
+      .filter((test) => test.status !== 'passed')
+      .map((test) => `${where} > ${test.fullName} [${test.status}]: ${firstLine(test.failureMessages?.[0])}`);
+    return file.status === 'failed' && file.message ? [`${where}: ${firstLine(file.message)}`, ...tests] : tests;
+  });
   // Skipped or todo tests are not allowed in this project: they count as failures.
   const failed = summary.numFailedTests + summary.numPendingTests + summary.numTodoTests + failedFiles;
-  if (code !== 0 && failed === 0) return { suite, passed: summary.numPassedTests, failed: 1, error: 'vitest exited with an error' };
-  return { suite, passed: summary.numPassedTests, failed };
+  if (code !== 0 && failed === 0) return { suite, passed: summary.numPassedTests, failed: 1, error: 'vitest exited with an error', failures };
+  return { suite, passed: summary.numPassedTests, failed, failures };
+}
+
+interface VitestJsonReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: Array<{
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults?: Array<{ fullName: string; status: string; failureMessages?: string[] }>;
+  }>;
 }
 
 export async function runTests(argv: string[]): Promise<number> {
@@ -274,6 +318,11 @@ export async function runTests(argv: string[]): Promise<number> {
   const failed = results.reduce((sum, r) => sum + r.failed, 0);
   console.log(`\n${bold('Summary')} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   for (const r of results) console.log(`  ${r.failed === 0 ? '✔' : '✖'} ${r.suite.padEnd(9)} ${r.passed} passed, ${r.failed} failed`);
+  const failureLines = results.flatMap((r) => [...(r.error ? [`${r.suite}: ${r.error}`] : []), ...(r.failures ?? []).map((line) => `${r.suite}: ${line}`)]);
+  if (failureLines.length > 0) {
+    console.log(bold('Failed'));
+    for (const line of failureLines) console.log(`  ✖ ${line}`);
+  }
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;
 }

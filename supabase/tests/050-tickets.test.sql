@@ -1,6 +1,6 @@
 -- Tickets: numbering, lifecycle transitions, protected fields, one AI result per ticket, analytics events, queue.
 begin;
-select plan(24);
+select plan(27);
 select tests.create_support_fixtures();
 
 select matches((select number from public.tickets where id = '00000000-0000-4000-b000-00000000000a'), '^TCK-[0-9]{6}$', 'tickets are numbered TCK-000123');
@@ -51,6 +51,18 @@ select throws_ok($$update public.ticket_ai_results set sentiment_score = 11$$, '
 -- analytics and the queue
 select is((select count(*)::int from public.analytics_events where event_type = 'ticket_created'), 2, 'ticket inserts write ticket_created events');
 select is((select count(*)::int from private.jobs where kind = 'triage' and payload ? 'ticket_id'), 2, 'every new ticket queues a triage job');
+
+-- One statement inserting several tickets (e-mail ingestion) gives each its own job, analytics event and timeline row.
+insert into public.tickets (customer_id, subject, channel)
+select tests.user_id('customer_b'), 'Imported ' || n, 'email' from generate_series(1, 3) n;
+select is((select count(*)::int from private.jobs job join public.tickets ticket on job.payload = jsonb_build_object('ticket_id', ticket.id)
+           where job.kind = 'triage' and ticket.subject like 'Imported %'), 3, 'a three-ticket insert queues three triage jobs');
+select is((select count(*)::int from public.analytics_events event join public.tickets ticket on ticket.id = event.ticket_id
+           where event.event_type = 'ticket_created' and ticket.subject like 'Imported %' and event.metadata ->> 'channel' = 'email'), 3,
+  'and writes three ticket_created events with the channel');
+select is((select count(*)::int from public.ticket_events event join public.tickets ticket on ticket.id = event.ticket_id
+           where event.kind = 'created' and ticket.subject like 'Imported %' and event.details ->> 'number' = ticket.number), 3,
+  'and three created timeline rows carrying each ticket''s own number');
 
 -- The technician queue must be answerable from tickets_queue_idx under RLS: status and urgency have to be index
 -- conditions, which Postgres allows below a policy only for leakproof operators (text, not enum, equality).

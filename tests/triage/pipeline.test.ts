@@ -38,9 +38,11 @@ describe('triage pipeline, end to end', () => {
       const [row] = await sql<{ category: string; urgency: string; provider: string; sentiment_score: number; draft_reply: string }[]>`
         select category::text, urgency::text, provider, sentiment_score, draft_reply from public.ticket_ai_results where ticket_id = ${ticket!.id}`;
       return row;
-    }, 15_000);
+      // Normally well under 2 s; the bound only tells "woken" from "left to the once-a-minute pg_cron sweep" on a busy
+      // CI machine (speed is the triage benchmark's business).
+    }, 45_000);
     const seconds = (Date.now() - started) / 1000;
-    expect(result, 'the AI result exists within 15 s').toBeDefined();
+    expect(result, 'the AI result exists within 45 s').toBeDefined();
     console.log(`ticket ${ticket!.number} triaged in ${seconds.toFixed(1)} s: ${result!.category} / ${result!.urgency} (${result!.provider})`);
     expect(result!.category).toBe('billing');
     expect(result!.provider).toBe('local');
@@ -55,5 +57,5 @@ describe('triage pipeline, end to end', () => {
 
     const seenByCustomer = await asRole('authenticated', claims, (tx) => tx`select * from public.ticket_ai_results where ticket_id = ${ticket!.id}`);
     expect(seenByCustomer).toHaveLength(0);
-  });
+  }, 60_000);
 });

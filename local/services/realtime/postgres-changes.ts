@@ -203,6 +203,18 @@ export class ChangeFeed {
   /** One poll; true when the slot had nothing more to give. */
   private async poll(): Promise<boolean> {
     if (!this.slotReady) await this.prepareSlot();
+    if (this.listeners.size === 0) {
+      // Nobody subscribed: nothing to decode (Supabase Realtime polls only for tenants with subscribers). Decoding
+      // re-reads the WAL from the slot's restart point on every poll, which under a write burst costs the database
+      // more CPU than the writes themselves; the slot is just moved to the present now and then so WAL is not kept.
+      if (Date.now() - this.advancedAt >= ADVANCE_EVERY_MS) {
+        const [moved] = await this.sql<{ lsn: string | null }[]>`
+          select end_lsn::text as lsn from pg_replication_slot_advance(${SLOT_NAME}, pg_current_wal_flush_lsn())`;
+        if (moved?.lsn) this.deliveredUpTo = lsnToBigInt(moved.lsn);
+        this.advancedAt = Date.now();
+      }
+      return true;
+    }
     // A transactional message is the smallest commit that writes WAL, so it is flushed.
     if (this.asynchronousCommits) await this.sql`select pg_catalog.pg_logical_emit_message(true, ${FLUSH_MESSAGE_PREFIX}, '')`;
     const rows = await this.sql<{ lsn: string; data: string }[]>`

@@ -29,7 +29,7 @@ const validTriage = {
 type Answer = (request: StubRequest) => Response | Promise<Response>;
 
 /** A stub answering from a script (the last answer repeats), a handler wired to it, and the paused test database. */
-async function setUp(script: Answer[], options: { timeoutMs?: number; concurrency?: number } = {}) {
+async function setUp(script: Answer[], options: { timeoutMs?: number; concurrency?: number; lingerMs?: number } = {}) {
   const sql = testDatabase();
   const paused = await pausePipeline(sql);
   let inFlight = 0;
@@ -51,7 +51,7 @@ async function setUp(script: Answer[], options: { timeoutMs?: number; concurrenc
         retryPolicy: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
       }),
     kb: () => ({ topArticles: () => Promise.resolve([{ slug: 'billing-faq', title: 'Billing FAQ', snippet: 'How charges appear.' }]) }),
-    settings: { concurrency: options.concurrency ?? 2, batchSize: 10, timeBudgetMs: 20_000 },
+    settings: { concurrency: options.concurrency ?? 2, batchSize: 10, timeBudgetMs: 20_000, ...(options.lingerMs === undefined ? {} : { lingerMs: options.lingerMs }) },
     continueLater: () => Promise.resolve(),
     workerId: 'triage-test',
   });
@@ -241,6 +241,34 @@ Deno.test('a batch with bounded concurrency: every ticket triaged once, never mo
     assert.deepEqual(t.stub.requests.length, 15);
     const [processed] = await t.sql`select count(*)::int as count from public.tickets where id = any(${ids}) and triage_status = 'processed'`;
     assert.deepEqual(processed!.count, 15);
+  } finally {
+    await t.tearDown();
+  }
+});
+
+Deno.test('a wake-up that arrives after the last empty claim, while a job is still running, is honoured by the same run', async () => {
+  let releaseFirstCall!: () => void;
+  const firstCallHeld = new Promise<void>((resolve) => (releaseFirstCall = resolve));
+  let firstCallArrived!: () => void;
+  const firstCallSeen = new Promise<void>((resolve) => (firstCallArrived = resolve));
+  const t = await setUp([async () => {
+    firstCallArrived();
+    await firstCallHeld;
+    return chatCompletionResponse(JSON.stringify(validTriage));
+  }, json(validTriage)], { concurrency: 2, lingerMs: 0 });
+  try {
+    const first = await insertTicket(t.sql, t.customerId, 'Charged twice', 'I was charged twice for my March invoice.');
+    const firstWake = t.wake();
+    await firstCallSeen;
+    // The idle lane's claim comes back empty (no linger here), so the drain has stopped claiming.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const second = await insertTicket(t.sql, t.customerId, 'Charged again', 'A second charge appeared today.');
+    const secondWake = t.wake();
+    releaseFirstCall();
+    const [summary] = await Promise.all([firstWake, secondWake]);
+    assert.deepEqual([summary.completed, summary.failed, summary.stopped], [2, 0, 'queue_empty']);
+    assert.deepEqual((await ticketState(t.sql, first)).triage_status, 'processed');
+    assert.deepEqual((await ticketState(t.sql, second)).triage_status, 'processed', 'the late ticket did not wait for the pg_cron sweep');
   } finally {
     await t.tearDown();
   }

@@ -8,7 +8,7 @@ import { handleRequests, HttpError, jsonResponse } from '../_shared/http/respons
 import { triageProviderFromEnv } from '../_shared/triage/triage-provider-from-env.ts';
 import type { TriageProvider } from '../_shared/triage/triage-schema.ts';
 import { type KbContextSource, PublishedArticleIndex } from './kb-context.ts';
-import { type DrainSummary, TriageWorker, type TriageWorkerSettings } from './worker.ts';
+import { defaultTriageWorkerSettings, type DrainSummary, mergeDrainSummaries, TriageWorker, type TriageWorkerSettings } from './worker.ts';
 
 const WakeRequest = z.object({ reason: z.string().max(100).optional() }).passthrough();
 
@@ -93,12 +93,24 @@ export function createTriageHandler(options: TriageHandlerOptions = {}): (reques
     const db = sql();
     provider ??= (options.provider ?? triageProviderFromEnv)();
     kb ??= (options.kb ?? ((db: Sql) => new PublishedArticleIndex(db)))(db);
-    const worker = new TriageWorker(db, provider, kb, workerId, { ...settingsFromEnv(), ...options.settings });
-    const summary = await worker.drain(() => {
+    const settings = { ...defaultTriageWorkerSettings, ...settingsFromEnv(), ...options.settings };
+    const takeWakeRequest = () => {
       const requested = run.wakeRequested;
       run.wakeRequested = false;
       return requested;
-    });
+    };
+    const started = performance.now();
+    let summary: DrainSummary | undefined;
+    for (;;) {
+      const remainingMs = settings.timeBudgetMs - (performance.now() - started);
+      const worker = new TriageWorker(db, provider, kb, workerId, { ...settings, timeBudgetMs: Math.max(remainingMs, 0) });
+      summary = mergeDrainSummaries(summary, await worker.drain(takeWakeRequest));
+      if (summary.stopped === 'time_budget' || remainingMs <= 0) break;
+      // A wake-up that joined after the drain's last empty claim (while its last jobs were still running) names
+      // tickets nobody has claimed: drain again rather than leave them to the pg_cron sweep. Checking and closing
+      // happen in one synchronous step, so a wake-up either lands before (and is honoured here) or starts a new run.
+      if (!takeWakeRequest()) break;
+    }
     run.closing = true;
     if (summary.stopped === 'time_budget') await continueLater(db);
     return summary;

@@ -56,6 +56,19 @@ export interface TriageWorkerSettings {
 
 export const defaultTriageWorkerSettings: TriageWorkerSettings = { batchSize: 32, concurrency: 8, timeBudgetMs: 50_000, maxListedOutcomes: 1000, lingerMs: 1500 };
 
+/** One summary for consecutive drains of the same run (counts add up, the listed outcomes stay capped). */
+export function mergeDrainSummaries(earlier: DrainSummary | undefined, later: DrainSummary, maxListedOutcomes = defaultTriageWorkerSettings.maxListedOutcomes): DrainSummary {
+  if (!earlier) return later;
+  return {
+    worker: later.worker,
+    duration_ms: earlier.duration_ms + later.duration_ms,
+    completed: earlier.completed + later.completed,
+    failed: earlier.failed + later.failed,
+    stopped: later.stopped,
+    jobs: [...earlier.jobs, ...later.jobs].slice(0, maxListedOutcomes),
+  };
+}
+
 /** The model name to record with an event when the provider failed before reporting one. */
 function configuredModel(provider: TriageProvider): string {
   const model = (provider as { model?: unknown }).model;

@@ -186,12 +186,21 @@ describe.each<Vsn>(['1.0.0', '2.0.0'])('local Realtime, vsn %s', (vsn) => {
     await insertFor(alice.id, 'alice 1');
     await waitFor(() => seen.length === 1, 'alice row');
     await client.setAuth(bob.token);
-    await sleep(100);
+    // The new token takes effect when the service reads it, with no reply to wait for: a row of bob's arriving
+    // proves the switch (only bob's claims can see it). Until then bob's rows may go by unseen, so probe again.
+    for (let probe = 1; !seen.some((c) => (c.new as ProbeRow).owner === bob.id); probe++) {
+      if (probe > 20) throw new Error('bob never received his rows after the token switch');
+      await insertFor(bob.id, `bob probe ${probe}`);
+      await sleep(250);
+    }
     await insertFor(alice.id, 'alice 2');
-    await insertFor(bob.id, 'bob 1');
-    await waitFor(() => seen.length === 2, 'bob row');
+    await insertFor(bob.id, 'bob last');
+    await waitFor(() => seen.some((c) => (c.new as ProbeRow).body === 'bob last'), 'bob row after the switch');
     await sleep(300);
-    expect(seen.map((c) => (c.new as ProbeRow).body)).toEqual(['alice 1', 'bob 1']);
+    const bodies = seen.map((c) => (c.new as ProbeRow).body);
+    expect(bodies[0]).toBe('alice 1');
+    expect(bodies).not.toContain('alice 2');
+    expect(seen.slice(1).every((c) => (c.new as ProbeRow).owner === bob.id)).toBe(true);
 
     await client.setAuth(await signToken(bob.id, { expiresInSeconds: -5 }));
     await waitFor(() => system.find((m) => m.status === 'error' && /expired/.test(m.message)), 'the expiry system error');
