@@ -5,6 +5,9 @@ begin;
 select plan(8);
 
 select tests.create_support_fixtures();
+-- ANALYZE's lock, held to the end: an autovacuum ANALYZE of the committed table (it writes pg_class.reltuples in
+-- place, outside any transaction) cannot then overwrite the chunk count this test's statistics are read with.
+lock table public.kb_chunks in share update exclusive mode;
 -- 1,000 chunks of the published article: "gasket" in every one, "torque" in every other, "flange" in three.
 insert into public.kb_chunks (article_id, chunk_index, content, embedding, embedding_model)
 select '00000000-0000-4000-c000-000000000001', n,
