@@ -1,17 +1,300 @@
-import type { MetaFunction } from '@remix-run/react';
-import { Link } from '@remix-run/react';
-import { EmptyState } from '~/components/app-shell';
+// Admin home: how support is going over the last 7, 30 or 90 days (?days=), from public.support_dashboard — tickets
+// created per day (inline SVG, with the numbers as a table for screen readers), open tickets, triage, time to
+// assignment and resolution, AI usage, chat hand-offs and guided-fix outcomes; per-guide figures live on /admin/guides.
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { isRouteErrorResponse, Link, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { EmptyState, ErrorPanel } from '~/components/app-shell';
+import { requireUser } from '~/lib/auth.server';
+import { dashboardIsEmpty, dashboardRanges, getSupportDashboard, parseDashboardRange, type SupportDashboard } from '~/models/support-dashboard.server';
 
 export const meta: MetaFunction = () => [{ title: 'Admin · Support Hub' }];
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { claims, headers } = await requireUser(request, { role: 'admin' });
+  const days = parseDashboardRange(new URL(request.url).searchParams.get('days'));
+  const dashboard = await getSupportDashboard({ claims, days });
+  return data({ dashboard }, { headers });
+}
+
+const statusLabels: Record<string, string> = {
+  unassigned: 'Unassigned',
+  assigned: 'Assigned',
+  in_progress: 'In progress',
+  waiting_on_customer: 'Waiting on customer',
+};
+const urgencyLabels: Record<string, string> = { high: 'High', medium: 'Medium', low: 'Low' };
+const categoryLabels: Record<string, string> = { billing: 'Billing', technical: 'Technical', feature_request: 'Feature request' };
+const sourceLabels: Record<string, string> = { triage: 'Ticket triage', chat: 'Assistant (chat)' };
+
+const whole = new Intl.NumberFormat('en');
+const dollars = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const dayLabel = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+const formatDay = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`));
+
+function formatDuration(minutes: number | null): string {
+  if (minutes === null) return '—';
+  if (minutes < 90) return `${Math.round(minutes)} min`;
+  if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)} h`;
+  return `${(minutes / (24 * 60)).toFixed(1)} days`;
+}
+
 export default function AdminHome() {
+  const { dashboard } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const loading = navigation.state === 'loading' && navigation.location.pathname === '/admin';
+  return (
+    <div className="admin-dashboard">
+      <h1>Admin</h1>
+      <p className="lead">How support is going, and where to curate content.</p>
+      <nav className="dashboard-links" aria-label="Admin tasks">
+        <Link to="/admin/kb">Curate articles</Link>
+        <Link to="/admin/guides">Per-guide figures</Link>
+        <Link to="/desk">Open the desk</Link>
+      </nav>
+      <RangeSwitch days={dashboard.days} />
+      <section aria-labelledby="dashboard-title" aria-busy={loading} className={loading ? 'dashboard loading' : 'dashboard'}>
+        <h2 id="dashboard-title">
+          Last {dashboard.days} days{loading ? <span className="dashboard-loading"> — loading…</span> : null}
+        </h2>
+        {dashboardIsEmpty(dashboard) ? (
+          <EmptyState title="No support activity yet" action={<Link className="button secondary" to="/admin/kb">Write a help article</Link>}>
+            Tickets, assistant conversations and guided fixes will be counted here as soon as customers start using Support Hub.
+          </EmptyState>
+        ) : (
+          <Figures dashboard={dashboard} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** 7 / 30 / 90 days as links (plain navigation: keyboard, back button and shareable URLs for free). */
+function RangeSwitch({ days }: { days: number }) {
+  return (
+    <nav className="range-switch" aria-label="Time range">
+      {dashboardRanges.map((range) => (
+        <Link key={range} to={`?days=${range}`} aria-current={range === days ? 'page' : undefined} preventScrollReset>
+          {range} days
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+function Figures({ dashboard }: { dashboard: SupportDashboard }) {
+  const { triage, chat, troubleshooting } = dashboard;
   return (
     <>
-      <h1>Admin</h1>
-      <p className="lead">Curate the knowledge base and guides, manage people and see how support is going.</p>
-      <EmptyState title="Nothing to review yet" action={<Link className="button secondary" to="/desk">Open the desk</Link>}>
-        Content to curate, people to manage and reports will appear here.
-      </EmptyState>
+      <dl className="stat-grid">
+        <Stat label="Tickets created" value={whole.format(dashboard.ticketsCreated)} />
+        <Stat label="Open now" value={whole.format(dashboard.openTotal)} />
+        <Stat label="Median time to first assignment" value={formatDuration(dashboard.medianMinutesToAssignment)} hint={`${whole.format(dashboard.assignedTickets)} assigned`} />
+        <Stat label="Median time to resolution" value={formatDuration(dashboard.medianMinutesToResolution)} hint={`${whole.format(dashboard.resolvedTickets)} resolved`} />
+        <Stat label="AI triage failure rate" value={percent(triage.failureRate)} hint={`${whole.format(triage.aiFailed)} of ${whole.format(triage.processed + triage.aiFailed)} triaged`} />
+      </dl>
+
+      <TicketsPerDayChart days={dashboard.createdPerDay} total={dashboard.ticketsCreated} />
+
+      <div className="dashboard-panels">
+        <Panel title="Open tickets by status">
+          <BarTable
+            caption="Open tickets by status"
+            rows={Object.entries(statusLabels).map(([status, label]) => ({ label, value: dashboard.openByStatus.find((row) => row.status === status)?.tickets ?? 0 }))}
+          />
+        </Panel>
+        <Panel title="Open tickets by urgency">
+          <BarTable
+            caption="Open tickets by urgency"
+            rows={[
+              ...Object.entries(urgencyLabels).map(([urgency, label]) => ({ label, value: dashboard.openByUrgency.find((row) => row.urgency === urgency)?.tickets ?? 0 })),
+              { label: 'Not triaged yet', value: dashboard.openByUrgency.find((row) => row.urgency === null)?.tickets ?? 0 },
+            ]}
+          />
+        </Panel>
+        <Panel title="Triage outcome">
+          <BarTable
+            caption="Triage outcome of the tickets created"
+            rows={[
+              { label: 'Processed', value: triage.processed },
+              { label: 'AI failed', value: triage.aiFailed },
+              { label: 'Pending', value: triage.pending },
+              { label: 'Resolved before triage', value: triage.resolvedBeforeTriage },
+            ]}
+          />
+        </Panel>
+        <Panel title="Categories">
+          <BarTable
+            caption="Category of the tickets created"
+            rows={dashboard.categories.map((row) => ({ label: row.category === null ? 'Not categorised' : categoryLabels[row.category] ?? row.category, value: row.tickets }))}
+          />
+        </Panel>
+        <Panel title="AI usage">
+          {dashboard.aiUsage.length === 0 ? (
+            <p className="field-hint">No AI calls in this range.</p>
+          ) : (
+            <table className="dashboard-table">
+              <caption className="visually-hidden">AI calls, errors, tokens and estimated cost by use</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Use</th>
+                  <th scope="col">Calls</th>
+                  <th scope="col">Errors</th>
+                  <th scope="col">Tokens</th>
+                  <th scope="col">Cost (est.)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {dashboard.aiUsage.map((usage) => (
+                  <tr key={usage.source}>
+                    <th scope="row">{sourceLabels[usage.source] ?? usage.source}</th>
+                    <td>{whole.format(usage.calls)}</td>
+                    <td>{whole.format(usage.errors)}</td>
+                    <td>{whole.format(usage.tokens)}</td>
+                    <td>{dollars.format(usage.costUsd)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Panel>
+        <Panel title="Assistant conversations">
+          <dl className="figure-list">
+            <dt>Conversations started</dt>
+            <dd>{whole.format(chat.conversations)}</dd>
+            <dt>Handed off to a person</dt>
+            <dd>
+              {whole.format(chat.handOffs)} <span className="field-hint">({percent(chat.handOffRate)})</span>
+            </dd>
+          </dl>
+        </Panel>
+        <Panel title="Guided troubleshooting">
+          <BarTable
+            caption="Outcomes of guided troubleshooting sessions"
+            rows={[
+              { label: 'Resolved', value: troubleshooting.resolved },
+              { label: 'Still broken → ticket', value: troubleshooting.stillBroken },
+              { label: 'Wrong guide', value: troubleshooting.misclassified },
+              { label: 'Abandoned', value: troubleshooting.abandoned },
+            ]}
+          />
+          <p className="field-hint">
+            <Link to="/admin/guides">See how each guide does</Link>
+          </p>
+        </Panel>
+      </div>
+      <p className="field-hint">Days are UTC days, today included. Open tickets are counted whenever they were created.</p>
     </>
+  );
+}
+
+function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <div className="stat">
+      <dt>{label}</dt>
+      <dd>
+        <span className="stat-value">{value}</span>
+        {hint ? <span className="field-hint">{hint}</span> : null}
+      </dd>
+    </div>
+  );
+}
+
+function Panel({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="card dashboard-panel">
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/** Label, number and a proportional bar per row; a real table, so screen readers read label and number together. */
+function BarTable({ caption, rows }: { caption: string; rows: Array<{ label: string; value: number }> }) {
+  const largest = Math.max(1, ...rows.map((row) => row.value));
+  if (rows.length === 0) return <p className="field-hint">None in this range.</p>;
+  return (
+    <table className="bar-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.label}>
+            <th scope="row">{row.label}</th>
+            <td className="bar-cell" aria-hidden="true">
+              <span className="bar" style={{ width: `${(row.value / largest) * 100}%` }} />
+            </td>
+            <td className="bar-value">{whole.format(row.value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const chartHeight = 120;
+const barWidth = 10;
+const barGap = 2;
+
+/** One bar per day; hover shows the day's number (SVG <title>), and a visually-hidden table gives every number. */
+function TicketsPerDayChart({ days, total }: { days: SupportDashboard['createdPerDay']; total: number }) {
+  const largest = Math.max(1, ...days.map((day) => day.tickets));
+  const busiest = days.reduce<(typeof days)[number] | undefined>((best, day) => (best === undefined || day.tickets > best.tickets ? day : best), undefined);
+  const first = days[0];
+  const last = days[days.length - 1];
+  const summary =
+    busiest === undefined || first === undefined || last === undefined
+      ? 'Tickets created per day: no days in range.'
+      : `Tickets created per day from ${formatDay(first.day)} to ${formatDay(last.day)}: ${whole.format(total)} in all, most on ${formatDay(busiest.day)} (${whole.format(busiest.tickets)}).`;
+  const width = days.length * (barWidth + barGap);
+  return (
+    <figure className="card tickets-chart">
+      <figcaption>
+        <h3>Tickets created per day</h3>
+      </figcaption>
+      <svg role="img" aria-labelledby="tickets-chart-title" viewBox={`0 0 ${width} ${chartHeight}`} preserveAspectRatio="none" className="tickets-chart-svg">
+        <title id="tickets-chart-title">{summary}</title>
+        {days.map((day, index) => {
+          const height = (day.tickets / largest) * (chartHeight - 4);
+          return (
+            <rect key={day.day} x={index * (barWidth + barGap)} y={chartHeight - height} width={barWidth} height={Math.max(height, day.tickets > 0 ? 1 : 0)} className="tickets-chart-bar">
+              <title>{`${formatDay(day.day)}: ${whole.format(day.tickets)} ticket${day.tickets === 1 ? '' : 's'}`}</title>
+            </rect>
+          );
+        })}
+      </svg>
+      <div className="tickets-chart-axis" aria-hidden="true">
+        <span>{first ? formatDay(first.day) : ''}</span>
+        <span>max {whole.format(largest)} a day</span>
+        <span>{last ? formatDay(last.day) : ''}</span>
+      </div>
+      <table className="visually-hidden">
+        <caption>Tickets created per day</caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Tickets</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((day) => (
+            <tr key={day.day}>
+              <th scope="row">{formatDay(day.day)}</th>
+              <td>{day.tickets}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return isRouteErrorResponse(error) ? (
+    <ErrorPanel title={`${error.status} ${error.statusText}`} message="The support figures could not be shown." />
+  ) : (
+    <ErrorPanel title="Support figures are unavailable" message="Something went wrong on our side. Please try again in a moment." />
   );
 }
