@@ -2,17 +2,7 @@
 // anyone who is not an admin (42501); RLS on tickets and analytics_events applies underneath.
 import { z } from 'zod';
 import { withRls, type RlsClaims } from '~/lib/db.server';
-
-/** The ranges the page offers; the function accepts 1–366 days. */
-export const dashboardRanges = [7, 30, 90] as const;
-export type DashboardRange = (typeof dashboardRanges)[number];
-export const defaultDashboardRange: DashboardRange = 30;
-
-/** `?days=` as one of the offered ranges; anything else (missing, 12, "abc") is the default. */
-export function parseDashboardRange(value: string | null): DashboardRange {
-  const days = Number(value);
-  return dashboardRanges.find((range) => range === days) ?? defaultDashboardRange;
-}
+import type { DashboardRange } from '~/lib/support-dashboard';
 
 const count = z.number().int().nonnegative();
 const minutes = z.number().nonnegative().nullable();
@@ -76,18 +66,6 @@ export type SupportDashboard = z.output<typeof dashboardSchema>;
 
 function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
-}
-
-/** Nothing to report: a fresh project, or a quiet window with nothing open. */
-export function dashboardIsEmpty(dashboard: SupportDashboard): boolean {
-  const { troubleshooting } = dashboard;
-  return (
-    dashboard.ticketsCreated === 0 &&
-    dashboard.openTotal === 0 &&
-    dashboard.aiUsage.length === 0 &&
-    dashboard.chat.conversations === 0 &&
-    troubleshooting.resolved + troubleshooting.stillBroken + troubleshooting.misclassified + troubleshooting.abandoned === 0
-  );
 }
 
 export async function getSupportDashboard({ claims, days }: { claims: RlsClaims; days: DashboardRange }): Promise<SupportDashboard> {

@@ -6,7 +6,8 @@ import { isRouteErrorResponse, Link, useLoaderData, useNavigation, useRouteError
 import type { ReactNode } from 'react';
 import { EmptyState, ErrorPanel } from '~/components/app-shell';
 import { requireUser } from '~/lib/auth.server';
-import { dashboardIsEmpty, dashboardRanges, getSupportDashboard, parseDashboardRange, type SupportDashboard } from '~/models/support-dashboard.server';
+import { dashboardIsEmpty, dashboardRanges, parseDashboardRange } from '~/lib/support-dashboard';
+import { getSupportDashboard, type SupportDashboard } from '~/models/support-dashboard.server';
 
 export const meta: MetaFunction = () => [{ title: 'Admin · Support Hub' }];
 
