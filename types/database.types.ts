@@ -777,6 +777,9 @@ isOneToOne: false
 { Args: { "category"?: string,"embedding_model": string,"match_count"?: number,"query_embedding": string,"query_text": string,"solution_area"?: string,"vehicle_context"?: string }; Returns: {
               "article_id": string,"chunk_content": string,"chunk_id": number,"fused_score": number,"slug": string,"text_score": number,"title": string,"vector_score": number
             }[]
+                           },
+"support_dashboard":
+{ Args: { "days"?: number }; Returns: Json
                            }
           }
           Enums: {

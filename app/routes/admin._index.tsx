@@ -224,7 +224,7 @@ function BarTable({ caption, rows }: { caption: string; rows: Array<{ label: str
           <tr key={row.label}>
             <th scope="row">{row.label}</th>
             <td className="bar-cell" aria-hidden="true">
-              <span className="bar" style={{ width: `${(row.value / largest) * 100}%` }} />
+              {row.value > 0 ? <span className="bar" style={{ width: `${(row.value / largest) * 100}%` }} /> : null}
             </td>
             <td className="bar-value">{whole.format(row.value)}</td>
           </tr>

@@ -7,7 +7,8 @@
 --
 -- Cost on large data: the window's tickets are read once through tickets_queue_all_idx (created_at desc) into a
 -- materialized CTE that every ticket figure aggregates; open tickets come from tickets_queue_idx (status, urgency, …);
--- events through analytics_events_type_time_idx (event_type, occurred_at desc). Days are UTC days.
+-- events through analytics_events_type_time_idx (event_type, occurred_at desc), read by a security-definer helper
+-- because enum equality is not leakproof (see private.support_dashboard_events). Days are UTC days.
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Helpers
@@ -30,13 +31,81 @@ comment on function private.require_admin(text) is 'Raises insufficient_privileg
 revoke execute on function private.require_admin(text) from public, anon;
 grant execute on function private.require_admin(text) to authenticated, service_role;
 
+/**
+ * The dashboard's figures from analytics_events since `window_start`: AI calls, errors, tokens and cost per source
+ * (triage writes metadata.source = 'triage' and cost_estimate_usd; the assistant metadata.function = 'chat' and
+ * cost_usd), conversations started, and guided-troubleshooting outcomes (each completed session once: resolved,
+ * else wrong guide, else abandoned, else still broken — the "still broken" ending opens a ticket).
+ *
+ * Security definer on purpose: analytics_event_type is an enum and enum equality is not leakproof, so under RLS
+ * Postgres may not use `event_type = …` as an index condition and reads the whole table (a sequential scan of every
+ * event ever written). The events are admin-only by policy, and this function refuses anyone but an admin itself,
+ * so reading them as the owner shows an admin exactly what RLS would, through analytics_events_type_time_idx.
+ */
+create or replace function private.support_dashboard_events(window_start timestamptz)
+returns jsonb
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  figures jsonb;
+begin
+  perform private.require_admin('the support dashboard');
+  with
+  api_calls as (
+    select coalesce(event.metadata ->> 'source', event.metadata ->> 'function', 'other') as source,
+      count(*) filter (where event.event_type = 'api_call')::integer as calls,
+      count(*) filter (where event.event_type = 'error')::integer as errors,
+      coalesce(sum(coalesce((event.metadata ->> 'prompt_tokens')::bigint, 0) + coalesce((event.metadata ->> 'completion_tokens')::bigint, 0))
+        filter (where event.event_type = 'api_call'), 0)::bigint as tokens,
+      coalesce(sum(coalesce((event.metadata ->> 'cost_estimate_usd')::numeric, (event.metadata ->> 'cost_usd')::numeric, 0))
+        filter (where event.event_type = 'api_call'), 0) as cost_usd
+    from public.analytics_events event
+    where event.event_type in ('api_call', 'error') and event.occurred_at >= window_start
+    group by 1
+  ),
+  sessions as (
+    select
+      count(*) filter (where outcome.resolved)::integer as resolved,
+      count(*) filter (where not outcome.resolved and outcome.misclassified)::integer as misclassified,
+      count(*) filter (where not outcome.resolved and not outcome.misclassified and outcome.abandoned)::integer as abandoned,
+      count(*) filter (where not outcome.resolved and not outcome.misclassified and not outcome.abandoned)::integer as still_broken
+    from public.analytics_events event
+    cross join lateral (select
+      coalesce((event.metadata ->> 'resolved')::boolean, false) as resolved,
+      coalesce((event.metadata ->> 'misclassified')::boolean, false) as misclassified,
+      coalesce((event.metadata ->> 'abandoned')::boolean, false) as abandoned) outcome
+    where event.event_type = 'troubleshooting_completed' and event.occurred_at >= window_start
+  )
+  select jsonb_build_object(
+    'ai_usage', (
+      select coalesce(jsonb_agg(jsonb_build_object('source', api_calls.source, 'calls', api_calls.calls, 'errors', api_calls.errors,
+        'tokens', api_calls.tokens, 'cost_usd', round(api_calls.cost_usd, 4)) order by api_calls.source), '[]')
+      from api_calls),
+    'chat_conversations', (
+      select count(*) from public.analytics_events event
+      where event.event_type = 'conversation_created' and event.occurred_at >= window_start),
+    'troubleshooting', (select to_jsonb(sessions) from sessions)
+  )
+  into figures;
+  return figures;
+end;
+$$;
+comment on function private.support_dashboard_events(timestamptz) is
+  'Dashboard figures from analytics_events since window_start (AI usage by source, conversations, guided-fix outcomes). Security definer for the index on the enum event_type; refuses non-admins.';
+revoke execute on function private.support_dashboard_events(timestamptz) from public, anon;
+grant execute on function private.support_dashboard_events(timestamptz) to authenticated, service_role;
+
 -- ---------------------------------------------------------------------------------------------------------------
 -- Public functions
 -- ---------------------------------------------------------------------------------------------------------------
 /**
- * The admin home's figures as one jsonb document (keys below). Triage outcome of a ticket: `triage_status` ends as `resolved` whatever the AI did once the workflow resolves the
- * ticket, so a resolved ticket counts as processed when triage filled its category (the AI result trigger copies it),
- * else as "resolved before triage". pending and processing are both still waiting.
+ * The admin home's figures as one jsonb document; see the comment on the function for the keys. Triage outcome:
+ * `triage_status` becomes `resolved` whatever the AI did once the workflow resolves the ticket, so a resolved ticket
+ * counts as processed when triage filled its category (the AI result trigger copies it), else as "resolved before
+ * triage"; pending and processing are both still waiting. Chat hand-offs are the tickets opened from a chat.
  */
 create or replace function public.support_dashboard(days integer default 30)
 returns jsonb
@@ -75,31 +144,6 @@ begin
     select ticket.status, ticket.urgency
     from public.tickets ticket
     where ticket.status in ('unassigned', 'assigned', 'in_progress', 'waiting_on_customer')
-  ),
-  api_calls as (
-    select coalesce(event.metadata ->> 'source', event.metadata ->> 'function', 'other') as source,
-      count(*) filter (where event.event_type = 'api_call')::integer as calls,
-      count(*) filter (where event.event_type = 'error')::integer as errors,
-      coalesce(sum(coalesce((event.metadata ->> 'prompt_tokens')::bigint, 0) + coalesce((event.metadata ->> 'completion_tokens')::bigint, 0))
-        filter (where event.event_type = 'api_call'), 0)::bigint as tokens,
-      coalesce(sum(coalesce((event.metadata ->> 'cost_estimate_usd')::numeric, (event.metadata ->> 'cost_usd')::numeric, 0))
-        filter (where event.event_type = 'api_call'), 0) as cost_usd
-    from public.analytics_events event
-    where event.event_type in ('api_call', 'error') and event.occurred_at >= window_start
-    group by 1
-  ),
-  sessions as (
-    select
-      count(*) filter (where outcome.resolved)::integer as resolved,
-      count(*) filter (where not outcome.resolved and outcome.misclassified)::integer as misclassified,
-      count(*) filter (where not outcome.resolved and not outcome.misclassified and outcome.abandoned)::integer as abandoned,
-      count(*) filter (where not outcome.resolved and not outcome.misclassified and not outcome.abandoned)::integer as still_broken
-    from public.analytics_events event
-    cross join lateral (select
-      coalesce((event.metadata ->> 'resolved')::boolean, false) as resolved,
-      coalesce((event.metadata ->> 'misclassified')::boolean, false) as misclassified,
-      coalesce((event.metadata ->> 'abandoned')::boolean, false) as abandoned) outcome
-    where event.event_type = 'troubleshooting_completed' and event.occurred_at >= window_start
   )
   select jsonb_build_object(
     'days', days,
@@ -132,16 +176,8 @@ begin
       from recent where recent.resolved_at is not null),
     'assigned_tickets', (select count(*) from recent where recent.assigned_at is not null),
     'resolved_tickets', (select count(*) from recent where recent.resolved_at is not null),
-    'ai_usage', (
-      select coalesce(jsonb_agg(jsonb_build_object('source', api_calls.source, 'calls', api_calls.calls, 'errors', api_calls.errors,
-        'tokens', api_calls.tokens, 'cost_usd', round(api_calls.cost_usd, 4)) order by api_calls.source), '[]')
-      from api_calls),
-    'chat_conversations', (
-      select count(*) from public.analytics_events event
-      where event.event_type = 'conversation_created' and event.occurred_at >= window_start),
-    'chat_hand_offs', (select count(*) from recent where recent.channel = 'chat'),
-    'troubleshooting', (select to_jsonb(sessions) from sessions)
-  )
+    'chat_hand_offs', (select count(*) from recent where recent.channel = 'chat')
+  ) || private.support_dashboard_events(window_start)
   into figures;
   return figures;
 end;

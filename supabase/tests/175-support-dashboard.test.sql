@@ -1,7 +1,8 @@
 -- public.support_dashboard(days): the admin home's figures. An admin gets them, correct on a small fixture;
--- a technician, a customer and anon are refused; a window outside 1..366 days is refused.
+-- a technician, a customer and anon are refused (the security-definer events helper too); a window outside 1..366
+-- days is refused.
 begin;
-select plan(18);
+select plan(19);
 
 select tests.create_support_fixtures();
 -- The fixture's two tickets: created now, unassigned, triage pending, no category or urgency; its two conversations
@@ -69,6 +70,8 @@ select tests.authenticate_as('technician');
 select throws_ok('select public.support_dashboard(30)', '42501', 'only admins can read the support dashboard', 'a technician is refused');
 select tests.authenticate_as('customer_a');
 select throws_ok('select public.support_dashboard(30)', '42501', 'only admins can read the support dashboard', 'a customer is refused');
+select throws_ok($$select private.support_dashboard_events(now() - interval '30 days')$$, '42501', 'only admins can read the support dashboard',
+  'a customer calling the security-definer events helper directly is refused too');
 select tests.authenticate_as_anon();
 select throws_ok('select public.support_dashboard(30)', '42501', 'permission denied for function support_dashboard', 'anon is refused');
 
