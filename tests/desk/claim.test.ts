@@ -53,6 +53,8 @@ describe('claim_ticket under contention', () => {
 
   afterAll(async () => {
     await pool?.end({ timeout: 5 });
+    // The customer first: their tickets go with them. A technician still assigned to an open ticket cannot be deleted.
+    if (customer) await sql`delete from auth.users where id = ${customer.id}`;
     await sql`delete from auth.users where email like ${`claim-%-${run}@tests.local`}`;
   });
 

@@ -49,8 +49,15 @@ describe('extensions', () => {
         ran = (await sql`select 1 from public.cron_probe where marker = ${marker}`).length > 0;
       }
       expect(ran).toBe(true);
-      const [run] = await sql`select status from cron.job_run_details where jobid = ${job!.id} order by start_time desc limit 1`;
-      expect(run?.status).toBe('succeeded');
+      // The job's row is visible as soon as its command commits; pg_cron records the outcome a moment later.
+      let status: string | undefined;
+      while (Date.now() < deadline + 15_000) {
+        [{ status } = { status: undefined }] = await sql<{ status: string }[]>`
+          select status from cron.job_run_details where jobid = ${job!.id} order by start_time desc limit 1`;
+        if (status !== 'starting' && status !== 'running') break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(status).toBe('succeeded');
     } finally {
       await sql`select cron.unschedule(${job!.id}::bigint)`;
       await sql`drop table if exists public.cron_probe`;
