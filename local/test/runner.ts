@@ -13,6 +13,7 @@ import { bold, fail, ok, step } from '../log.ts';
 import { startStack, type RunningStack } from '../stack.ts';
 import { startApp, type RunningApp } from '../app.ts';
 import { ensurePackages, testPackages } from '../system.ts';
+import { waitForEmbeddedKnowledgeBase } from './knowledge-base.ts';
 import { startOpenAiStub, type OpenAiStub } from './openai-stub.ts';
 
 export interface SuiteResult {
@@ -106,7 +107,14 @@ const suites: Suite[] = [
       if (files.length === 0) return { suite: 'pgtap', passed: 0, failed: 1, error: 'no pgTAP files in supabase/tests' };
       // As `supabase test db` does, pgTAP is installed before the files run (each may also say so).
       await runCommand('psql', [stack.dbUrl, '-qX', '-c', 'create extension if not exists pgtap with schema extensions'], env, { quiet: true });
-      await waitForSeededKnowledgeBase(stack);
+      // pgTAP files see other sessions' commits between statements: start once the seed's chunks are written.
+      const sql = postgres(stack.dbUrl, { max: 1, onnotice: () => {} });
+      try {
+        const settled = await waitForEmbeddedKnowledgeBase({ sql, apiUrl: stack.apiUrl, serviceRoleKey: stack.keys.serviceRoleKey });
+        if (!settled) console.log('  ! the seeded knowledge base was still being embedded after 120 s');
+      } finally {
+        await sql.end({ timeout: 5 });
+      }
       const { code, output } = await runCommand('pg_prove', ['--verbose', '--failures', '-d', stack.dbUrl, ...files], env, { quiet: true });
       const counts = countTap(output);
       const failures = tapFailures(output);
@@ -224,31 +232,6 @@ const suites: Suite[] = [
   },
 ];
 
-/**
- * The embed worker writes the seeded articles' chunks in the background (woken by pg_net, or by pg_cron at the next
- * minute). pgTAP files see other sessions' commits between statements, so they start once that is done instead of
- * racing it; the worker is nudged as pg_net would. A stack that never settles fails the files that care, not this.
- */
-async function waitForSeededKnowledgeBase(stack: RunningStack): Promise<void> {
-  const sql = postgres(stack.dbUrl, { max: 1, onnotice: () => {} });
-  try {
-    const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline) {
-      const [{ open } = { open: 0 }] = await sql<{ open: number }[]>`
-        select count(*)::int as open from private.jobs where kind = 'embed' and status in ('queued', 'running')`;
-      if (open === 0) return;
-      await fetch(`${stack.apiUrl}/functions/v1/embed`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${stack.keys.serviceRoleKey}`, 'Content-Type': 'application/json' },
-        body: '{}',
-      }).catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    console.log('  ! the seeded knowledge base was still being embedded after 120 s');
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-}
 
 async function runVitest(suite: string, config: string, { env, args, artifacts }: SuiteContext): Promise<SuiteResult> {
   const report = join(artifacts, `${suite}.json`);

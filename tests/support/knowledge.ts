@@ -1,17 +1,9 @@
-// The seeded knowledge base is embedded in the background by the stack's own pg_net wake-ups and pg_cron; tests that
-// ask the assistant wait until it is, nudging the embed worker as pg_net would, so they never race a fresh stack.
+// Tests that ask the assistant wait until the seeded knowledge base is embedded (see local/test/knowledge-base.ts).
+import { waitForEmbeddedKnowledgeBase as waitForEmbedWorker } from '../../local/test/knowledge-base.ts';
 import { sql } from './db.ts';
 import { testStack } from './stack.ts';
 
-export async function waitForEmbeddedKnowledgeBase(attempts = 120): Promise<void> {
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    const [{ open } = { open: 0 }] = await sql`select count(*)::int as open from private.jobs where kind = 'embed' and status in ('queued', 'running')`;
-    if (open === 0) return;
-    await fetch(`${testStack.SUPABASE_URL}/functions/v1/embed`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${testStack.SUPABASE_SERVICE_ROLE_KEY}`, 'Content-Type': 'application/json' },
-      body: '{}',
-    });
-  }
-  throw new Error('the seeded knowledge base was not embedded in time');
+export async function waitForEmbeddedKnowledgeBase(): Promise<void> {
+  const settled = await waitForEmbedWorker({ sql, apiUrl: testStack.SUPABASE_URL, serviceRoleKey: testStack.SUPABASE_SERVICE_ROLE_KEY });
+  if (!settled) throw new Error('the seeded knowledge base was not embedded in time');
 }
