@@ -35,7 +35,7 @@ select is(
 select private.complete_job(id) from private.jobs
 where kind = 'embed' and payload = '{"article_id": "00000000-0000-4000-c000-000000000001"}';
 insert into public.kb_chunks (article_id, chunk_index, content, embedding, embedding_model)
-select '00000000-0000-4000-c000-000000000001', n, 'chunk ' || n, array_fill(0.05::real, array[384])::extensions.vector, 'local-test-model'
+select '00000000-0000-4000-c000-000000000001', n, 'chunk ' || n, array_fill((1 / sqrt(384))::real, array[384])::extensions.vector, 'local-test-model'
 from generate_series(0, 2) n;
 set constraints all immediate; set constraints all deferred;
 select results_eq(

@@ -12,7 +12,7 @@ lock table public.kb_chunks in share update exclusive mode;
 insert into public.kb_chunks (article_id, chunk_index, content, embedding, embedding_model)
 select '00000000-0000-4000-c000-000000000001', n,
   'gasket' || case when n % 2 = 0 then ' torque' else '' end || case when n < 3 then ' flange' else '' end,
-  array_fill(0.05::real, array[384])::extensions.vector, 'local-test-model'
+  array_fill((1 / sqrt(384))::real, array[384])::extensions.vector, 'local-test-model'
 from generate_series(0, 999) n;
 analyze public.kb_chunks;
 
