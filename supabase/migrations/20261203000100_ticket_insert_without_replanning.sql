@@ -21,8 +21,6 @@
 --   unguessable UUIDs that existing rows and links keep using unchanged.
 -- - The wake-up debounce took the row lock before checking the time. Almost every insert comes while the last
 --   wake-up is still fresh; a plain read now answers those, and only a due wake-up goes on to the locking update.
--- - The new-ticket trigger ran three statements. Its job, analytics event and timeline row are now one statement
---   with data-modifying CTEs: one executor start, one snapshot and one round of foreign-key checks instead of three.
 --
 -- Measured with a 1,000,000-ticket database (local/bench/data-model.ts generation), 3,000 single-row inserts as
 -- different customers in one transaction: 650–800 µs of backend CPU per insert before, 455–490 µs after.
@@ -203,35 +201,5 @@ begin
     end if;
   end if;
   return private.invoke_edge_function(name, body, timeout_milliseconds);
-end;
-$$;
-
--- ---------------------------------------------------------------------------------------------------------------
--- A new ticket's job, analytics event and timeline row in one statement
--- ---------------------------------------------------------------------------------------------------------------
-create or replace function private.record_new_tickets()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  -- A plain insert into the queue, not `on conflict do nothing`: a ticket that did not exist a moment ago has no open
-  -- job, and the unique index still has the last word.
-  with queued_jobs as (
-    insert into private.jobs (kind, payload)
-    select 'triage', jsonb_build_object('ticket_id', inserted.id)
-    from inserted_tickets inserted
-  ),
-  analytics as (
-    insert into public.analytics_events (event_type, user_id, ticket_id, conversation_id, metadata)
-    select 'ticket_created', inserted.customer_id, inserted.id, inserted.conversation_id,
-      jsonb_build_object('channel', inserted.channel, 'priority', inserted.priority)
-    from inserted_tickets inserted
-  )
-  insert into public.ticket_events (ticket_id, actor_id, kind, details)
-  select inserted.id, auth.uid(), 'created', jsonb_build_object('number', inserted.number, 'channel', inserted.channel, 'status', inserted.status)
-  from inserted_tickets inserted;
-  return null;
 end;
 $$;
