@@ -733,6 +733,14 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"ticket_timeline": {
+                  Row: {
+                    "actor_id": string | null,"created_at": string | null,"details": Json | null,"event_id": number | null,"kind": Database["public"]['Enums']["ticket_event_kind"] | null,"ticket_id": string | null
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    
+                  ]
                 }
           }
           Functions: {

@@ -117,11 +117,12 @@ export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: str
     const messages = ticket.conversationId ? await listMessages(tx, ticket.conversationId) : [];
 
     const timeline = await tx<TimelineEvent[]>`
-      select event.id::text, event.kind, actor.full_name as "actorName", event.details, event.created_at::text as "createdAt"
-      from public.ticket_events event
-      left join public.profiles actor on actor.id = event.actor_id
-      where event.ticket_id = ${id}
-      order by event.created_at, event.id`;
+      select coalesce(entry.event_id::text, 'created') as id, entry.kind, actor.full_name as "actorName", entry.details,
+        entry.created_at::text as "createdAt"
+      from public.ticket_timeline entry
+      left join public.profiles actor on actor.id = entry.actor_id
+      where entry.ticket_id = ${id}
+      order by entry.created_at, entry.event_id nulls first`;
 
     return { ticket, triage: triage ?? null, sessionGuideTitle: session?.guideTitle ?? null, steps: [...steps], messages, timeline: [...timeline] };
   });

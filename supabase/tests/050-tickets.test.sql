@@ -52,7 +52,7 @@ select throws_ok($$update public.ticket_ai_results set sentiment_score = 11$$, '
 select is((select count(*)::int from public.analytics_events where event_type = 'ticket_created'), 2, 'ticket inserts write ticket_created events');
 select is((select count(*)::int from private.jobs where kind = 'triage' and payload ? 'ticket_id'), 2, 'every new ticket queues a triage job');
 
--- One statement inserting several tickets (e-mail ingestion) gives each its own job, analytics event and timeline row.
+-- One statement inserting several tickets (e-mail ingestion) gives each its own job and analytics event, and a timeline.
 insert into public.tickets (customer_id, subject, channel)
 select tests.user_id('customer_b'), 'Imported ' || n, 'email' from generate_series(1, 3) n;
 select is((select count(*)::int from private.jobs job join public.tickets ticket on job.payload = jsonb_build_object('ticket_id', ticket.id)
@@ -60,9 +60,9 @@ select is((select count(*)::int from private.jobs job join public.tickets ticket
 select is((select count(*)::int from public.analytics_events event join public.tickets ticket on ticket.id = event.ticket_id
            where event.event_type = 'ticket_created' and ticket.subject like 'Imported %' and event.metadata ->> 'channel' = 'email'), 3,
   'and writes three ticket_created events with the channel');
-select is((select count(*)::int from public.ticket_events event join public.tickets ticket on ticket.id = event.ticket_id
-           where event.kind = 'created' and ticket.subject like 'Imported %' and event.details ->> 'number' = ticket.number), 3,
-  'and three created timeline rows carrying each ticket''s own number');
+select is((select count(*)::int from public.ticket_timeline entry join public.tickets ticket on ticket.id = entry.ticket_id
+           where entry.kind = 'created' and ticket.subject like 'Imported %' and entry.details ->> 'number' = ticket.number), 3,
+  'and the timeline opens each with a created entry carrying the ticket''s own number');
 
 -- The technician queue must be answerable from tickets_queue_idx under RLS: status and urgency have to be index
 -- conditions, which Postgres allows below a policy only for leakproof operators (text, not enum, equality).

@@ -1,5 +1,5 @@
 -- The ticket insert path (20261203000100): time-ordered ticket ids, one open job per subject compared as text,
--- the new-ticket trigger's three rows, and no helper that the insert path calls per statement being re-planned
+-- the new-ticket trigger's rows, and no helper that the insert path calls per statement being re-planned
 -- each time (a `language sql` function with a SET clause cannot be inlined, so fmgr_sql plans it on every call).
 begin;
 select plan(13);
@@ -17,7 +17,8 @@ select ok(
   ) pairs),
   'ids made a few milliseconds apart sort in the order they were made');
 
--- A customer's new ticket gets a version 7 id, a number, and exactly one job, analytics event and timeline row.
+-- A customer's new ticket gets a version 7 id, a number, exactly one job and analytics event, and no timeline event row:
+-- the timeline reads its creation from the ticket (20261203000200).
 select tests.authenticate_as('customer_a');
 insert into public.tickets (customer_id, subject, content) values (tests.user_id('customer_a'), 'Insert path', 'Checked by 057');
 select tests.clear_authentication();
@@ -31,11 +32,11 @@ select results_eq(
   'the new ticket has one queued triage job, found by its subject');
 select results_eq(
   $$select (select count(*)::int from public.analytics_events event where event.ticket_id = ticket.id and event.event_type = 'ticket_created'),
-           (select count(*)::int from public.ticket_events event where event.ticket_id = ticket.id and event.kind = 'created'),
-           (select actor_id from public.ticket_events event where event.ticket_id = ticket.id and event.kind = 'created')
+           (select count(*)::int from public.ticket_events event where event.ticket_id = ticket.id),
+           (select actor_id from public.ticket_timeline entry where entry.ticket_id = ticket.id and entry.kind = 'created')
     from public.tickets ticket where ticket.subject = 'Insert path'$$,
-  $$values (1, 1, tests.user_id('customer_a'))$$,
-  'and one ticket_created analytics event and one created timeline row, by the customer');
+  $$values (1, 0, tests.user_id('customer_a'))$$,
+  'and one ticket_created analytics event; no event row, the timeline opens with its creation by the customer');
 
 -- One open job per subject: the same ticket twice is refused, a finished job does not block a new one.
 select throws_ok(

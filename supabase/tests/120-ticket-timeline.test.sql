@@ -1,11 +1,11 @@
 -- The technician's day in the database (issue 8): a timeline row per action, kept by triggers only; the resolve
 -- rule; the desk's reply path for a ticket without a conversation.
 begin;
-select plan(20);
+select plan(26);
 select tests.create_support_fixtures();
 
 create function tests.timeline(ticket uuid) returns text[] language sql as $$
-  select coalesce(array_agg(kind::text order by id), '{}') from public.ticket_events where ticket_id = ticket
+  select coalesce(array_agg(kind::text order by created_at, event_id nulls first), '{}') from public.ticket_timeline where ticket_id = ticket
 $$;
 
 -- ---------------------------------------------------------------- created and triage
@@ -86,6 +86,29 @@ select tests.authenticate_as('customer_b');
 select results_eq($$select c.channel::text, m.content, (select t.conversation_id from public.tickets t where t.id = '00000000-0000-4000-b000-00000000000c') = c.id
   from public.conversations c join public.messages m on m.conversation_id = c.id where c.ticket_id = '00000000-0000-4000-b000-00000000000c'$$,
   $$values ('email', 'Hello from the desk', true)$$, 'the customer owns the new conversation, linked both ways, and reads the reply');
+reset role;
+
+-- ---------------------------------------------------------------- the timeline view (20261203000200)
+select throws_ok($$insert into public.ticket_events (ticket_id, kind) values ('00000000-0000-4000-b000-00000000000a', 'created')$$,
+  '23514', null, 'a creation row cannot be written next to the one the ticket itself gives');
+select lives_ok($$insert into public.ticket_events (ticket_id, kind) values ('00000000-0000-4000-b000-00000000000a', 'status_changed')$$,
+  'other events are written as before');
+select tests.authenticate_as('technician');
+select ok((select array_agg(kind::text order by created_at, event_id nulls first) from public.ticket_timeline
+           where ticket_id = '00000000-0000-4000-b000-00000000000a') @> array['created', 'internal_note_added', 'status_changed'],
+  'staff read the whole timeline: the creation and the events');
+reset role;
+select tests.authenticate_as('customer_a');
+select results_eq($$select kind::text, details ->> 'number' from public.ticket_timeline where ticket_id = '00000000-0000-4000-b000-00000000000a'$$,
+  $$select 'created', number from public.tickets where id = '00000000-0000-4000-b000-00000000000a'$$,
+  'a customer sees only the creation of their own ticket, not its events');
+reset role;
+select tests.authenticate_as('customer_b');
+select is_empty($$select 1 from public.ticket_timeline where ticket_id = '00000000-0000-4000-b000-00000000000a'$$,
+  'another customer sees nothing of the ticket''s timeline');
+reset role;
+select tests.authenticate_as_anon();
+select is_empty($$select 1 from public.ticket_timeline$$, 'visitors read no timeline (the tables'' policies give anon nothing)');
 reset role;
 
 select * from finish();
