@@ -36,8 +36,8 @@ select '00000000-0000-4000-c000-000000000001', 1000 + n, 'published ' || n,
 from generate_series(0, 79) n;
 
 select tests.authenticate_as_anon();
--- search_kb's first walk, as it runs it: ef_search 200 (20261204000200), no iterative scan.
-set local hnsw.ef_search = 200;
+-- search_kb's first walk, as it runs it: ef_search 220, no iterative scan.
+set local hnsw.ef_search = 220;
 set local hnsw.iterative_scan = off;
 select is(
   (select count(*)::integer from (
