@@ -27,3 +27,29 @@ export function table(rows: Array<Record<string, string | number>>): void {
   console.log(line(widths.map((width) => '-'.repeat(width))));
   for (const row of rows) console.log(line(columns.map((column) => String(row[column]))));
 }
+
+/**
+ * This machine's memory latency: nanoseconds per read in a dependent chase through one random cycle over 256 MB,
+ * so every read misses the caches and most miss the TLB. An HNSW walk is a chain of such reads (buffer mapping,
+ * buffer header, index page, vector), so search latencies move with this figure: on the shared 2-core development
+ * VM it ranged from about 260 to 290 ns between minutes. Printed next to the figures it explains.
+ */
+export function memoryLatencyNs(): number {
+  const slots = 64 * 1024 * 1024;
+  const next = new Uint32Array(slots);
+  for (let index = 0; index < slots; index++) next[index] = index;
+  // Sattolo's shuffle: a single cycle through every slot, so the chase cannot settle into a short loop.
+  let seed = 7;
+  for (let index = slots - 1; index > 0; index--) {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    const other = seed % index;
+    [next[index], next[other]] = [next[other]!, next[index]!];
+  }
+  const reads = 3_000_000;
+  let position = 0;
+  const started = performance.now();
+  for (let read = 0; read < reads; read++) position = next[position]!;
+  const elapsed = performance.now() - started;
+  // `position` feeds the result so the loop cannot be optimised away.
+  return (elapsed * 1e6) / reads + (position === -1 ? 1 : 0);
+}
