@@ -76,8 +76,8 @@ async function main(): Promise<void> {
       return status(args);
     case 'test': {
       const { runTests } = await import('./test/runner.ts');
-      process.exitCode = await runTests(args);
-      return;
+      // Exit once the summary is printed: a handle some test leaked must not keep a CI run waiting.
+      process.exit(await runTests(args));
     }
     case 'bench': {
       const { runBenchmarks } = await import('./bench/index.ts');

@@ -71,6 +71,9 @@ export interface FunctionsHostOptions {
 export function createFunctionsHost(options: FunctionsHostOptions): MountedService & { warm(name: string): Promise<void> } {
   const running = new Map<string, RunningFunction>();
   const log: WriteStream = createWriteStream(options.logFile, { flags: 'a' });
+  // Set by close(): a request that arrives while the stack stops (a pg_net wake-up, say) must not start a function
+  // after the running ones were stopped, or its process outlives the stack and keeps `npm test` from exiting.
+  let closing = false;
 
   const passThrough = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'SUPPORT_HUB_AI_PROVIDER', 'NO_COLOR'];
 
@@ -133,6 +136,7 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
   }
 
   async function ensureRunning(name: string): Promise<RunningFunction> {
+    if (closing) throw new Error('the local stack is stopping');
     const entry = running.get(name) ?? start(name);
     await entry.ready;
     return entry;
@@ -191,6 +195,7 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
       await ensureRunning(name);
     },
     async close() {
+      closing = true;
       const exits = [...running.values()].map(
         (entry) =>
           new Promise<void>((resolve) => {
