@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import { z } from 'npm:zod@4';
 import { LocalEmbedder } from '../_shared/ai/embeddings.ts';
+import { asCaller } from '../_shared/auth/caller.ts';
 import { database } from '../_shared/db/postgres.ts';
-import { asSearchCaller, vectorLiteral } from '../_shared/kb/search.ts';
+import { vectorLiteral } from '../_shared/kb/search.ts';
 import { runEmbedWorker } from '../embed/worker.ts';
 
 const questionsUrl = new URL('../../../tests/fixtures/retrieval-questions.json', import.meta.url);
@@ -39,7 +40,7 @@ Deno.test({
       const vectors = await embedder.embed(questions.map((question) => question.question));
       const hits: Record<Mode, [number, number]> = { vector: [0, 0], fullText: [0, 0], hybrid: [0, 0] };
       const misses: string[] = [];
-      await asSearchCaller({ role: 'anon', claims: { role: 'anon' } }, async (tx) => {
+      await asCaller({ role: 'anon' }, async (tx) => {
         for (const [index, question] of questions.entries()) {
           for (const mode of ['vector', 'fullText', 'hybrid'] as const) {
             const text = mode === 'vector' ? null : question.question;

@@ -10,14 +10,6 @@ export function testDatabase(): Sql {
   return postgres(url, { max: 4, prepare: false, onnotice: () => {} });
 }
 
-/** A JWT-shaped bearer token with the given claims. Signatures are checked by the gateway, not by the handler. */
-export function bearerWithClaims(claims: Record<string, unknown>): string {
-  const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-  return `Bearer ${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}.signature-checked-by-the-gateway`;
-}
-
-export const serviceRoleBearer = bearerWithClaims({ role: 'service_role', iss: 'supabase' });
-
 export interface PausedPipeline {
   restore(): Promise<void>;
 }
