@@ -83,8 +83,8 @@ const sqlTestFiles = () =>
     ? readdirSync(join(projectRoot, 'supabase', 'tests')).filter((file) => file.endsWith('.sql')).sort()
     : [];
 
-/** Everything written for Deno: the functions and the tools that build their data. */
-const denoTestFolders = ['supabase/functions', 'supabase/tools'];
+/** Everything written for Deno: the functions, the tools that build their data, the host's fixture functions. */
+const denoTestFolders = ['supabase/functions', 'supabase/tools', 'local/test/fixtures/functions'];
 
 const suites: Suite[] = [
   {
@@ -195,7 +195,7 @@ const suites: Suite[] = [
   },
   {
     name: 'deno',
-    description: 'deno test for supabase/functions and its dev-time tools',
+    description: 'deno test for supabase/functions, its dev-time tools and the functions-host fixtures',
     async run({ env, args }) {
       const { code, output } = await runCommand(bin('deno'), ['test', '--allow-all', '--no-prompt', '--reporter=tap', ...(args.length ? args : denoTestFolders)], env);
       const counts = countTap(output);

@@ -85,7 +85,7 @@ describe('extensions', () => {
 describe('edge functions host', () => {
   const hello = `${testStack.SUPABASE_URL}/functions/v1/hello`;
 
-  it('serves supabase/functions/hello through the gateway with a valid JWT', async () => {
+  it('serves the hello fixture function (local/test/fixtures/functions) through the gateway with a valid JWT', async () => {
     const response = await fetch(`${hello}?name=Ada`, { headers: { Authorization: `Bearer ${testStack.SUPABASE_ANON_KEY}` } });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ message: 'Hello Ada!' });
