@@ -2,7 +2,7 @@
 // asCaller hands the claims to Postgres (auth.uid(), auth.role(), current_user) for the transaction only.
 // The database tests need the test stack (npm test -- deno sets SUPABASE_DB_URL).
 import assert from 'node:assert/strict';
-import { database } from '../db/postgres.ts';
+import { databaseTest } from '../db/testing/test-database.ts';
 import { HttpError } from '../http/responses.ts';
 import { asCaller, requireAnonOrUser, requireServiceRole, requireUser } from './caller.ts';
 import { bearerWithClaims, serviceRoleBearer } from './testing/bearer.ts';
@@ -75,33 +75,21 @@ Deno.test('requireAnonOrUser takes a visitor or a user and refuses the service r
   }
 });
 
-Deno.test({
-  name: "asCaller runs the work as the caller's role with its claims, for that transaction only",
-  // postgres.js keeps its pool's timers; the pool is closed at the end.
-  sanitizeOps: false,
-  sanitizeResources: false,
-  async fn() {
-    assert.ok(Deno.env.get('SUPABASE_DB_URL'), 'run through `npm test -- deno` so SUPABASE_DB_URL points at the test stack');
-    const sql = database();
-    try {
-      const user = requireUser(requestWith(userBearer));
-      const [asUser] = await asCaller(user, (tx) => tx`
-        select auth.uid()::text as uid, auth.role() as role, auth.jwt() ->> 'email' as email, current_user::text as db_role,
-          current_setting('request.jwt.claims', true)::jsonb -> 'app_metadata' ->> 'role' as app_role`);
-      assert.deepEqual({ ...asUser }, { uid: userId, role: 'authenticated', email: 'ada@example.com', db_role: 'authenticated', app_role: 'customer' });
+databaseTest("asCaller runs the work as the caller's role with its claims, for that transaction only", async (sql) => {
+  const user = requireUser(requestWith(userBearer));
+  const [asUser] = await asCaller(user, (tx) => tx`
+    select auth.uid()::text as uid, auth.role() as role, auth.jwt() ->> 'email' as email, current_user::text as db_role,
+      current_setting('request.jwt.claims', true)::jsonb -> 'app_metadata' ->> 'role' as app_role`);
+  assert.deepEqual({ ...asUser }, { uid: userId, role: 'authenticated', email: 'ada@example.com', db_role: 'authenticated', app_role: 'customer' });
 
-      const [asAnon] = await asCaller(requireAnonOrUser(requestWith(anonBearer)), (tx) => tx`
-        select auth.uid() as uid, auth.role() as role, current_user::text as db_role`);
-      assert.deepEqual({ ...asAnon }, { uid: null, role: 'anon', db_role: 'anon' });
+  const [asAnon] = await asCaller(requireAnonOrUser(requestWith(anonBearer)), (tx) => tx`
+    select auth.uid() as uid, auth.role() as role, current_user::text as db_role`);
+  assert.deepEqual({ ...asAnon }, { uid: null, role: 'anon', db_role: 'anon' });
 
-      // RLS applies: anon may not read auth.users at all.
-      await assert.rejects(asCaller({ role: 'anon' }, (tx) => tx`select 1 from auth.users limit 1`), /permission denied/);
+  // RLS applies: anon may not read auth.users at all.
+  await assert.rejects(asCaller({ role: 'anon' }, (tx) => tx`select 1 from auth.users limit 1`), /permission denied/);
 
-      // Both settings are transaction-local: the next statement on the pool runs as the pool's own role again.
-      const [after] = await sql`select current_user::text as db_role, coalesce(current_setting('request.jwt.claims', true), '') as claims`;
-      assert.deepEqual({ ...after }, { db_role: 'postgres', claims: '' });
-    } finally {
-      await sql.end({ timeout: 5 });
-    }
-  },
+  // Both settings are transaction-local: the next statement on the pool runs as the pool's own role again.
+  const [after] = await sql`select current_user::text as db_role, coalesce(current_setting('request.jwt.claims', true), '') as claims`;
+  assert.deepEqual({ ...after }, { db_role: 'postgres', claims: '' });
 });

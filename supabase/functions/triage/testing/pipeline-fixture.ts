@@ -3,11 +3,11 @@
 // (woken by the insert trigger or pg_cron) would race the test for its tickets and the stub's scripted answers.
 import postgres from 'npm:postgres@3.4.9';
 import type { Sql } from '../../_shared/db/postgres.ts';
+import { testDatabaseUrl } from '../../_shared/db/testing/test-database.ts';
 
+/** A fresh pool per call, handed to the handler as `sql`: the race tests open one per worker, as two instances would. */
 export function testDatabase(): Sql {
-  const url = Deno.env.get('SUPABASE_DB_URL');
-  if (!url) throw new Error('These tests need the test stack database: run them through `npm test -- deno`.');
-  return postgres(url, { max: 4, prepare: false, onnotice: () => {} });
+  return postgres(testDatabaseUrl(), { max: 4, prepare: false, onnotice: () => {} });
 }
 
 export interface PausedPipeline {
