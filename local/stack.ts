@@ -85,6 +85,8 @@ export async function startStack(name: ProfileName, options: StartOptions = {}):
       logFile: join(profile.stateDir, 'functions.log'),
       watch: options.watch ?? false,
       env: options.functionEnv,
+      // The host's own test fixtures (hello) are served by the test stack only, never by npm start or a benchmark.
+      fixtureFunctions: profile.name === 'test',
     });
     const auth = createAuthService({ keys: info.keys, dbUrl, config, apiUrl: info.apiUrl, overrides: profile.ephemeral ? throwAwayStackOverrides : undefined });
     const realtime = createRealtimeService({ keys: info.keys, dbUrl, profile });

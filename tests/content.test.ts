@@ -181,8 +181,8 @@ const TrainingTicket = z.strictObject({
   sentiment: z.number().int().min(1).max(10),
 });
 
-describe('triage training data (supabase/functions/_shared/triage/training-data.json)', () => {
-  const tickets = z.array(TrainingTicket).parse(readJson('supabase/functions/_shared/triage/training-data.json'));
+describe('triage training data (supabase/tools/triage-training/training-data.json)', () => {
+  const tickets = z.array(TrainingTicket).parse(readJson('supabase/tools/triage-training/training-data.json'));
 
   it('has at least 600 tickets, at least 150 per category, balanced within 20%', () => {
     expect(tickets.length).toBeGreaterThanOrEqual(600);

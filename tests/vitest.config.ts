@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'app/**/*.test.ts', 'local/**/*.test.ts'],
     // *.serial.test.ts files disturb the shared stack (e.g. restart Postgres): they run afterwards, alone.
-    exclude: ['tests/browser/**', 'node_modules/**', '**/*.serial.test.ts'],
+    // The functions host's fixture functions are Deno code with Deno tests (npm test -- deno runs them).
+    exclude: ['tests/browser/**', 'node_modules/**', '**/*.serial.test.ts', 'local/test/fixtures/functions/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

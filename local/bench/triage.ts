@@ -22,7 +22,7 @@ const LabelledTicket = z.object({ subject: z.string(), body: z.string() });
 
 /** Realistic ticket texts: the labelled triage set, cycled, each made unique by its number. */
 function ticketTexts(): Array<{ subject: string; body: string }> {
-  const file = join(projectRoot, 'supabase', 'functions', '_shared', 'triage', 'training-data.json');
+  const file = join(projectRoot, 'supabase', 'tools', 'triage-training', 'training-data.json');
   return z.array(LabelledTicket).parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 

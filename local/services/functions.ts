@@ -1,9 +1,10 @@
 // Edge functions host: every supabase/functions/<name>/index.ts served at /functions/v1/<name>
 // by real Deno, one process per function (the edge runtime's one worker per function),
 // started on first request, with Supabase's environment and JWT verification per
-// config.toml `[functions.<name>] verify_jwt`.
+// config.toml `[functions.<name>] verify_jwt` (on when a function has no section).
+// The test stack also serves the fixture functions of local/test/fixtures/functions.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, type WriteStream } from 'node:fs';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { projectRoot, readProjectConfig } from '../config.ts';
@@ -11,15 +12,17 @@ import { corsHeaders, sendJson, type MountedService } from './http.ts';
 import { bearerToken, InvalidTokenError, type StackKeys } from './keys.ts';
 
 const functionsDir = join(projectRoot, 'supabase', 'functions');
+/**
+ * Functions that exist only to test the host itself (e.g. `hello`: the gateway, JWT verification, supabase-js invoke).
+ * They live outside supabase/functions so that `supabase functions deploy` never ships them.
+ */
+const fixtureFunctionsDir = join(projectRoot, 'local', 'test', 'fixtures', 'functions');
 const denoBinary = join(projectRoot, 'node_modules', '.bin', 'deno');
 
-export function listFunctions(): string[] {
-  if (!existsSync(functionsDir)) return [];
-  return readdirSync(functionsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && !entry.name.startsWith('.'))
-    .filter((entry) => existsSync(join(functionsDir, entry.name, 'index.ts')))
-    .map((entry) => entry.name)
-    .sort();
+/** The folder holding function `name`'s index.ts: the project's own functions first, then the given fixtures. */
+function functionFolder(name: string, folders: readonly string[]): string | undefined {
+  if (name.startsWith('_')) return undefined; // _shared and the like are code for the functions, not functions
+  return folders.map((folder) => join(folder, name)).find((folder) => existsSync(join(folder, 'index.ts')));
 }
 
 /** KEY=value lines of supabase/functions/.env, which `supabase functions serve` also reads. */
@@ -66,10 +69,13 @@ export interface FunctionsHostOptions {
   watch: boolean;
   /** Extra environment for every function (tests point OPENAI_BASE_URL at a stub). */
   env?: Record<string, string>;
+  /** Also serve local/test/fixtures/functions (the test stack only). */
+  fixtureFunctions?: boolean;
 }
 
 export function createFunctionsHost(options: FunctionsHostOptions): MountedService & { warm(name: string): Promise<void> } {
   const running = new Map<string, RunningFunction>();
+  const folders = options.fixtureFunctions ? [functionsDir, fixtureFunctionsDir] : [functionsDir];
   const log: WriteStream = createWriteStream(options.logFile, { flags: 'a' });
   // Set by close(): a request that arrives while the stack stops (a pg_net wake-up, say) must not start a function
   // after the running ones were stopped, or its process outlives the stack and keeps `npm test` from exiting.
@@ -77,7 +83,7 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
 
   const passThrough = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'SUPPORT_HUB_AI_PROVIDER', 'NO_COLOR'];
 
-  function start(name: string): RunningFunction {
+  function start(name: string, folder: string): RunningFunction {
     // Only what the edge runtime provides (plus PATH/HOME for Deno itself): the functions must not lean on our env.
     const env: Record<string, string | undefined> = {
       PATH: process.env.PATH,
@@ -98,7 +104,7 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
       '--no-prompt',
       `--preload=${join(projectRoot, 'local', 'functions-host', 'preload.ts')}`,
       ...(options.watch ? ['--watch', '--no-clear-screen'] : []),
-      join(functionsDir, name, 'index.ts'),
+      join(folder, 'index.ts'),
     ];
     // (A type augmentation elsewhere makes NODE_ENV required in ProcessEnv; the functions deliberately get none.)
     const child = spawn(denoBinary, args, { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -135,9 +141,9 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
     return entry;
   }
 
-  async function ensureRunning(name: string): Promise<RunningFunction> {
+  async function ensureRunning(name: string, folder: string): Promise<RunningFunction> {
     if (closing) throw new Error('the local stack is stopping');
-    const entry = running.get(name) ?? start(name);
+    const entry = running.get(name) ?? start(name, folder);
     await entry.ready;
     return entry;
   }
@@ -159,7 +165,8 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
     prefix: '/functions/v1',
     async handle(request: IncomingMessage, response: ServerResponse, path: string) {
       const name = /^\/([A-Za-z0-9_-]+)/.exec(path)?.[1];
-      if (!name || !listFunctions().includes(name)) {
+      const folder = name ? functionFolder(name, folders) : undefined;
+      if (!name || !folder) {
         sendJson(response, 404, { code: 'NOT_FOUND', message: 'Requested function was not found' }, corsHeaders);
         return;
       }
@@ -170,7 +177,7 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
       }
       let target: RunningFunction;
       try {
-        target = await ensureRunning(name);
+        target = await ensureRunning(name, folder);
       } catch (error) {
         const tail = tailOfLog(options.logFile, name);
         sendJson(response, 503, { code: 'BOOT_ERROR', message: `Function ${name} failed to start: ${(error as Error).message}. See ${options.logFile}.${tail ? `\n${tail}` : ''}` });
@@ -192,7 +199,9 @@ export function createFunctionsHost(options: FunctionsHostOptions): MountedServi
       request.pipe(upstream);
     },
     async warm(name: string) {
-      await ensureRunning(name);
+      const folder = functionFolder(name, folders);
+      if (!folder) throw new Error(`there is no function ${name}`);
+      await ensureRunning(name, folder);
     },
     async close() {
       closing = true;

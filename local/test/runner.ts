@@ -83,6 +83,9 @@ const sqlTestFiles = () =>
     ? readdirSync(join(projectRoot, 'supabase', 'tests')).filter((file) => file.endsWith('.sql')).sort()
     : [];
 
+/** Everything written for Deno: the functions, the tools that build their data, the host's fixture functions. */
+const denoTestFolders = ['supabase/functions', 'supabase/tools', 'local/test/fixtures/functions'];
+
 const suites: Suite[] = [
   {
     name: 'typecheck',
@@ -192,9 +195,9 @@ const suites: Suite[] = [
   },
   {
     name: 'deno',
-    description: 'deno test for supabase/functions',
+    description: 'deno test for supabase/functions, its dev-time tools and the functions-host fixtures',
     async run({ env, args }) {
-      const { code, output } = await runCommand(bin('deno'), ['test', '--allow-all', '--no-prompt', '--reporter=tap', ...(args.length ? args : ['supabase/functions'])], env);
+      const { code, output } = await runCommand(bin('deno'), ['test', '--allow-all', '--no-prompt', '--reporter=tap', ...(args.length ? args : denoTestFolders)], env);
       const counts = countTap(output);
       const failures = tapFailures(output);
       if (code !== 0 && counts.failed === 0) return { suite: 'deno', ...counts, failed: 1, error: 'deno test failed before running its tests', failures };

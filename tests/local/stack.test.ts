@@ -2,8 +2,15 @@
 // request.jwt.claims, pg_cron, pgvector with HNSW, and the edge functions host with
 // JWT verification through the gateway.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import { describe, expect, it } from 'vitest';
+import { createFunctionsHost } from '../../local/services/functions.ts';
+import { startGateway } from '../../local/services/gateway.ts';
+import { loadStackKeys } from '../../local/services/keys.ts';
 import { asRole, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
@@ -85,7 +92,7 @@ describe('extensions', () => {
 describe('edge functions host', () => {
   const hello = `${testStack.SUPABASE_URL}/functions/v1/hello`;
 
-  it('serves supabase/functions/hello through the gateway with a valid JWT', async () => {
+  it('serves the hello fixture function (local/test/fixtures/functions) through the gateway with a valid JWT', async () => {
     const response = await fetch(`${hello}?name=Ada`, { headers: { Authorization: `Bearer ${testStack.SUPABASE_ANON_KEY}` } });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ message: 'Hello Ada!' });
@@ -112,6 +119,27 @@ describe('edge functions host', () => {
       const response = await fetch(hello, { headers: { Authorization: `Bearer ${token}` } });
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ message: 'Invalid JWT' });
+    }
+  });
+
+  it('serves the hello fixture to the test stack only: a host without fixtures (npm start, benchmarks) answers 404', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'functions-host-'));
+    const host = createFunctionsHost({
+      keys: await loadStackKeys(stateDir),
+      apiUrl: testStack.SUPABASE_URL,
+      dbUrl: testStack.SUPABASE_DB_URL,
+      logFile: join(stateDir, 'functions.log'),
+      watch: false,
+    });
+    const gateway = await startGateway(0, [host]);
+    try {
+      const { port } = gateway.server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/functions/v1/hello`, { headers: { Authorization: `Bearer ${testStack.SUPABASE_ANON_KEY}` } });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await gateway.close();
+      rmSync(stateDir, { recursive: true, force: true });
     }
   });
 

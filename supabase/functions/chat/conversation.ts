@@ -3,7 +3,8 @@
 // because customers may only post `user` messages and cannot write analytics.
 import { z } from 'npm:zod@4';
 import type { ChatCitation } from '../_shared/ai/chat.ts';
-import { asCaller, type CallerClaims, database } from '../_shared/db/postgres.ts';
+import { asCaller, type UserClaims } from '../_shared/auth/caller.ts';
+import { database } from '../_shared/db/postgres.ts';
 import { HttpError } from '../_shared/http/responses.ts';
 
 const conversationRow = z.object({
@@ -21,7 +22,7 @@ export type ConversationContext = z.infer<typeof conversationRow>;
 const defaultInstructions = 'You are the support assistant of a vehicle service company. Help the customer politely and briefly.';
 
 /** The conversation with its area's instructions and the customer's vehicle (when they have exactly one). */
-export async function loadConversation(claims: CallerClaims, conversationId: string): Promise<ConversationContext & { instructions: string }> {
+export async function loadConversation(claims: UserClaims, conversationId: string): Promise<ConversationContext & { instructions: string }> {
   const [row] = await asCaller(claims, (tx) => tx`
     select conversation.id, conversation.customer_id, conversation.title, conversation.solution_area, conversation.ticket_id,
       conversation.assigned_technician_id,
@@ -43,7 +44,7 @@ export async function loadConversation(claims: CallerClaims, conversationId: str
  * Stores the customer's message. With a client-chosen id the insert is idempotent: a retry of a send whose answer
  * was lost finds the message already there and only asks again.
  */
-export async function storeCustomerMessage(claims: CallerClaims, conversationId: string, content: string, messageId?: string): Promise<string> {
+export async function storeCustomerMessage(claims: UserClaims, conversationId: string, content: string, messageId?: string): Promise<string> {
   if (messageId === undefined) {
     const [row] = await asCaller(claims, (tx) => tx`
       insert into public.messages (conversation_id, sender_id, role, content)
@@ -93,7 +94,7 @@ export async function recordAssistantCall(entry: {
  * Opens the conversation's ticket, as the customer (RLS, the triage trigger and the ticket lifecycle all apply).
  * Exactly one per conversation: tickets.conversation_id is unique, so a second request (or a race) finds the first.
  */
-export async function openHandOffTicket(claims: CallerClaims, conversation: ConversationContext): Promise<{ id: string; number: string; alreadyOpen: boolean }> {
+export async function openHandOffTicket(claims: UserClaims, conversation: ConversationContext): Promise<{ id: string; number: string; alreadyOpen: boolean }> {
   return await asCaller(claims, async (tx) => {
     const messages = await tx`
       select role, content from public.messages

@@ -9,9 +9,9 @@
 import { z } from 'npm:zod@4';
 import { type ChatAnswerSummary, chatProviderFromEnv, type ChatPassage } from '../_shared/ai/chat.ts';
 import { embeddingProviderFromEnv } from '../_shared/ai/embeddings.ts';
-import { callerClaims, type CallerClaims } from '../_shared/db/postgres.ts';
+import { asCaller, requireUser, type UserClaims } from '../_shared/auth/caller.ts';
 import { corsHeaders, handleRequests, HttpError, parseJsonBody } from '../_shared/http/responses.ts';
-import { asSearchCaller, logRetrieval, searchChunks } from '../_shared/kb/search.ts';
+import { logRetrieval, searchChunks } from '../_shared/kb/search.ts';
 import { loadConversation, openHandOffTicket, recordAssistantCall, storeAssistantMessage, storeCustomerMessage } from './conversation.ts';
 import { answerIsTooUnsure, customerAsksForPerson, handOffOffer, ticketOpenedMessage } from './hand-off.ts';
 
@@ -52,7 +52,7 @@ function sseResponse(produce: (send: SendEvent) => Promise<void>): Response {
   });
 }
 
-async function handOff(claims: CallerClaims, conversation: Awaited<ReturnType<typeof loadConversation>>, send: SendEvent, reason: string): Promise<void> {
+async function handOff(claims: UserClaims, conversation: Awaited<ReturnType<typeof loadConversation>>, send: SendEvent, reason: string): Promise<void> {
   const ticket = await openHandOffTicket(claims, conversation);
   const text = ticketOpenedMessage(ticket.number, ticket.alreadyOpen);
   send('sources', []);
@@ -74,7 +74,7 @@ async function handOff(claims: CallerClaims, conversation: Awaited<ReturnType<ty
 }
 
 export const handler = handleRequests(['POST'], async (request) => {
-  const claims = callerClaims(request);
+  const claims = requireUser(request);
   const body = await parseJsonBody(request, chatRequest);
   const conversation = await loadConversation(claims, body.conversation_id);
   if (body.message !== undefined) await storeCustomerMessage(claims, conversation.id, body.message, body.message_id);
@@ -102,7 +102,7 @@ export const handler = handleRequests(['POST'], async (request) => {
   return sseResponse(async (send) => {
     const started = performance.now();
     const embedder = embeddingProviderFromEnv();
-    const hits = await asSearchCaller({ role: 'authenticated', userId: claims.sub, claims }, (tx) =>
+    const hits = await asCaller(claims, (tx) =>
       searchChunks(tx, embedder, question, { matchCount: passagesForAnswer, solutionArea: conversation.solution_area, vehicleContext: conversation.vehicle }));
     const retrievalMs = Math.round(performance.now() - started);
     const retrievalLogId = await logRetrieval({

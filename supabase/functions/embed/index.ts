@@ -2,9 +2,9 @@
 // pg_cron through net.http_post (service role key from Vault); drains up to `batch_size` embed jobs per call.
 import { z } from 'npm:zod@4';
 import { embeddingProviderFromEnv } from '../_shared/ai/embeddings.ts';
+import { requireServiceRole } from '../_shared/auth/caller.ts';
 import { database } from '../_shared/db/postgres.ts';
 import { handleRequests, jsonResponse, parseJsonBody } from '../_shared/http/responses.ts';
-import { requireServiceRole } from '../_shared/kb/search.ts';
 import { runEmbedWorker } from './worker.ts';
 
 const embedRequest = z.object({ batch_size: z.number().int().min(1).max(100).default(20) }).strict();

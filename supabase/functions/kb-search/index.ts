@@ -2,8 +2,9 @@
 // signed-in user), so unpublished articles never appear for customers or visitors, and logs every retrieval.
 import { z } from 'npm:zod@4';
 import { embeddingProviderFromEnv } from '../_shared/ai/embeddings.ts';
+import { asCaller, requireAnonOrUser } from '../_shared/auth/caller.ts';
 import { handleRequests, jsonResponse, parseJsonBody } from '../_shared/http/responses.ts';
-import { asSearchCaller, bestChunkPerArticle, logRetrieval, searchCaller, searchChunks } from '../_shared/kb/search.ts';
+import { bestChunkPerArticle, logRetrieval, searchChunks } from '../_shared/kb/search.ts';
 
 const searchRequest = z.object({
   query: z.string().trim().min(1, 'Type something to search for.').max(500, 'Keep the search under 500 characters.'),
@@ -18,12 +19,12 @@ const searchRequest = z.object({
 const excerptLength = 300;
 
 export const handler = handleRequests(['POST'], async (request) => {
-  const caller = searchCaller(request);
+  const caller = requireAnonOrUser(request);
   const body = await parseJsonBody(request, searchRequest);
   const embedder = embeddingProviderFromEnv();
   const started = performance.now();
   // Several chunks of one article may rank high; ask for more and keep each article's best chunk.
-  const { hits, conversationId } = await asSearchCaller(caller, async (tx) => {
+  const { hits, conversationId } = await asCaller(caller, async (tx) => {
     const hits = await searchChunks(tx, embedder, body.query, {
       matchCount: body.match_count * 4,
       solutionArea: body.solution_area,
@@ -39,7 +40,7 @@ export const handler = handleRequests(['POST'], async (request) => {
   const results = bestChunkPerArticle(hits, body.match_count);
   const retrievalLogId = await logRetrieval({
     query: body.query,
-    userId: caller.role === 'authenticated' ? caller.userId : null,
+    userId: caller.role === 'authenticated' ? caller.sub : null,
     conversationId,
     results: results.map((hit) => ({ id: hit.articleId, score: hit.fusedScore })),
   });

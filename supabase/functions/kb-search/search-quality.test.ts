@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import { z } from 'npm:zod@4';
 import { LocalEmbedder } from '../_shared/ai/embeddings.ts';
-import { database } from '../_shared/db/postgres.ts';
-import { asSearchCaller, vectorLiteral } from '../_shared/kb/search.ts';
+import { asCaller } from '../_shared/auth/caller.ts';
+import { databaseTest } from '../_shared/db/testing/test-database.ts';
+import { vectorLiteral } from '../_shared/kb/search.ts';
 import { runEmbedWorker } from '../embed/worker.ts';
 
 const questionsUrl = new URL('../../../tests/fixtures/retrieval-questions.json', import.meta.url);
@@ -14,54 +15,42 @@ const labelledQuestions = z.array(z.object({ question: z.string().min(1), articl
 
 type Mode = 'vector' | 'fullText' | 'hybrid';
 
-Deno.test({
-  name: 'search_kb quality on the seeded KB as anon: vector, full text and hybrid (hybrid hit@5 ≥ 0.85)',
-  // postgres.js keeps its pool's timers; the pool is closed at the end.
-  sanitizeOps: false,
-  sanitizeResources: false,
-  async fn() {
-    assert.ok(Deno.env.get('SUPABASE_DB_URL'), 'run through `npm test -- deno` so SUPABASE_DB_URL points at the test stack');
-    const sql = database();
-    const embedder = new LocalEmbedder();
-    try {
-      // Seeding queued every article; drain the queue so each one has chunks.
-      for (let round = 0; round < 10; round++) {
-        const run = await runEmbedWorker(sql, embedder, { batchSize: 100, worker: 'search-quality-test', timeBudgetMs: 60_000 });
-        assert.deepEqual(run.results.filter((result) => result.status === 'failed'), []);
-        if (run.results.length === 0) break;
-      }
-      const [{ unembedded }] = await sql`
-        select count(*)::int as unembedded from public.kb_articles article
-        where not exists (select 1 from public.kb_chunks chunk where chunk.article_id = article.id and chunk.embedding_model = ${embedder.model})`;
-      assert.equal(unembedded, 0, 'every article has chunks of the local model');
+databaseTest('search_kb quality on the seeded KB as anon: vector, full text and hybrid (hybrid hit@5 ≥ 0.85)', async (sql) => {
+  const embedder = new LocalEmbedder();
+  // Seeding queued every article; drain the queue so each one has chunks.
+  for (let round = 0; round < 10; round++) {
+    const run = await runEmbedWorker(sql, embedder, { batchSize: 100, worker: 'search-quality-test', timeBudgetMs: 60_000 });
+    assert.deepEqual(run.results.filter((result) => result.status === 'failed'), []);
+    if (run.results.length === 0) break;
+  }
+  const [{ unembedded }] = await sql`
+    select count(*)::int as unembedded from public.kb_articles article
+    where not exists (select 1 from public.kb_chunks chunk where chunk.article_id = article.id and chunk.embedding_model = ${embedder.model})`;
+  assert.equal(unembedded, 0, 'every article has chunks of the local model');
 
-      const questions = labelledQuestions.parse(JSON.parse(await Deno.readTextFile(questionsUrl)));
-      const vectors = await embedder.embed(questions.map((question) => question.question));
-      const hits: Record<Mode, [number, number]> = { vector: [0, 0], fullText: [0, 0], hybrid: [0, 0] };
-      const misses: string[] = [];
-      await asSearchCaller({ role: 'anon', claims: { role: 'anon' } }, async (tx) => {
-        for (const [index, question] of questions.entries()) {
-          for (const mode of ['vector', 'fullText', 'hybrid'] as const) {
-            const text = mode === 'vector' ? null : question.question;
-            const vector = mode === 'fullText' ? null : vectorLiteral(vectors[index]!);
-            const rows = await tx`
-              select slug from public.search_kb(${text}, ${vector}::extensions.vector, ${embedder.model}, 50)`;
-            const articles = [...new Set(rows.map((row) => String(row.slug)))];
-            if (articles[0] === question.article_slug) hits[mode][0]++;
-            if (articles.slice(0, 5).includes(question.article_slug)) hits[mode][1]++;
-            else if (mode === 'hybrid') misses.push(`"${question.question}" expected ${question.article_slug}, got ${articles.slice(0, 5).join(', ')}`);
-          }
-        }
-      });
-      const rate = (count: number) => (count / questions.length).toFixed(2);
-      console.log(`search_kb quality (${questions.length} questions, as anon):`);
-      console.log(`  local embedder  hit@1 ${rate(hits.vector[0])}  hit@5 ${rate(hits.vector[1])}`);
-      console.log(`  full text       hit@1 ${rate(hits.fullText[0])}  hit@5 ${rate(hits.fullText[1])}`);
-      console.log(`  hybrid (RRF)    hit@1 ${rate(hits.hybrid[0])}  hit@5 ${rate(hits.hybrid[1])}`);
-      for (const miss of misses) console.log(`  hybrid miss: ${miss}`);
-      assert.ok(hits.hybrid[1] / questions.length >= 0.85, `hybrid hit@5 ${rate(hits.hybrid[1])} < 0.85`);
-    } finally {
-      await sql.end({ timeout: 5 });
+  const questions = labelledQuestions.parse(JSON.parse(await Deno.readTextFile(questionsUrl)));
+  const vectors = await embedder.embed(questions.map((question) => question.question));
+  const hits: Record<Mode, [number, number]> = { vector: [0, 0], fullText: [0, 0], hybrid: [0, 0] };
+  const misses: string[] = [];
+  await asCaller({ role: 'anon' }, async (tx) => {
+    for (const [index, question] of questions.entries()) {
+      for (const mode of ['vector', 'fullText', 'hybrid'] as const) {
+        const text = mode === 'vector' ? null : question.question;
+        const vector = mode === 'fullText' ? null : vectorLiteral(vectors[index]!);
+        const rows = await tx`
+          select slug from public.search_kb(${text}, ${vector}::extensions.vector, ${embedder.model}, 50)`;
+        const articles = [...new Set(rows.map((row) => String(row.slug)))];
+        if (articles[0] === question.article_slug) hits[mode][0]++;
+        if (articles.slice(0, 5).includes(question.article_slug)) hits[mode][1]++;
+        else if (mode === 'hybrid') misses.push(`"${question.question}" expected ${question.article_slug}, got ${articles.slice(0, 5).join(', ')}`);
+      }
     }
-  },
+  });
+  const rate = (count: number) => (count / questions.length).toFixed(2);
+  console.log(`search_kb quality (${questions.length} questions, as anon):`);
+  console.log(`  local embedder  hit@1 ${rate(hits.vector[0])}  hit@5 ${rate(hits.vector[1])}`);
+  console.log(`  full text       hit@1 ${rate(hits.fullText[0])}  hit@5 ${rate(hits.fullText[1])}`);
+  console.log(`  hybrid (RRF)    hit@1 ${rate(hits.hybrid[0])}  hit@5 ${rate(hits.hybrid[1])}`);
+  for (const miss of misses) console.log(`  hybrid miss: ${miss}`);
+  assert.ok(hits.hybrid[1] / questions.length >= 0.85, `hybrid hit@5 ${rate(hits.hybrid[1])} < 0.85`);
 });

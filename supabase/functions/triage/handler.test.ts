@@ -1,17 +1,16 @@
 // The triage handler against an OpenAI-compatible stub and the test stack's database: each failure mode ends in the
 // right ticket state after the right number of job attempts and provider calls.
 import assert from 'node:assert/strict';
+import { bearerWithClaims, serviceRoleBearer } from '../_shared/auth/testing/bearer.ts';
 import { chatCompletionResponse, delayUnlessAborted, errorResponse, startOpenAiStub, type StubRequest } from '../_shared/ai/testing/openai-stub.ts';
 import { OpenAiTriageProvider } from '../_shared/triage/openai-triage-provider.ts';
 import { createTriageHandler } from './handler.ts';
 import type { DrainSummary } from './worker.ts';
 import {
-  bearerWithClaims,
   createCustomer,
   insertTicket,
   limitAttempts,
   pausePipeline,
-  serviceRoleBearer,
   skipBackoff,
   testDatabase,
   ticketState,

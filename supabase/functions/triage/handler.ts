@@ -3,6 +3,7 @@
 // the per-job outcomes. One drain runs per function instance: a wake-up that arrives meanwhile joins it (and makes
 // it look once more before stopping) instead of starting a second set of concurrent provider calls.
 import { z } from 'npm:zod@4';
+import { requireServiceRole } from '../_shared/auth/caller.ts';
 import { database, type Sql } from '../_shared/db/postgres.ts';
 import { handleRequests, HttpError, jsonResponse } from '../_shared/http/responses.ts';
 import { triageProviderFromEnv } from '../_shared/triage/triage-provider-from-env.ts';
@@ -11,27 +12,6 @@ import { type KbContextSource, PublishedArticleIndex } from './kb-context.ts';
 import { defaultTriageWorkerSettings, type DrainSummary, mergeDrainSummaries, TriageWorker, type TriageWorkerSettings } from './worker.ts';
 
 const WakeRequest = z.object({ reason: z.string().max(100).optional() }).passthrough();
-
-const serviceRoleClaims = z.object({ role: z.literal('service_role') }).passthrough();
-
-/**
- * Only the service role may run the worker. The signature was checked before the request reached us
- * (`verify_jwt = true`: the platform's gateway, or the local functions host), so only the payload is read here.
- */
-function requireServiceRole(request: Request): void {
-  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get('Authorization') ?? '')?.[1];
-  if (!token) throw new HttpError(401, 'The triage worker needs the service-role key.', 'no_authorization');
-  let payload: unknown;
-  try {
-    const segment = token.split('.')[1] ?? '';
-    payload = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(segment.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))));
-  } catch {
-    throw new HttpError(401, 'The access token is malformed.', 'bad_jwt');
-  }
-  if (!serviceRoleClaims.safeParse(payload).success) {
-    throw new HttpError(403, 'Only the service role may run the triage worker.', 'forbidden');
-  }
-}
 
 async function readWakeRequest(request: Request): Promise<z.infer<typeof WakeRequest>> {
   const text = await request.text();

@@ -2,10 +2,11 @@
 // no ticket is ever claimed by both, none is claimed twice, and every ticket ends with exactly one AI result.
 // (Runs in the deno suite because it needs the live pipeline paused, which parallel vitest files cannot allow.)
 import assert from 'node:assert/strict';
+import { serviceRoleBearer } from '../_shared/auth/testing/bearer.ts';
 import { LocalTriageProvider } from '../_shared/triage/local-triage-provider.ts';
 import { createTriageHandler } from './handler.ts';
 import type { DrainSummary } from './worker.ts';
-import { createCustomer, pausePipeline, serviceRoleBearer, testDatabase } from './testing/pipeline-fixture.ts';
+import { createCustomer, pausePipeline, testDatabase } from './testing/pipeline-fixture.ts';
 
 const TICKETS = 300;
 

@@ -1,60 +1,10 @@
 // Knowledge-base search for edge functions: embeds the query with the configured provider and runs
-// public.search_kb as the caller (anon or a signed-in user), so RLS decides which articles can be found,
-// then writes the retrieval log with the service connection (callers have no insert policy on it).
+// public.search_kb inside a transaction the function opened as its caller (../auth/caller.ts: asCaller, anon or a
+// signed-in user), so RLS decides which articles can be found, then writes the retrieval log with the service
+// connection (callers have no insert policy on it). Who may search is the calling function's rule, not this module's.
 import { z } from 'npm:zod@4';
 import type { EmbeddingProvider } from '../ai/embeddings.ts';
 import { database, type Transaction } from '../db/postgres.ts';
-import { HttpError } from '../http/responses.ts';
-
-/** Who is asking, from the (already verified) JWT: RLS runs as this role with these claims. */
-export type SearchCaller =
-  | { role: 'anon'; claims: Record<string, unknown> }
-  | { role: 'authenticated'; userId: string; claims: Record<string, unknown> };
-
-const jwtPayloadSchema = z.object({ role: z.string(), sub: z.string().optional() }).passthrough();
-
-function decodeJwtPayload(token: string): unknown {
-  const payload = token.split('.')[1];
-  if (!payload) throw new HttpError(401, 'The access token is malformed.', 'bad_jwt');
-  try {
-    const binary = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    return JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (character) => character.charCodeAt(0))));
-  } catch {
-    throw new HttpError(401, 'The access token is malformed.', 'bad_jwt');
-  }
-}
-
-/** The JWT's role claim; the signature was verified by the gateway (verify_jwt = true). */
-export function callerRole(request: Request): { role: string; claims: Record<string, unknown>; sub?: string } {
-  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get('Authorization') ?? '')?.[1];
-  if (!token) throw new HttpError(401, 'The request has no access token.', 'no_authorization');
-  const parsed = jwtPayloadSchema.safeParse(decodeJwtPayload(token));
-  if (!parsed.success) throw new HttpError(401, 'The access token has no role.', 'bad_jwt');
-  return { role: parsed.data.role, claims: parsed.data, sub: parsed.data.sub };
-}
-
-/** anon key or a user's token; anything else (service role included) is refused so RLS always applies. */
-export function searchCaller(request: Request): SearchCaller {
-  const { role, claims, sub } = callerRole(request);
-  if (role === 'anon') return { role: 'anon', claims };
-  if (role === 'authenticated' && sub && z.string().uuid().safeParse(sub).success) return { role: 'authenticated', userId: sub, claims };
-  throw new HttpError(403, 'Search as a visitor (anon key) or a signed-in user.', 'wrong_role');
-}
-
-/** Only the service role may run workers. */
-export function requireServiceRole(request: Request): void {
-  if (callerRole(request).role !== 'service_role') {
-    throw new HttpError(403, 'This worker runs with the service role key only.', 'service_role_only');
-  }
-}
-
-/** Runs `work` in a transaction as the caller's database role with its claims, as PostgREST would. */
-export function asSearchCaller<T>(caller: SearchCaller, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return database().begin(async (tx) => {
-    await tx`select set_config('role', ${caller.role}, true), set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true)`;
-    return work(tx);
-  }) as Promise<T>;
-}
 
 export interface SearchFilters {
   solutionArea?: string | null;

@@ -1,6 +1,6 @@
 // Multinomial naive Bayes over stemmed word unigrams and bigrams — small enough to ship as JSON inside the edge
 // function bundle, trains in milliseconds, and is transparent: each category's evidence is a word count.
-// Trained by train.ts at build time; the model is checked in as model.json.
+// Trained at build time by supabase/tools/triage-training/train.ts; the model is checked in as model.json.
 import { z } from 'npm:zod@4';
 import { searchTerms } from '../ai/english-text.ts';
 import { TicketCategory, ticketCategories } from './triage-schema.ts';

@@ -3,20 +3,12 @@
 // (woken by the insert trigger or pg_cron) would race the test for its tickets and the stub's scripted answers.
 import postgres from 'npm:postgres@3.4.9';
 import type { Sql } from '../../_shared/db/postgres.ts';
+import { testDatabaseUrl } from '../../_shared/db/testing/test-database.ts';
 
+/** A fresh pool per call, handed to the handler as `sql`: the race tests open one per worker, as two instances would. */
 export function testDatabase(): Sql {
-  const url = Deno.env.get('SUPABASE_DB_URL');
-  if (!url) throw new Error('These tests need the test stack database: run them through `npm test -- deno`.');
-  return postgres(url, { max: 4, prepare: false, onnotice: () => {} });
+  return postgres(testDatabaseUrl(), { max: 4, prepare: false, onnotice: () => {} });
 }
-
-/** A JWT-shaped bearer token with the given claims. Signatures are checked by the gateway, not by the handler. */
-export function bearerWithClaims(claims: Record<string, unknown>): string {
-  const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-  return `Bearer ${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}.signature-checked-by-the-gateway`;
-}
-
-export const serviceRoleBearer = bearerWithClaims({ role: 'service_role', iss: 'supabase' });
 
 export interface PausedPipeline {
   restore(): Promise<void>;

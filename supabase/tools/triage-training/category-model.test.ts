@@ -2,13 +2,13 @@
 // checked-in model.json is exactly what train.ts builds from the checked-in data.
 import assert from 'node:assert/strict';
 import { z } from 'npm:zod@4';
-import { CategoryClassifier, CategoryModel } from './category-classifier.ts';
+import { CategoryClassifier, CategoryModel } from '../../functions/_shared/triage/category-classifier.ts';
 import { buildModelFile, loadLabelledTickets, modelUrl, splitTrainingAndHeldOut } from './train.ts';
 
 Deno.test('model.json is up to date with train.ts and training-data.json (run train.ts if this fails)', async () => {
   const expected = await buildModelFile();
   const actual = await Deno.readTextFile(modelUrl);
-  assert.ok(actual === expected, 'model.json is stale: run `node_modules/.bin/deno run --allow-read --allow-write supabase/functions/_shared/triage/train.ts`');
+  assert.ok(actual === expected, 'model.json is stale: run `node_modules/.bin/deno run --allow-read --allow-write supabase/tools/triage-training/train.ts`');
 });
 
 Deno.test('local triage category accuracy on the held-out 20% is at least 0.80', async () => {
@@ -33,8 +33,8 @@ Deno.test('local triage category accuracy on the held-out 20% is at least 0.80',
 });
 
 Deno.test('local urgency and sentiment agree with the labels on the held-out 20% (printed; regression guard)', async () => {
-  const { LocalTriageProvider } = await import('./local-triage-provider.ts');
-  const { isHeldOut } = await import('./category-classifier.ts');
+  const { LocalTriageProvider } = await import('../../functions/_shared/triage/local-triage-provider.ts');
+  const { isHeldOut } = await import('../../functions/_shared/triage/category-classifier.ts');
   const labelled = z.array(z.object({ subject: z.string(), body: z.string(), urgency: z.enum(['high', 'medium', 'low']), sentiment: z.number().int().min(1).max(10) }))
     .parse(JSON.parse(await Deno.readTextFile(new URL('./training-data.json', import.meta.url))))
     .filter(isHeldOut);
@@ -57,7 +57,7 @@ Deno.test('unseen wording: trained without the hand-written one-off tickets, tes
   // The hash split shares template phrasings between training and held-out tickets (see PROVENANCE.md), so this
   // second figure — wording the model has never seen the like of — is the honest estimate for real tickets.
   const { oneOffTickets } = await import('./build-training-data.ts');
-  const { trainCategoryModel } = await import('./category-classifier.ts');
+  const { trainCategoryModel } = await import('../../functions/_shared/triage/category-classifier.ts');
   const key = (ticket: { subject: string; body: string }) => `${ticket.subject}\n${ticket.body}`;
   const oneOffKeys = new Set(oneOffTickets.map(key));
   const tickets = await loadLabelledTickets();

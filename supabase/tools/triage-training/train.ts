@@ -1,12 +1,13 @@
-// Trains the local category classifier from training-data.json and writes model.json beside it.
-// Run after changing the data or the features:  node_modules/.bin/deno run --allow-read --allow-write supabase/functions/_shared/triage/train.ts
+// Trains the local category classifier from training-data.json and writes the runtime's model.json
+// (supabase/functions/_shared/triage/model.json, where the local triage provider loads it).
+// Run after changing the data or the features:  node_modules/.bin/deno run --allow-read --allow-write supabase/tools/triage-training/train.ts
 // A deno test fails when model.json is not what this script would write, so nobody forgets to retrain.
 import { z } from 'npm:zod@4';
-import { type CategoryModel, isHeldOut, type LabelledTicket, trainCategoryModel } from './category-classifier.ts';
-import { TicketCategory } from './triage-schema.ts';
+import { type CategoryModel, isHeldOut, type LabelledTicket, trainCategoryModel } from '../../functions/_shared/triage/category-classifier.ts';
+import { TicketCategory } from '../../functions/_shared/triage/triage-schema.ts';
 
 export const trainingDataUrl = new URL('./training-data.json', import.meta.url);
-export const modelUrl = new URL('./model.json', import.meta.url);
+export const modelUrl = new URL('../../functions/_shared/triage/model.json', import.meta.url);
 
 const TrainingTicket = z.object({
   subject: z.string(),

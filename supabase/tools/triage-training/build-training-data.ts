@@ -1,6 +1,6 @@
 // Builds training-data.json: the labelled ticket set the local category classifier is trained and measured on.
-// Run: node_modules/.bin/deno run --allow-write=supabase/functions/_shared/triage supabase/functions/_shared/triage/build-training-data.ts
-// Then retrain: node_modules/.bin/deno run --allow-read --allow-write supabase/functions/_shared/triage/train.ts
+// Run: node_modules/.bin/deno run --allow-write=supabase/tools/triage-training supabase/tools/triage-training/build-training-data.ts
+// Then retrain: node_modules/.bin/deno run --allow-read --allow-write supabase/tools/triage-training/train.ts
 //
 // Deterministic (seeded PRNG), so the JSON in the repo is exactly what this script writes. See PROVENANCE.md.
 //
