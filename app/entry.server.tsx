@@ -1,18 +1,31 @@
-// Streams the HTML for bots and browsers alike (bots wait for all content).
+// Streams the HTML for bots and browsers alike (bots wait for all content), with the security headers every
+// response carries (app/lib/security-headers.server.ts) and a fresh script nonce for each document.
 import { PassThrough } from 'node:stream';
-import type { EntryContext } from '@remix-run/node';
+import type { EntryContext, HandleDataRequestFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { serverEnv } from '~/lib/env.server';
+import { ScriptNonceContext } from '~/lib/script-nonce';
+import { applySecurityHeaders, contentSecurityPolicy, newScriptNonce } from '~/lib/security-headers.server';
 
 const ABORT_DELAY_MS = 5_000;
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   const waitForAll = isbot(request.headers.get('user-agent') ?? '');
+  const nonce = newScriptNonce();
+  applySecurityHeaders(responseHeaders, request);
+  responseHeaders.set('Content-Security-Policy', contentSecurityPolicy({ nonce, supabaseUrl: serverEnv().SUPABASE_URL }));
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />, {
+    const document = (
+      <ScriptNonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+      </ScriptNonceContext.Provider>
+    );
+    const { pipe, abort } = renderToPipeableStream(document, {
+      nonce,
       [waitForAll ? 'onAllReady' : 'onShellReady']() {
         shellRendered = true;
         const body = new PassThrough();
@@ -30,3 +43,9 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     setTimeout(abort, ABORT_DELAY_MS);
   });
 }
+
+/** Loader and action data (single fetch) get the same headers as documents. */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  applySecurityHeaders(response.headers, request);
+  return response;
+};

@@ -3,6 +3,7 @@ import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, 
 import { useEffect } from 'react';
 import type { BrowserEnv } from '~/lib/browser-env';
 import { browserEnv } from '~/lib/env.server';
+import { useScriptNonce } from '~/lib/script-nonce';
 import { getSupabaseBrowserClient } from '~/lib/supabase.client';
 import stylesheet from '~/styles/app.css';
 
@@ -14,6 +15,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: 'Support Hub' }];
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useScriptNonce();
   return (
     <html lang="en">
       <head>
@@ -24,8 +26,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -15,6 +15,14 @@ export interface LiveTable {
   filter?: string;
 }
 
+/**
+ * Every channel the app opens is private (the project allows no public channels: supabase/realtime-settings.json).
+ * A live-update channel carries nothing but postgres_changes, which RLS on each table filters per subscriber, so any
+ * signed-in person may join a `live:` topic and nobody may broadcast or track presence in one (the realtime.messages
+ * policies of migration 20261205000100).
+ */
+export const liveUpdateTopic = (channelName: string) => `live:${channelName}`;
+
 export function useLiveRevalidation(env: BrowserEnv, channelName: string, tables: readonly LiveTable[], debounceMs = 250): LiveStatus {
   const revalidator = useRevalidator();
   const revalidateRef = useRef(revalidator.revalidate);
@@ -30,7 +38,7 @@ export function useLiveRevalidation(env: BrowserEnv, channelName: string, tables
     // At the latest 4 x debounceMs after a change: a steady stream of changes must not postpone the reload forever.
     const reloads = createReloadScheduler(() => revalidateRef.current(), { quietMs: debounceMs, maxWaitMs: debounceMs * 4 });
     const schedule = reloads.schedule;
-    let channel = supabase.channel(channelName);
+    let channel = supabase.channel(liveUpdateTopic(channelName), { config: { private: true } });
     for (const { table, filter } of JSON.parse(tablesKey) as LiveTable[]) {
       channel = channel.on('postgres_changes', { event: '*', schema: 'public', table, ...(filter ? { filter } : {}) }, schedule);
     }

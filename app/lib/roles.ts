@@ -21,11 +21,24 @@ export const rolesAllowedIn: Record<UserRole, readonly UserRole[]> = {
   admin: ['admin'],
 };
 
+/** Any origin works as the base: only whether the target stays on it matters. */
+const redirectBase = new URL('http://support-hub.invalid');
+
 /**
- * A redirect target taken from the query string must stay on this site: only a path that
- * starts with one slash (not `//evil.example`, which browsers treat as another host).
+ * A redirect target taken from the query string must stay on this site. It is parsed the way a
+ * browser parses a Location header (the WHATWG URL parser, which drops tabs and newlines and reads
+ * `\\` as `/`), so `/\t/evil.example`, `//evil.example` and `/\\evil.example` all resolve to another
+ * host and fall back; what survives is the same-origin path, query and fragment, re-serialised so no
+ * control character can reach a header.
  */
 export function safeRedirectPath(target: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
-  return target;
+  if (typeof target !== 'string' || !target.startsWith('/')) return fallback;
+  let resolved: URL;
+  try {
+    resolved = new URL(target, redirectBase);
+  } catch {
+    return fallback;
+  }
+  if (resolved.origin !== redirectBase.origin) return fallback;
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

@@ -47,7 +47,8 @@ export const realtimeBenchmark: Benchmark = {
             const client = new RealtimeClient(`${stack.apiUrl.replace(/^http/, 'ws')}/realtime/v1`, { params: { apikey: stack.keys.anonKey } });
             await client.setAuth(token);
             clients.push(client);
-            const channel = client.channel(`bench-${clients.length}-${randomUUID()}`).on(
+            // Private, as every channel of the app is (a `live:` topic: postgres_changes only, RLS per subscriber).
+            const channel = client.channel(`live:bench-${clients.length}-${randomUUID()}`, { config: { private: true } }).on(
               'postgres_changes',
               { event: 'INSERT', schema: 'public', table: TABLE },
               (payload) => {

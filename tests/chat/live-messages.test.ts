@@ -1,5 +1,5 @@
 // The chat's live feed through the real supabase-js client: a customer subscribed to public.messages receives their
-// own conversations' messages — on a filtered private conversation channel and on an unfiltered public one — and
+// own conversations' messages — on a filtered conversation channel and on an unfiltered live-update one — and
 // never another customer's, nor an internal note (RLS per subscriber).
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
@@ -41,7 +41,7 @@ describe('live chat messages', () => {
         onPrivate.push(String(payload.new['content'])),
       );
     const publicChannel = alice.client
-      .channel(`inbox-${alice.id}`)
+      .channel(`live:inbox-${alice.id}`, { config: { private: true } })
       .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'messages' }, (payload) => onPublic.push(String(payload.new['content'])));
     await subscribed(privateChannel);
     await subscribed(publicChannel);

@@ -100,3 +100,19 @@ end
 $$;
 revoke execute on function realtime.visible_changes(jsonb) from public;
 comment on function realtime.visible_changes(jsonb) is 'Local Realtime: which subscriptions may see which changed rows, checked under each subscriber''s role and claims.';
+
+------------------------------------------------------------------------------
+-- Tenant settings
+------------------------------------------------------------------------------
+-- What Supabase keeps per tenant in Realtime's own database, outside the project's schemas (the dashboard's
+-- Realtime settings). One row; the stack writes the project's choice (supabase/realtime-settings.json) on every
+-- start. Only the local Realtime service (superuser) reads it: no API role has any privilege on this schema.
+create schema if not exists _realtime;
+revoke all on schema _realtime from public;
+create table if not exists _realtime.tenant_settings (
+  singleton boolean primary key default true check (singleton),
+  private_only boolean not null default true,
+  updated_at timestamptz not null default now()
+);
+insert into _realtime.tenant_settings (singleton) values (true) on conflict (singleton) do nothing;
+comment on table _realtime.tenant_settings is 'Local Realtime''s tenant settings (Supabase: Realtime settings of the project). private_only: public channels may not be joined.';

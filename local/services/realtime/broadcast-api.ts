@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { bearerToken, type StackKeys } from '../keys.ts';
 import { corsHeaders, readBody, sendJson } from '../http.ts';
 import { authenticate, canUseTopic, tokenErrorMessage, type Subscriber } from './auth.ts';
-import type { ChannelHub } from './channels.ts';
+import { channelKey, type ChannelHub } from './channels.ts';
+import { privateOnlyReason, type TenantSettings } from './tenant-settings.ts';
 
 const batchSchema = z.object({
   messages: z.array(z.object({ topic: z.string().min(1), event: z.string().min(1), payload: z.unknown().optional(), private: z.boolean().optional() })).min(1),
@@ -17,7 +18,7 @@ export async function handleBroadcastApi(
   request: IncomingMessage,
   response: ServerResponse,
   path: string,
-  context: { keys: StackKeys; sql: postgres.Sql; hub: ChannelHub },
+  context: { keys: StackKeys; sql: postgres.Sql; hub: ChannelHub; settings: TenantSettings },
 ): Promise<void> {
   if (request.method !== 'POST') {
     sendJson(response, 405, { error: 'use POST' }, corsHeaders);
@@ -72,12 +73,21 @@ export async function handleBroadcastApi(
     }
     messages = parsed.data.messages;
   }
+  // A message goes to the channel it names: private only when it says `private: true` (then authorised as a private
+  // join's send would be), public otherwise — and with public access off, a public message is refused like a public join.
+  const privateOnly = await context.settings.privateOnly();
   for (const message of messages) {
+    if (!message.private && privateOnly) {
+      sendJson(response, 403, { error: privateOnlyReason }, corsHeaders);
+      return;
+    }
     if (message.private && !(await canUseTopic(context.sql, subscriber, message.topic, 'broadcast', 'write').catch(() => false))) {
       sendJson(response, 403, { error: `Unauthorized: You do not have permissions to write to this Channel topic: ${message.topic}` }, corsHeaders);
       return;
     }
   }
-  for (const message of messages) context.hub.broadcast(`realtime:${message.topic}`, message.event, message.payload ?? {});
+  for (const message of messages) {
+    context.hub.broadcast(channelKey(`realtime:${message.topic}`, message.private === true), message.event, message.payload ?? {});
+  }
   response.writeHead(202, corsHeaders).end();
 }

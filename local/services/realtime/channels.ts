@@ -10,6 +10,7 @@ import { authenticate, canUseTopic, secondsUntilExpiry, tokenErrorMessage, type 
 import { FilterError } from './filters.ts';
 import { postgresBindingSchema, UnknownTableError, type ChangeFeed, type ChangePayload } from './postgres-changes.ts';
 import { PresenceRegistry } from './presence.ts';
+import { privateOnlyReason, type TenantSettings } from './tenant-settings.ts';
 import { decodeFrame, encodeFrame, ProtocolError, push, reply, type PhoenixMessage, type ProtocolVersion } from './protocol.ts';
 
 const joinPayloadSchema = z.object({
@@ -28,41 +29,52 @@ const accessTokenPayloadSchema = z.object({ access_token: z.string().nullish() }
 const presencePayloadSchema = z.object({ event: z.enum(['track', 'untrack']), payload: z.record(z.string(), z.unknown()).optional() });
 const broadcastPayloadSchema = z.object({ event: z.string(), payload: z.unknown().optional() }).passthrough();
 
-/** Channels by topic across every connection: where broadcasts and presence diffs go. */
+/**
+ * Which channel a member is in: the topic AND whether it was joined as private. On Supabase a public and a private
+ * channel of the same name are two channels (the private one's authorisation would mean nothing if a public joiner
+ * shared its broadcasts and presence), so everything the hub routes is keyed by both.
+ */
+export type ChannelKey = string & { readonly __channelKey: unique symbol };
+export const channelKey = (topic: string, isPrivate: boolean) => `${isPrivate ? 'private' : 'public'}|${topic}` as ChannelKey;
+
+/** Channels across every connection: where broadcasts and presence diffs go. */
 export class ChannelHub {
-  readonly members = new Map<string, Set<ChannelMember>>();
+  readonly members = new Map<ChannelKey, Set<ChannelMember>>();
   readonly presence = new PresenceRegistry();
 
   add(member: ChannelMember): void {
-    const set = this.members.get(member.topic) ?? new Set();
+    const set = this.members.get(member.channel) ?? new Set();
     set.add(member);
-    this.members.set(member.topic, set);
+    this.members.set(member.channel, set);
   }
 
   remove(member: ChannelMember): void {
-    const set = this.members.get(member.topic);
+    const set = this.members.get(member.channel);
     set?.delete(member);
-    if (set?.size === 0) this.members.delete(member.topic);
+    if (set?.size === 0) this.members.delete(member.channel);
   }
 
-  /** Sends a user broadcast to every member of the topic (the sender too only when it asked for `self`). */
-  broadcast(topic: string, event: string, payload: unknown, sender?: ChannelMember): void {
-    for (const member of this.members.get(topic) ?? []) {
+  /** Sends a user broadcast to every member of the channel (the sender too only when it asked for `self`). */
+  broadcast(channel: ChannelKey, event: string, payload: unknown, sender?: ChannelMember): void {
+    for (const member of this.members.get(channel) ?? []) {
       if (member === sender && !member.broadcastSelf) continue;
-      member.connection.send(push(topic, 'broadcast', { type: 'broadcast', event, payload }));
+      member.connection.send(push(member.topic, 'broadcast', { type: 'broadcast', event, payload }));
     }
   }
 
-  presenceDiff(topic: string, diff: { joins: object; leaves: object }): void {
-    for (const member of this.members.get(topic) ?? []) {
-      if (member.presenceEnabled) member.connection.send(push(topic, 'presence_diff', diff as Record<string, unknown>, member.joinRef));
+  presenceDiff(channel: ChannelKey, diff: { joins: object; leaves: object }): void {
+    for (const member of this.members.get(channel) ?? []) {
+      if (member.presenceEnabled) member.connection.send(push(member.topic, 'presence_diff', diff as Record<string, unknown>, member.joinRef));
     }
   }
 }
 
 export interface ChannelMember {
   id: string;
+  /** The topic on the wire (`realtime:<name>`), what every push to this member names. */
   topic: string;
+  /** The channel the member is in: topic and privacy (see channelKey). */
+  channel: ChannelKey;
   joinRef: string | null;
   connection: Connection;
   subscriber: Subscriber;
@@ -80,6 +92,7 @@ export interface ConnectionContext {
   sql: postgres.Sql;
   hub: ChannelHub;
   feed: ChangeFeed;
+  settings: TenantSettings;
 }
 
 /** realtime.topic() sees the channel name without the `realtime:` prefix, as on Supabase. */
@@ -173,6 +186,10 @@ export class Connection {
     }
     const subTopic = subTopicOf(message.topic);
     const isPrivate = config.private === true;
+    if (!isPrivate && (await this.context.settings.privateOnly())) {
+      this.send(reply(message, 'error', { reason: privateOnlyReason }));
+      return;
+    }
     if (isPrivate && !(await this.allowed(subscriber, subTopic, 'broadcast', 'read'))) {
       this.send(reply(message, 'error', { reason: `Unauthorized: You do not have permissions to read from this Channel topic: ${subTopic}` }));
       return;
@@ -180,6 +197,7 @@ export class Connection {
     const member: ChannelMember = {
       id: randomUUID(),
       topic: message.topic,
+      channel: channelKey(message.topic, isPrivate),
       joinRef: message.joinRef ?? message.ref,
       connection: this,
       subscriber,
@@ -222,7 +240,7 @@ export class Connection {
       }),
     );
     if (member.presenceEnabled) {
-      this.send(push(member.topic, 'presence_state', this.context.hub.presence.state(member.topic), member.joinRef));
+      this.send(push(member.topic, 'presence_state', this.context.hub.presence.state(member.channel), member.joinRef));
     }
     if (bindings.length > 0) {
       this.send(
@@ -236,8 +254,8 @@ export class Connection {
     this.channels.delete(member.topic);
     clearTimeout(member.expiryTimer);
     this.context.hub.remove(member);
-    const diff = this.context.hub.presence.untrack(member.topic, member.id);
-    if (diff) this.context.hub.presenceDiff(member.topic, diff);
+    const diff = this.context.hub.presence.untrack(member.channel, member.id);
+    if (diff) this.context.hub.presenceDiff(member.channel, diff);
     await this.context.feed.unsubscribe(member.subscriptionIds);
   }
 
@@ -290,7 +308,7 @@ export class Connection {
       if (member.broadcastAck) this.send(reply(message, 'error', { reason: 'Unauthorized: You do not have permissions to write to this Channel topic' }));
       return;
     }
-    this.context.hub.broadcast(member.topic, parsed.data.event, parsed.data.payload ?? {}, member);
+    this.context.hub.broadcast(member.channel, parsed.data.event, parsed.data.payload ?? {}, member);
     if (member.broadcastAck) this.send(reply(message, 'ok', {}));
   }
 
@@ -307,9 +325,9 @@ export class Connection {
     const hub = this.context.hub;
     const diff =
       parsed.data.event === 'track'
-        ? hub.presence.track(member.topic, member.id, member.presenceKey, parsed.data.payload ?? {})
-        : hub.presence.untrack(member.topic, member.id);
-    if (diff) hub.presenceDiff(member.topic, diff);
+        ? hub.presence.track(member.channel, member.id, member.presenceKey, parsed.data.payload ?? {})
+        : hub.presence.untrack(member.channel, member.id);
+    if (diff) hub.presenceDiff(member.channel, diff);
     this.send(reply(message, 'ok', {}));
   }
 

@@ -12,6 +12,7 @@ import { handleBroadcastApi } from './broadcast-api.ts';
 import { ChannelHub, Connection } from './channels.ts';
 import { ChangeFeed } from './postgres-changes.ts';
 import type { ProtocolVersion } from './protocol.ts';
+import { applyProjectRealtimeSettings, readProjectRealtimeSettings, tenantSettingsFrom } from './tenant-settings.ts';
 
 export interface RealtimeServiceOptions {
   keys: StackKeys;
@@ -23,9 +24,11 @@ export function createRealtimeService(options: RealtimeServiceOptions): MountedS
   const sql = postgres(options.dbUrl, { max: 4, onnotice: () => {}, idle_timeout: 30, connect_timeout: 5, connection: { synchronous_commit: 'on' } });
   const hub = new ChannelHub();
   const feed = new ChangeFeed(sql, warn);
-  const started = feed.start();
+  // Read before anything starts, so a malformed settings file stops the stack with its own message.
+  const projectSettings = readProjectRealtimeSettings();
+  const started = Promise.all([feed.start(), applyProjectRealtimeSettings(sql, projectSettings)]);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 3 * 1024 * 1024 });
-  const context = { keys: options.keys, sql, hub, feed };
+  const context = { keys: options.keys, sql, hub, feed, settings: tenantSettingsFrom(sql) };
 
   return {
     prefix: '/realtime/v1',
@@ -34,7 +37,7 @@ export function createRealtimeService(options: RealtimeServiceOptions): MountedS
         response.writeHead(204, corsHeaders).end();
         return;
       }
-      if (path.startsWith('/api/broadcast')) return handleBroadcastApi(request, response, path, context);
+      if (path.startsWith('/api/broadcast')) return started.then(() => handleBroadcastApi(request, response, path, context));
       sendJson(response, 404, { error: 'not found: Realtime serves /websocket and /api/broadcast' }, corsHeaders);
     },
     upgrade(request, socket, head, path) {

@@ -70,3 +70,14 @@ export async function waitFor<T>(read: () => T | undefined, what: string, timeou
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Turns Realtime's public access on or off for the running test stack, as Supabase Realtime's own tests change a
+ * tenant's configuration. The project keeps it off (supabase/realtime-settings.json); only the protocol tests of
+ * public channels (realtime.test.ts, the one file that calls this) turn it on, and every channel the app or another
+ * test file opens is private, so no other file depends on the value.
+ */
+export async function allowPublicChannels(allowed: boolean): Promise<void> {
+  const { sql } = await import('../../support/db.ts');
+  await sql`update _realtime.tenant_settings set private_only = ${!allowed}, updated_at = now()`;
+}

@@ -13,7 +13,7 @@ beforeAll(ensureProbeTables);
 describe('local Realtime across a Postgres restart', () => {
   it('loses no committed change and keeps delivering', async () => {
     const user = await newUser();
-    const channel = (await realtimeClient('2.0.0', user.token)).channel('restart');
+    const channel = (await realtimeClient('2.0.0', user.token)).channel('live:restart', { config: { private: true } });
     const seen = collect(channel, { event: 'INSERT' });
     await subscribed(channel);
     const expected: number[] = [];

@@ -2,15 +2,22 @@
 // versions: postgres_changes with RLS per subscriber and filters, broadcast (websocket and
 // REST), private channels, presence, tokens (expired, refreshed) and heartbeats. The Postgres
 // restart test is in postgres-restart.serial.test.ts (it must not run beside other files).
+// Public channels are what most of these protocol tests use, so this file turns the project's "private channels
+// only" setting off for its run and back on at the end; the last describe proves the setting and the separation of
+// a topic's public and private channels.
 import { createClient } from '@supabase/supabase-js';
 import type { RealtimeChannel, RealtimePostgresChangesPayload } from '@supabase/realtime-js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../support/db.ts';
 import { testStack } from '../../support/stack.ts';
-import { newUser, realtimeClient, signToken, sleep, subscribed, waitFor, type Vsn } from './clients.ts';
+import { allowPublicChannels, newUser, realtimeClient, signToken, sleep, subscribed, waitFor, type Vsn } from './clients.ts';
 import { collect, ensureProbeTables, insertFor, type Change, type ProbeRow } from './probe.ts';
 
-beforeAll(ensureProbeTables);
+beforeAll(async () => {
+  await ensureProbeTables();
+  await allowPublicChannels(true);
+});
+afterAll(() => allowPublicChannels(false));
 
 describe.each<Vsn>(['1.0.0', '2.0.0'])('local Realtime, vsn %s', (vsn) => {
   it('answers heartbeats on the phoenix topic', async () => {
@@ -220,5 +227,73 @@ describe('local Realtime through supabase-js', () => {
     await waitFor(() => received.length === 1, 'the insert');
     expect(received[0]!.new).toMatchObject({ id: row.id });
     await supabase.removeChannel(channel);
+  });
+});
+
+describe.each<Vsn>(['1.0.0', '2.0.0'])('private and public channels of one topic, vsn %s', (vsn) => {
+  it("keeps a private channel's broadcasts and presence from a public joiner of the same topic", async () => {
+    const [owner, stranger] = [await newUser(), await newUser()];
+    const room = `room-${owner.id}`;
+    const ownerChannel = (await realtimeClient(vsn, owner.token)).channel(room, { config: { private: true, broadcast: { ack: true }, presence: { key: 'owner' } } });
+    const strangerChannel = (await realtimeClient(vsn, stranger.token)).channel(room, { config: { broadcast: { ack: true }, presence: { key: 'stranger' } } });
+    const atOwner: unknown[] = [];
+    const atStranger: unknown[] = [];
+    ownerChannel.on('broadcast', { event: 'typing' }, ({ payload }) => atOwner.push(payload));
+    strangerChannel.on('broadcast', { event: 'typing' }, ({ payload }) => atStranger.push(payload));
+    ownerChannel.on('presence', { event: 'sync' }, () => {});
+    strangerChannel.on('presence', { event: 'sync' }, () => {});
+    await subscribed(ownerChannel);
+    await subscribed(strangerChannel);
+
+    expect(await ownerChannel.track({ name: 'Owner', role: 'customer' })).toBe('ok');
+    expect(await ownerChannel.send({ type: 'broadcast', event: 'typing', payload: { from: 'owner' } })).toBe('ok');
+    // What the public joiner sends stays in the public channel too: no presence or typing "as a technician".
+    expect(await strangerChannel.track({ name: 'Mallory', role: 'technician' })).toBe('ok');
+    expect(await strangerChannel.send({ type: 'broadcast', event: 'typing', payload: { from: 'stranger' } })).toBe('ok');
+    // The REST API with the anon key and `private` omitted addresses the public channel.
+    const rest = await fetch(`${testStack.SUPABASE_URL}/realtime/v1/api/broadcast`, {
+      method: 'POST',
+      headers: { apikey: testStack.SUPABASE_ANON_KEY, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ messages: [{ topic: room, event: 'typing', payload: { from: 'rest' } }] }),
+    });
+    expect(rest.status).toBe(202);
+
+    await waitFor(() => atStranger.some((payload) => (payload as { from: string }).from === 'rest'), 'the REST broadcast in the public channel');
+    // A private control message after everything else: once it arrives, anything that leaked would have too.
+    expect(await ownerChannel.send({ type: 'broadcast', event: 'typing', payload: { from: 'owner-again' } })).toBe('ok');
+    const ownerControl = (await realtimeClient(vsn, owner.token)).channel(room, { config: { private: true } });
+    const atControl: unknown[] = [];
+    ownerControl.on('broadcast', { event: 'typing' }, ({ payload }) => atControl.push(payload));
+    ownerControl.on('presence', { event: 'sync' }, () => {});
+    await subscribed(ownerControl);
+    expect(await ownerChannel.send({ type: 'broadcast', event: 'typing', payload: { from: 'owner-last' } })).toBe('ok');
+    await waitFor(() => atControl.length === 1, 'the last private broadcast');
+    await waitFor(() => ownerControl.presenceState()['owner'], 'the private presence state');
+
+    expect(atOwner).toEqual([]); // broadcast.self is off: the owner hears no one, not the stranger nor REST
+    expect(atStranger).toEqual([{ from: 'rest' }]);
+    expect(Object.keys(strangerChannel.presenceState())).toEqual(['stranger']);
+    expect(Object.keys(ownerChannel.presenceState())).toEqual(['owner']);
+    expect(Object.keys(ownerControl.presenceState())).toEqual(['owner']);
+  });
+
+  it('refuses public joins and public REST broadcasts while public access is off', async () => {
+    const user = await newUser();
+    await allowPublicChannels(false);
+    try {
+      const publicChannel = (await realtimeClient(vsn, user.token)).channel(`room-${user.id}`);
+      await expect(subscribed(publicChannel)).rejects.toThrow(/PrivateOnly: This project only allows private channels/);
+      const rest = await fetch(`${testStack.SUPABASE_URL}/realtime/v1/api/broadcast`, {
+        method: 'POST',
+        headers: { apikey: testStack.SUPABASE_ANON_KEY, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ messages: [{ topic: `room-${user.id}`, event: 'typing', payload: {} }] }),
+      });
+      expect(rest.status).toBe(403);
+      expect(await rest.json()).toEqual({ error: 'PrivateOnly: This project only allows private channels' });
+      // Private channels are unaffected.
+      await subscribed((await realtimeClient(vsn, user.token)).channel(`room-${user.id}`, { config: { private: true } }));
+    } finally {
+      await allowPublicChannels(true);
+    }
   });
 });

@@ -1,0 +1,55 @@
+// The project's Realtime settings, as Supabase keeps them per tenant outside the project's schemas (the dashboard's
+// Realtime settings, or the Management API's `PATCH /v1/projects/{ref}/config/realtime`). Locally they live in
+// `_realtime.tenant_settings` (local/postgres/bootstrap/10-realtime.sql): the stack writes the project's choice from
+// supabase/realtime-settings.json on every start, and a test may change a setting for the running stack with SQL, as
+// Supabase Realtime's own tests change a tenant's configuration. Read on every join and REST broadcast, so a change
+// takes effect at once.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type postgres from 'postgres';
+import { z } from 'zod';
+import { projectRoot, StackError } from '../../config.ts';
+
+/** The join reply Supabase Realtime gives a public join when public access is off. */
+export const privateOnlyReason = 'PrivateOnly: This project only allows private channels';
+
+const projectRealtimeSettingsSchema = z.object({
+  /** "Allow public access" off: only private channels (authorised by RLS on realtime.messages) may be joined. */
+  private_only: z.boolean(),
+}).strict();
+export type ProjectRealtimeSettings = z.infer<typeof projectRealtimeSettingsSchema>;
+
+export function readProjectRealtimeSettings(root = projectRoot): ProjectRealtimeSettings {
+  const path = join(root, 'supabase', 'realtime-settings.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new StackError(`supabase/realtime-settings.json could not be read: ${(error as Error).message}`);
+  }
+  const parsed = projectRealtimeSettingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StackError(`supabase/realtime-settings.json: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+/** Writes the project's settings into the stack's tenant row (on start). */
+export async function applyProjectRealtimeSettings(sql: postgres.Sql, settings: ProjectRealtimeSettings): Promise<void> {
+  await sql`update _realtime.tenant_settings set private_only = ${settings.private_only}, updated_at = now()`;
+}
+
+export interface TenantSettings {
+  privateOnly(): Promise<boolean>;
+}
+
+export function tenantSettingsFrom(sql: postgres.Sql): TenantSettings {
+  return {
+    async privateOnly() {
+      const [row] = await sql<{ private_only: boolean }[]>`select private_only from _realtime.tenant_settings`;
+      // No row means the bootstrap did not run: fail closed, as a project with public access off would.
+      return row?.private_only ?? true;
+    },
+  };
+}
