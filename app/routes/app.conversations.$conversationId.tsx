@@ -15,7 +15,7 @@ import { requireUser } from '~/lib/auth.server';
 import { withRls } from '~/lib/db.server';
 import { useLiveConversation, type Participant } from '~/lib/live-conversation';
 import { getSupabaseBrowserClient } from '~/lib/supabase.client';
-import { inChatOrder, mergeMessages, messageFromRow, type ConversationMessage } from '~/lib/messages';
+import { inChatOrder, mergeMessages, messageFromRow, unsentCustomerMessage, type ConversationMessage } from '~/lib/messages';
 import { forgetPendingQuestion, pendingQuestionFor } from '~/lib/pending-question';
 import { loadConversationThread, markConversationRead } from '~/models/conversations.server';
 import type { loader as rootLoader } from '~/root';
@@ -204,7 +204,7 @@ export default function ConversationPage() {
     const pending = pendingQuestionFor(thread.id);
     if (!pending || sentPendingRef.current === pending.messageId) return;
     sentPendingRef.current = pending.messageId;
-    const question = customerMessage(pending.messageId, pending.content, pending.createdAt, user);
+    const question = unsentCustomerMessage({ id: pending.messageId, content: pending.content, createdAt: pending.createdAt, sender: user });
     setMessages((current) => (current.has(question.id) ? current : new Map(current).set(question.id, question)));
     void send(question);
     // Once per conversation this page shows.
@@ -219,7 +219,7 @@ export default function ConversationPage() {
       setNotice('Keep messages under 4,000 characters.');
       return;
     }
-    const message = customerMessage(crypto.randomUUID(), content, new Date().toISOString(), user);
+    const message = unsentCustomerMessage({ id: crypto.randomUUID(), content, createdAt: new Date().toISOString(), sender: user });
     setMessages((current) => new Map(current).set(message.id, message));
     setText('');
     setNotice(null);
@@ -344,23 +344,6 @@ export default function ConversationPage() {
       </form>
     </div>
   );
-}
-
-/** A message the customer writes, shown at once (optimistic) under the id the `chat` function will store it with. */
-function customerMessage(id: string, content: string, createdAt: string, user: { id: string; fullName: string }): ConversationMessage {
-  return {
-    id,
-    role: 'user',
-    content,
-    senderId: user.id,
-    senderName: user.fullName,
-    createdAt,
-    confidence: null,
-    isInternalNote: false,
-    citations: [],
-    handOffOffered: false,
-    model: null,
-  };
 }
 
 /** When the newest message shown was written (the start of time for an empty conversation). */
