@@ -4,12 +4,14 @@
 // nothing is shown twice or lost.
 // Delivery: this tab's own answer arrives once, by its stream (deltas, then the `done` event's stored rows); Realtime
 // brings what others wrote (and this tab's own rows again, dropped by id); the backfill route runs on each join only.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { type ShouldRevalidateFunction, isRouteErrorResponse, Link, useFetcher, useLoaderData, useRevalidator, useRouteError, useRouteLoaderData } from '@remix-run/react';
+import { randomUUID } from 'node:crypto';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ShouldRevalidateFunction, isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderData, useRevalidator, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { z } from 'zod';
 import { ErrorPanel } from '~/components/app-shell';
 import { ChatMessageBubble, type ChatEntry } from '~/components/chat';
+import { askAssistantFromServer } from '~/lib/assistant.server';
 import { askAssistant, AssistantError, type AskAssistantInput, type AssistantDone, type AssistantEvent } from '~/lib/assistant-stream';
 import { requireUser } from '~/lib/auth.server';
 import { withRls } from '~/lib/db.server';
@@ -35,10 +37,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ user, thread }, { headers });
 }
 
+/** A message posted without script that could not be sent: it goes back into the composer, with the reason. */
+const sendFailureSchema = z.object({ ok: z.literal(false), sendError: z.string(), message: z.string() });
+type SendFailure = z.infer<typeof sendFailureSchema>;
+
+const sentMessageSchema = z.string().trim().min(1, 'Write a message first.').max(4000, 'Keep messages under 4,000 characters.');
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { claims, headers } = await requireUser(request, { role: 'customer' });
+  const { claims, supabase, headers } = await requireUser(request, { role: 'customer' });
   const conversationId = conversationIdSchema.safeParse(params['conversationId']);
-  const intent = (await request.formData()).get('intent');
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  if (conversationId.success && intent === 'send') {
+    // The composer posted without script (with script the page sends to the chat function itself): this action sends
+    // it, as the customer, through that same function, and shows the page again once it is answered. A failure
+    // keeps the message in the composer with the reason.
+    const typed = String(formData.get('message') ?? '');
+    const message = sentMessageSchema.safeParse(typed);
+    if (!message.success) return data<SendFailure>({ ok: false, sendError: message.error.issues[0]?.message ?? 'Write a message first.', message: typed }, { status: 400, headers });
+    try {
+      await askAssistantFromServer({ supabase, conversationId: conversationId.data, messageId: randomUUID(), question: message.data });
+    } catch (error) {
+      if (!(error instanceof AssistantError)) throw error;
+      return data<SendFailure>({ ok: false, sendError: error.message, message: typed }, { status: 503, headers });
+    }
+    return redirect(`/app/conversations/${conversationId.data}`, { headers });
+  }
   if (!conversationId.success || intent !== 'mark-read') return data({ ok: false }, { status: 400, headers });
   await withRls(claims, (tx) => markConversationRead(tx, conversationId.data));
   return data({ ok: true }, { headers });
@@ -56,14 +80,19 @@ export default function ConversationPage() {
   const env = rootData!.ENV;
   const revalidator = useRevalidator();
   const readFetcher = useFetcher();
+  // Set only when the composer was posted without script and its message could not be sent.
+  const unsent = sendFailureSchema.safeParse(useActionData<typeof action>()).data;
 
   // Messages by id: the loader's, then whatever arrives live or from the assistant's stream.
   const [messages, setMessages] = useState<Map<string, ConversationMessage>>(() => new Map(thread.messages.map((message) => [message.id, message])));
   const [deliveries, setDeliveries] = useState<Record<string, Delivery>>({});
   const [draftAnswer, setDraftAnswer] = useState<{ text: string; sources: Array<{ title: string; url: string }> } | null>(null);
-  const [text, setText] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [text, setText] = useState(unsent?.message ?? '');
+  const [notice, setNotice] = useState<string | null>(unsent?.sendError ?? null);
   const [busy, setBusy] = useState(false);
+  // Until the script runs, the composer is a plain form: its Send button must not start out disabled.
+  const [scripted, setScripted] = useState(false);
+  useEffect(() => setScripted(true), []);
   const listRef = useRef<HTMLOListElement>(null);
   const messagesRef = useRef(messages);
   messagesRef.current = messages;
@@ -313,7 +342,9 @@ export default function ConversationPage() {
         {live.typingPeople.length > 0 ? `${live.typingPeople.map((person) => person.name).join(', ')} is typing…` : ''}
       </p>
 
-      <form className="chat-composer" onSubmit={submit}>
+      {/* Without script the composer posts to this route's action (never a GET: the message would land in the URL). */}
+      <form className="chat-composer" method="post" onSubmit={submit}>
+        <input type="hidden" name="intent" value="send" />
         <label htmlFor="chat-input" className="visually-hidden">
           Your message
         </label>
@@ -332,7 +363,7 @@ export default function ConversationPage() {
           onKeyDown={onComposerKey}
         />
         <div className="chat-actions">
-          <button type="submit" className="button" disabled={busy || text.trim().length === 0}>
+          <button type="submit" className="button" disabled={busy || (scripted && text.trim().length === 0)}>
             {busy ? 'Sending…' : 'Send'}
           </button>
           {!thread.ticket ? (

@@ -235,6 +235,15 @@ describe('customer chat in the browser', () => {
     expect(stored[0]!['content']).toBe('How often should I change the oil?');
     expect(await page.locator('[data-testid="chat-message"][data-role="user"]').textContent()).toContain('How often should I change the oil?');
     expect(await page.locator('[data-testid="chat-message"][data-role="assistant"]').count()).toBe(1);
+
+    // The composer, too, posts to the server (never a GET with the message in the URL), which sends it the same way.
+    await page.getByLabel('Your message').fill('Does synthetic oil last longer?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('[data-testid="chat-message"][data-role="user"]').filter({ hasText: 'Does synthetic oil last longer?' }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.locator('[data-testid="chat-message"][data-role="assistant"]').count()).toBe(2);
+    const questions = await sql`select count(*)::int as n from public.messages where conversation_id = ${conversationId} and role = 'user'`;
+    expect(questions[0]!['n']).toBe(2);
     await context.close();
   });
 
