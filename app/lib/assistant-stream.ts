@@ -9,8 +9,30 @@ import type { BrowserEnv } from './browser-env';
 const citationSchema = z.object({ number: z.number().int(), title: z.string(), url: z.string() });
 export type AssistantCitation = z.infer<typeof citationSchema>;
 
+/**
+ * A stored public.messages row, as the `done` event carries it — the same shape Realtime and the loader deliver, so
+ * the page turns it into a chat message with `messageFromRow` and never reads it back.
+ */
+const storedMessageSchema = z
+  .object({
+    id: z.string().uuid(),
+    role: z.enum(['user', 'assistant', 'technician', 'system']),
+    content: z.string(),
+    sender_id: z.string().nullable(),
+    created_at: z.string(),
+    ai_confidence: z.number().nullable(),
+    is_internal_note: z.boolean(),
+    metadata: z.record(z.string(), z.unknown()),
+  })
+  .loose();
+export type StoredMessageRow = z.infer<typeof storedMessageSchema>;
+
 const doneSchema = z.object({
   message_id: z.string().uuid().nullable(),
+  /** The assistant's stored answer; null when a technician answers instead. */
+  message: storedMessageSchema.nullable().default(null),
+  /** The customer's stored message (its id is the one the client chose); null for a bare hand-off request. */
+  customer_message: storedMessageSchema.nullable().default(null),
   confidence: z.number().nullable(),
   citations: z.array(citationSchema.loose()).default([]),
   hand_off: z.object({ offered: z.boolean(), opened: z.boolean(), reason: z.string().nullable() }).loose(),

@@ -5,7 +5,8 @@
 //  * broadcast `typing` events between the people in it;
 //  * presence: who has the conversation open right now, with their role, so the customer sees a technician is here.
 // On every join — the first, and each after a dropped connection — `onSubscribed` runs so the page can fetch what it
-// missed.
+// missed. Rows the page wrote itself (its customer's message, the assistant's answer it asked for) arrive here too:
+// the page de-duplicates by message id and does not wait for them (the answer's stream hands it the stored rows).
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
@@ -43,8 +44,8 @@ export interface LiveConversationOptions {
   rows?: {
     onMessageRow: (row: Record<string, unknown>) => void;
     onConversationChanged: () => void;
-    /** Runs on every join, the first and each after a reconnect: fetch what was missed. */
-    onSubscribed: () => void;
+    /** Runs on every join, the first and each after a reconnect (`reconnected`): fetch what was missed. */
+    onSubscribed: (join: { reconnected: boolean }) => void;
   };
 }
 
@@ -110,7 +111,7 @@ export function useLiveConversation(options: LiveConversationOptions) {
           void channel.track({ userId: me.userId, name: me.name, role: me.role });
           // Whatever was committed before this join (since the loader read, or while the connection was down) was not
           // delivered: the page fetches it.
-          callbacksRef.current.rows?.onSubscribed();
+          callbacksRef.current.rows?.onSubscribed({ reconnected: wasLive });
           wasLive = true;
         } else if (state === 'CHANNEL_ERROR' || state === 'TIMED_OUT' || state === 'CLOSED') {
           setStatus(wasLive ? 'reconnecting' : 'connecting');

@@ -45,6 +45,22 @@ export function messageFromRow(row: Record<string, unknown>, senderName: string 
   });
 }
 
+/** A message the customer just wrote, shown at once (optimistic) under the id the `chat` function will store it with. */
+export function unsentCustomerMessage(input: { id: string; content: string; createdAt: string; sender: { id: string; fullName: string } | null }): ConversationMessage {
+  return {
+    id: input.id,
+    role: 'user',
+    content: input.content,
+    senderId: input.sender?.id ?? null,
+    senderName: input.sender?.fullName ?? null,
+    createdAt: input.createdAt,
+    confidence: null,
+    isInternalNote: false,
+    citations: [],
+    handOffOffered: false,
+    model: null,
+  };
+}
 
 /**
  * Merges messages arriving from anywhere (loader, Realtime, a backfill after reconnecting, the answer stream) into

@@ -1,6 +1,7 @@
 // Conversations as people in them see them. Every function takes the transaction of `withRls`, so row level
 // security — not a where clause here — decides which conversations and messages the caller may read: a customer
 // never receives an internal note, because the policy on public.messages hides it from them.
+import { randomUUID } from 'node:crypto';
 import type { RlsTransaction } from '~/lib/db.server';
 import { messageFromRow, type ConversationMessage } from '~/lib/messages';
 
@@ -63,23 +64,24 @@ export async function listSolutionAreas(tx: RlsTransaction): Promise<SolutionAre
 }
 
 /**
- * Starts a conversation for the caller, with their first question stored as its first message (the page then asks
- * the assistant to answer that message by id, so a retry never stores it twice).
+ * Starts a conversation for the caller. It stores no message: the first question reaches the `chat` edge function
+ * like every later one (the one writer of customers' messages), sent by the conversation page — or, for a form
+ * posted without script, by the home page's action. With a client-chosen id the start is idempotent (a form posted
+ * twice opens one conversation); null when that id belongs to a conversation the caller cannot see.
  */
 export async function startConversation(
   tx: RlsTransaction,
-  input: { solutionArea: string; question: string },
-): Promise<{ conversationId: string; messageId: string }> {
+  input: { solutionArea: string; question: string; id?: string | undefined },
+): Promise<{ conversationId: string } | null> {
   const title = input.question.length > 80 ? `${input.question.slice(0, 77).trimEnd()}…` : input.question;
-  const [conversation] = await tx`
-    insert into public.conversations (customer_id, title, solution_area, channel)
-    values ((select auth.uid()), ${title}, ${input.solutionArea}, 'chat')
-    returning id`;
-  const [message] = await tx`
-    insert into public.messages (conversation_id, sender_id, role, content)
-    values (${conversation!.id}, (select auth.uid()), 'user', ${input.question})
-    returning id`;
-  return { conversationId: String(conversation!.id), messageId: String(message!.id) };
+  const id = input.id ?? randomUUID();
+  await tx`
+    insert into public.conversations (id, customer_id, title, solution_area, channel)
+    values (${id}, (select auth.uid()), ${title}, ${input.solutionArea}, 'chat')
+    on conflict (id) do nothing`;
+  // Row level security hides another customer's conversation: an id that collides with one is not the caller's.
+  const [conversation] = await tx`select id from public.conversations where id = ${id}`;
+  return conversation ? { conversationId: String(conversation.id) } : null;
 }
 
 export interface ConversationThread {

@@ -1,14 +1,22 @@
 // The customer's home: ask a question (a new conversation with the assistant), pick up a conversation — with the
 // count of messages they have not read yet, kept current live — and follow their tickets.
+// The first question goes to the `chat` edge function like every later message (it is their one writer): with script
+// the form hands it to the conversation page in sessionStorage (never in the URL) and that page sends it, streaming
+// the answer; posted without script, this action sends it and redirects once it is answered.
+import { randomUUID } from 'node:crypto';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError, useRouteLoaderData } from '@remix-run/react';
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError, useRouteLoaderData, useSubmit } from '@remix-run/react';
+import type { FormEvent } from 'react';
 import { z } from 'zod';
 import { EmptyState, ErrorPanel } from '~/components/app-shell';
 import { TextAreaField, useFocusFirstInvalid } from '~/components/form';
+import { askAssistantFromServer } from '~/lib/assistant.server';
+import { AssistantError } from '~/lib/assistant-stream';
 import { requireUser } from '~/lib/auth.server';
 import { withRls } from '~/lib/db.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { useLiveRevalidation } from '~/lib/live-revalidate';
+import { rememberPendingQuestion } from '~/lib/pending-question';
 import { labelOf, customerTicketStatusLabel, timeAgo } from '~/lib/ticket-labels';
 import { listMyConversations, listSolutionAreas, startConversation } from '~/models/conversations.server';
 import { listMyTickets } from '~/models/customer-tickets.server';
@@ -29,22 +37,55 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const newConversationSchema = z.object({
   solutionArea: z.string().min(1, 'Choose what your question is about.'),
   question: z.string().trim().min(3, 'Describe your question in a few words.').max(4000, 'Keep it under 4,000 characters.'),
+  // Chosen by the page's script (which then sends the question itself), or by this action for a form posted without
+  // script whose question could not be sent: posted again, the same ids open one conversation and store it once.
+  conversationId: z.string().uuid().optional(),
+  messageId: z.string().uuid().optional(),
+  /** "browser": the conversation page sends the question (handed over in sessionStorage) and streams the answer. */
+  sentBy: z.literal('browser').optional(),
 });
 
+interface AskActionData {
+  fieldErrors: FieldErrors;
+  /** What was typed, so a form posted without script never loses it. */
+  question: string;
+  /** The ids of an attempt whose question could not be sent: sending again reuses them. */
+  retry?: { conversationId: string; messageId: string };
+}
+
 export async function action({ request }: ActionFunctionArgs) {
-  const { claims, headers } = await requireUser(request, { role: 'customer' });
-  const form = parseForm(newConversationSchema, await request.formData());
-  if (!form.success) return data<{ fieldErrors: FieldErrors }>({ fieldErrors: form.fieldErrors }, { status: 400, headers });
+  const { claims, supabase, headers } = await requireUser(request, { role: 'customer' });
+  const formData = await request.formData();
+  const typed = String(formData.get('question') ?? '');
+  const form = parseForm(newConversationSchema, formData);
+  if (!form.success) return data<AskActionData>({ fieldErrors: form.fieldErrors, question: typed }, { status: 400, headers });
+  const { solutionArea, question, conversationId, sentBy } = form.data;
+  let started: Awaited<ReturnType<typeof startConversation>>;
   try {
-    const started = await withRls(claims, (tx) => startConversation(tx, form.data));
-    return redirect(`/app/conversations/${started.conversationId}?answer=${started.messageId}`, { headers });
+    started = await withRls(claims, (tx) => startConversation(tx, { solutionArea, question, id: conversationId }));
   } catch (error) {
     // A solution area that does not exist fails the foreign key: say so instead of failing the page.
     if (error instanceof Error && 'code' in error && error.code === '23503') {
-      return data<{ fieldErrors: FieldErrors }>({ fieldErrors: { solutionArea: 'Choose one of the listed topics.' } }, { status: 400, headers });
+      return data<AskActionData>({ fieldErrors: { solutionArea: 'Choose one of the listed topics.' }, question: typed }, { status: 400, headers });
     }
     throw error;
   }
+  if (!started) return data<AskActionData>({ fieldErrors: { question: 'That conversation could not be started. Please send your question again.' }, question: typed }, { status: 409, headers });
+  const conversationUrl = `/app/conversations/${started.conversationId}`;
+  if (sentBy === 'browser') return redirect(conversationUrl, { headers });
+
+  // Without script the page cannot call the assistant: this action does, as the customer, and waits for the answer.
+  const messageId = form.data.messageId ?? randomUUID();
+  try {
+    await askAssistantFromServer({ supabase, conversationId: started.conversationId, messageId, question });
+  } catch (error) {
+    if (!(error instanceof AssistantError)) throw error;
+    return data<AskActionData>(
+      { fieldErrors: { question: error.message }, question: typed, retry: { conversationId: started.conversationId, messageId } },
+      { status: 503, headers },
+    );
+  }
+  return redirect(conversationUrl, { headers });
 }
 
 export default function CustomerHome() {
@@ -57,6 +98,24 @@ export default function CustomerHome() {
   const firstName = user.fullName.split(' ')[0] ?? 'there';
   const totalUnread = conversations.reduce((sum, conversation) => sum + conversation.unreadCount, 0);
   const starting = navigation.state !== 'idle' && navigation.formMethod === 'POST';
+  const submit = useSubmit();
+
+  /** With script: choose the ids here, hand the question to the conversation page, and let that page send it. */
+  function askFromThisTab(event: FormEvent<HTMLFormElement>) {
+    const formData = new FormData(event.currentTarget);
+    // The ids of an attempt the action could not send are reused, so it is stored once whoever sends it.
+    const conversationId = String(formData.get('conversationId') || crypto.randomUUID());
+    const messageId = String(formData.get('messageId') || crypto.randomUUID());
+    const question = String(formData.get('question') ?? '').trim();
+    // Nothing to hand over (the action explains what is missing), or a tab that cannot keep it: the form is posted as
+    // it is, and the action sends the question itself.
+    if (question === '' || !rememberPendingQuestion({ conversationId, messageId, content: question, createdAt: new Date().toISOString() })) return;
+    event.preventDefault();
+    formData.set('conversationId', conversationId);
+    formData.set('messageId', messageId);
+    formData.set('sentBy', 'browser');
+    submit(formData, { method: 'post' });
+  }
 
   return (
     <>
@@ -71,7 +130,13 @@ export default function CustomerHome() {
       <div className="customer-home">
         <section className="card" aria-labelledby="ask-heading">
           <h2 id="ask-heading">Ask a question</h2>
-          <Form method="post" ref={formRef} className="form" noValidate>
+          <Form method="post" ref={formRef} className="form" noValidate onSubmit={askFromThisTab}>
+            {actionData?.retry ? (
+              <>
+                <input type="hidden" name="conversationId" value={actionData.retry.conversationId} />
+                <input type="hidden" name="messageId" value={actionData.retry.messageId} />
+              </>
+            ) : null}
             <fieldset className="field">
               <legend>What is it about?</legend>
               <div className="choice-row">
@@ -93,6 +158,7 @@ export default function CustomerHome() {
               rows={3}
               maxLength={4000}
               placeholder="e.g. My car clicks but won't start"
+              defaultValue={actionData?.question}
               error={actionData?.fieldErrors['question']}
             />
             <div className="actions">

@@ -1,5 +1,6 @@
 // JSON for the chat page: the messages of a conversation stored since a moment, as RLS lets the customer see them.
-// Used to backfill after a dropped connection and right after the assistant answers.
+// Used when the page joins the conversation's live channel (the first time, and after a dropped connection) to
+// backfill what was not delivered live — never per answer: the answer's own stream hands over the stored rows.
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
 import { requireUser } from '~/lib/auth.server';

@@ -2,18 +2,23 @@
 // system notices arrive over Realtime, the other side's typing and presence show, and a message that fails to send
 // stays on screen with a Retry button. After a dropped connection the page fetches what it missed, merged by id, so
 // nothing is shown twice or lost.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { type ShouldRevalidateFunction, isRouteErrorResponse, Link, useFetcher, useLoaderData, useRevalidator, useRouteError, useRouteLoaderData, useSearchParams } from '@remix-run/react';
+// Delivery: this tab's own answer arrives once, by its stream (deltas, then the `done` event's stored rows); Realtime
+// brings what others wrote (and this tab's own rows again, dropped by id); the backfill route runs on each join only.
+import { randomUUID } from 'node:crypto';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ShouldRevalidateFunction, isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderData, useRevalidator, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { z } from 'zod';
 import { ErrorPanel } from '~/components/app-shell';
 import { ChatMessageBubble, type ChatEntry } from '~/components/chat';
-import { askAssistant, AssistantError, type AssistantEvent } from '~/lib/assistant-stream';
+import { askAssistantFromServer } from '~/lib/assistant.server';
+import { askAssistant, AssistantError, type AskAssistantInput, type AssistantDone, type AssistantEvent } from '~/lib/assistant-stream';
 import { requireUser } from '~/lib/auth.server';
 import { withRls } from '~/lib/db.server';
 import { useLiveConversation, type Participant } from '~/lib/live-conversation';
 import { getSupabaseBrowserClient } from '~/lib/supabase.client';
-import { inChatOrder, mergeMessages, messageFromRow, type ConversationMessage } from '~/lib/messages';
+import { inChatOrder, mergeMessages, messageFromRow, unsentCustomerMessage, type ConversationMessage } from '~/lib/messages';
+import { forgetPendingQuestion, pendingQuestionFor } from '~/lib/pending-question';
 import { loadConversationThread, markConversationRead } from '~/models/conversations.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -32,10 +37,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ user, thread }, { headers });
 }
 
+/** A message posted without script that could not be sent: it goes back into the composer, with the reason. */
+const sendFailureSchema = z.object({ ok: z.literal(false), sendError: z.string(), message: z.string() });
+type SendFailure = z.infer<typeof sendFailureSchema>;
+
+const sentMessageSchema = z.string().trim().min(1, 'Write a message first.').max(4000, 'Keep messages under 4,000 characters.');
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { claims, headers } = await requireUser(request, { role: 'customer' });
+  const { claims, supabase, headers } = await requireUser(request, { role: 'customer' });
   const conversationId = conversationIdSchema.safeParse(params['conversationId']);
-  const intent = (await request.formData()).get('intent');
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  if (conversationId.success && intent === 'send') {
+    // The composer posted without script (with script the page sends to the chat function itself): this action sends
+    // it, as the customer, through that same function, and shows the page again once it is answered. A failure
+    // keeps the message in the composer with the reason.
+    const typed = String(formData.get('message') ?? '');
+    const message = sentMessageSchema.safeParse(typed);
+    if (!message.success) return data<SendFailure>({ ok: false, sendError: message.error.issues[0]?.message ?? 'Write a message first.', message: typed }, { status: 400, headers });
+    try {
+      await askAssistantFromServer({ supabase, conversationId: conversationId.data, messageId: randomUUID(), question: message.data });
+    } catch (error) {
+      if (!(error instanceof AssistantError)) throw error;
+      return data<SendFailure>({ ok: false, sendError: error.message, message: typed }, { status: 503, headers });
+    }
+    return redirect(`/app/conversations/${conversationId.data}`, { headers });
+  }
   if (!conversationId.success || intent !== 'mark-read') return data({ ok: false }, { status: 400, headers });
   await withRls(claims, (tx) => markConversationRead(tx, conversationId.data));
   return data({ ok: true }, { headers });
@@ -53,16 +80,27 @@ export default function ConversationPage() {
   const env = rootData!.ENV;
   const revalidator = useRevalidator();
   const readFetcher = useFetcher();
-  const [searchParams, setSearchParams] = useSearchParams();
+  // Set only when the composer was posted without script and its message could not be sent.
+  const unsent = sendFailureSchema.safeParse(useActionData<typeof action>()).data;
 
   // Messages by id: the loader's, then whatever arrives live or from the assistant's stream.
   const [messages, setMessages] = useState<Map<string, ConversationMessage>>(() => new Map(thread.messages.map((message) => [message.id, message])));
   const [deliveries, setDeliveries] = useState<Record<string, Delivery>>({});
   const [draftAnswer, setDraftAnswer] = useState<{ text: string; sources: Array<{ title: string; url: string }> } | null>(null);
-  const [text, setText] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [text, setText] = useState(unsent?.message ?? '');
+  const [notice, setNotice] = useState<string | null>(unsent?.sendError ?? null);
   const [busy, setBusy] = useState(false);
+  // Until the script runs, the composer is a plain form: its Send button must not start out disabled.
+  const [scripted, setScripted] = useState(false);
+  useEffect(() => setScripted(true), []);
   const listRef = useRef<HTMLOListElement>(null);
+  const messagesRef = useRef(messages);
+  messagesRef.current = messages;
+  // While this tab streams an answer, assistant rows from Realtime or a backfill wait here: such a row is almost
+  // always that very answer, stored just before the stream's `done` event, and showing it beside the streaming draft
+  // would show the answer twice. When the stream ends, whatever `done` did not hand over is merged.
+  const streamsInFlightRef = useRef(0);
+  const heldAnswersRef = useRef<ConversationMessage[]>([]);
 
   const merge = useCallback((incoming: ConversationMessage[]) => {
     if (incoming.length === 0) return;
@@ -74,8 +112,18 @@ export default function ConversationPage() {
     });
   }, []);
 
+  /** Rows that did not come from this tab's own answer stream (Realtime, the backfill route, a revalidated loader). */
+  const mergeFromElsewhere = useCallback(
+    (incoming: ConversationMessage[]) => {
+      if (streamsInFlightRef.current === 0) return merge(incoming);
+      heldAnswersRef.current.push(...incoming.filter((message) => message.role === 'assistant'));
+      merge(incoming.filter((message) => message.role !== 'assistant'));
+    },
+    [merge],
+  );
+
   // A revalidated loader (technician joined, ticket opened) brings fresh rows: merge, never replace.
-  useEffect(() => merge(thread.messages), [thread.messages, merge]);
+  useEffect(() => mergeFromElsewhere(thread.messages), [thread.messages, mergeFromElsewhere]);
 
   const me = useMemo<Participant>(() => ({ userId: user.id, name: user.fullName, role: 'customer' }), [user.id, user.fullName]);
   const live = useLiveConversation({
@@ -83,11 +131,17 @@ export default function ConversationPage() {
     conversationId: thread.id,
     me,
     rows: {
-      onMessageRow: (row) => merge([messageFromRow(row, row['sender_id'] === user.id ? user.fullName : null)]),
+      onMessageRow: (row) => mergeFromElsewhere([messageFromRow(row, row['sender_id'] === user.id ? user.fullName : null)]),
       onConversationChanged: () => revalidator.revalidate(),
-      // The loader returns the newest messages and the conversation's state: reloading it backfills whatever was
-      // committed before this join, merged by id.
-      onSubscribed: () => revalidator.revalidate(),
+      // Whatever was committed before this join (since the loader read, or while the connection was down) was not
+      // delivered live: fetch the messages since the newest one shown, merged by id. After a drop the conversation's
+      // state (technician, ticket) may have changed unseen too, so the loader runs again as well.
+      onSubscribed: ({ reconnected }) => {
+        fetchMessagesSince(thread.id, newestMessageAt(messagesRef.current.values())).then(mergeFromElsewhere, (error: unknown) =>
+          console.warn('could not fetch the messages missed while connecting', error),
+        );
+        if (reconnected) revalidator.revalidate();
+      },
     },
   });
 
@@ -125,47 +179,66 @@ export default function ConversationPage() {
     [],
   );
 
+  /**
+   * Streams one answer of the assistant. The `done` event's stored rows (the customer's message, the answer) are
+   * merged as they are — nothing is read back — and so are rows from elsewhere held back meanwhile, minus those.
+   */
+  const streamAnswer = useCallback(
+    async (request: Pick<AskAssistantInput, 'messageId' | 'message' | 'handOff'>): Promise<AssistantDone> => {
+      streamsInFlightRef.current += 1;
+      let stored: ConversationMessage[] = [];
+      try {
+        const done = await askAssistant({ env, accessToken: await accessToken(), conversationId: thread.id, onEvent: onAssistantEvent, ...request });
+        stored = [done.customer_message, done.message].flatMap((row) => (row ? [messageFromRow(row, row.sender_id === user.id ? user.fullName : null)] : []));
+        return done;
+      } finally {
+        streamsInFlightRef.current -= 1;
+        const storedIds = new Set(stored.map((message) => message.id));
+        const released = streamsInFlightRef.current === 0 ? heldAnswersRef.current.splice(0).filter((message) => !storedIds.has(message.id)) : [];
+        merge([...stored, ...released]);
+        setDraftAnswer(null);
+      }
+    },
+    [env, accessToken, thread.id, onAssistantEvent, user.id, user.fullName, merge],
+  );
+
   /** Sends (or re-sends) the customer's message with a fixed id and streams the answer. */
   const send = useCallback(
     async (message: ConversationMessage) => {
       setDeliveries((current) => ({ ...current, [message.id]: { state: 'sending' } }));
       setBusy(true);
       try {
-        const done = await askAssistant({
-          env,
-          accessToken: await accessToken(),
-          conversationId: thread.id,
-          messageId: message.id,
-          message: message.content,
-          onEvent: onAssistantEvent,
-        });
+        await streamAnswer({ messageId: message.id, message: message.content });
         setDeliveries((current) => {
           const next = { ...current };
           delete next[message.id];
           return next;
         });
-        if (done.message_id) merge(await fetchMessagesSince(thread.id, message.createdAt).catch(() => []));
+        // Stored: a first question handed over from the home page is no longer pending.
+        forgetPendingQuestion(message.id);
       } catch (error) {
         const failure = error instanceof AssistantError ? error : new AssistantError('The message could not be sent.', true);
         setDeliveries((current) => ({ ...current, [message.id]: { state: 'failed', error: failure.message, retryable: failure.retryable } }));
       } finally {
-        setDraftAnswer(null);
         setBusy(false);
       }
     },
-    [env, accessToken, thread.id, onAssistantEvent, merge],
+    [streamAnswer],
   );
 
-  // A conversation started on /app arrives with its first question stored; ask the assistant to answer it once.
-  const answerId = searchParams.get('answer');
+  // A conversation started on /app arrives empty, its first question handed over in this tab's sessionStorage: show
+  // it and send it like any other message — also after a reload before it was sent (the same id stores it once).
+  const sentPendingRef = useRef<string | null>(null);
   useEffect(() => {
-    if (!answerId) return;
-    const question = messages.get(answerId);
-    setSearchParams({}, { replace: true });
-    if (question && question.role === 'user') void send({ ...question });
-    // Only on arrival with ?answer=
+    const pending = pendingQuestionFor(thread.id);
+    if (!pending || sentPendingRef.current === pending.messageId) return;
+    sentPendingRef.current = pending.messageId;
+    const question = unsentCustomerMessage({ id: pending.messageId, content: pending.content, createdAt: pending.createdAt, sender: user });
+    setMessages((current) => (current.has(question.id) ? current : new Map(current).set(question.id, question)));
+    void send(question);
+    // Once per conversation this page shows.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [answerId]);
+  }, [thread.id]);
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -175,19 +248,7 @@ export default function ConversationPage() {
       setNotice('Keep messages under 4,000 characters.');
       return;
     }
-    const message: ConversationMessage = {
-      id: crypto.randomUUID(),
-      role: 'user',
-      content,
-      senderId: user.id,
-      senderName: user.fullName,
-      createdAt: new Date().toISOString(),
-      confidence: null,
-      isInternalNote: false,
-      citations: [],
-      handOffOffered: false,
-      model: null,
-    };
+    const message = unsentCustomerMessage({ id: crypto.randomUUID(), content, createdAt: new Date().toISOString(), sender: user });
     setMessages((current) => new Map(current).set(message.id, message));
     setText('');
     setNotice(null);
@@ -202,12 +263,12 @@ export default function ConversationPage() {
   async function requestPerson() {
     setBusy(true);
     try {
-      await askAssistant({ env, accessToken: await accessToken(), conversationId: thread.id, handOff: true, onEvent: onAssistantEvent });
+      await streamAnswer({ handOff: true });
+      // The answer came with the stream; the header's ticket and the hidden button come with the loader.
       revalidator.revalidate();
     } catch (error) {
       setNotice(error instanceof AssistantError ? error.message : 'The ticket could not be opened. Please try again.');
     } finally {
-      setDraftAnswer(null);
       setBusy(false);
     }
   }
@@ -281,7 +342,9 @@ export default function ConversationPage() {
         {live.typingPeople.length > 0 ? `${live.typingPeople.map((person) => person.name).join(', ')} is typing…` : ''}
       </p>
 
-      <form className="chat-composer" onSubmit={submit}>
+      {/* Without script the composer posts to this route's action (never a GET: the message would land in the URL). */}
+      <form className="chat-composer" method="post" onSubmit={submit}>
+        <input type="hidden" name="intent" value="send" />
         <label htmlFor="chat-input" className="visually-hidden">
           Your message
         </label>
@@ -300,7 +363,7 @@ export default function ConversationPage() {
           onKeyDown={onComposerKey}
         />
         <div className="chat-actions">
-          <button type="submit" className="button" disabled={busy || text.trim().length === 0}>
+          <button type="submit" className="button" disabled={busy || (scripted && text.trim().length === 0)}>
             {busy ? 'Sending…' : 'Send'}
           </button>
           {!thread.ticket ? (
@@ -314,9 +377,16 @@ export default function ConversationPage() {
   );
 }
 
+/** When the newest message shown was written (the start of time for an empty conversation). */
+function newestMessageAt(messages: Iterable<ConversationMessage>): string {
+  let newest = 0;
+  for (const message of messages) newest = Math.max(newest, Date.parse(message.createdAt) || 0);
+  return new Date(newest).toISOString();
+}
+
 /**
- * Messages stored since a moment (after a reconnect, or right after an answer, whose live event may trail the
- * stream). Two minutes of overlap absorb clock skew between browser and database; merging by id drops repeats.
+ * Messages stored since a moment: what a join (the first, or one after a dropped connection) was not told live. Two
+ * minutes of overlap absorb clock skew between browser and database; merging by id drops repeats.
  */
 async function fetchMessagesSince(conversationId: string, since: string): Promise<ConversationMessage[]> {
   const from = new Date(new Date(since).getTime() - 2 * 60_000).toISOString();

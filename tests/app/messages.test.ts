@@ -1,20 +1,10 @@
 // The chat's merge of messages from every source (loader, Realtime, backfill after a reconnect, the answer stream):
 // nothing shown twice, nothing dropped, one order for everyone.
 import { describe, expect, it } from 'vitest';
-import { inChatOrder, mergeMessages, messageFromRow, type ConversationMessage } from '../../app/lib/messages.ts';
+import { inChatOrder, mergeMessages, messageFromRow, unsentCustomerMessage, type ConversationMessage } from '../../app/lib/messages.ts';
 
 const message = (id: string, createdAt: string, overrides: Partial<ConversationMessage> = {}): ConversationMessage => ({
-  id,
-  role: 'user',
-  content: `message ${id}`,
-  senderId: null,
-  senderName: null,
-  createdAt,
-  confidence: null,
-  isInternalNote: false,
-  citations: [],
-  handOffOffered: false,
-  model: null,
+  ...unsentCustomerMessage({ id, content: `message ${id}`, createdAt, sender: null }),
   ...overrides,
 });
 

@@ -2,7 +2,10 @@
 // streamed answer with help-centre sources, the hand-off to a person with a ticket number, then a technician —
 // a real supabase-js client signed in as the demo technician — whose presence, typing, replies and claim arrive
 // live, while their internal note never does. Also: a failed send shows Retry and a retry stores it once;
-// unread counts on the home page; the ticket form's acknowledgement.
+// the first question goes to the chat function from the conversation page (never in the URL), survives a reload
+// before it was sent, and is sent by the server when the browser runs no script; the asking tab shows its answer
+// once while Realtime brings it to the customer's other tab; unread counts on the home page; the ticket form's
+// acknowledgement.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,9 +64,12 @@ describe('customer chat in the browser', () => {
     expect(await answer.locator('.chat-sources a').first().getAttribute('href')).toMatch(/^\/help\/[a-z0-9-]+$/);
     // Which AI wrote it is shown next to it.
     expect(await answer.getByTestId('assistant-provider').textContent()).toMatch(/Local provider · local-/);
-    // The first question is stored exactly once.
+    // The first question is stored exactly once, under the id the page chose for it.
     const [{ questions }] = (await sql`select count(*)::int as questions from public.messages where conversation_id = ${conversationId} and role = 'user'`) as unknown as [{ questions: number }];
     expect(questions).toBe(1);
+    const [question] = await sql`select id from public.messages where conversation_id = ${conversationId} and role = 'user'`;
+    expect(await page.locator('[data-testid="chat-message"][data-role="user"]').getAttribute('data-message-id')).toBe(question!['id']);
+    expect(new URL(page.url()).search).toBe('');
 
     // Hand-off: a ticket number at once.
     await page.getByRole('button', { name: 'Talk to a person' }).click();
@@ -141,6 +147,103 @@ describe('customer chat in the browser', () => {
     const rows = await sql`select count(*)::int as n from public.messages where conversation_id = ${conversationId} and content = 'Does synthetic oil last longer?'`;
     expect(rows[0]!.n).toBe(1);
     expect(await page.locator('[data-role="user"]').filter({ hasText: 'Does synthetic oil last longer?' }).count()).toBe(1);
+    await context.close();
+  });
+
+  it("shows the asking tab its answer once, by its stream, while Realtime brings it to the customer's other tab", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signUpCustomer(page, 'Two Tab Customer');
+    const backfills: string[] = [];
+    page.on('request', (request) => {
+      if (/\/app\/conversations\/[^/]+\/messages\?/.test(request.url())) backfills.push(request.url());
+    });
+    // Every Realtime frame the asking tab receives, to know when the answer's insert reached it too.
+    const realtimeFrames: string[] = [];
+    page.on('websocket', (socket) => socket.on('framereceived', (frame) => realtimeFrames.push(String(frame.payload))));
+    const conversationId = await askFirstQuestion(page, 'How do I jump start a car with a flat battery?');
+    const answers = page.locator('[data-testid="chat-message"][data-role="assistant"]');
+    await answers.first().waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('live-status').textContent()).toBe('Live');
+
+    // The same customer in a second tab, live on the same conversation.
+    const otherTab = await context.newPage();
+    await otherTab.goto(appUrl(`/app/conversations/${conversationId}`));
+    await expect.poll(() => otherTab.getByTestId('live-status').textContent()).toBe('Live');
+    const backfillsBeforeAnswer = backfills.length;
+
+    await page.getByLabel('Your message').fill('And if the clamps spark?');
+    await page.getByLabel('Your message').press('Enter');
+    const answerInOtherTab = otherTab.locator('[data-testid="chat-message"][data-role="assistant"]').nth(1);
+    await answerInOtherTab.waitFor({ timeout: 20_000 });
+    expect(await otherTab.locator('[data-role="user"]').filter({ hasText: 'And if the clamps spark?' }).count()).toBe(1);
+    const answerId = (await answerInOtherTab.getAttribute('data-message-id'))!;
+
+    // The asking tab got the same row over Realtime as well — and still shows the answer once, with no draft left.
+    await expect.poll(() => realtimeFrames.some((frame) => frame.includes(answerId)), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.locator(`[data-testid="chat-message"][data-message-id="${answerId}"]`).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('assistant-streaming').count()).toBe(0);
+    expect(await answers.count()).toBe(2);
+    expect(await page.locator('[data-role="user"]').filter({ hasText: 'And if the clamps spark?' }).count()).toBe(1);
+    // The answer came with its stream: nothing was fetched back for it.
+    expect(backfills.length).toBe(backfillsBeforeAnswer);
+    await context.close();
+  });
+
+  it('keeps the first question through a reload before it was sent, and stores it once under the id the page chose', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signUpCustomer(page, 'Reload Customer');
+    await page.route('**/functions/v1/chat', (route) => route.abort('internetdisconnected'));
+    const question = 'Why does my engine light blink when I accelerate?';
+    const conversationId = await askFirstQuestion(page, question);
+    const failed = page.locator('[data-testid="chat-message"][data-role="user"].delivery-failed');
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain(question);
+    const clientId = (await failed.getAttribute('data-message-id'))!;
+    expect(page.url()).not.toContain('engine');
+    expect(await sql`select 1 from public.messages where conversation_id = ${conversationId}`).toHaveLength(0);
+
+    // Reloaded before it could be sent: the question is still there, and is sent again (failing again, still offline).
+    await page.reload();
+    await page.locator(`[data-message-id="${clientId}"].delivery-failed`).waitFor();
+
+    // Back online, reloaded once more: sent with the same id, answered, stored once.
+    await page.unroute('**/functions/v1/chat');
+    await page.reload();
+    await page.locator('[data-testid="chat-message"][data-role="assistant"]').first().waitFor({ timeout: 20_000 });
+    const questions = await sql`select id from public.messages where conversation_id = ${conversationId} and role = 'user'`;
+    expect(questions.map((row) => row['id'])).toEqual([clientId]);
+
+    // Answered, it is no longer pending: a further reload asks nothing again.
+    await page.reload();
+    await page.locator('[data-testid="chat-message"][data-role="assistant"]').first().waitFor();
+    await expect.poll(() => page.getByTestId('live-status').textContent()).toBe('Live');
+    expect(await sql`select 1 from public.messages where conversation_id = ${conversationId} and role = 'assistant'`).toHaveLength(1);
+    expect(await page.locator('[data-testid="chat-message"][data-role="user"]').count()).toBe(1);
+    await context.close();
+  });
+
+  it('without script, the server sends the first question: stored once, answered, and shown on the conversation page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signUpCustomer(page, 'No Script Customer');
+    const conversationId = await askFirstQuestion(page, 'How often should I change the oil?');
+    expect(new URL(page.url()).search).toBe('');
+    const stored = await sql`select role, content from public.messages where conversation_id = ${conversationId} order by created_at, id`;
+    expect(stored.map((row) => row['role'])).toEqual(['user', 'assistant']);
+    expect(stored[0]!['content']).toBe('How often should I change the oil?');
+    expect(await page.locator('[data-testid="chat-message"][data-role="user"]').textContent()).toContain('How often should I change the oil?');
+    expect(await page.locator('[data-testid="chat-message"][data-role="assistant"]').count()).toBe(1);
+
+    // The composer, too, posts to the server (never a GET with the message in the URL), which sends it the same way.
+    await page.getByLabel('Your message').fill('Does synthetic oil last longer?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('[data-testid="chat-message"][data-role="user"]').filter({ hasText: 'Does synthetic oil last longer?' }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.locator('[data-testid="chat-message"][data-role="assistant"]').count()).toBe(2);
+    const questions = await sql`select count(*)::int as n from public.messages where conversation_id = ${conversationId} and role = 'user'`;
+    expect(questions[0]!['n']).toBe(2);
     await context.close();
   });
 

@@ -1,5 +1,6 @@
 // The assistant through the gateway: the answer streams as server-sent events (read incrementally with fetch),
 // is stored with citations and confidence, usage lands in analytics; hand-off opens exactly one ticket.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../support/db.ts';
 import { waitForEmbeddedKnowledgeBase } from '../support/knowledge.ts';
@@ -88,6 +89,77 @@ describe('chat', () => {
     expect(log!.result_ids.length).toBeGreaterThan(0);
   });
 
+  it("stores the customer's message once under the client's id, however often it is sent, and done carries the stored rows", async () => {
+    // As the home page starts one: the conversation exists, its first question is not stored yet.
+    const conversationId = await newConversation(customer, 'maintenance');
+    const messageId = randomUUID();
+    const question = 'How do I jump start a car with a flat battery?';
+    const first = await chat(customer, { conversation_id: conversationId, message_id: messageId, message: question });
+    const done = doneOf(first.events);
+
+    const stored = await sql`
+      select id, role, content, sender_id, created_at, ai_confidence::float8, is_internal_note, metadata
+      from public.messages where conversation_id = ${conversationId} order by created_at, id`;
+    expect(stored.map((row) => row['role'])).toEqual(['user', 'assistant']);
+    const [customerRow, answerRow] = stored as unknown as [Record<string, any>, Record<string, any>];
+    expect(customerRow).toMatchObject({ id: messageId, content: question, sender_id: customer.id });
+    // The stored rows themselves, as the client renders them: nothing needs reading back.
+    expect(done.customer_message).toEqual({
+      id: messageId,
+      conversation_id: conversationId,
+      role: 'user',
+      content: question,
+      sender_id: customer.id,
+      created_at: customerRow.created_at.toISOString(),
+      ai_confidence: null,
+      is_internal_note: false,
+      metadata: {},
+    });
+    expect(done.message).toEqual({
+      id: answerRow.id,
+      conversation_id: conversationId,
+      role: 'assistant',
+      content: textOf(first.events),
+      sender_id: null,
+      created_at: answerRow.created_at.toISOString(),
+      ai_confidence: answerRow.ai_confidence,
+      is_internal_note: false,
+      metadata: answerRow.metadata,
+    });
+    expect(done.message_id).toBe(answerRow.id);
+    expect(done.message.metadata).toMatchObject({ model: 'local-extractive-v1', citations: done.citations, hand_off_offered: false });
+
+    // A retry with the same id (its answer was lost on the way) stores nothing twice and hands back the same row.
+    const retry = await chat(customer, { conversation_id: conversationId, message_id: messageId, message: question });
+    expect(doneOf(retry.events).customer_message).toEqual(done.customer_message);
+    const questions = await sql`select id from public.messages where conversation_id = ${conversationId} and role = 'user'`;
+    expect(questions.map((row) => row['id'])).toEqual([messageId]);
+
+    // An id already used elsewhere is refused, and nothing is stored under it here.
+    const elsewhere = await newConversation(customer);
+    const taken = await chat(customer, { conversation_id: elsewhere, message_id: messageId, message: 'Same id, other conversation' });
+    expect(taken.status).toBe(409);
+    expect(taken.events[0]!.data).toMatchObject({ error: { code: 'message_id_taken' } });
+    expect(await sql`select 1 from public.messages where conversation_id = ${elsewhere}`).toHaveLength(0);
+  });
+
+  it('hands a technician-answered conversation only the stored customer message, and a hand-off its stored notice', async () => {
+    const conversationId = await newConversation(customer);
+    const messageId = randomUUID();
+    const handOff = await chat(customer, { conversation_id: conversationId, message_id: messageId, message: 'I want to talk to a real person please' });
+    const handOffDone = doneOf(handOff.events);
+    expect(handOffDone.customer_message).toMatchObject({ id: messageId, role: 'user' });
+    expect(handOffDone.message).toMatchObject({ id: handOffDone.message_id, role: 'assistant', content: textOf(handOff.events) });
+    expect(handOffDone.message.metadata).toMatchObject({ hand_off: { reason: 'customer_asked', ticket_id: handOffDone.ticket.id } });
+
+    const technician = await userWithRole('technician');
+    await sql`update public.conversations set assigned_technician_id = ${technician.id} where id = ${conversationId}`;
+    const followUp = await chat(customer, { conversation_id: conversationId, message_id: randomUUID(), message: 'It is parked outside.' });
+    const followUpDone = doneOf(followUp.events);
+    expect(followUpDone).toMatchObject({ technician_answers: true, message_id: null, message: null });
+    expect(followUpDone.customer_message).toMatchObject({ role: 'user', content: 'It is parked outside.', sender_id: customer.id });
+  });
+
   it('offers a technician when unsure, and accepting opens the ticket', async () => {
     const conversationId = await newConversation(customer);
     const unsure = await chat(customer, { conversation_id: conversationId, message: 'Which colour should the dashboard teddy bear be?' });
@@ -98,6 +170,8 @@ describe('chat', () => {
 
     const accepted = await chat(customer, { conversation_id: conversationId, hand_off: true });
     expect(doneOf(accepted.events).ticket).toMatchObject({ number: expect.stringMatching(/^TCK-\d{6,}$/), already_open: false });
+    // A bare hand-off stores no customer message; its stored notice comes with done.
+    expect(doneOf(accepted.events)).toMatchObject({ customer_message: null, message: { role: 'assistant', content: textOf(accepted.events) } });
   });
 
   it('hands off when the customer asks for a person: exactly one ticket, however often they ask', async () => {

@@ -41,22 +41,50 @@ export async function loadConversation(claims: UserClaims, conversationId: strin
 }
 
 /**
- * Stores the customer's message. With a client-chosen id the insert is idempotent: a retry of a send whose answer
- * was lost finds the message already there and only asks again.
+ * A public.messages row as the chat renders it. The `done` event hands the stored rows to the asking tab in this
+ * shape — the shape Realtime and the app's loader deliver too — so the browser shows what was stored without reading
+ * it back.
  */
-export async function storeCustomerMessage(claims: UserClaims, conversationId: string, content: string, messageId?: string): Promise<string> {
-  if (messageId === undefined) {
-    const [row] = await asCaller(claims, (tx) => tx`
-      insert into public.messages (conversation_id, sender_id, role, content)
-      values (${conversationId}, ${claims.sub}, 'user', ${content})
-      returning id`);
-    return String(row!.id);
-  }
-  await asCaller(claims, (tx) => tx`
-    insert into public.messages (id, conversation_id, sender_id, role, content)
-    values (${messageId}, ${conversationId}, ${claims.sub}, 'user', ${content})
-    on conflict (id) do nothing`);
-  return messageId;
+const storedMessageRow = z.object({
+  id: z.string(),
+  conversation_id: z.string(),
+  role: z.enum(['user', 'assistant', 'technician', 'system']),
+  content: z.string(),
+  sender_id: z.string().nullable(),
+  created_at: z.date().transform((date) => date.toISOString()),
+  ai_confidence: z.number().nullable(),
+  is_internal_note: z.boolean(),
+  metadata: z.record(z.string(), z.unknown()),
+});
+export type StoredMessage = z.infer<typeof storedMessageRow>;
+
+/**
+ * Stores the customer's message — every one, the first of a conversation included — and returns the stored row.
+ * With a client-chosen id the insert is idempotent: a retry of a send whose answer was lost finds the message
+ * already there and only asks again. An id already used for anything else (another conversation, another sender)
+ * is refused rather than silently answered.
+ */
+export async function storeCustomerMessage(claims: UserClaims, conversationId: string, content: string, messageId?: string): Promise<StoredMessage> {
+  const row = await asCaller(claims, async (tx) => {
+    if (messageId === undefined) {
+      const [inserted] = await tx`
+        insert into public.messages (conversation_id, sender_id, role, content)
+        values (${conversationId}, ${claims.sub}, 'user', ${content})
+        returning id, conversation_id, role, content, sender_id, created_at, ai_confidence::float8, is_internal_note, metadata`;
+      return inserted;
+    }
+    await tx`
+      insert into public.messages (id, conversation_id, sender_id, role, content)
+      values (${messageId}, ${conversationId}, ${claims.sub}, 'user', ${content})
+      on conflict (id) do nothing`;
+    const [stored] = await tx`
+      select id, conversation_id, role, content, sender_id, created_at, ai_confidence::float8, is_internal_note, metadata
+      from public.messages
+      where id = ${messageId} and conversation_id = ${conversationId} and sender_id = ${claims.sub} and role = 'user'`;
+    return stored;
+  });
+  if (!row) throw new HttpError(409, 'That message id is already taken. Send the message again.', 'message_id_taken');
+  return storedMessageRow.parse(row);
 }
 
 export async function storeAssistantMessage(entry: {
@@ -65,7 +93,7 @@ export async function storeAssistantMessage(entry: {
   confidence: number | null;
   citations: readonly ChatCitation[];
   metadata: Record<string, unknown>;
-}): Promise<string> {
+}): Promise<StoredMessage> {
   const metadata = {
     ...entry.metadata,
     citations: entry.citations.map((citation) => ({ ...citation, url: `/help/${citation.slug}` })),
@@ -73,8 +101,8 @@ export async function storeAssistantMessage(entry: {
   const [row] = await database()`
     insert into public.messages (conversation_id, role, content, ai_confidence, metadata)
     values (${entry.conversationId}, 'assistant', ${entry.content}, ${entry.confidence}, ${database().json(metadata as never)})
-    returning id`;
-  return String(row!.id);
+    returning id, conversation_id, role, content, sender_id, created_at, ai_confidence::float8, is_internal_note, metadata`;
+  return storedMessageRow.parse(row);
 }
 
 export async function recordAssistantCall(entry: {

@@ -2,17 +2,21 @@
 // answer as server-sent events:
 //   event: sources  data: [{ slug, title, url }]         the articles the answer may cite
 //   event: delta    data: { text }                       pieces of the answer, in order
-//   event: done     data: { message_id, confidence, citations, hand_off, ticket[, technician_answers] }
+//   event: done     data: { message_id, message, customer_message, confidence, citations, hand_off, ticket[, technician_answers] }
 //   event: error    data: { message }                    the answer failed after streaming began
 // Hand-off: when the customer asks for a person (or accepts the offer with { hand_off: true }) the conversation's
 // ticket is opened — one per conversation — and a technician joins; a low-confidence answer offers it.
+// This function is the one writer of customers' chat messages (the first question of a conversation included), and
+// the `done` event carries the stored rows — `message` (the assistant's answer, or null when a technician answers)
+// and `customer_message` — so the asking tab renders them without reading them back; Realtime brings them to the
+// customer's other tabs and to staff.
 import { z } from 'npm:zod@4';
 import { type ChatAnswerSummary, chatProviderFromEnv, type ChatPassage } from '../_shared/ai/chat.ts';
 import { embeddingProviderFromEnv } from '../_shared/ai/embeddings.ts';
 import { asCaller, requireUser, type UserClaims } from '../_shared/auth/caller.ts';
 import { corsHeaders, handleRequests, HttpError, parseJsonBody } from '../_shared/http/responses.ts';
 import { logRetrieval, searchChunks } from '../_shared/kb/search.ts';
-import { loadConversation, openHandOffTicket, recordAssistantCall, storeAssistantMessage, storeCustomerMessage } from './conversation.ts';
+import { loadConversation, openHandOffTicket, recordAssistantCall, storeAssistantMessage, storeCustomerMessage, type StoredMessage } from './conversation.ts';
 import { answerIsTooUnsure, customerAsksForPerson, handOffOffer, ticketOpenedMessage } from './hand-off.ts';
 
 const chatRequest = z.object({
@@ -52,12 +56,18 @@ function sseResponse(produce: (send: SendEvent) => Promise<void>): Response {
   });
 }
 
-async function handOff(claims: UserClaims, conversation: Awaited<ReturnType<typeof loadConversation>>, send: SendEvent, reason: string): Promise<void> {
+async function handOff(
+  claims: UserClaims,
+  conversation: Awaited<ReturnType<typeof loadConversation>>,
+  customerMessage: StoredMessage | null,
+  send: SendEvent,
+  reason: string,
+): Promise<void> {
   const ticket = await openHandOffTicket(claims, conversation);
   const text = ticketOpenedMessage(ticket.number, ticket.alreadyOpen);
   send('sources', []);
   send('delta', { text });
-  const messageId = await storeAssistantMessage({
+  const stored = await storeAssistantMessage({
     conversationId: conversation.id,
     content: text,
     confidence: null,
@@ -65,7 +75,9 @@ async function handOff(claims: UserClaims, conversation: Awaited<ReturnType<type
     metadata: { hand_off: { reason, ticket_id: ticket.id, ticket_number: ticket.number } },
   });
   send('done', {
-    message_id: messageId,
+    message_id: stored.id,
+    message: stored,
+    customer_message: customerMessage,
     confidence: null,
     citations: [],
     hand_off: { offered: false, opened: true, reason },
@@ -77,7 +89,7 @@ export const handler = handleRequests(['POST'], async (request) => {
   const claims = requireUser(request);
   const body = await parseJsonBody(request, chatRequest);
   const conversation = await loadConversation(claims, body.conversation_id);
-  if (body.message !== undefined) await storeCustomerMessage(claims, conversation.id, body.message, body.message_id);
+  const customerMessage = body.message === undefined ? null : await storeCustomerMessage(claims, conversation.id, body.message, body.message_id);
 
   // Once a technician has joined, they answer: the assistant stays quiet (the message is stored and delivered live).
   if (conversation.assigned_technician_id !== null && !body.hand_off) {
@@ -85,6 +97,8 @@ export const handler = handleRequests(['POST'], async (request) => {
       send('sources', []);
       send('done', {
         message_id: null,
+        message: null,
+        customer_message: customerMessage,
         confidence: null,
         citations: [],
         hand_off: { offered: false, opened: false, reason: null },
@@ -95,7 +109,7 @@ export const handler = handleRequests(['POST'], async (request) => {
   }
 
   if (body.hand_off || (body.message !== undefined && customerAsksForPerson(body.message))) {
-    return sseResponse((send) => handOff(claims, conversation, send, body.hand_off ? 'accepted_offer' : 'customer_asked'));
+    return sseResponse((send) => handOff(claims, conversation, customerMessage, send, body.hand_off ? 'accepted_offer' : 'customer_asked'));
   }
   const question = body.message!;
 
@@ -126,7 +140,7 @@ export const handler = handleRequests(['POST'], async (request) => {
     if (offerHandOff) send('delta', { text: handOffOffer });
     const content = offerHandOff ? summary.text + handOffOffer : summary.text;
 
-    const messageId = await storeAssistantMessage({
+    const answer = await storeAssistantMessage({
       conversationId: conversation.id,
       content,
       confidence: summary.confidence,
@@ -154,11 +168,13 @@ export const handler = handleRequests(['POST'], async (request) => {
         retrieval_ms: retrievalMs,
         confidence: summary.confidence,
         hand_off_offered: offerHandOff,
-        message_id: messageId,
+        message_id: answer.id,
       },
     });
     send('done', {
-      message_id: messageId,
+      message_id: answer.id,
+      message: answer,
+      customer_message: customerMessage,
       confidence: summary.confidence,
       citations: summary.citations.map((citation) => ({ ...citation, url: `/help/${citation.slug}` })),
       hand_off: { offered: offerHandOff, opened: false, reason: offerHandOff ? 'low_confidence' : null },
