@@ -49,11 +49,6 @@ export async function listGuideFigures({ claims }: { claims: RlsClaims }): Promi
   return z.array(guideFiguresSchema).parse(rows);
 }
 
-export async function listSolutionAreas({ claims }: { claims: RlsClaims }): Promise<Array<{ slug: string; name: string }>> {
-  const rows = await withRls(claims, (tx) => tx`select slug, name from public.solution_areas order by name`);
-  return z.array(z.object({ slug: z.string(), name: z.string() })).parse(rows);
-}
-
 export async function getGuide({ claims, guideId }: { claims: RlsClaims; guideId: string }): Promise<(Guide & { steps: GuideStep[] }) | null> {
   return withRls(claims, async (tx) => {
     const [row] = await tx`

@@ -2,7 +2,6 @@
 // inside withRls: the policies decide what the caller sees and may change, and the database's triggers
 // refuse illegal status transitions and resolving with unfinished work orders — this module only asks.
 import postgres from 'postgres';
-import { z } from 'zod';
 import type { Database } from '../../types/database.types';
 import { withRls, type RlsClaims } from '~/lib/db.server';
 import type { TicketStatus } from '~/lib/ticket-status';
@@ -150,18 +149,6 @@ export async function postTicketMessage({ claims, ticketId, content, internal }:
       insert into public.messages (conversation_id, sender_id, role, content, is_internal_note)
       values (${conversation!.id}, (select auth.uid()), 'technician', ${content}, ${internal})`;
   });
-}
-
-const claimOutcomeSchema = z.object({ claimed: z.boolean(), assigned_to_name: z.string().nullable() });
-
-/**
- * Claims an unassigned ticket for the caller through public.claim_ticket (atomic: of two technicians
- * clicking at once exactly one wins); the loser learns who holds the ticket.
- */
-export async function claimTicket({ claims, ticketId }: { claims: RlsClaims; ticketId: string }): Promise<{ claimed: boolean; holderName: string | null }> {
-  const [row] = await withRls(claims, (tx) => tx<{ outcome: unknown }[]>`select public.claim_ticket(${ticketId}) as outcome`);
-  const outcome = claimOutcomeSchema.parse(row?.outcome);
-  return { claimed: outcome.claimed, holderName: outcome.assigned_to_name };
 }
 
 /**

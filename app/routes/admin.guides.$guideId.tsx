@@ -10,7 +10,8 @@ import { GuideFields } from '~/components/guide-form';
 import { requireUser } from '~/lib/auth.server';
 import { guideFormSchema, stepInstructionSchema } from '~/lib/guide-form';
 import { parseForm, type FieldErrors } from '~/lib/forms';
-import { addGuideStep, deleteGuideStep, getGuide, listSolutionAreas, moveGuideStep, updateGuide, updateGuideStep } from '~/models/guides.server';
+import { addGuideStep, deleteGuideStep, getGuide, moveGuideStep, updateGuide, updateGuideStep } from '~/models/guides.server';
+import { listSolutionAreas } from '~/models/solution-areas.server';
 
 export const meta: MetaFunction = () => [{ title: 'Edit guide · Admin · Support Hub' }];
 

@@ -7,7 +7,8 @@ import { GuideFields } from '~/components/guide-form';
 import { requireUser } from '~/lib/auth.server';
 import { guideFormSchema } from '~/lib/guide-form';
 import { parseForm, type FieldErrors } from '~/lib/forms';
-import { createGuide, listSolutionAreas } from '~/models/guides.server';
+import { createGuide } from '~/models/guides.server';
+import { listSolutionAreas } from '~/models/solution-areas.server';
 
 export const meta: MetaFunction = () => [{ title: 'New guide · Admin · Support Hub' }];
 

@@ -6,23 +6,21 @@ import { z } from 'zod';
 import { EmptyState, ErrorPanel } from '~/components/app-shell';
 import { TextAreaField, useFocusFirstInvalid } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
-import { withRls } from '~/lib/db.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { useLiveRevalidation } from '~/lib/live-revalidate';
 import { labelOf, customerTicketStatusLabel, timeAgo } from '~/lib/ticket-labels';
-import { listMyConversations, listSolutionAreas, startConversation } from '~/models/conversations.server';
+import { listMyConversations, startConversation } from '~/models/conversations.server';
 import { listMyTickets } from '~/models/customer-tickets.server';
+import { listSolutionAreas } from '~/models/solution-areas.server';
 import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction = () => [{ title: 'My support · Support Hub' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, claims, headers } = await requireUser(request, { role: 'customer' });
-  const { conversations, areas, tickets } = await withRls(claims, async (tx) => ({
-    conversations: await listMyConversations(tx),
-    areas: await listSolutionAreas(tx),
-    tickets: await listMyTickets(tx),
-  }));
+  // Three independent reads, each in its own RLS transaction: nothing on this page compares one list with another,
+  // and live revalidation re-reads all three on any change, so they need no shared snapshot.
+  const [conversations, areas, tickets] = await Promise.all([listMyConversations({ claims }), listSolutionAreas({ claims }), listMyTickets({ claims })]);
   return data({ user, conversations, areas, tickets }, { headers });
 }
 
@@ -36,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(newConversationSchema, await request.formData());
   if (!form.success) return data<{ fieldErrors: FieldErrors }>({ fieldErrors: form.fieldErrors }, { status: 400, headers });
   try {
-    const started = await withRls(claims, (tx) => startConversation(tx, form.data));
+    const started = await startConversation({ claims, ...form.data });
     return redirect(`/app/conversations/${started.conversationId}?answer=${started.messageId}`, { headers });
   } catch (error) {
     // A solution area that does not exist fails the foreign key: say so instead of failing the page.

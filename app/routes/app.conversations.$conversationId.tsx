@@ -10,7 +10,6 @@ import { ErrorPanel } from '~/components/app-shell';
 import { ChatMessageBubble, type ChatEntry } from '~/components/chat';
 import { askAssistant, AssistantError, type AssistantEvent } from '~/lib/assistant-stream';
 import { requireUser } from '~/lib/auth.server';
-import { withRls } from '~/lib/db.server';
 import { useLiveConversation, type Participant } from '~/lib/live-conversation';
 import { getSupabaseBrowserClient } from '~/lib/supabase.client';
 import { inChatOrder, mergeMessages, messageFromRow, type ConversationMessage } from '~/lib/messages';
@@ -27,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, claims, headers } = await requireUser(request, { role: 'customer' });
   const conversationId = conversationIdSchema.safeParse(params['conversationId']);
   if (!conversationId.success) throw data('That conversation link is not valid.', { status: 404, statusText: 'Not Found', headers });
-  const thread = await withRls(claims, (tx) => loadConversationThread(tx, conversationId.data));
+  const thread = await loadConversationThread({ claims, conversationId: conversationId.data });
   if (!thread) throw data('This conversation does not exist or belongs to someone else.', { status: 404, statusText: 'Not Found', headers });
   return data({ user, thread }, { headers });
 }
@@ -37,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const conversationId = conversationIdSchema.safeParse(params['conversationId']);
   const intent = (await request.formData()).get('intent');
   if (!conversationId.success || intent !== 'mark-read') return data({ ok: false }, { status: 400, headers });
-  await withRls(claims, (tx) => markConversationRead(tx, conversationId.data));
+  await markConversationRead({ claims, conversationId: conversationId.data });
   return data({ ok: true }, { headers });
 }
 

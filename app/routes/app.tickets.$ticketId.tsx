@@ -5,7 +5,6 @@ import { isRouteErrorResponse, Link, useLoaderData, useRouteError, useRouteLoade
 import { z } from 'zod';
 import { ErrorPanel } from '~/components/app-shell';
 import { requireUser } from '~/lib/auth.server';
-import { withRls } from '~/lib/db.server';
 import { useLiveRevalidation } from '~/lib/live-revalidate';
 import { formatMoney, labelOf, customerTicketStatusLabel, timeAgo, customerWorkOrderStatusLabel } from '~/lib/ticket-labels';
 import { loadMyTicket } from '~/models/customer-tickets.server';
@@ -17,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { claims, headers } = await requireUser(request, { role: 'customer' });
   const ticketId = z.string().uuid().safeParse(params['ticketId']);
   if (!ticketId.success) throw data('That ticket link is not valid.', { status: 404, statusText: 'Not Found', headers });
-  const ticket = await withRls(claims, (tx) => loadMyTicket(tx, ticketId.data));
+  const ticket = await loadMyTicket({ claims, ticketId: ticketId.data });
   if (!ticket) throw data('This ticket does not exist or belongs to someone else.', { status: 404, statusText: 'Not Found', headers });
   return data({ ticket }, { headers });
 }

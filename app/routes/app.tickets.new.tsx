@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { ErrorPanel } from '~/components/app-shell';
 import { Field, FormError, TextAreaField, useFocusFirstInvalid } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
-import { withRls } from '~/lib/db.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { openTicket } from '~/models/customer-tickets.server';
 
@@ -48,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { claims, headers } = await requireUser(request, { role: 'customer' });
   const form = parseForm(newTicketSchema, await request.formData());
   if (!form.success) return data<{ fieldErrors: FieldErrors }>({ fieldErrors: form.fieldErrors }, { status: 400, headers });
-  const ticket = await withRls(claims, (tx) => openTicket(tx, form.data));
+  const ticket = await openTicket({ claims, input: form.data });
   return redirect(`/app/tickets/${ticket.id}?opened=1`, { headers });
 }
 

@@ -29,7 +29,8 @@ import {
 import { moveToStatusLabel, nextTicketStatuses, ticketStatusLabel, ticketStatuses, type TicketStatus } from '~/lib/ticket-status';
 import { useLiveConversation, type Participant } from '~/lib/live-conversation';
 import { useLiveRevalidation, type LiveTable } from '~/lib/live-revalidate';
-import { changeTicketStatus, claimTicket, databaseRefusal, getTicketPage, postTicketMessage } from '~/models/ticket.server';
+import { claimTicket, DeskActionRefused } from '~/models/desk-board.server';
+import { changeTicketStatus, databaseRefusal, getTicketPage, postTicketMessage } from '~/models/ticket.server';
 import { addWorkOrderNote, createWorkOrder, listWorkOrders, updateWorkOrder } from '~/models/work-order.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     return await runIntent({ intent: intent.data, formData, claims, ticketId: ticketId.data, workOrderId, respond });
   } catch (error) {
-    const refusal = databaseRefusal(error);
+    const refusal = error instanceof DeskActionRefused ? error.message : databaseRefusal(error);
     if (!refusal) throw error;
     return respond({ ok: false, fieldErrors: {}, formError: refusal, workOrderId }, 409);
   }
@@ -82,10 +83,10 @@ async function runIntent({ intent, formData, claims, ticketId, workOrderId, resp
   const notYours = 'This ticket is not assigned to you (anymore). Reload to see who has it.';
   switch (intent) {
     case 'claim': {
-      const { claimed, holderName } = await claimTicket({ claims, ticketId });
-      return claimed
+      const outcome = await claimTicket({ claims, ticketId });
+      return outcome.claimed
         ? respond({ ok: true, fieldErrors: {}, notice: 'The ticket is yours.' })
-        : respond({ ok: false, fieldErrors: {}, formError: `${holderName ?? 'Another technician'} claimed this ticket first.` }, 409);
+        : respond({ ok: false, fieldErrors: {}, formError: `${outcome.assigned_to_name ?? 'Another technician'} claimed this ticket first.` }, 409);
     }
     case 'status': {
       const form = parseForm(statusFormSchema, formData);
