@@ -4,6 +4,7 @@
 import type { Database } from '../../types/database.types';
 import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/db.server';
 import { markdownExcerpt } from '~/lib/markdown.server';
+import { rethrowAsRefusal } from '~/lib/server/db-errors.server';
 
 export type EmbeddingState = Database['public']['Enums']['kb_embedding_state'];
 
@@ -255,21 +256,15 @@ export async function getArticleFacets({ claims }: { claims: RlsClaims }): Promi
   });
 }
 
-/** A write refused by a constraint the form can explain next to one field (slug taken, unknown solution area). */
-export class ArticleFieldError extends Error {
-  constructor(
-    readonly field: 'slug' | 'solutionArea',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** Refusals the editor explains next to one field (slug taken, unknown solution area); others as a form error. */
+const articleFieldRefusals = {
+  kb_articles_slug_key: { field: 'slug', message: 'Another article already uses this slug. Choose another.' },
+  kb_articles_solution_area_fkey: { field: 'solutionArea', message: 'Choose a solution area from the list.' },
+};
 
-function rethrowAsFieldError(error: unknown): never {
-  const constraint = error instanceof Error && 'constraint_name' in error ? error.constraint_name : undefined;
-  if (constraint === 'kb_articles_slug_key') throw new ArticleFieldError('slug', 'Another article already uses this slug. Choose another.');
-  if (constraint === 'kb_articles_solution_area_fkey') throw new ArticleFieldError('solutionArea', 'Choose a solution area from the list.');
-  throw error;
+/** Re-throws a refused article write as a DatabaseRefusal (with its field when it has one). */
+function rethrowAsArticleRefusal(error: unknown): never {
+  rethrowAsRefusal(error, { fields: articleFieldRefusals });
 }
 
 /** Creates an article (its embedding is queued by trigger); returns its id. */
@@ -278,7 +273,7 @@ export async function createArticle({ claims, input }: { claims: RlsClaims; inpu
     insert into public.kb_articles (slug, title, content, category, solution_area, vehicle_context, tags, is_published, author_id)
     values (${input.slug}, ${input.title}, ${input.content}, ${input.category}, ${input.solutionArea}, ${input.vehicleContext},
       ${input.tags}::text[], ${input.isPublished}, (select auth.uid()))
-    returning id`).catch(rethrowAsFieldError);
+    returning id`).catch(rethrowAsArticleRefusal);
   if (!row) throw new Error('the article was not created');
   return row.id;
 }
@@ -297,7 +292,7 @@ export async function updateArticle({ claims, id, input }: { claims: RlsClaims; 
       update public.kb_articles set title = ${input.title}, content = ${input.content}
       where id = ${id} and (title is distinct from ${input.title} or content is distinct from ${input.content})`;
     return rows.length === 1;
-  }).catch(rethrowAsFieldError);
+  }).catch(rethrowAsArticleRefusal);
 }
 
 export async function setArticlePublished({ claims, id, isPublished }: { claims: RlsClaims; id: string; isPublished: boolean }): Promise<boolean> {

@@ -1,9 +1,8 @@
 // A ticket as the technician's ticket page shows it, and the actions taken on it. Every function runs
 // inside withRls: the policies decide what the caller sees and may change, and the database's triggers
 // refuse illegal status transitions and resolving with unfinished work orders — this module only asks.
-import postgres from 'postgres';
 import type { Database } from '../../types/database.types';
-import { withRls, type RlsClaims } from '~/lib/db.server';
+import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/db.server';
 import type { TicketStatus } from '~/lib/ticket-status';
 
 type Enums = Database['public']['Enums'];
@@ -127,7 +126,7 @@ export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: str
   });
 }
 
-async function listMessages(tx: postgres.TransactionSql, conversationId: string): Promise<ConversationMessage[]> {
+async function listMessages(tx: RlsTransaction, conversationId: string): Promise<ConversationMessage[]> {
   const rows = await tx<ConversationMessage[]>`
     select message.id, message.role, message.content, message.is_internal_note as "isInternalNote",
       sender.full_name as "senderName", message.created_at::text as "createdAt"
@@ -162,15 +161,4 @@ export async function changeTicketStatus({ claims, ticketId, status }: { claims:
       : tx`update public.tickets set status = ${status} where id = ${ticketId} returning id`,
   );
   return updated.length === 1;
-}
-
-/**
- * The message a database refusal carries, for errors the schema raises on purpose (check violations from
- * lifecycle triggers, permission errors, not-found); anything else is not shown to the user.
- */
-export function databaseRefusal(error: unknown): string | null {
-  if (error instanceof postgres.PostgresError && ['23514', '42501', 'P0002', '23505', '22023'].includes(error.code)) {
-    return error.hint ? `${error.message}. ${error.hint}` : error.message;
-  }
-  return null;
 }

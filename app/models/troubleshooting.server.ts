@@ -211,13 +211,3 @@ export async function sessionVehicleValue({ claims, sessionId }: { claims: RlsCl
   const vehicleId = z.string().uuid().nullable().parse(row?.['customer_vehicle_id'] ?? null);
   return vehicleId ? `vehicle:${vehicleId}` : '';
 }
-
-/** postgres.js errors that mean the database could not be reached (as opposed to a refused or invalid query). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as Error & { code?: unknown }).code;
-  return (
-    typeof code === 'string' &&
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P03'].includes(code)
-  );
-}

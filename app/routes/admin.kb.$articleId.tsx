@@ -7,10 +7,11 @@ import { ErrorPanel } from '~/components/app-shell';
 import { FormNotice, useFocusFirstInvalid } from '~/components/form';
 import { ArticleFields, DeleteArticleButton, EmbeddingStatusBadge, LiveIndicator, PublishedPill } from '~/components/kb-admin';
 import { requireUser } from '~/lib/auth.server';
+import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { articleFormSchema } from '~/lib/kb-article-schema';
 import { useLiveKnowledgeBase } from '~/lib/use-live-knowledge-base';
-import { ArticleFieldError, getArticleFacets, getArticleForAdmin, updateArticle } from '~/models/kb.server';
+import { getArticleFacets, getArticleForAdmin, updateArticle } from '~/models/kb.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.article.title ?? 'Article'} · Admin · Support Hub` }];
 
@@ -36,8 +37,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const saved = await updateArticle({ claims, id: id.data, input: form.data });
     if (!saved) return data<EditResult>({ fieldErrors: {}, formError: 'This article was deleted meanwhile.' }, { status: 404, headers });
   } catch (error) {
-    if (error instanceof ArticleFieldError) return data<EditResult>({ fieldErrors: { [error.field]: error.message } }, { status: 400, headers });
-    throw error;
+    const refusal = translateDatabaseError(error);
+    if (!refusal) throw error;
+    return data<EditResult>(refusal.field ? { fieldErrors: { [refusal.field]: refusal.message } } : { fieldErrors: {}, formError: refusal.message }, { status: refusal.status, headers });
   }
   return data<EditResult>({ fieldErrors: {}, notice: 'Saved.' }, { headers });
 }

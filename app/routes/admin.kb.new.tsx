@@ -5,9 +5,10 @@ import { ErrorPanel } from '~/components/app-shell';
 import { useFocusFirstInvalid } from '~/components/form';
 import { ArticleFields, emptyArticle } from '~/components/kb-admin';
 import { requireUser } from '~/lib/auth.server';
+import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { articleFormSchema } from '~/lib/kb-article-schema';
-import { ArticleFieldError, createArticle, getArticleFacets } from '~/models/kb.server';
+import { createArticle, getArticleFacets } from '~/models/kb.server';
 
 export const meta: MetaFunction = () => [{ title: 'New article · Admin · Support Hub' }];
 
@@ -16,16 +17,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ facets: await getArticleFacets({ claims }) }, { headers });
 }
 
+type CreateResult = { fieldErrors: FieldErrors; formError?: string };
+
 export async function action({ request }: ActionFunctionArgs) {
   const { claims, headers } = await requireUser(request, { role: 'admin' });
   const form = parseForm(articleFormSchema, await request.formData());
-  if (!form.success) return data<{ fieldErrors: FieldErrors }>({ fieldErrors: form.fieldErrors }, { status: 400, headers });
+  if (!form.success) return data<CreateResult>({ fieldErrors: form.fieldErrors }, { status: 400, headers });
   try {
     const id = await createArticle({ claims, input: form.data });
     throw redirect(`/admin/kb/${id}?created=1`, { headers });
   } catch (error) {
-    if (error instanceof ArticleFieldError) return data<{ fieldErrors: FieldErrors }>({ fieldErrors: { [error.field]: error.message } }, { status: 400, headers });
-    throw error;
+    if (error instanceof Response) throw error;
+    const refusal = translateDatabaseError(error);
+    if (!refusal) throw error;
+    return data<CreateResult>(refusal.field ? { fieldErrors: { [refusal.field]: refusal.message } } : { fieldErrors: {}, formError: refusal.message }, { status: refusal.status, headers });
   }
 }
 
@@ -42,7 +47,7 @@ export default function NewArticle() {
       </p>
       <h1>New article</h1>
       <Form method="post" className="form" ref={formRef} aria-label="New article" noValidate>
-        <ArticleFields values={emptyArticle} fieldErrors={actionData?.fieldErrors ?? {}} facets={facets} />
+        <ArticleFields values={emptyArticle} fieldErrors={actionData?.fieldErrors ?? {}} formError={actionData?.formError} facets={facets} />
         <button type="submit" className="button" disabled={saving}>
           {saving ? 'Saving…' : 'Save article'}
         </button>

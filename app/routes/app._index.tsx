@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { EmptyState, ErrorPanel } from '~/components/app-shell';
 import { TextAreaField, useFocusFirstInvalid } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
+import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { useLiveRevalidation } from '~/lib/live-revalidate';
 import { labelOf, customerTicketStatusLabel, timeAgo } from '~/lib/ticket-labels';
@@ -37,11 +38,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const started = await startConversation({ claims, ...form.data });
     return redirect(`/app/conversations/${started.conversationId}?answer=${started.messageId}`, { headers });
   } catch (error) {
-    // A solution area that does not exist fails the foreign key: say so instead of failing the page.
-    if (error instanceof Error && 'code' in error && error.code === '23503') {
-      return data<{ fieldErrors: FieldErrors }>({ fieldErrors: { solutionArea: 'Choose one of the listed topics.' } }, { status: 400, headers });
-    }
-    throw error;
+    // A solution area that does not exist fails the foreign key: say so instead of failing the page. Other refusals
+    // (an unusual character in the question, say) belong next to the question; an outage is the ErrorBoundary's.
+    const refusal = translateDatabaseError(error, { fields: { conversations_solution_area_fkey: { field: 'solutionArea', message: 'Choose one of the listed topics.' } } });
+    if (!refusal || refusal.code === 'unavailable') throw error;
+    return data<{ fieldErrors: FieldErrors }>({ fieldErrors: { [refusal.field ?? 'question']: refusal.message } }, { status: refusal.status, headers });
   }
 }
 

@@ -7,9 +7,10 @@ import { ErrorPanel } from '~/components/app-shell';
 import { GuideChoiceList } from '~/components/guide-choices';
 import { FormError, TextAreaField, useFocusFirstInvalid } from '~/components/form';
 import { requireUser } from '~/lib/auth.server';
+import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { isVehicleValue } from '~/lib/troubleshooting';
-import { isDatabaseUnavailable, listRecentSessions, listVehicleChoices, matchGuides, startSession, type GuideMatch, type RecentSession } from '~/models/troubleshooting.server';
+import { listRecentSessions, listVehicleChoices, matchGuides, startSession, type GuideMatch, type RecentSession } from '~/models/troubleshooting.server';
 
 export const meta: MetaFunction = () => [{ title: 'Guided fix · Support Hub' }];
 
@@ -55,11 +56,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<DescribeResult>({ fieldErrors: {}, candidates, description: form.data.description, vehicle: form.data.vehicle }, { headers });
   } catch (error) {
     if (error instanceof Response) throw error;
-    if (!isDatabaseUnavailable(error)) throw error;
-    return data<DescribeResult>(
-      { fieldErrors: {}, formError: 'We cannot reach our servers right now, so no guide could be found. Please try again in a moment.' },
-      { status: 503, headers },
-    );
+    const refusal = translateDatabaseError(error, {
+      wording: { unavailable: 'We cannot reach our servers right now, so no guide could be found. Please try again in a moment.' },
+    });
+    if (!refusal) throw error;
+    return data<DescribeResult>({ fieldErrors: {}, formError: refusal.message }, { status: refusal.status, headers });
   }
 }
 

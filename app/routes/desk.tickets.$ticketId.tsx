@@ -13,6 +13,7 @@ import { providerLabel } from '~/components/ticket/provider-label';
 import { Timeline } from '~/components/ticket/timeline';
 import { WorkOrders } from '~/components/ticket/work-orders';
 import { requireUser } from '~/lib/auth.server';
+import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import type { RlsClaims } from '~/lib/db.server';
 import { parseForm } from '~/lib/forms';
 import {
@@ -29,8 +30,8 @@ import {
 import { moveToStatusLabel, nextTicketStatuses, ticketStatusLabel, ticketStatuses, type TicketStatus } from '~/lib/ticket-status';
 import { useLiveConversation, type Participant } from '~/lib/live-conversation';
 import { useLiveRevalidation, type LiveTable } from '~/lib/live-revalidate';
-import { claimTicket, DeskActionRefused } from '~/models/desk-board.server';
-import { changeTicketStatus, databaseRefusal, getTicketPage, postTicketMessage } from '~/models/ticket.server';
+import { claimTicket } from '~/models/desk-board.server';
+import { changeTicketStatus, getTicketPage, postTicketMessage } from '~/models/ticket.server';
 import { addWorkOrderNote, createWorkOrder, listWorkOrders, updateWorkOrder } from '~/models/work-order.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -62,9 +63,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     return await runIntent({ intent: intent.data, formData, claims, ticketId: ticketId.data, workOrderId, respond });
   } catch (error) {
-    const refusal = error instanceof DeskActionRefused ? error.message : databaseRefusal(error);
+    // What the workflow forbids (a trigger's check, not yours, not found) is said in the database's words.
+    const refusal = translateDatabaseError(error);
     if (!refusal) throw error;
-    return respond({ ok: false, fieldErrors: {}, formError: refusal, workOrderId }, 409);
+    return respond({ ok: false, fieldErrors: {}, formError: refusal.message, workOrderId }, refusal.status);
   }
 }
 
