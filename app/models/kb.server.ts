@@ -4,7 +4,7 @@
 import type { Database } from '../../types/database.types';
 import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/db.server';
 import { markdownExcerpt } from '~/lib/markdown.server';
-import { rethrowAsRefusal } from '~/lib/server/db-errors.server';
+import { DatabaseRefusal, translateDatabaseError } from '~/lib/server/db-errors.server';
 
 export type EmbeddingState = Database['public']['Enums']['kb_embedding_state'];
 
@@ -262,9 +262,14 @@ const articleFieldRefusals = {
   kb_articles_solution_area_fkey: { field: 'solutionArea', message: 'Choose a solution area from the list.' },
 };
 
-/** Re-throws a refused article write as a DatabaseRefusal (with its field when it has one). */
+/**
+ * A write refused by one of those constraints becomes a DatabaseRefusal naming its field; anything else (an RLS
+ * refusal included) is re-thrown as the database raised it, for the route's translateDatabaseError.
+ */
 function rethrowAsArticleRefusal(error: unknown): never {
-  rethrowAsRefusal(error, { fields: articleFieldRefusals });
+  const refusal = translateDatabaseError(error, { fields: articleFieldRefusals });
+  if (refusal?.field) throw new DatabaseRefusal(refusal);
+  throw error;
 }
 
 /** Creates an article (its embedding is queued by trigger); returns its id. */
