@@ -1,9 +1,9 @@
 // /admin/kb/new: write an article. Saving queues its embedding (trigger); the editor then shows it live.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
-import { ErrorPanel } from '~/components/app-shell';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useFocusFirstInvalid } from '~/components/form';
 import { ArticleFields, emptyArticle } from '~/components/kb-admin';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
@@ -56,11 +56,7 @@ export default function NewArticle() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={`${error.status} ${error.statusText}`} message="The article could not be created." />
-  ) : (
-    <ErrorPanel title="The editor is unavailable" message="Something went wrong on our side. Please try again in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  response: 'The article could not be created.',
+  unexpected: { title: 'The editor is unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

@@ -1,10 +1,11 @@
 // The customer's home: ask a question (a new conversation with the assistant), pick up a conversation — with the
 // count of messages they have not read yet, kept current live — and follow their tickets.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError, useRouteLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { EmptyState, ErrorPanel } from '~/components/app-shell';
+import { EmptyState } from '~/components/app-shell';
 import { TextAreaField, useFocusFirstInvalid } from '~/components/form';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
@@ -167,11 +168,7 @@ export default function CustomerHome() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={`${error.status} ${error.statusText}`} message="Your support overview could not be shown." />
-  ) : (
-    <ErrorPanel title="Your support overview is unavailable" message="Something went wrong on our side. Please try again in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  response: 'Your support overview could not be shown.',
+  unexpected: { title: 'Your support overview is unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

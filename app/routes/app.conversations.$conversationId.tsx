@@ -3,11 +3,11 @@
 // stays on screen with a Retry button. After a dropped connection the page fetches what it missed, merged by id, so
 // nothing is shown twice or lost.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { type ShouldRevalidateFunction, isRouteErrorResponse, Link, useFetcher, useLoaderData, useRevalidator, useRouteError, useRouteLoaderData, useSearchParams } from '@remix-run/react';
+import { type ShouldRevalidateFunction, Link, useFetcher, useLoaderData, useRevalidator, useRouteLoaderData, useSearchParams } from '@remix-run/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { z } from 'zod';
-import { ErrorPanel } from '~/components/app-shell';
 import { ChatMessageBubble, type ChatEntry } from '~/components/chat';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { askAssistant, AssistantError, type AssistantEvent } from '~/lib/assistant-stream';
 import { requireUser } from '~/lib/auth.server';
 import { useLiveConversation, type Participant } from '~/lib/live-conversation';
@@ -324,11 +324,8 @@ async function fetchMessagesSince(conversationId: string, since: string): Promis
   return ((await response.json()) as { messages: ConversationMessage[] }).messages;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={error.status === 404 ? 'Conversation not found' : `${error.status} ${error.statusText}`} message={String(error.data)} />
-  ) : (
-    <ErrorPanel title="This conversation could not be shown" message="Something went wrong on our side. Please reload the page in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  statuses: { 404: { title: 'Conversation not found' } },
+  response: (error) => String(error.data),
+  unexpected: { title: 'This conversation could not be shown', message: 'Something went wrong on our side. Please reload the page in a moment.' },
+});

@@ -1,9 +1,9 @@
 // One of the customer's tickets, live: its status, the technician on it and its work orders (status and total, no
 // internal notes) change on screen as the technician works, without a reload.
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError, useRouteLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useLoaderData, useRouteLoaderData, useSearchParams } from '@remix-run/react';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { z } from 'zod';
-import { ErrorPanel } from '~/components/app-shell';
 import { requireUser } from '~/lib/auth.server';
 import { useLiveRevalidation } from '~/lib/live-revalidate';
 import { formatMoney, labelOf, customerTicketStatusLabel, timeAgo, customerWorkOrderStatusLabel } from '~/lib/ticket-labels';
@@ -122,11 +122,8 @@ export default function CustomerTicketPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={error.status === 404 ? 'Ticket not found' : `${error.status} ${error.statusText}`} message={String(error.data)} />
-  ) : (
-    <ErrorPanel title="This ticket could not be shown" message="Something went wrong on our side. Please reload the page in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  statuses: { 404: { title: 'Ticket not found' } },
+  response: (error) => String(error.data),
+  unexpected: { title: 'This ticket could not be shown', message: 'Something went wrong on our side. Please reload the page in a moment.' },
+});

@@ -1,11 +1,11 @@
 // Guided fix, step 1: the customer describes the problem (and may pick a vehicle); a confident match starts a
 // session on that guide straight away, a weak one asks the customer to choose among the top 3.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
-import { ErrorPanel } from '~/components/app-shell';
 import { GuideChoiceList } from '~/components/guide-choices';
 import { FormError, TextAreaField, useFocusFirstInvalid } from '~/components/form';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
@@ -199,11 +199,8 @@ function RecentSessions({ sessions }: { sessions: RecentSession[] }) {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={error.status === 404 ? 'Guide not found' : `${error.status} ${error.statusText}`} message="That guide is not available. Go back and describe the problem again." />
-  ) : (
-    <ErrorPanel title="Guided fix is unavailable" message="We cannot reach our servers right now. Please try again in a moment, or come back later." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  statuses: { 404: { title: 'Guide not found' } },
+  response: 'That guide is not available. Go back and describe the problem again.',
+  unexpected: { title: 'Guided fix is unavailable', message: 'We cannot reach our servers right now. Please try again in a moment, or come back later.' },
+});

@@ -2,16 +2,16 @@
 // the AI draft to edit and send, internal notes, status moves, work orders and the timeline. Every read and
 // write goes through withRls; the database refuses what the workflow forbids and its message is shown as is.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { isRouteErrorResponse, Link, useFetcher, useLoaderData, useRouteError, useRouteLoaderData } from '@remix-run/react';
+import { Link, useFetcher, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
 import { z } from 'zod';
-import { ErrorPanel } from '~/components/app-shell';
 import { FormError, FormNotice } from '~/components/form';
 import type { TicketActionResult } from '~/components/ticket/action-result';
 import { Composer, Conversation, formatTime } from '~/components/ticket/conversation';
 import { providerLabel } from '~/components/ticket/provider-label';
 import { Timeline } from '~/components/ticket/timeline';
 import { WorkOrders } from '~/components/ticket/work-orders';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import type { RlsClaims } from '~/lib/db.server';
@@ -293,11 +293,7 @@ function StatusPanel({ status, canAct }: { status: TicketStatus; canAct: boolean
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) && error.status === 404 ? (
-    <ErrorPanel title="Ticket not found" message="This ticket does not exist, or you cannot see it. Check the link, or go back to the desk." />
-  ) : (
-    <ErrorPanel title="The ticket could not be shown" message="Something went wrong on our side. Please reload the page in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  statuses: { 404: { title: 'Ticket not found', message: 'This ticket does not exist, or you cannot see it. Check the link, or go back to the desk.' } },
+  unexpected: { title: 'The ticket could not be shown', message: 'Something went wrong on our side. Please reload the page in a moment.' },
+});

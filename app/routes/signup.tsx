@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useNavigation, useRouteError } from '@remix-run/react';
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
-import { ErrorPanel } from '~/components/app-shell';
 import { Field, FormError, FormNotice, useFocusFirstInvalid } from '~/components/form';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { getOptionalUser } from '~/lib/auth.server';
 import { parseForm, type FieldErrors } from '~/lib/forms';
 import { MIN_PASSWORD_LENGTH, passwordSchema } from '~/lib/passwords';
@@ -95,15 +95,8 @@ export default function SignUpPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return (
-    <main className="page narrow">
-      {isRouteErrorResponse(error) ? (
-        <ErrorPanel title={`${error.status} ${error.statusText}`} message="Sign-up could not be shown. Please reload the page." />
-      ) : (
-        <ErrorPanel title="Sign-up is unavailable" message="Something went wrong on our side. Please try again in a moment." />
-      )}
-    </main>
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  standalone: true,
+  response: 'Sign-up could not be shown. Please reload the page.',
+  unexpected: { title: 'Sign-up is unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});
