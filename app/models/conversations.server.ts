@@ -1,8 +1,8 @@
 // Conversations as people in them see them. Every function runs inside withRls as the caller, so row level
 // security — not a where clause here — decides which conversations and messages the caller may read: a customer
 // never receives an internal note, because the policy on public.messages hides it from them.
-import { withRls, type RlsClaims } from '~/lib/db.server';
-import { messageFromRow, type ConversationMessage } from '~/lib/messages';
+import { withRls, type RlsClaims } from '~/lib/server/db.server';
+import { messageFromRow, type ConversationMessage } from '~/lib/shared/messages';
 
 export type { ConversationMessage };
 

@@ -1,7 +1,7 @@
 // Tickets as their customer sees them: number, subject, status, the technician on it, work-order status and total.
 // Never the triage internals (sentiment, draft reply, confidence): those live in ticket_ai_results, which customers
 // have no policy on, and this module does not ask for them either. Every function runs inside withRls as the caller.
-import { withRls, type RlsClaims } from '~/lib/db.server';
+import { withRls, type RlsClaims } from '~/lib/server/db.server';
 
 export interface CustomerTicketSummary {
   id: string;

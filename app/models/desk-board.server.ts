@@ -2,9 +2,9 @@
 // re-triage). Every function runs inside withRls as the signed-in technician: the "Staff can read all tickets"
 // policy and the claim functions' own checks decide what happens, not a where clause here.
 import { z } from 'zod';
-import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/db.server';
+import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
 import { DatabaseRefusal, rethrowAsRefusal } from '~/lib/server/db-errors.server';
-import { DESK_PAGE_SIZE, sentimentBands, type DeskBoardQuery, type DeskSort, type DeskTicket } from '~/lib/desk-board';
+import { DESK_PAGE_SIZE, sentimentBands, type DeskBoardQuery, type DeskSort, type DeskTicket } from '~/lib/shared/desk-board';
 
 export interface DeskBoardPage {
   tickets: DeskTicket[];

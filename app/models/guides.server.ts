@@ -1,7 +1,7 @@
 // Guides for admins (/admin/guides): list with figures, create, edit, publish, and ordered steps. Every function
 // runs inside withRls: "Admins can manage guides / guide steps" and the admin-only public.guide_figures view decide.
 import { z } from 'zod';
-import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/db.server';
+import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
 
 const nullableNumber = z.union([z.number(), z.string().transform(Number)]).nullable();
 

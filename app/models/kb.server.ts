@@ -2,8 +2,8 @@
 // editor (/admin/kb). Every function runs inside withRls: the kb_articles policies decide who reads drafts and who
 // writes; the `is_published` conditions below only keep drafts off public pages for staff, who may read them.
 import type { Database } from '../../types/database.types';
-import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/db.server';
-import { markdownExcerpt } from '~/lib/markdown.server';
+import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
+import { markdownExcerpt } from '~/lib/server/markdown.server';
 import { DatabaseRefusal, translateDatabaseError } from '~/lib/server/db-errors.server';
 
 export type EmbeddingState = Database['public']['Enums']['kb_embedding_state'];

@@ -1,8 +1,8 @@
 // The admin home's figures (/admin): one call of public.support_dashboard(days) inside withRls. The function refuses
 // anyone who is not an admin (42501); RLS on tickets and analytics_events applies underneath.
 import { z } from 'zod';
-import { withRls, type RlsClaims } from '~/lib/db.server';
-import type { DashboardRange } from '~/lib/support-dashboard';
+import { withRls, type RlsClaims } from '~/lib/server/db.server';
+import type { DashboardRange } from '~/lib/shared/support-dashboard';
 
 const count = z.number().int().nonnegative();
 const minutes = z.number().nonnegative().nullable();

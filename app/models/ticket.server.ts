@@ -2,8 +2,8 @@
 // inside withRls: the policies decide what the caller sees and may change, and the database's triggers
 // refuse illegal status transitions and resolving with unfinished work orders — this module only asks.
 import type { Database } from '../../types/database.types';
-import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/db.server';
-import type { TicketStatus } from '~/lib/ticket-status';
+import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
+import type { TicketStatus } from '~/lib/shared/ticket-status';
 
 type Enums = Database['public']['Enums'];
 export type TicketEventKind = Enums['ticket_event_kind'];

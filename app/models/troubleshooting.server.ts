@@ -2,8 +2,8 @@
 // Every function runs inside withRls, so the sessions' policies and public.complete_troubleshooting_session decide
 // what a customer may read and change; nothing here filters by user id as a guard.
 import { z } from 'zod';
-import { withRls, type RlsClaims } from '~/lib/db.server';
-import type { Outcome, VehicleValue } from '~/lib/troubleshooting';
+import { withRls, type RlsClaims } from '~/lib/server/db.server';
+import type { Outcome, VehicleValue } from '~/lib/shared/troubleshooting';
 
 
 const guideMatchSchema = z.object({

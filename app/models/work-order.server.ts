@@ -2,7 +2,7 @@
 // the printable sheet. Costs are never computed here: labor_cost, parts_cost and total_cost come from the
 // database (generated columns and the parts trigger), and the lifecycle is enforced by its trigger.
 import type { Database } from '../../types/database.types';
-import { withRls, type RlsClaims } from '~/lib/db.server';
+import { withRls, type RlsClaims } from '~/lib/server/db.server';
 
 export type WorkOrderStatus = Database['public']['Enums']['work_order_status'];
 

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { AppShell } from '~/components/app-shell';
 import { Field, FormError, FormNotice, useFocusFirstInvalid } from '~/components/form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { requireUser } from '~/lib/auth.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
-import { MIN_PASSWORD_LENGTH, passwordSchema } from '~/lib/passwords';
+import { requireUser } from '~/lib/server/auth.server';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
+import { MIN_PASSWORD_LENGTH, passwordSchema } from '~/lib/shared/passwords';
 import { updateOwnProfileName } from '~/models/profile.server';
 
 export const meta: MetaFunction = () => [{ title: 'Account · Support Hub' }];

@@ -6,8 +6,8 @@ import { Link, useLoaderData, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { EmptyState } from '~/components/app-shell';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { requireUser } from '~/lib/auth.server';
-import { dashboardIsEmpty, dashboardRanges, parseDashboardRange } from '~/lib/support-dashboard';
+import { requireUser } from '~/lib/server/auth.server';
+import { dashboardIsEmpty, dashboardRanges, parseDashboardRange } from '~/lib/shared/support-dashboard';
 import { getSupportDashboard, type SupportDashboard } from '~/models/support-dashboard.server';
 
 export const meta: MetaFunction = () => [{ title: 'Admin · Support Hub' }];

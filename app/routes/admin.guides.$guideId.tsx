@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { FormError, FormNotice, useFocusFirstInvalid } from '~/components/form';
 import { GuideFields } from '~/components/guide-form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { requireUser } from '~/lib/auth.server';
-import { guideFormSchema, stepInstructionSchema } from '~/lib/guide-form';
-import { parseForm, type FieldErrors } from '~/lib/forms';
+import { requireUser } from '~/lib/server/auth.server';
+import { guideFormSchema, stepInstructionSchema } from '~/lib/shared/guide-form';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
 import { addGuideStep, deleteGuideStep, getGuide, moveGuideStep, updateGuide, updateGuideStep } from '~/models/guides.server';
 import { listSolutionAreas } from '~/models/solution-areas.server';
 

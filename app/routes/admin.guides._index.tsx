@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { EmptyState } from '~/components/app-shell';
 import { FormError } from '~/components/form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { requireUser } from '~/lib/auth.server';
+import { requireUser } from '~/lib/server/auth.server';
 import { listGuideFigures, setGuidePublished } from '~/models/guides.server';
 
 export const meta: MetaFunction = () => [{ title: 'Guides · Admin · Support Hub' }];

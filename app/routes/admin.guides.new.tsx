@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { FormError, useFocusFirstInvalid } from '~/components/form';
 import { GuideFields } from '~/components/guide-form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { requireUser } from '~/lib/auth.server';
-import { guideFormSchema } from '~/lib/guide-form';
-import { parseForm, type FieldErrors } from '~/lib/forms';
+import { requireUser } from '~/lib/server/auth.server';
+import { guideFormSchema } from '~/lib/shared/guide-form';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
 import { createGuide } from '~/models/guides.server';
 import { listSolutionAreas } from '~/models/solution-areas.server';
 

@@ -6,11 +6,11 @@ import { z } from 'zod';
 import { FormNotice, useFocusFirstInvalid } from '~/components/form';
 import { ArticleFields, DeleteArticleButton, EmbeddingStatusBadge, LiveIndicator, PublishedPill } from '~/components/kb-admin';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { requireUser } from '~/lib/auth.server';
+import { requireUser } from '~/lib/server/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
-import { articleFormSchema } from '~/lib/kb-article-schema';
-import { useLiveKnowledgeBase } from '~/lib/use-live-knowledge-base';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
+import { articleFormSchema } from '~/lib/shared/kb-article-schema';
+import { useLiveKnowledgeBase } from '~/lib/browser/use-live-knowledge-base';
 import { getArticleFacets, getArticleForAdmin, updateArticle } from '~/models/kb.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.article.title ?? 'Article'} · Admin · Support Hub` }];

@@ -6,8 +6,8 @@ import { EmptyState } from '~/components/app-shell';
 import { FormError, FormNotice } from '~/components/form';
 import { DeleteArticleButton, EmbeddingStatusBadge, LiveIndicator, PublishedPill } from '~/components/kb-admin';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { requireUser } from '~/lib/auth.server';
-import { useLiveKnowledgeBase } from '~/lib/use-live-knowledge-base';
+import { requireUser } from '~/lib/server/auth.server';
+import { useLiveKnowledgeBase } from '~/lib/browser/use-live-knowledge-base';
 import { deleteArticle, getArticleFacets, listArticlesForAdmin, setArticlePublished } from '~/models/kb.server';
 
 export const meta: MetaFunction = () => [{ title: 'Knowledge base · Admin · Support Hub' }];

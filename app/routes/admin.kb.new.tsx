@@ -4,10 +4,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useFocusFirstInvalid } from '~/components/form';
 import { ArticleFields, emptyArticle } from '~/components/kb-admin';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { requireUser } from '~/lib/auth.server';
+import { requireUser } from '~/lib/server/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
-import { articleFormSchema } from '~/lib/kb-article-schema';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
+import { articleFormSchema } from '~/lib/shared/kb-article-schema';
 import { createArticle, getArticleFacets } from '~/models/kb.server';
 
 export const meta: MetaFunction = () => [{ title: 'New article · Admin · Support Hub' }];

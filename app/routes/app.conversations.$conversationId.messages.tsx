@@ -2,7 +2,7 @@
 // Used to backfill after a dropped connection and right after the assistant answers.
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
-import { requireUser } from '~/lib/auth.server';
+import { requireUser } from '~/lib/server/auth.server';
 import { listMessagesSince } from '~/models/conversations.server';
 
 const querySchema = z.object({

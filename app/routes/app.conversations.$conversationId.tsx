@@ -8,11 +8,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { z } from 'zod';
 import { ChatMessageBubble, type ChatEntry } from '~/components/chat';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { askAssistant, AssistantError, type AssistantEvent } from '~/lib/assistant-stream';
-import { requireUser } from '~/lib/auth.server';
-import { useLiveConversation, type Participant } from '~/lib/live-conversation';
-import { getSupabaseBrowserClient } from '~/lib/supabase.client';
-import { inChatOrder, mergeMessages, messageFromRow, type ConversationMessage } from '~/lib/messages';
+import { askAssistant, AssistantError, type AssistantEvent } from '~/lib/browser/assistant-stream';
+import { requireUser } from '~/lib/server/auth.server';
+import { useLiveConversation, type Participant } from '~/lib/browser/live-conversation';
+import { getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
+import { inChatOrder, mergeMessages, messageFromRow, type ConversationMessage } from '~/lib/shared/messages';
 import { loadConversationThread, markConversationRead } from '~/models/conversations.server';
 import type { loader as rootLoader } from '~/root';
 

@@ -4,9 +4,9 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData, useRouteLoaderData, useSearchParams } from '@remix-run/react';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { z } from 'zod';
-import { requireUser } from '~/lib/auth.server';
-import { useLiveRevalidation } from '~/lib/live-revalidate';
-import { formatMoney, labelOf, customerTicketStatusLabel, timeAgo, customerWorkOrderStatusLabel } from '~/lib/ticket-labels';
+import { requireUser } from '~/lib/server/auth.server';
+import { useLiveRevalidation } from '~/lib/browser/live-revalidate';
+import { formatMoney, labelOf, customerTicketStatusLabel, timeAgo, customerWorkOrderStatusLabel } from '~/lib/shared/ticket-labels';
 import { loadMyTicket } from '~/models/customer-tickets.server';
 import type { loader as rootLoader } from '~/root';
 

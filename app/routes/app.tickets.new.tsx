@@ -5,8 +5,8 @@ import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { Field, FormError, TextAreaField, useFocusFirstInvalid } from '~/components/form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { requireUser } from '~/lib/auth.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
+import { requireUser } from '~/lib/server/auth.server';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
 import { openTicket } from '~/models/customer-tickets.server';
 
 export const meta: MetaFunction = () => [{ title: 'Open a ticket · Support Hub' }];

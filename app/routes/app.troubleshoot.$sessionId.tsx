@@ -9,9 +9,9 @@ import { z } from 'zod';
 import { ErrorPanel } from '~/components/app-shell';
 import { GuideChoiceList } from '~/components/guide-choices';
 import { FormError } from '~/components/form';
-import { requireUser } from '~/lib/auth.server';
+import { requireUser } from '~/lib/server/auth.server';
 import { isDatabaseUnavailable, translateDatabaseError } from '~/lib/server/db-errors.server';
-import { outcomes } from '~/lib/troubleshooting';
+import { outcomes } from '~/lib/shared/troubleshooting';
 import {
   completeSession,
   getSession,

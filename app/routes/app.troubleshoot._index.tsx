@@ -6,10 +6,10 @@ import { z } from 'zod';
 import { GuideChoiceList } from '~/components/guide-choices';
 import { FormError, TextAreaField, useFocusFirstInvalid } from '~/components/form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { requireUser } from '~/lib/auth.server';
+import { requireUser } from '~/lib/server/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
-import { isVehicleValue } from '~/lib/troubleshooting';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
+import { isVehicleValue } from '~/lib/shared/troubleshooting';
 import { listRecentSessions, listVehicleChoices, matchGuides, startSession, type GuideMatch, type RecentSession } from '~/models/troubleshooting.server';
 
 export const meta: MetaFunction = () => [{ title: 'Guided fix · Support Hub' }];

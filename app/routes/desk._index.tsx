@@ -8,7 +8,7 @@ import { EmptyState } from '~/components/app-shell';
 import { DeskTicketCard } from '~/components/desk-ticket-card';
 import { FormError, FormNotice } from '~/components/form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { requireUser } from '~/lib/auth.server';
+import { requireUser } from '~/lib/server/auth.server';
 import {
   deskBoardSearch,
   deskSortLabel,
@@ -23,13 +23,13 @@ import {
   urgencyLabel,
   type DeskBoardQuery,
   type DeskView,
-} from '~/lib/desk-board';
-import { parseForm } from '~/lib/forms';
-import { timeAgo } from '~/lib/ticket-labels';
-import { ticketStatuses, ticketStatusLabel } from '~/lib/ticket-status';
+} from '~/lib/shared/desk-board';
+import { parseForm } from '~/lib/shared/forms';
+import { timeAgo } from '~/lib/shared/ticket-labels';
+import { ticketStatuses, ticketStatusLabel } from '~/lib/shared/ticket-status';
 import type { loader as rootLoader } from '~/root';
-import type { LiveStatus } from '~/lib/live-conversation';
-import { useLiveRevalidation } from '~/lib/live-revalidate';
+import type { LiveStatus } from '~/lib/browser/live-conversation';
+import { useLiveRevalidation } from '~/lib/browser/live-revalidate';
 import {
   claimNextTicket,
   claimTicket,

@@ -12,10 +12,10 @@ import { providerLabel } from '~/components/ticket/provider-label';
 import { Timeline } from '~/components/ticket/timeline';
 import { WorkOrders } from '~/components/ticket/work-orders';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { requireUser } from '~/lib/auth.server';
+import { requireUser } from '~/lib/server/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
-import type { RlsClaims } from '~/lib/db.server';
-import { parseForm } from '~/lib/forms';
+import type { RlsClaims } from '~/lib/server/db.server';
+import { parseForm } from '~/lib/shared/forms';
 import {
   createWorkOrderSchema,
   logHoursSchema,
@@ -26,10 +26,10 @@ import {
   workOrderActionSchema,
   workOrderNoteSchema,
   type TicketIntent,
-} from '~/lib/ticket-forms';
-import { moveToStatusLabel, nextTicketStatuses, ticketStatusLabel, ticketStatuses, type TicketStatus } from '~/lib/ticket-status';
-import { useLiveConversation, type Participant } from '~/lib/live-conversation';
-import { useLiveRevalidation, type LiveTable } from '~/lib/live-revalidate';
+} from '~/lib/shared/ticket-forms';
+import { moveToStatusLabel, nextTicketStatuses, ticketStatusLabel, ticketStatuses, type TicketStatus } from '~/lib/shared/ticket-status';
+import { useLiveConversation, type Participant } from '~/lib/browser/live-conversation';
+import { useLiveRevalidation, type LiveTable } from '~/lib/browser/live-revalidate';
 import { claimTicket } from '~/models/desk-board.server';
 import { changeTicketStatus, getTicketPage, postTicketMessage } from '~/models/ticket.server';
 import { addWorkOrderNote, createWorkOrder, listWorkOrders, updateWorkOrder } from '~/models/work-order.server';

@@ -5,8 +5,8 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { EmptyState } from '~/components/app-shell';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { getOptionalUser } from '~/lib/auth.server';
-import { claimsOrAnon } from '~/lib/db.server';
+import { getOptionalUser } from '~/lib/server/auth.server';
+import { claimsOrAnon } from '~/lib/server/db.server';
 import { listPublishedArticles, searchPublishedArticles, type HelpArticleSummary } from '~/models/kb.server';
 
 export const meta: MetaFunction = () => [

@@ -4,8 +4,8 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Outlet, useLoaderData } from '@remix-run/react';
 import { PublicShell } from '~/components/public-shell';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { getOptionalUser } from '~/lib/auth.server';
-import { roleHome } from '~/lib/roles';
+import { getOptionalUser } from '~/lib/server/auth.server';
+import { roleHome } from '~/lib/shared/roles';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, headers } = await getOptionalUser(request);

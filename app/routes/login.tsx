@@ -3,10 +3,10 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { z } from 'zod';
 import { Field, FormError, useFocusFirstInvalid } from '~/components/form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { getOptionalUser, verifiedClaimsSchema } from '~/lib/auth.server';
-import { parseForm } from '~/lib/forms';
-import { roleHome, safeRedirectPath } from '~/lib/roles';
-import { createSupabaseServerClient } from '~/lib/supabase.server';
+import { getOptionalUser, verifiedClaimsSchema } from '~/lib/server/auth.server';
+import { parseForm } from '~/lib/shared/forms';
+import { roleHome, safeRedirectPath } from '~/lib/shared/roles';
+import { createSupabaseServerClient } from '~/lib/server/supabase.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Support Hub' }];
 

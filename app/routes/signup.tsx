@@ -3,11 +3,11 @@ import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { Field, FormError, FormNotice, useFocusFirstInvalid } from '~/components/form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
-import { getOptionalUser } from '~/lib/auth.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
-import { MIN_PASSWORD_LENGTH, passwordSchema } from '~/lib/passwords';
-import { roleHome } from '~/lib/roles';
-import { createSupabaseServerClient } from '~/lib/supabase.server';
+import { getOptionalUser } from '~/lib/server/auth.server';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
+import { MIN_PASSWORD_LENGTH, passwordSchema } from '~/lib/shared/passwords';
+import { roleHome } from '~/lib/shared/roles';
+import { createSupabaseServerClient } from '~/lib/server/supabase.server';
 
 export const meta: MetaFunction = () => [{ title: 'Create an account · Support Hub' }];
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
-const { withRls, anonClaims, closeDatabasePool } = await import('../../app/lib/db.server.ts');
+const { withRls, anonClaims, closeDatabasePool } = await import('../../app/lib/server/db.server.ts');
 const errors = await import('../../app/lib/server/db-errors.server.ts');
 const { translateDatabaseError, rethrowAsRefusal, DatabaseRefusal, isDatabaseUnavailable } = errors;
 

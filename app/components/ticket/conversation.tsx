@@ -3,7 +3,7 @@
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { FormError, FormNotice, TextAreaField } from '~/components/form';
-import type { LiveStatus, Participant } from '~/lib/live-conversation';
+import type { LiveStatus, Participant } from '~/lib/browser/live-conversation';
 import type { ConversationMessage, TriageResult } from '~/models/ticket.server';
 import type { TicketActionResult } from './action-result';
 import { providerLabel } from './provider-label';

@@ -1,6 +1,6 @@
 // The ticket's timeline (public.ticket_timeline: the ticket's creation, then its ticket_events rows, written by
 // triggers): who did what, when.
-import { ticketStatusLabel, type TicketStatus } from '~/lib/ticket-status';
+import { ticketStatusLabel, type TicketStatus } from '~/lib/shared/ticket-status';
 import type { TicketEventKind, TimelineEvent } from '~/models/ticket.server';
 import { formatTime } from './conversation';
 
