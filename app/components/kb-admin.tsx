@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Field, FormError, SelectField, TextAreaField } from '~/components/form';
 import type { FieldErrors } from '~/lib/shared/forms';
 import type { LiveStatus } from '~/lib/browser/live-conversation';
-import type { ArticleInput } from '~/models/kb.server';
+import type { ArticleInput } from '~/lib/shared/views/kb';
 
 export interface EmbeddingStatusView {
   state: 'pending' | 'embedding' | 'embedded' | 'failed' | null;

@@ -4,8 +4,6 @@
 import { withRls, type RlsClaims } from '~/lib/server/db.server';
 import { messageFromRow, type ConversationMessage } from '~/lib/shared/messages';
 
-export type { ConversationMessage };
-
 export interface ConversationSummary {
   id: string;
   title: string;

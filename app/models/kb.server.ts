@@ -3,6 +3,7 @@
 // writes; the `is_published` conditions below only keep drafts off public pages for staff, who may read them.
 import type { Database } from '../../types/database.types';
 import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
+import type { ArticleInput } from '~/lib/shared/views/kb';
 import { markdownExcerpt } from '~/lib/server/markdown.server';
 import { DatabaseRefusal, translateDatabaseError } from '~/lib/server/db-errors.server';
 
@@ -163,18 +164,6 @@ export interface AdminArticle extends AdminArticleSummary {
   vehicleContext: string | null;
   tags: string[];
 }
-
-// A type (not an interface) so it is a Record<string, unknown>, as parseForm's schemas must produce.
-export type ArticleInput = {
-  title: string;
-  slug: string;
-  category: string;
-  solutionArea: string | null;
-  vehicleContext: string | null;
-  tags: string[];
-  content: string;
-  isPublished: boolean;
-};
 
 export interface AdminArticleFilters {
   query?: string;

@@ -1,88 +1,14 @@
 // A ticket as the technician's ticket page shows it, and the actions taken on it. Every function runs
 // inside withRls: the policies decide what the caller sees and may change, and the database's triggers
 // refuse illegal status transitions and resolving with unfinished work orders — this module only asks.
-import type { Database } from '../../types/database.types';
 import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
 import type { TicketStatus } from '~/lib/shared/ticket-status';
-
-type Enums = Database['public']['Enums'];
-export type TicketEventKind = Enums['ticket_event_kind'];
-
-export interface DeskTicket {
-  id: string;
-  number: string;
-  subject: string;
-  content: string;
-  channel: string;
-  priority: string;
-  status: TicketStatus;
-  triageStatus: string;
-  category: string | null;
-  urgency: string | null;
-  createdAt: string;
-  resolvedAt: string | null;
-  assignedTo: string | null;
-  assignedToName: string | null;
-  conversationId: string | null;
-  troubleshootingSessionId: string | null;
-  customerName: string;
-  customerEmail: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  vehicleYear: number | null;
-  vehicleMake: string | null;
-  vehicleModel: string | null;
-  vin: string | null;
-}
-
-export interface TriageResult {
-  category: string;
-  urgency: string;
-  sentimentScore: number;
-  confidence: string;
-  draftReply: string;
-  reasoning: string;
-  model: string;
-  processedAt: string;
-}
-
-export interface TroubleshootingStep {
-  stepNumber: number;
-  stepText: string;
-  attempted: boolean;
-  respondedAt: string | null;
-}
-
-export interface ConversationMessage {
-  id: string;
-  role: Enums['message_role'];
-  content: string;
-  isInternalNote: boolean;
-  senderName: string | null;
-  createdAt: string;
-}
-
-export interface TimelineEvent {
-  id: string;
-  kind: TicketEventKind;
-  actorName: string | null;
-  details: Record<string, unknown>;
-  createdAt: string;
-}
-
-export interface TicketPage {
-  ticket: DeskTicket;
-  triage: TriageResult | null;
-  sessionGuideTitle: string | null;
-  steps: TroubleshootingStep[];
-  messages: ConversationMessage[];
-  timeline: TimelineEvent[];
-}
+import type { TicketDetails, TicketPage, TicketPageMessage, TimelineEvent, TriageResult, TroubleshootingStep } from '~/lib/shared/views/ticket-page';
 
 /** The whole ticket page in one RLS transaction, or null when the ticket does not exist or is not visible. */
 export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: string }): Promise<TicketPage | null> {
   return withRls(claims, async (tx) => {
-    const [ticket] = await tx<DeskTicket[]>`
+    const [ticket] = await tx<TicketDetails[]>`
       select t.id, t.number, t.subject, t.content, t.channel, t.priority, t.status, t.triage_status as "triageStatus",
         t.category, t.urgency, t.created_at::text as "createdAt", t.resolved_at::text as "resolvedAt",
         t.assigned_to as "assignedTo", technician.full_name as "assignedToName",
@@ -126,8 +52,8 @@ export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: str
   });
 }
 
-async function listMessages(tx: RlsTransaction, conversationId: string): Promise<ConversationMessage[]> {
-  const rows = await tx<ConversationMessage[]>`
+async function listMessages(tx: RlsTransaction, conversationId: string): Promise<TicketPageMessage[]> {
+  const rows = await tx<TicketPageMessage[]>`
     select message.id, message.role, message.content, message.is_internal_note as "isInternalNote",
       sender.full_name as "senderName", message.created_at::text as "createdAt"
     from public.messages message

@@ -7,8 +7,8 @@ import type { ReactNode } from 'react';
 import { EmptyState } from '~/components/app-shell';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/server/auth.server';
-import { dashboardIsEmpty, dashboardRanges, parseDashboardRange } from '~/lib/shared/support-dashboard';
-import { getSupportDashboard, type SupportDashboard } from '~/models/support-dashboard.server';
+import { dashboardIsEmpty, dashboardRanges, parseDashboardRange, type SupportDashboard } from '~/lib/shared/support-dashboard';
+import { getSupportDashboard } from '~/models/support-dashboard.server';
 
 export const meta: MetaFunction = () => [{ title: 'Admin · Support Hub' }];
 

@@ -4,7 +4,7 @@ import { useFetcher } from '@remix-run/react';
 import { useRef, useState } from 'react';
 import { Field, FormError, FormNotice, TextAreaField } from '~/components/form';
 import { workOrderStatusLabel } from '~/lib/shared/ticket-status';
-import type { WorkOrder } from '~/models/work-order.server';
+import type { WorkOrder } from '~/lib/shared/views/work-orders';
 import type { TicketActionResult } from './action-result';
 import { formatTime, useResetOnSuccess } from './conversation';
 
