@@ -1,6 +1,7 @@
 // Tickets as their customer sees them: number, subject, status, the technician on it, work-order status and total.
 // Never the triage internals (sentiment, draft reply, confidence): those live in ticket_ai_results, which customers
 // have no policy on, and this module does not ask for them either. Every function runs inside withRls as the caller.
+import type postgres from 'postgres';
 import { withRls, type RlsClaims } from '~/lib/server/db.server';
 
 export interface CustomerTicketSummary {
@@ -18,14 +19,19 @@ export async function listMyTickets({ claims, limit = 20 }: { claims: RlsClaims;
     where customer_id = (select auth.uid())
     order by created_at desc, id desc
     limit ${limit}`);
-  return rows.map((row) => ({
-    id: String(row.id),
-    number: String(row.number),
-    subject: String(row.subject),
-    status: String(row.status),
-    createdAt: new Date(row.created_at as string).toISOString(),
-    updatedAt: new Date(row.updated_at as string).toISOString(),
-  }));
+  return rows.map(summaryFromRow);
+}
+
+/** The columns every ticket read here selects, as the summary both the list and the ticket page show. */
+function summaryFromRow(row: postgres.Row): CustomerTicketSummary {
+  return {
+    id: String(row['id']),
+    number: String(row['number']),
+    subject: String(row['subject']),
+    status: String(row['status']),
+    createdAt: new Date(row['created_at'] as string).toISOString(),
+    updatedAt: new Date(row['updated_at'] as string).toISOString(),
+  };
 }
 
 export interface NewTicketInput {
@@ -79,14 +85,9 @@ export async function loadMyTicket({ claims, ticketId }: { claims: RlsClaims; ti
       where ticket_id = ${ticketId}
       order by created_at`;
     return {
-      id: String(row.id),
-      number: String(row.number),
-      subject: String(row.subject),
+      ...summaryFromRow(row),
       content: String(row.content),
-      status: String(row.status),
       priority: String(row.priority),
-      createdAt: new Date(row.created_at as string).toISOString(),
-      updatedAt: new Date(row.updated_at as string).toISOString(),
       resolvedAt: row.resolved_at ? new Date(row.resolved_at as string).toISOString() : null,
       vehicle: row.vehicle as string | null,
       vin: row.vin as string | null,
