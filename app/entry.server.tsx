@@ -1,14 +1,14 @@
 // Streams the HTML for bots and browsers alike (bots wait for all content), with the security headers every
-// response carries (app/lib/security-headers.server.ts) and a fresh script nonce for each document.
+// response carries (app/lib/server/security-headers.server.ts) and a fresh script nonce for each document.
 import { PassThrough } from 'node:stream';
 import type { EntryContext, HandleDataRequestFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
-import { serverEnv } from '~/lib/env.server';
-import { ScriptNonceContext } from '~/lib/script-nonce';
-import { applySecurityHeaders, contentSecurityPolicy, newScriptNonce } from '~/lib/security-headers.server';
+import { serverEnv } from '~/lib/server/env.server';
+import { ScriptNonceContext } from '~/lib/shared/script-nonce';
+import { applySecurityHeaders, contentSecurityPolicy, newScriptNonce } from '~/lib/server/security-headers.server';
 
 const ABORT_DELAY_MS = 5_000;
 

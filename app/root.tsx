@@ -1,10 +1,10 @@
 import type { LinksFunction, MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRevalidator, useRouteError } from '@remix-run/react';
 import { useEffect } from 'react';
-import type { BrowserEnv } from '~/lib/browser-env';
-import { browserEnv } from '~/lib/env.server';
-import { useScriptNonce } from '~/lib/script-nonce';
-import { getSupabaseBrowserClient } from '~/lib/supabase.client';
+import type { BrowserEnv } from '~/lib/shared/browser-env';
+import { browserEnv } from '~/lib/server/env.server';
+import { getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
+import { useScriptNonce } from '~/lib/shared/script-nonce';
 import stylesheet from '~/styles/app.css';
 
 export const links: LinksFunction = () => [

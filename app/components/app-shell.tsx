@@ -2,8 +2,8 @@
 // with the links of the user's own area.
 import { Form, NavLink } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import type { SignedInUser } from '~/lib/auth.server';
-import { roleLabel, type UserRole } from '~/lib/roles';
+import type { SignedInUser } from '~/lib/server/auth.server';
+import { roleLabel, type UserRole } from '~/lib/shared/roles';
 
 const navigation: Record<UserRole, Array<{ to: string; label: string }>> = {
   customer: [

@@ -1,6 +1,6 @@
 // One message of a conversation as the customer or a technician sees it: who sent it, when, the assistant's sources
 // as links to the help centre, its delivery state when it is still on its way or failed.
-import type { ConversationMessage } from '~/lib/messages';
+import type { ConversationMessage } from '~/lib/shared/messages';
 import { providerLabel } from './ticket/provider-label';
 
 export interface ChatEntry {

@@ -2,8 +2,8 @@
 // actions a technician can take from the board (claim, release, re-triage). Every action is a plain form
 // button, so it works from the keyboard and without JavaScript.
 import { Form, Link } from '@remix-run/react';
-import { sentimentBands, ticketCategoryLabel, type DeskTicket, type TicketCategory } from '~/lib/desk-board';
-import { ticketStatusLabel, type TicketStatus } from '~/lib/ticket-status';
+import { sentimentBands, ticketCategoryLabel, type DeskTicket, type TicketCategory } from '~/lib/shared/desk-board';
+import { ticketStatusLabel, type TicketStatus } from '~/lib/shared/ticket-status';
 
 /** What the board shows of a ticket, plus its age (computed once on the server, so both renders agree). */
 export type DeskCardTicket = DeskTicket & { age: string };

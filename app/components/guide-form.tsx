@@ -1,6 +1,6 @@
 // The fields of a guide, shared by the admin's "new guide" and "edit guide" pages.
 import { Field, TextAreaField } from '~/components/form';
-import type { FieldErrors } from '~/lib/forms';
+import type { FieldErrors } from '~/lib/shared/forms';
 
 export interface GuideFormValues {
   title: string;

@@ -3,9 +3,9 @@
 import { useFetcher } from '@remix-run/react';
 import { useState } from 'react';
 import { Field, FormError, SelectField, TextAreaField } from '~/components/form';
-import type { FieldErrors } from '~/lib/forms';
-import type { LiveStatus } from '~/lib/live-conversation';
-import type { ArticleInput } from '~/models/kb.server';
+import type { FieldErrors } from '~/lib/shared/forms';
+import type { LiveStatus } from '~/lib/browser/live-conversation';
+import type { ArticleInput } from '~/lib/shared/views/kb';
 
 export interface EmbeddingStatusView {
   state: 'pending' | 'embedding' | 'embedded' | 'failed' | null;

@@ -1,7 +1,8 @@
 // Tickets as their customer sees them: number, subject, status, the technician on it, work-order status and total.
 // Never the triage internals (sentiment, draft reply, confidence): those live in ticket_ai_results, which customers
-// have no policy on, and this module does not ask for them either.
-import type { RlsTransaction } from '~/lib/db.server';
+// have no policy on, and this module does not ask for them either. Every function runs inside withRls as the caller.
+import type postgres from 'postgres';
+import { withRls, type RlsClaims } from '~/lib/server/db.server';
 
 export interface CustomerTicketSummary {
   id: string;
@@ -12,20 +13,25 @@ export interface CustomerTicketSummary {
   updatedAt: string;
 }
 
-export async function listMyTickets(tx: RlsTransaction, limit = 20): Promise<CustomerTicketSummary[]> {
-  const rows = await tx`
+export async function listMyTickets({ claims, limit = 20 }: { claims: RlsClaims; limit?: number }): Promise<CustomerTicketSummary[]> {
+  const rows = await withRls(claims, (tx) => tx`
     select id, number, subject, status, created_at, updated_at from public.tickets
     where customer_id = (select auth.uid())
     order by created_at desc, id desc
-    limit ${limit}`;
-  return rows.map((row) => ({
-    id: String(row.id),
-    number: String(row.number),
-    subject: String(row.subject),
-    status: String(row.status),
-    createdAt: new Date(row.created_at as string).toISOString(),
-    updatedAt: new Date(row.updated_at as string).toISOString(),
-  }));
+    limit ${limit}`);
+  return rows.map(summaryFromRow);
+}
+
+/** The columns every ticket read here selects, as the summary both the list and the ticket page show. */
+function summaryFromRow(row: postgres.Row): CustomerTicketSummary {
+  return {
+    id: String(row['id']),
+    number: String(row['number']),
+    subject: String(row['subject']),
+    status: String(row['status']),
+    createdAt: new Date(row['created_at'] as string).toISOString(),
+    updatedAt: new Date(row['updated_at'] as string).toISOString(),
+  };
 }
 
 export interface NewTicketInput {
@@ -40,14 +46,14 @@ export interface NewTicketInput {
 }
 
 /** Opens a ticket for the caller; the database numbers it and the triage trigger queues it. */
-export async function openTicket(tx: RlsTransaction, input: NewTicketInput): Promise<{ id: string; number: string }> {
-  const [row] = await tx`
+export async function openTicket({ claims, input }: { claims: RlsClaims; input: NewTicketInput }): Promise<{ id: string; number: string }> {
+  const [row] = await withRls(claims, (tx) => tx`
     insert into public.tickets (customer_id, contact_email, contact_phone, subject, content, channel, priority,
       vehicle_year, vehicle_make, vehicle_model, vin)
     values ((select auth.uid()), (select email from public.profiles where id = (select auth.uid())), ${input.contactPhone ?? null},
       ${input.subject}, ${input.content}, 'web', ${input.priority},
       ${input.vehicleYear ?? null}, ${input.vehicleMake ?? null}, ${input.vehicleModel ?? null}, ${input.vin ?? null})
-    returning id, number`;
+    returning id, number`);
   return { id: String(row!.id), number: String(row!.number) };
 }
 
@@ -62,39 +68,37 @@ export interface CustomerTicket extends CustomerTicketSummary {
   workOrders: Array<{ id: string; number: string; status: string; totalCost: string }>;
 }
 
-export async function loadMyTicket(tx: RlsTransaction, ticketId: string): Promise<CustomerTicket | null> {
-  const [row] = await tx`
-    select ticket.id, ticket.number, ticket.subject, ticket.content, ticket.status, ticket.priority, ticket.created_at,
-      ticket.updated_at, ticket.resolved_at, ticket.vin, ticket.conversation_id,
-      nullif(concat_ws(' ', ticket.vehicle_year, ticket.vehicle_make, ticket.vehicle_model), '') as vehicle,
-      technician.full_name as technician_name
-    from public.tickets ticket
-    left join public.profiles technician on technician.id = ticket.assigned_to
-    where ticket.id = ${ticketId} and ticket.customer_id = (select auth.uid())`;
-  if (!row) return null;
-  const workOrders = await tx`
-    select id, number, status, total_cost from public.work_orders
-    where ticket_id = ${ticketId}
-    order by created_at`;
-  return {
-    id: String(row.id),
-    number: String(row.number),
-    subject: String(row.subject),
-    content: String(row.content),
-    status: String(row.status),
-    priority: String(row.priority),
-    createdAt: new Date(row.created_at as string).toISOString(),
-    updatedAt: new Date(row.updated_at as string).toISOString(),
-    resolvedAt: row.resolved_at ? new Date(row.resolved_at as string).toISOString() : null,
-    vehicle: row.vehicle as string | null,
-    vin: row.vin as string | null,
-    technicianName: row.technician_name as string | null,
-    conversationId: row.conversation_id as string | null,
-    workOrders: workOrders.map((order) => ({
-      id: String(order.id),
-      number: String(order.number),
-      status: String(order.status),
-      totalCost: String(order.total_cost),
-    })),
-  };
+/** One of the caller's tickets with its work orders, read in one transaction; null when it is not theirs. */
+export async function loadMyTicket({ claims, ticketId }: { claims: RlsClaims; ticketId: string }): Promise<CustomerTicket | null> {
+  return withRls(claims, async (tx) => {
+    const [row] = await tx`
+      select ticket.id, ticket.number, ticket.subject, ticket.content, ticket.status, ticket.priority, ticket.created_at,
+        ticket.updated_at, ticket.resolved_at, ticket.vin, ticket.conversation_id,
+        nullif(concat_ws(' ', ticket.vehicle_year, ticket.vehicle_make, ticket.vehicle_model), '') as vehicle,
+        technician.full_name as technician_name
+      from public.tickets ticket
+      left join public.profiles technician on technician.id = ticket.assigned_to
+      where ticket.id = ${ticketId} and ticket.customer_id = (select auth.uid())`;
+    if (!row) return null;
+    const workOrders = await tx`
+      select id, number, status, total_cost from public.work_orders
+      where ticket_id = ${ticketId}
+      order by created_at`;
+    return {
+      ...summaryFromRow(row),
+      content: String(row.content),
+      priority: String(row.priority),
+      resolvedAt: row.resolved_at ? new Date(row.resolved_at as string).toISOString() : null,
+      vehicle: row.vehicle as string | null,
+      vin: row.vin as string | null,
+      technicianName: row.technician_name as string | null,
+      conversationId: row.conversation_id as string | null,
+      workOrders: workOrders.map((order) => ({
+        id: String(order.id),
+        number: String(order.number),
+        status: String(order.status),
+        totalCost: String(order.total_cost),
+      })),
+    };
+  });
 }

@@ -1,10 +1,10 @@
 // The technician desk board: lanes of tickets with their triage, and the actions on a card (claim, release,
 // re-triage). Every function runs inside withRls as the signed-in technician: the "Staff can read all tickets"
 // policy and the claim functions' own checks decide what happens, not a where clause here.
-import postgres from 'postgres';
 import { z } from 'zod';
-import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/db.server';
-import { DESK_PAGE_SIZE, sentimentBands, type DeskBoardQuery, type DeskSort, type DeskTicket } from '~/lib/desk-board';
+import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
+import { DatabaseRefusal, rethrowAsRefusal } from '~/lib/server/db-errors.server';
+import { DESK_PAGE_SIZE, sentimentBands, type DeskBoardQuery, type DeskSort, type DeskTicket } from '~/lib/shared/desk-board';
 
 export interface DeskBoardPage {
   tickets: DeskTicket[];
@@ -231,26 +231,14 @@ const claimOutcomeSchema = z.object({
 export type ClaimOutcome = z.infer<typeof claimOutcomeSchema>;
 
 /** The database's answer to a claim, release or re-triage that it refused, in words for the technician. */
-export class DeskActionRefused extends Error {
-  constructor(
-    message: string,
-    readonly status: 403 | 404 | 409,
-  ) {
-    super(message);
-  }
-}
+export class DeskActionRefused extends DatabaseRefusal {}
 
-/** Turns the errors the desk functions raise on purpose into DeskActionRefused; anything else is a real failure. */
+/** Turns what the desk functions refuse into DeskActionRefused (db-errors' words); anything else is a real failure. */
 async function refusalsAsMessages<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof postgres.PostgresError) {
-      if (error.code === '42501') throw new DeskActionRefused(error.message, 403);
-      if (error.code === 'P0002') throw new DeskActionRefused('This ticket no longer exists.', 404);
-      if (error.code === '22023') throw new DeskActionRefused(error.message, 409);
-    }
-    throw error;
+    rethrowAsRefusal(error, { wording: { P0002: 'This ticket no longer exists.' } }, DeskActionRefused);
   }
 }
 

@@ -1,7 +1,7 @@
 // Guides for admins (/admin/guides): list with figures, create, edit, publish, and ordered steps. Every function
 // runs inside withRls: "Admins can manage guides / guide steps" and the admin-only public.guide_figures view decide.
 import { z } from 'zod';
-import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/db.server';
+import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
 
 const nullableNumber = z.union([z.number(), z.string().transform(Number)]).nullable();
 
@@ -47,11 +47,6 @@ export async function listGuideFigures({ claims }: { claims: RlsClaims }): Promi
       order by title, slug`,
   );
   return z.array(guideFiguresSchema).parse(rows);
-}
-
-export async function listSolutionAreas({ claims }: { claims: RlsClaims }): Promise<Array<{ slug: string; name: string }>> {
-  const rows = await withRls(claims, (tx) => tx`select slug, name from public.solution_areas order by name`);
-  return z.array(z.object({ slug: z.string(), name: z.string() })).parse(rows);
 }
 
 export async function getGuide({ claims, guideId }: { claims: RlsClaims; guideId: string }): Promise<(Guide & { steps: GuideStep[] }) | null> {

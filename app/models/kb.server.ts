@@ -2,8 +2,10 @@
 // editor (/admin/kb). Every function runs inside withRls: the kb_articles policies decide who reads drafts and who
 // writes; the `is_published` conditions below only keep drafts off public pages for staff, who may read them.
 import type { Database } from '../../types/database.types';
-import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/db.server';
-import { markdownExcerpt } from '~/lib/markdown.server';
+import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
+import type { ArticleInput } from '~/lib/shared/views/kb';
+import { markdownExcerpt } from '~/lib/server/markdown.server';
+import { DatabaseRefusal, translateDatabaseError } from '~/lib/server/db-errors.server';
 
 export type EmbeddingState = Database['public']['Enums']['kb_embedding_state'];
 
@@ -163,18 +165,6 @@ export interface AdminArticle extends AdminArticleSummary {
   tags: string[];
 }
 
-// A type (not an interface) so it is a Record<string, unknown>, as parseForm's schemas must produce.
-export type ArticleInput = {
-  title: string;
-  slug: string;
-  category: string;
-  solutionArea: string | null;
-  vehicleContext: string | null;
-  tags: string[];
-  content: string;
-  isPublished: boolean;
-};
-
 export interface AdminArticleFilters {
   query?: string;
   published?: boolean;
@@ -255,20 +245,19 @@ export async function getArticleFacets({ claims }: { claims: RlsClaims }): Promi
   });
 }
 
-/** A write refused by a constraint the form can explain next to one field (slug taken, unknown solution area). */
-export class ArticleFieldError extends Error {
-  constructor(
-    readonly field: 'slug' | 'solutionArea',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** Refusals the editor explains next to one field (slug taken, unknown solution area); others as a form error. */
+const articleFieldRefusals = {
+  kb_articles_slug_key: { field: 'slug', message: 'Another article already uses this slug. Choose another.' },
+  kb_articles_solution_area_fkey: { field: 'solutionArea', message: 'Choose a solution area from the list.' },
+};
 
-function rethrowAsFieldError(error: unknown): never {
-  const constraint = error instanceof Error && 'constraint_name' in error ? error.constraint_name : undefined;
-  if (constraint === 'kb_articles_slug_key') throw new ArticleFieldError('slug', 'Another article already uses this slug. Choose another.');
-  if (constraint === 'kb_articles_solution_area_fkey') throw new ArticleFieldError('solutionArea', 'Choose a solution area from the list.');
+/**
+ * A write refused by one of those constraints becomes a DatabaseRefusal naming its field; anything else (an RLS
+ * refusal included) is re-thrown as the database raised it, for the route's translateDatabaseError.
+ */
+function rethrowAsArticleRefusal(error: unknown): never {
+  const refusal = translateDatabaseError(error, { fields: articleFieldRefusals });
+  if (refusal?.field) throw new DatabaseRefusal(refusal);
   throw error;
 }
 
@@ -278,7 +267,7 @@ export async function createArticle({ claims, input }: { claims: RlsClaims; inpu
     insert into public.kb_articles (slug, title, content, category, solution_area, vehicle_context, tags, is_published, author_id)
     values (${input.slug}, ${input.title}, ${input.content}, ${input.category}, ${input.solutionArea}, ${input.vehicleContext},
       ${input.tags}::text[], ${input.isPublished}, (select auth.uid()))
-    returning id`).catch(rethrowAsFieldError);
+    returning id`).catch(rethrowAsArticleRefusal);
   if (!row) throw new Error('the article was not created');
   return row.id;
 }
@@ -297,7 +286,7 @@ export async function updateArticle({ claims, id, input }: { claims: RlsClaims; 
       update public.kb_articles set title = ${input.title}, content = ${input.content}
       where id = ${id} and (title is distinct from ${input.title} or content is distinct from ${input.content})`;
     return rows.length === 1;
-  }).catch(rethrowAsFieldError);
+  }).catch(rethrowAsArticleRefusal);
 }
 
 export async function setArticlePublished({ claims, id, isPublished }: { claims: RlsClaims; id: string; isPublished: boolean }): Promise<boolean> {

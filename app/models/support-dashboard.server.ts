@@ -1,72 +1,7 @@
 // The admin home's figures (/admin): one call of public.support_dashboard(days) inside withRls. The function refuses
 // anyone who is not an admin (42501); RLS on tickets and analytics_events applies underneath.
-import { z } from 'zod';
-import { withRls, type RlsClaims } from '~/lib/db.server';
-import type { DashboardRange } from '~/lib/support-dashboard';
-
-const count = z.number().int().nonnegative();
-const minutes = z.number().nonnegative().nullable();
-
-const dashboardSchema = z
-  .object({
-    days: z.number().int(),
-    window_start: z.string(),
-    generated_at: z.string(),
-    tickets_created: count,
-    created_per_day: z.array(z.object({ day: z.string(), tickets: count })),
-    open_total: count,
-    open_by_status: z.array(z.object({ status: z.string(), tickets: count })),
-    open_by_urgency: z.array(z.object({ urgency: z.string().nullable(), tickets: count })),
-    triage: z.object({ processed: count, ai_failed: count, pending: count, resolved_before_triage: count }),
-    categories: z.array(z.object({ category: z.string().nullable(), tickets: count })),
-    median_minutes_to_assignment: minutes,
-    median_minutes_to_resolution: minutes,
-    assigned_tickets: count,
-    resolved_tickets: count,
-    ai_usage: z.array(z.object({ source: z.string(), calls: count, errors: count, tokens: count, cost_usd: z.number().nonnegative() })),
-    chat_conversations: count,
-    chat_hand_offs: count,
-    troubleshooting: z.object({ resolved: count, still_broken: count, misclassified: count, abandoned: count }),
-  })
-  .transform((figures) => ({
-    days: figures.days,
-    generatedAt: figures.generated_at,
-    ticketsCreated: figures.tickets_created,
-    createdPerDay: figures.created_per_day,
-    openTotal: figures.open_total,
-    openByStatus: figures.open_by_status,
-    openByUrgency: figures.open_by_urgency,
-    triage: {
-      processed: figures.triage.processed,
-      aiFailed: figures.triage.ai_failed,
-      pending: figures.triage.pending,
-      resolvedBeforeTriage: figures.triage.resolved_before_triage,
-      /** Share of finished triage runs that failed, 0–1; null before any finished. */
-      failureRate: ratio(figures.triage.ai_failed, figures.triage.processed + figures.triage.ai_failed),
-    },
-    categories: figures.categories,
-    medianMinutesToAssignment: figures.median_minutes_to_assignment,
-    medianMinutesToResolution: figures.median_minutes_to_resolution,
-    assignedTickets: figures.assigned_tickets,
-    resolvedTickets: figures.resolved_tickets,
-    aiUsage: figures.ai_usage.map((usage) => ({ source: usage.source, calls: usage.calls, errors: usage.errors, tokens: usage.tokens, costUsd: usage.cost_usd })),
-    chat: {
-      conversations: figures.chat_conversations,
-      handOffs: figures.chat_hand_offs,
-      handOffRate: ratio(figures.chat_hand_offs, figures.chat_conversations),
-    },
-    troubleshooting: {
-      resolved: figures.troubleshooting.resolved,
-      stillBroken: figures.troubleshooting.still_broken,
-      misclassified: figures.troubleshooting.misclassified,
-      abandoned: figures.troubleshooting.abandoned,
-    },
-  }));
-export type SupportDashboard = z.output<typeof dashboardSchema>;
-
-function ratio(part: number, whole: number): number | null {
-  return whole === 0 ? null : part / whole;
-}
+import { withRls, type RlsClaims } from '~/lib/server/db.server';
+import { dashboardSchema, type DashboardRange, type SupportDashboard } from '~/lib/shared/support-dashboard';
 
 export async function getSupportDashboard({ claims, days }: { claims: RlsClaims; days: DashboardRange }): Promise<SupportDashboard> {
   const [row] = await withRls(claims, (tx) => tx`select public.support_dashboard(${days}::integer) as figures`);

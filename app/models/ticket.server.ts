@@ -1,90 +1,14 @@
 // A ticket as the technician's ticket page shows it, and the actions taken on it. Every function runs
 // inside withRls: the policies decide what the caller sees and may change, and the database's triggers
 // refuse illegal status transitions and resolving with unfinished work orders — this module only asks.
-import postgres from 'postgres';
-import { z } from 'zod';
-import type { Database } from '../../types/database.types';
-import { withRls, type RlsClaims } from '~/lib/db.server';
-import type { TicketStatus } from '~/lib/ticket-status';
-
-type Enums = Database['public']['Enums'];
-export type TicketEventKind = Enums['ticket_event_kind'];
-
-export interface DeskTicket {
-  id: string;
-  number: string;
-  subject: string;
-  content: string;
-  channel: string;
-  priority: string;
-  status: TicketStatus;
-  triageStatus: string;
-  category: string | null;
-  urgency: string | null;
-  createdAt: string;
-  resolvedAt: string | null;
-  assignedTo: string | null;
-  assignedToName: string | null;
-  conversationId: string | null;
-  troubleshootingSessionId: string | null;
-  customerName: string;
-  customerEmail: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  vehicleYear: number | null;
-  vehicleMake: string | null;
-  vehicleModel: string | null;
-  vin: string | null;
-}
-
-export interface TriageResult {
-  category: string;
-  urgency: string;
-  sentimentScore: number;
-  confidence: string;
-  draftReply: string;
-  reasoning: string;
-  model: string;
-  processedAt: string;
-}
-
-export interface TroubleshootingStep {
-  stepNumber: number;
-  stepText: string;
-  attempted: boolean;
-  respondedAt: string | null;
-}
-
-export interface ConversationMessage {
-  id: string;
-  role: Enums['message_role'];
-  content: string;
-  isInternalNote: boolean;
-  senderName: string | null;
-  createdAt: string;
-}
-
-export interface TimelineEvent {
-  id: string;
-  kind: TicketEventKind;
-  actorName: string | null;
-  details: Record<string, unknown>;
-  createdAt: string;
-}
-
-export interface TicketPage {
-  ticket: DeskTicket;
-  triage: TriageResult | null;
-  sessionGuideTitle: string | null;
-  steps: TroubleshootingStep[];
-  messages: ConversationMessage[];
-  timeline: TimelineEvent[];
-}
+import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
+import type { TicketStatus } from '~/lib/shared/ticket-status';
+import type { TicketDetails, TicketPage, TicketPageMessage, TimelineEvent, TriageResult, TroubleshootingStep } from '~/lib/shared/views/ticket-page';
 
 /** The whole ticket page in one RLS transaction, or null when the ticket does not exist or is not visible. */
 export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: string }): Promise<TicketPage | null> {
   return withRls(claims, async (tx) => {
-    const [ticket] = await tx<DeskTicket[]>`
+    const [ticket] = await tx<TicketDetails[]>`
       select t.id, t.number, t.subject, t.content, t.channel, t.priority, t.status, t.triage_status as "triageStatus",
         t.category, t.urgency, t.created_at::text as "createdAt", t.resolved_at::text as "resolvedAt",
         t.assigned_to as "assignedTo", technician.full_name as "assignedToName",
@@ -128,8 +52,8 @@ export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: str
   });
 }
 
-async function listMessages(tx: postgres.TransactionSql, conversationId: string): Promise<ConversationMessage[]> {
-  const rows = await tx<ConversationMessage[]>`
+async function listMessages(tx: RlsTransaction, conversationId: string): Promise<TicketPageMessage[]> {
+  const rows = await tx<TicketPageMessage[]>`
     select message.id, message.role, message.content, message.is_internal_note as "isInternalNote",
       sender.full_name as "senderName", message.created_at::text as "createdAt"
     from public.messages message
@@ -152,18 +76,6 @@ export async function postTicketMessage({ claims, ticketId, content, internal }:
   });
 }
 
-const claimOutcomeSchema = z.object({ claimed: z.boolean(), assigned_to_name: z.string().nullable() });
-
-/**
- * Claims an unassigned ticket for the caller through public.claim_ticket (atomic: of two technicians
- * clicking at once exactly one wins); the loser learns who holds the ticket.
- */
-export async function claimTicket({ claims, ticketId }: { claims: RlsClaims; ticketId: string }): Promise<{ claimed: boolean; holderName: string | null }> {
-  const [row] = await withRls(claims, (tx) => tx<{ outcome: unknown }[]>`select public.claim_ticket(${ticketId}) as outcome`);
-  const outcome = claimOutcomeSchema.parse(row?.outcome);
-  return { claimed: outcome.claimed, holderName: outcome.assigned_to_name };
-}
-
 /**
  * Moves the ticket to `status`; false when RLS hid the ticket (not the caller's). Back to `unassigned` goes
  * through public.release_ticket. Illegal moves throw the database's error.
@@ -175,15 +87,4 @@ export async function changeTicketStatus({ claims, ticketId, status }: { claims:
       : tx`update public.tickets set status = ${status} where id = ${ticketId} returning id`,
   );
   return updated.length === 1;
-}
-
-/**
- * The message a database refusal carries, for errors the schema raises on purpose (check violations from
- * lifecycle triggers, permission errors, not-found); anything else is not shown to the user.
- */
-export function databaseRefusal(error: unknown): string | null {
-  if (error instanceof postgres.PostgresError && ['23514', '42501', 'P0002', '23505', '22023'].includes(error.code)) {
-    return error.hint ? `${error.message}. ${error.hint}` : error.message;
-  }
-  return null;
 }

@@ -2,8 +2,8 @@
 // Every function runs inside withRls, so the sessions' policies and public.complete_troubleshooting_session decide
 // what a customer may read and change; nothing here filters by user id as a guard.
 import { z } from 'zod';
-import { withRls, type RlsClaims } from '~/lib/db.server';
-import type { Outcome, VehicleValue } from '~/lib/troubleshooting';
+import { withRls, type RlsClaims } from '~/lib/server/db.server';
+import type { Outcome, VehicleValue } from '~/lib/shared/troubleshooting';
 
 
 const guideMatchSchema = z.object({
@@ -210,14 +210,4 @@ export async function sessionVehicleValue({ claims, sessionId }: { claims: RlsCl
   const [row] = await withRls(claims, (tx) => tx`select customer_vehicle_id from public.troubleshooting_sessions where id = ${sessionId}`);
   const vehicleId = z.string().uuid().nullable().parse(row?.['customer_vehicle_id'] ?? null);
   return vehicleId ? `vehicle:${vehicleId}` : '';
-}
-
-/** postgres.js errors that mean the database could not be reached (as opposed to a refused or invalid query). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as Error & { code?: unknown }).code;
-  return (
-    typeof code === 'string' &&
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P03'].includes(code)
-  );
 }

@@ -1,54 +1,8 @@
 // Work orders of a ticket: create with parts lines, start, log hours, complete, cancel, internal notes, and
 // the printable sheet. Costs are never computed here: labor_cost, parts_cost and total_cost come from the
 // database (generated columns and the parts trigger), and the lifecycle is enforced by its trigger.
-import type { Database } from '../../types/database.types';
-import { withRls, type RlsClaims } from '~/lib/db.server';
-
-export type WorkOrderStatus = Database['public']['Enums']['work_order_status'];
-
-export interface WorkOrderPart {
-  id: string;
-  partName: string;
-  partNumber: string | null;
-  quantity: number;
-  unitCost: string;
-  lineTotal: string;
-}
-
-export interface WorkOrderNote {
-  id: string;
-  content: string;
-  authorName: string | null;
-  createdAt: string;
-}
-
-export interface WorkOrder {
-  id: string;
-  ticketId: string;
-  number: string;
-  description: string;
-  status: WorkOrderStatus;
-  estimatedHours: string | null;
-  actualHours: string | null;
-  laborRate: string;
-  laborCost: string;
-  partsCost: string;
-  totalCost: string;
-  technicianName: string | null;
-  createdAt: string;
-  completedAt: string | null;
-  parts: WorkOrderPart[];
-  notes: WorkOrderNote[];
-}
-
-export interface NewPartLine {
-  partName: string;
-  partNumber: string | null;
-  quantity: number;
-  unitCost: number;
-}
-
-type WorkOrderRow = Omit<WorkOrder, 'parts' | 'notes'>;
+import { withRls, type RlsClaims } from '~/lib/server/db.server';
+import type { NewPartLine, WorkOrder, WorkOrderNote, WorkOrderPart, WorkOrderRow, WorkOrderSheet, WorkOrderStatus } from '~/lib/shared/views/work-orders';
 
 const workOrderColumns = (tx: Parameters<Parameters<typeof withRls>[1]>[0]) => tx`
   work_order.id, work_order.ticket_id as "ticketId", work_order.number, work_order.description, work_order.status,
@@ -141,14 +95,6 @@ export async function updateWorkOrder({
 
 export async function addWorkOrderNote({ claims, id, content }: { claims: RlsClaims; id: string; content: string }): Promise<void> {
   await withRls(claims, (tx) => tx`insert into public.work_order_notes (work_order_id, author_id, content) values (${id}, (select auth.uid()), ${content})`);
-}
-
-export interface WorkOrderSheet {
-  workOrder: WorkOrderRow;
-  parts: WorkOrderPart[];
-  ticket: { number: string; subject: string; status: string };
-  customer: { name: string; email: string | null; phone: string | null };
-  vehicle: { year: number | null; make: string | null; model: string | null; vin: string | null };
 }
 
 /** What the printable sheet shows (no internal notes: the sheet may be handed to the customer). */

@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { getOptionalUser } from '~/lib/auth.server';
-import { roleHome } from '~/lib/roles';
+import { getOptionalUser } from '~/lib/server/auth.server';
+import { roleHome } from '~/lib/shared/roles';
 
 export const meta: MetaFunction = () => [
   { title: 'Support Hub — help when you need it' },

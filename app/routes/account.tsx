@@ -1,12 +1,13 @@
 // The signed-in user's own account: their name and their password. Open to every role.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
-import { AppShell, ErrorPanel } from '~/components/app-shell';
+import { AppShell } from '~/components/app-shell';
 import { Field, FormError, FormNotice, useFocusFirstInvalid } from '~/components/form';
-import { requireUser } from '~/lib/auth.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
-import { MIN_PASSWORD_LENGTH, passwordSchema } from '~/lib/passwords';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { requireUser } from '~/lib/server/auth.server';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
+import { MIN_PASSWORD_LENGTH, passwordSchema } from '~/lib/shared/passwords';
 import { updateOwnProfileName } from '~/models/profile.server';
 
 export const meta: MetaFunction = () => [{ title: 'Account · Support Hub' }];
@@ -111,15 +112,8 @@ export default function AccountPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return (
-    <main className="page narrow">
-      {isRouteErrorResponse(error) ? (
-        <ErrorPanel title={`${error.status} ${error.statusText}`} message="Your account page could not be shown." />
-      ) : (
-        <ErrorPanel title="Your account is unavailable" message="Something went wrong on our side. Please try again in a moment." />
-      )}
-    </main>
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  standalone: true,
+  response: 'Your account page could not be shown.',
+  unexpected: { title: 'Your account is unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

@@ -2,12 +2,13 @@
 // created per day (inline SVG, with the numbers as a table for screen readers), open tickets, triage, time to
 // assignment and resolution, AI usage, chat hand-offs and guided-fix outcomes; per-guide figures live on /admin/guides.
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { isRouteErrorResponse, Link, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
+import { Link, useLoaderData, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { EmptyState, ErrorPanel } from '~/components/app-shell';
-import { requireUser } from '~/lib/auth.server';
-import { dashboardIsEmpty, dashboardRanges, parseDashboardRange } from '~/lib/support-dashboard';
-import { getSupportDashboard, type SupportDashboard } from '~/models/support-dashboard.server';
+import { EmptyState } from '~/components/app-shell';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { requireUser } from '~/lib/server/auth.server';
+import { dashboardIsEmpty, dashboardRanges, parseDashboardRange, type SupportDashboard } from '~/lib/shared/support-dashboard';
+import { getSupportDashboard } from '~/models/support-dashboard.server';
 
 export const meta: MetaFunction = () => [{ title: 'Admin · Support Hub' }];
 
@@ -291,11 +292,7 @@ function TicketsPerDayChart({ days, total }: { days: SupportDashboard['createdPe
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={`${error.status} ${error.statusText}`} message="The support figures could not be shown." />
-  ) : (
-    <ErrorPanel title="Support figures are unavailable" message="Something went wrong on our side. Please try again in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  response: 'The support figures could not be shown.',
+  unexpected: { title: 'Support figures are unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

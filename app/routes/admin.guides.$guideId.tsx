@@ -1,16 +1,17 @@
 // Admin: edit one guide — its fields, publish state, and its ordered steps (edit, add, delete, move up / down with
 // buttons that keep keyboard focus on the moved step).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect } from 'react';
 import { z } from 'zod';
-import { ErrorPanel } from '~/components/app-shell';
 import { FormError, FormNotice, useFocusFirstInvalid } from '~/components/form';
 import { GuideFields } from '~/components/guide-form';
-import { requireUser } from '~/lib/auth.server';
-import { guideFormSchema, stepInstructionSchema } from '~/lib/guide-form';
-import { parseForm, type FieldErrors } from '~/lib/forms';
-import { addGuideStep, deleteGuideStep, getGuide, listSolutionAreas, moveGuideStep, updateGuide, updateGuideStep } from '~/models/guides.server';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { requireUser } from '~/lib/server/auth.server';
+import { guideFormSchema, stepInstructionSchema } from '~/lib/shared/guide-form';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
+import { addGuideStep, deleteGuideStep, getGuide, moveGuideStep, updateGuide, updateGuideStep } from '~/models/guides.server';
+import { listSolutionAreas } from '~/models/solution-areas.server';
 
 export const meta: MetaFunction = () => [{ title: 'Edit guide · Admin · Support Hub' }];
 
@@ -206,11 +207,8 @@ export default function EditGuide() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={error.status === 404 ? 'Guide not found' : `${error.status} ${error.statusText}`} message="This guide does not exist or was deleted." />
-  ) : (
-    <ErrorPanel title="Guides are unavailable" message="Something went wrong on our side. Please try again in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  statuses: { 404: { title: 'Guide not found' } },
+  response: 'This guide does not exist or was deleted.',
+  unexpected: { title: 'Guides are unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

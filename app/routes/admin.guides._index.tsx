@@ -1,11 +1,12 @@
 // Admin: every guide with its figures (sessions, resolution rate, average steps to resolution, misclassification
 // rate) from the admin-only public.guide_figures view, and publish / unpublish in place.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
-import { EmptyState, ErrorPanel } from '~/components/app-shell';
+import { EmptyState } from '~/components/app-shell';
 import { FormError } from '~/components/form';
-import { requireUser } from '~/lib/auth.server';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { requireUser } from '~/lib/server/auth.server';
 import { listGuideFigures, setGuidePublished } from '~/models/guides.server';
 
 export const meta: MetaFunction = () => [{ title: 'Guides · Admin · Support Hub' }];
@@ -101,11 +102,7 @@ export default function AdminGuides() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={`${error.status} ${error.statusText}`} message="The guides could not be shown." />
-  ) : (
-    <ErrorPanel title="Guides are unavailable" message="Something went wrong on our side. Please try again in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  response: 'The guides could not be shown.',
+  unexpected: { title: 'Guides are unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

@@ -1,13 +1,14 @@
 // Admin: write a new guide; its steps are added on the guide's own page next.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
-import { ErrorPanel } from '~/components/app-shell';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { FormError, useFocusFirstInvalid } from '~/components/form';
 import { GuideFields } from '~/components/guide-form';
-import { requireUser } from '~/lib/auth.server';
-import { guideFormSchema } from '~/lib/guide-form';
-import { parseForm, type FieldErrors } from '~/lib/forms';
-import { createGuide, listSolutionAreas } from '~/models/guides.server';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { requireUser } from '~/lib/server/auth.server';
+import { guideFormSchema } from '~/lib/shared/guide-form';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
+import { createGuide } from '~/models/guides.server';
+import { listSolutionAreas } from '~/models/solution-areas.server';
 
 export const meta: MetaFunction = () => [{ title: 'New guide · Admin · Support Hub' }];
 
@@ -47,11 +48,7 @@ export default function NewGuide() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={`${error.status} ${error.statusText}`} message="The new-guide page could not be shown." />
-  ) : (
-    <ErrorPanel title="Guides are unavailable" message="Something went wrong on our side. Please try again in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  response: 'The new-guide page could not be shown.',
+  unexpected: { title: 'Guides are unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

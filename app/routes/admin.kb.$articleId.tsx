@@ -1,16 +1,17 @@
 // /admin/kb/<id>: edit an article (markdown with preview), publish or unpublish it, delete it; its embedding
 // status updates live while the worker embeds the saved text.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
-import { ErrorPanel } from '~/components/app-shell';
 import { FormNotice, useFocusFirstInvalid } from '~/components/form';
 import { ArticleFields, DeleteArticleButton, EmbeddingStatusBadge, LiveIndicator, PublishedPill } from '~/components/kb-admin';
-import { requireUser } from '~/lib/auth.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
-import { articleFormSchema } from '~/lib/kb-article-schema';
-import { useLiveKnowledgeBase } from '~/lib/use-live-knowledge-base';
-import { ArticleFieldError, getArticleFacets, getArticleForAdmin, updateArticle } from '~/models/kb.server';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { requireUser } from '~/lib/server/auth.server';
+import { translateDatabaseError } from '~/lib/server/db-errors.server';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
+import { articleFormSchema } from '~/lib/shared/kb-article-schema';
+import { useLiveKnowledgeBase } from '~/lib/browser/use-live-knowledge-base';
+import { getArticleFacets, getArticleForAdmin, updateArticle } from '~/models/kb.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.article.title ?? 'Article'} · Admin · Support Hub` }];
 
@@ -36,8 +37,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const saved = await updateArticle({ claims, id: id.data, input: form.data });
     if (!saved) return data<EditResult>({ fieldErrors: {}, formError: 'This article was deleted meanwhile.' }, { status: 404, headers });
   } catch (error) {
-    if (error instanceof ArticleFieldError) return data<EditResult>({ fieldErrors: { [error.field]: error.message } }, { status: 400, headers });
-    throw error;
+    const refusal = translateDatabaseError(error);
+    if (!refusal) throw error;
+    return data<EditResult>(refusal.field ? { fieldErrors: { [refusal.field]: refusal.message } } : { fieldErrors: {}, formError: refusal.message }, { status: refusal.status, headers });
   }
   return data<EditResult>({ fieldErrors: {}, notice: 'Saved.' }, { headers });
 }
@@ -88,14 +90,8 @@ export default function EditArticle() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return <ErrorPanel title="Article not found" message="It may have been deleted. Go back to the knowledge base to see every article." />;
-  }
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={`${error.status} ${error.statusText}`} message="The article could not be shown." />
-  ) : (
-    <ErrorPanel title="The editor is unavailable" message="Something went wrong on our side. Please try again in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  statuses: { 404: { title: 'Article not found', message: 'It may have been deleted. Go back to the knowledge base to see every article.' } },
+  response: 'The article could not be shown.',
+  unexpected: { title: 'The editor is unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

@@ -1,12 +1,13 @@
 // /admin/kb: every article with its embedding status (live), search and filters, publish / unpublish and delete.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRouteError, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
-import { EmptyState, ErrorPanel } from '~/components/app-shell';
+import { EmptyState } from '~/components/app-shell';
 import { FormError, FormNotice } from '~/components/form';
 import { DeleteArticleButton, EmbeddingStatusBadge, LiveIndicator, PublishedPill } from '~/components/kb-admin';
-import { requireUser } from '~/lib/auth.server';
-import { useLiveKnowledgeBase } from '~/lib/use-live-knowledge-base';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { requireUser } from '~/lib/server/auth.server';
+import { useLiveKnowledgeBase } from '~/lib/browser/use-live-knowledge-base';
 import { deleteArticle, getArticleFacets, listArticlesForAdmin, setArticlePublished } from '~/models/kb.server';
 
 export const meta: MetaFunction = () => [{ title: 'Knowledge base · Admin · Support Hub' }];
@@ -199,11 +200,7 @@ export default function AdminKnowledgeBase() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={`${error.status} ${error.statusText}`} message="The knowledge base could not be shown." />
-  ) : (
-    <ErrorPanel title="The knowledge base is unavailable" message="Something went wrong on our side. Please try again in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  response: 'The knowledge base could not be shown.',
+  unexpected: { title: 'The knowledge base is unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

@@ -1,13 +1,14 @@
 // /admin/kb/new: write an article. Saving queues its embedding (trigger); the editor then shows it live.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
-import { ErrorPanel } from '~/components/app-shell';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useFocusFirstInvalid } from '~/components/form';
 import { ArticleFields, emptyArticle } from '~/components/kb-admin';
-import { requireUser } from '~/lib/auth.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
-import { articleFormSchema } from '~/lib/kb-article-schema';
-import { ArticleFieldError, createArticle, getArticleFacets } from '~/models/kb.server';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { requireUser } from '~/lib/server/auth.server';
+import { translateDatabaseError } from '~/lib/server/db-errors.server';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
+import { articleFormSchema } from '~/lib/shared/kb-article-schema';
+import { createArticle, getArticleFacets } from '~/models/kb.server';
 
 export const meta: MetaFunction = () => [{ title: 'New article · Admin · Support Hub' }];
 
@@ -16,16 +17,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ facets: await getArticleFacets({ claims }) }, { headers });
 }
 
+type CreateResult = { fieldErrors: FieldErrors; formError?: string };
+
 export async function action({ request }: ActionFunctionArgs) {
   const { claims, headers } = await requireUser(request, { role: 'admin' });
   const form = parseForm(articleFormSchema, await request.formData());
-  if (!form.success) return data<{ fieldErrors: FieldErrors }>({ fieldErrors: form.fieldErrors }, { status: 400, headers });
+  if (!form.success) return data<CreateResult>({ fieldErrors: form.fieldErrors }, { status: 400, headers });
   try {
     const id = await createArticle({ claims, input: form.data });
     throw redirect(`/admin/kb/${id}?created=1`, { headers });
   } catch (error) {
-    if (error instanceof ArticleFieldError) return data<{ fieldErrors: FieldErrors }>({ fieldErrors: { [error.field]: error.message } }, { status: 400, headers });
-    throw error;
+    if (error instanceof Response) throw error;
+    const refusal = translateDatabaseError(error);
+    if (!refusal) throw error;
+    return data<CreateResult>(refusal.field ? { fieldErrors: { [refusal.field]: refusal.message } } : { fieldErrors: {}, formError: refusal.message }, { status: refusal.status, headers });
   }
 }
 
@@ -42,7 +47,7 @@ export default function NewArticle() {
       </p>
       <h1>New article</h1>
       <Form method="post" className="form" ref={formRef} aria-label="New article" noValidate>
-        <ArticleFields values={emptyArticle} fieldErrors={actionData?.fieldErrors ?? {}} facets={facets} />
+        <ArticleFields values={emptyArticle} fieldErrors={actionData?.fieldErrors ?? {}} formError={actionData?.formError} facets={facets} />
         <button type="submit" className="button" disabled={saving}>
           {saving ? 'Saving…' : 'Save article'}
         </button>
@@ -51,11 +56,7 @@ export default function NewArticle() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={`${error.status} ${error.statusText}`} message="The article could not be created." />
-  ) : (
-    <ErrorPanel title="The editor is unavailable" message="Something went wrong on our side. Please try again in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  response: 'The article could not be created.',
+  unexpected: { title: 'The editor is unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

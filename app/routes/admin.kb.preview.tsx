@@ -1,9 +1,9 @@
 // POST /admin/kb/preview: markdown in, the sanitised HTML /help would show out (the editor's preview).
 import { data, type ActionFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
-import { requireUser } from '~/lib/auth.server';
-import { MAX_ARTICLE_LENGTH } from '~/lib/kb-article-schema';
-import { renderMarkdown } from '~/lib/markdown.server';
+import { requireUser } from '~/lib/server/auth.server';
+import { MAX_ARTICLE_LENGTH } from '~/lib/shared/kb-article-schema';
+import { renderMarkdown } from '~/lib/server/markdown.server';
 
 const previewSchema = z.object({ content: z.string().max(MAX_ARTICLE_LENGTH, `Keep the article under ${MAX_ARTICLE_LENGTH.toLocaleString('en')} characters.`) });
 

@@ -5,32 +5,32 @@
 // the answer; posted without script, this action sends it and redirects once it is answered.
 import { randomUUID } from 'node:crypto';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError, useRouteLoaderData, useSubmit } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData, useSubmit } from '@remix-run/react';
 import type { FormEvent } from 'react';
 import { z } from 'zod';
-import { EmptyState, ErrorPanel } from '~/components/app-shell';
+import { EmptyState } from '~/components/app-shell';
 import { TextAreaField, useFocusFirstInvalid } from '~/components/form';
-import { askAssistantFromServer } from '~/lib/assistant.server';
-import { AssistantError } from '~/lib/assistant-stream';
-import { requireUser } from '~/lib/auth.server';
-import { withRls } from '~/lib/db.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
-import { useLiveRevalidation } from '~/lib/live-revalidate';
-import { rememberPendingQuestion } from '~/lib/pending-question';
-import { labelOf, customerTicketStatusLabel, timeAgo } from '~/lib/ticket-labels';
-import { listMyConversations, listSolutionAreas, startConversation } from '~/models/conversations.server';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { AssistantError } from '~/lib/shared/assistant-stream';
+import { rememberPendingQuestion } from '~/lib/browser/pending-question';
+import { askAssistantFromServer } from '~/lib/server/assistant.server';
+import { requireUser } from '~/lib/server/auth.server';
+import { translateDatabaseError } from '~/lib/server/db-errors.server';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
+import { useLiveRevalidation } from '~/lib/browser/live-revalidate';
+import { labelOf, customerTicketStatusLabel, timeAgo } from '~/lib/shared/ticket-labels';
+import { listMyConversations, startConversation } from '~/models/conversations.server';
 import { listMyTickets } from '~/models/customer-tickets.server';
+import { listSolutionAreas } from '~/models/solution-areas.server';
 import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction = () => [{ title: 'My support · Support Hub' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, claims, headers } = await requireUser(request, { role: 'customer' });
-  const { conversations, areas, tickets } = await withRls(claims, async (tx) => ({
-    conversations: await listMyConversations(tx),
-    areas: await listSolutionAreas(tx),
-    tickets: await listMyTickets(tx),
-  }));
+  // Three independent reads, each in its own RLS transaction: nothing on this page compares one list with another,
+  // and live revalidation re-reads all three on any change, so they need no shared snapshot.
+  const [conversations, areas, tickets] = await Promise.all([listMyConversations({ claims }), listSolutionAreas({ claims }), listMyTickets({ claims })]);
   return data({ user, conversations, areas, tickets }, { headers });
 }
 
@@ -62,13 +62,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const { solutionArea, question, conversationId, sentBy } = form.data;
   let started: Awaited<ReturnType<typeof startConversation>>;
   try {
-    started = await withRls(claims, (tx) => startConversation(tx, { solutionArea, question, id: conversationId }));
+    started = await startConversation({ claims, solutionArea, question, id: conversationId });
   } catch (error) {
-    // A solution area that does not exist fails the foreign key: say so instead of failing the page.
-    if (error instanceof Error && 'code' in error && error.code === '23503') {
-      return data<AskActionData>({ fieldErrors: { solutionArea: 'Choose one of the listed topics.' }, question: typed }, { status: 400, headers });
-    }
-    throw error;
+    // A solution area that does not exist fails the foreign key: say so instead of failing the page. Other refusals
+    // (an unusual character in the question, say) belong next to the question; an outage is the ErrorBoundary's.
+    const refusal = translateDatabaseError(error, { fields: { conversations_solution_area_fkey: { field: 'solutionArea', message: 'Choose one of the listed topics.' } } });
+    if (!refusal || refusal.code === 'unavailable') throw error;
+    return data<AskActionData>({ fieldErrors: { [refusal.field ?? 'question']: refusal.message }, question: typed }, { status: refusal.status, headers });
   }
   if (!started) return data<AskActionData>({ fieldErrors: { question: 'That conversation could not be started. Please send your question again.' }, question: typed }, { status: 409, headers });
   const conversationUrl = `/app/conversations/${started.conversationId}`;
@@ -234,11 +234,7 @@ export default function CustomerHome() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={`${error.status} ${error.statusText}`} message="Your support overview could not be shown." />
-  ) : (
-    <ErrorPanel title="Your support overview is unavailable" message="Something went wrong on our side. Please try again in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  response: 'Your support overview could not be shown.',
+  unexpected: { title: 'Your support overview is unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

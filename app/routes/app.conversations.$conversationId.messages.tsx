@@ -3,8 +3,7 @@
 // backfill what was not delivered live — never per answer: the answer's own stream hands over the stored rows.
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
-import { requireUser } from '~/lib/auth.server';
-import { withRls } from '~/lib/db.server';
+import { requireUser } from '~/lib/server/auth.server';
 import { listMessagesSince } from '~/models/conversations.server';
 
 const querySchema = z.object({
@@ -16,6 +15,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { claims, headers } = await requireUser(request, { role: 'customer' });
   const query = querySchema.safeParse({ conversationId: params['conversationId'], since: new URL(request.url).searchParams.get('since') });
   if (!query.success) return data({ error: query.error.issues[0]?.message ?? 'Bad request.', messages: [] }, { status: 400, headers });
-  const messages = await withRls(claims, (tx) => listMessagesSince(tx, query.data.conversationId, query.data.since));
+  const messages = await listMessagesSince({ claims, conversationId: query.data.conversationId, since: query.data.since });
   return data({ messages }, { headers });
 }

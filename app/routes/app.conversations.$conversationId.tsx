@@ -6,19 +6,18 @@
 // brings what others wrote (and this tab's own rows again, dropped by id); the backfill route runs on each join only.
 import { randomUUID } from 'node:crypto';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { type ShouldRevalidateFunction, isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderData, useRevalidator, useRouteError, useRouteLoaderData } from '@remix-run/react';
+import { type ShouldRevalidateFunction, Link, useActionData, useFetcher, useLoaderData, useRevalidator, useRouteLoaderData } from '@remix-run/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { z } from 'zod';
-import { ErrorPanel } from '~/components/app-shell';
 import { ChatMessageBubble, type ChatEntry } from '~/components/chat';
-import { askAssistantFromServer } from '~/lib/assistant.server';
-import { askAssistant, AssistantError, type AskAssistantInput, type AssistantDone, type AssistantEvent } from '~/lib/assistant-stream';
-import { requireUser } from '~/lib/auth.server';
-import { withRls } from '~/lib/db.server';
-import { useLiveConversation, type Participant } from '~/lib/live-conversation';
-import { getSupabaseBrowserClient } from '~/lib/supabase.client';
-import { inChatOrder, mergeMessages, messageFromRow, unsentCustomerMessage, type ConversationMessage } from '~/lib/messages';
-import { forgetPendingQuestion, pendingQuestionFor } from '~/lib/pending-question';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { askAssistant, AssistantError, type AskAssistantInput, type AssistantDone, type AssistantEvent } from '~/lib/shared/assistant-stream';
+import { useLiveConversation, type Participant } from '~/lib/browser/live-conversation';
+import { forgetPendingQuestion, pendingQuestionFor } from '~/lib/browser/pending-question';
+import { getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
+import { askAssistantFromServer } from '~/lib/server/assistant.server';
+import { requireUser } from '~/lib/server/auth.server';
+import { inChatOrder, mergeMessages, messageFromRow, unsentCustomerMessage, type ConversationMessage } from '~/lib/shared/messages';
 import { loadConversationThread, markConversationRead } from '~/models/conversations.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, claims, headers } = await requireUser(request, { role: 'customer' });
   const conversationId = conversationIdSchema.safeParse(params['conversationId']);
   if (!conversationId.success) throw data('That conversation link is not valid.', { status: 404, statusText: 'Not Found', headers });
-  const thread = await withRls(claims, (tx) => loadConversationThread(tx, conversationId.data));
+  const thread = await loadConversationThread({ claims, conversationId: conversationId.data });
   if (!thread) throw data('This conversation does not exist or belongs to someone else.', { status: 404, statusText: 'Not Found', headers });
   return data({ user, thread }, { headers });
 }
@@ -64,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/app/conversations/${conversationId.data}`, { headers });
   }
   if (!conversationId.success || intent !== 'mark-read') return data({ ok: false }, { status: 400, headers });
-  await withRls(claims, (tx) => markConversationRead(tx, conversationId.data));
+  await markConversationRead({ claims, conversationId: conversationId.data });
   return data({ ok: true }, { headers });
 }
 
@@ -395,11 +394,8 @@ async function fetchMessagesSince(conversationId: string, since: string): Promis
   return ((await response.json()) as { messages: ConversationMessage[] }).messages;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={error.status === 404 ? 'Conversation not found' : `${error.status} ${error.statusText}`} message={String(error.data)} />
-  ) : (
-    <ErrorPanel title="This conversation could not be shown" message="Something went wrong on our side. Please reload the page in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  statuses: { 404: { title: 'Conversation not found' } },
+  response: (error) => String(error.data),
+  unexpected: { title: 'This conversation could not be shown', message: 'Something went wrong on our side. Please reload the page in a moment.' },
+});

@@ -1,13 +1,12 @@
 // One of the customer's tickets, live: its status, the technician on it and its work orders (status and total, no
 // internal notes) change on screen as the technician works, without a reload.
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError, useRouteLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useLoaderData, useRouteLoaderData, useSearchParams } from '@remix-run/react';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { z } from 'zod';
-import { ErrorPanel } from '~/components/app-shell';
-import { requireUser } from '~/lib/auth.server';
-import { withRls } from '~/lib/db.server';
-import { useLiveRevalidation } from '~/lib/live-revalidate';
-import { formatMoney, labelOf, customerTicketStatusLabel, timeAgo, customerWorkOrderStatusLabel } from '~/lib/ticket-labels';
+import { requireUser } from '~/lib/server/auth.server';
+import { useLiveRevalidation } from '~/lib/browser/live-revalidate';
+import { formatMoney, labelOf, customerTicketStatusLabel, timeAgo, customerWorkOrderStatusLabel } from '~/lib/shared/ticket-labels';
 import { loadMyTicket } from '~/models/customer-tickets.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -17,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { claims, headers } = await requireUser(request, { role: 'customer' });
   const ticketId = z.string().uuid().safeParse(params['ticketId']);
   if (!ticketId.success) throw data('That ticket link is not valid.', { status: 404, statusText: 'Not Found', headers });
-  const ticket = await withRls(claims, (tx) => loadMyTicket(tx, ticketId.data));
+  const ticket = await loadMyTicket({ claims, ticketId: ticketId.data });
   if (!ticket) throw data('This ticket does not exist or belongs to someone else.', { status: 404, statusText: 'Not Found', headers });
   return data({ ticket }, { headers });
 }
@@ -123,11 +122,8 @@ export default function CustomerTicketPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={error.status === 404 ? 'Ticket not found' : `${error.status} ${error.statusText}`} message={String(error.data)} />
-  ) : (
-    <ErrorPanel title="This ticket could not be shown" message="Something went wrong on our side. Please reload the page in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  statuses: { 404: { title: 'Ticket not found' } },
+  response: (error) => String(error.data),
+  unexpected: { title: 'This ticket could not be shown', message: 'Something went wrong on our side. Please reload the page in a moment.' },
+});

@@ -1,13 +1,12 @@
 // Open a ticket: the customer describes the problem (and the vehicle, if it is about one) and gets the ticket number
 // at once; triage, numbering and the technician queue all follow from the database.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useNavigation, useRouteError } from '@remix-run/react';
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
-import { ErrorPanel } from '~/components/app-shell';
 import { Field, FormError, TextAreaField, useFocusFirstInvalid } from '~/components/form';
-import { requireUser } from '~/lib/auth.server';
-import { withRls } from '~/lib/db.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { requireUser } from '~/lib/server/auth.server';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
 import { openTicket } from '~/models/customer-tickets.server';
 
 export const meta: MetaFunction = () => [{ title: 'Open a ticket · Support Hub' }];
@@ -48,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { claims, headers } = await requireUser(request, { role: 'customer' });
   const form = parseForm(newTicketSchema, await request.formData());
   if (!form.success) return data<{ fieldErrors: FieldErrors }>({ fieldErrors: form.fieldErrors }, { status: 400, headers });
-  const ticket = await withRls(claims, (tx) => openTicket(tx, form.data));
+  const ticket = await openTicket({ claims, input: form.data });
   return redirect(`/app/tickets/${ticket.id}?opened=1`, { headers });
 }
 
@@ -102,11 +101,7 @@ export default function NewTicketPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={`${error.status} ${error.statusText}`} message="The ticket form could not be shown." />
-  ) : (
-    <ErrorPanel title="Your ticket could not be opened" message="Something went wrong on our side and nothing was saved. Please try again in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  response: 'The ticket form could not be shown.',
+  unexpected: { title: 'Your ticket could not be opened', message: 'Something went wrong on our side and nothing was saved. Please try again in a moment.' },
+});

@@ -9,12 +9,12 @@ import { z } from 'zod';
 import { ErrorPanel } from '~/components/app-shell';
 import { GuideChoiceList } from '~/components/guide-choices';
 import { FormError } from '~/components/form';
-import { requireUser } from '~/lib/auth.server';
-import { outcomes } from '~/lib/troubleshooting';
+import { requireUser } from '~/lib/server/auth.server';
+import { isDatabaseUnavailable, translateDatabaseError } from '~/lib/server/db-errors.server';
+import { outcomes } from '~/lib/shared/troubleshooting';
 import {
   completeSession,
   getSession,
-  isDatabaseUnavailable,
   nextBestGuides,
   recordStep,
   sessionVehicleValue,
@@ -86,15 +86,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await completeSession({ claims, sessionId: sessionId.data, outcome: form.data.outcome });
     return data<ActionResult>({ ok: true }, { headers });
   } catch (error) {
-    if (isDatabaseUnavailable(error)) {
-      const answer = form.data.intent === 'step' ? form.data.answer : undefined;
-      return data<ActionResult>({ ok: false, offline: true, formError: OFFLINE_MESSAGE, answer }, { status: 503, headers });
-    }
     // The outcome function refuses a second outcome (23514) and hides other customers' sessions (P0002).
-    const code = error instanceof Error && 'code' in error ? error.code : undefined;
-    if (code === '23514') return data<ActionResult>({ ok: false, formError: 'This session has already ended.' }, { status: 409, headers });
-    if (code === 'P0002') return data<ActionResult>({ ok: false, formError: 'This session was not found.' }, { status: 404, headers });
-    throw error;
+    const refusal = translateDatabaseError(error, {
+      wording: { unavailable: OFFLINE_MESSAGE, '23514': 'This session has already ended.', P0002: 'This session was not found.' },
+    });
+    if (!refusal) throw error;
+    if (refusal.code === 'unavailable') {
+      const answer = form.data.intent === 'step' ? form.data.answer : undefined;
+      return data<ActionResult>({ ok: false, offline: true, formError: refusal.message, answer }, { status: 503, headers });
+    }
+    return data<ActionResult>({ ok: false, formError: refusal.message }, { status: refusal.status, headers });
   }
 }
 

@@ -1,15 +1,16 @@
 // Guided fix, step 1: the customer describes the problem (and may pick a vehicle); a confident match starts a
 // session on that guide straight away, a weak one asks the customer to choose among the top 3.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
-import { ErrorPanel } from '~/components/app-shell';
 import { GuideChoiceList } from '~/components/guide-choices';
 import { FormError, TextAreaField, useFocusFirstInvalid } from '~/components/form';
-import { requireUser } from '~/lib/auth.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
-import { isVehicleValue } from '~/lib/troubleshooting';
-import { isDatabaseUnavailable, listRecentSessions, listVehicleChoices, matchGuides, startSession, type GuideMatch, type RecentSession } from '~/models/troubleshooting.server';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { requireUser } from '~/lib/server/auth.server';
+import { translateDatabaseError } from '~/lib/server/db-errors.server';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
+import { isVehicleValue } from '~/lib/shared/troubleshooting';
+import { listRecentSessions, listVehicleChoices, matchGuides, startSession, type GuideMatch, type RecentSession } from '~/models/troubleshooting.server';
 
 export const meta: MetaFunction = () => [{ title: 'Guided fix · Support Hub' }];
 
@@ -55,11 +56,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<DescribeResult>({ fieldErrors: {}, candidates, description: form.data.description, vehicle: form.data.vehicle }, { headers });
   } catch (error) {
     if (error instanceof Response) throw error;
-    if (!isDatabaseUnavailable(error)) throw error;
-    return data<DescribeResult>(
-      { fieldErrors: {}, formError: 'We cannot reach our servers right now, so no guide could be found. Please try again in a moment.' },
-      { status: 503, headers },
-    );
+    const refusal = translateDatabaseError(error, {
+      wording: { unavailable: 'We cannot reach our servers right now, so no guide could be found. Please try again in a moment.' },
+    });
+    if (!refusal) throw error;
+    return data<DescribeResult>({ fieldErrors: {}, formError: refusal.message }, { status: refusal.status, headers });
   }
 }
 
@@ -198,11 +199,8 @@ function RecentSessions({ sessions }: { sessions: RecentSession[] }) {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={error.status === 404 ? 'Guide not found' : `${error.status} ${error.statusText}`} message="That guide is not available. Go back and describe the problem again." />
-  ) : (
-    <ErrorPanel title="Guided fix is unavailable" message="We cannot reach our servers right now. Please try again in a moment, or come back later." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  statuses: { 404: { title: 'Guide not found' } },
+  response: 'That guide is not available. Go back and describe the problem again.',
+  unexpected: { title: 'Guided fix is unavailable', message: 'We cannot reach our servers right now. Please try again in a moment, or come back later.' },
+});

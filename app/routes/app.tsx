@@ -1,32 +1,17 @@
 // The customer area. Every page under /app requires a signed-in customer.
-import { data, type LoaderFunctionArgs } from '@remix-run/node';
-import { isRouteErrorResponse, Outlet, useLoaderData, useRouteError } from '@remix-run/react';
-import { AppShell, ErrorPanel } from '~/components/app-shell';
-import { requireUser } from '~/lib/auth.server';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { RoleLayout } from '~/components/role-layout';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { loadRoleLayout } from '~/lib/server/role-layout.server';
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, headers } = await requireUser(request, { role: 'customer' });
-  return data({ user }, { headers });
-}
+export const loader = (args: LoaderFunctionArgs) => loadRoleLayout(args, 'customer');
 
 export default function CustomerLayout() {
-  const { user } = useLoaderData<typeof loader>();
-  return (
-    <AppShell user={user}>
-      <Outlet />
-    </AppShell>
-  );
+  return <RoleLayout />;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return (
-    <main className="page narrow">
-      {isRouteErrorResponse(error) ? (
-        <ErrorPanel title={`${error.status} ${error.statusText}`} message="This page of your support area could not be shown." />
-      ) : (
-        <ErrorPanel title="Your support area is unavailable" message="Something went wrong on our side. Please try again in a moment." />
-      )}
-    </main>
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  standalone: true,
+  response: 'This page of your support area could not be shown.',
+  unexpected: { title: 'Your support area is unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

@@ -2,12 +2,13 @@
 // and the AI-failed lane; filters, sort and search in the query string (so a view can be bookmarked);
 // claim / release / re-triage on each card; live through Supabase Realtime, 50 cards a page (keyset).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError, useRouteLoaderData, type MetaFunction, type ShouldRevalidateFunction } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData, type MetaFunction, type ShouldRevalidateFunction } from '@remix-run/react';
 import { z } from 'zod';
-import { EmptyState, ErrorPanel } from '~/components/app-shell';
+import { EmptyState } from '~/components/app-shell';
 import { DeskTicketCard } from '~/components/desk-ticket-card';
 import { FormError, FormNotice } from '~/components/form';
-import { requireUser } from '~/lib/auth.server';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { requireUser } from '~/lib/server/auth.server';
 import {
   deskBoardSearch,
   deskSortLabel,
@@ -22,13 +23,13 @@ import {
   urgencyLabel,
   type DeskBoardQuery,
   type DeskView,
-} from '~/lib/desk-board';
-import { parseForm } from '~/lib/forms';
-import { timeAgo } from '~/lib/ticket-labels';
-import { ticketStatuses, ticketStatusLabel } from '~/lib/ticket-status';
+} from '~/lib/shared/desk-board';
+import { parseForm } from '~/lib/shared/forms';
+import { timeAgo } from '~/lib/shared/ticket-labels';
+import { ticketStatuses, ticketStatusLabel } from '~/lib/shared/ticket-status';
 import type { loader as rootLoader } from '~/root';
-import type { LiveStatus } from '~/lib/live-conversation';
-import { useLiveRevalidation } from '~/lib/live-revalidate';
+import type { LiveStatus } from '~/lib/browser/live-conversation';
+import { useLiveRevalidation } from '~/lib/browser/live-revalidate';
 import {
   claimNextTicket,
   claimTicket,
@@ -311,11 +312,7 @@ export default function DeskBoard() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={`${error.status} ${error.statusText}`} message="The desk board could not be shown." />
-  ) : (
-    <ErrorPanel title="The desk board is unavailable" message="The tickets could not be loaded. Please try again in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  response: 'The desk board could not be shown.',
+  unexpected: { title: 'The desk board is unavailable', message: 'The tickets could not be loaded. Please try again in a moment.' },
+});

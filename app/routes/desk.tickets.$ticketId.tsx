@@ -2,19 +2,20 @@
 // the AI draft to edit and send, internal notes, status moves, work orders and the timeline. Every read and
 // write goes through withRls; the database refuses what the workflow forbids and its message is shown as is.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { isRouteErrorResponse, Link, useFetcher, useLoaderData, useRouteError, useRouteLoaderData } from '@remix-run/react';
+import { Link, useFetcher, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
 import { z } from 'zod';
-import { ErrorPanel } from '~/components/app-shell';
 import { FormError, FormNotice } from '~/components/form';
 import type { TicketActionResult } from '~/components/ticket/action-result';
 import { Composer, Conversation, formatTime } from '~/components/ticket/conversation';
 import { providerLabel } from '~/components/ticket/provider-label';
 import { Timeline } from '~/components/ticket/timeline';
 import { WorkOrders } from '~/components/ticket/work-orders';
-import { requireUser } from '~/lib/auth.server';
-import type { RlsClaims } from '~/lib/db.server';
-import { parseForm } from '~/lib/forms';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { requireUser } from '~/lib/server/auth.server';
+import { translateDatabaseError } from '~/lib/server/db-errors.server';
+import type { RlsClaims } from '~/lib/server/db.server';
+import { parseForm } from '~/lib/shared/forms';
 import {
   createWorkOrderSchema,
   logHoursSchema,
@@ -25,11 +26,12 @@ import {
   workOrderActionSchema,
   workOrderNoteSchema,
   type TicketIntent,
-} from '~/lib/ticket-forms';
-import { moveToStatusLabel, nextTicketStatuses, ticketStatusLabel, ticketStatuses, type TicketStatus } from '~/lib/ticket-status';
-import { useLiveConversation, type Participant } from '~/lib/live-conversation';
-import { useLiveRevalidation, type LiveTable } from '~/lib/live-revalidate';
-import { changeTicketStatus, claimTicket, databaseRefusal, getTicketPage, postTicketMessage } from '~/models/ticket.server';
+} from '~/lib/shared/ticket-forms';
+import { moveToStatusLabel, nextTicketStatuses, ticketStatusLabel, ticketStatuses, type TicketStatus } from '~/lib/shared/ticket-status';
+import { useLiveConversation, type Participant } from '~/lib/browser/live-conversation';
+import { useLiveRevalidation, type LiveTable } from '~/lib/browser/live-revalidate';
+import { claimTicket } from '~/models/desk-board.server';
+import { changeTicketStatus, getTicketPage, postTicketMessage } from '~/models/ticket.server';
 import { addWorkOrderNote, createWorkOrder, listWorkOrders, updateWorkOrder } from '~/models/work-order.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -61,9 +63,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     return await runIntent({ intent: intent.data, formData, claims, ticketId: ticketId.data, workOrderId, respond });
   } catch (error) {
-    const refusal = databaseRefusal(error);
+    // What the workflow forbids (a trigger's check, not yours, not found) is said in the database's words.
+    const refusal = translateDatabaseError(error);
     if (!refusal) throw error;
-    return respond({ ok: false, fieldErrors: {}, formError: refusal, workOrderId }, 409);
+    return respond({ ok: false, fieldErrors: {}, formError: refusal.message, workOrderId }, refusal.status);
   }
 }
 
@@ -82,10 +85,10 @@ async function runIntent({ intent, formData, claims, ticketId, workOrderId, resp
   const notYours = 'This ticket is not assigned to you (anymore). Reload to see who has it.';
   switch (intent) {
     case 'claim': {
-      const { claimed, holderName } = await claimTicket({ claims, ticketId });
-      return claimed
+      const outcome = await claimTicket({ claims, ticketId });
+      return outcome.claimed
         ? respond({ ok: true, fieldErrors: {}, notice: 'The ticket is yours.' })
-        : respond({ ok: false, fieldErrors: {}, formError: `${holderName ?? 'Another technician'} claimed this ticket first.` }, 409);
+        : respond({ ok: false, fieldErrors: {}, formError: `${outcome.assigned_to_name ?? 'Another technician'} claimed this ticket first.` }, 409);
     }
     case 'status': {
       const form = parseForm(statusFormSchema, formData);
@@ -290,11 +293,7 @@ function StatusPanel({ status, canAct }: { status: TicketStatus; canAct: boolean
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) && error.status === 404 ? (
-    <ErrorPanel title="Ticket not found" message="This ticket does not exist, or you cannot see it. Check the link, or go back to the desk." />
-  ) : (
-    <ErrorPanel title="The ticket could not be shown" message="Something went wrong on our side. Please reload the page in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  statuses: { 404: { title: 'Ticket not found', message: 'This ticket does not exist, or you cannot see it. Check the link, or go back to the desk.' } },
+  unexpected: { title: 'The ticket could not be shown', message: 'Something went wrong on our side. Please reload the page in a moment.' },
+});

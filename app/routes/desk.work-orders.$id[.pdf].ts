@@ -2,8 +2,8 @@
 // caller's RLS, so a technician gets only sheets of work orders they may read; anything else is a 404.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
-import { requireUser } from '~/lib/auth.server';
-import { renderWorkOrderSheet } from '~/lib/work-order-pdf.server';
+import { requireUser } from '~/lib/server/auth.server';
+import { renderWorkOrderSheet } from '~/lib/server/work-order-pdf.server';
 import { getWorkOrderSheet } from '~/models/work-order.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

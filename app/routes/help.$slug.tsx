@@ -3,9 +3,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react';
 import { ErrorPanel } from '~/components/app-shell';
-import { getOptionalUser } from '~/lib/auth.server';
-import { claimsOrAnon } from '~/lib/db.server';
-import { renderMarkdown } from '~/lib/markdown.server';
+import { getOptionalUser } from '~/lib/server/auth.server';
+import { claimsOrAnon } from '~/lib/server/db.server';
+import { renderMarkdown } from '~/lib/server/markdown.server';
 import { getPublishedArticle } from '~/models/kb.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) =>

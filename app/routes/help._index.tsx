@@ -1,11 +1,12 @@
 // /help: every published article grouped by solution area and category, and a search box (public.search_kb
 // as anon). No login needed.
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
-import { EmptyState, ErrorPanel } from '~/components/app-shell';
-import { getOptionalUser } from '~/lib/auth.server';
-import { claimsOrAnon } from '~/lib/db.server';
+import { EmptyState } from '~/components/app-shell';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { getOptionalUser } from '~/lib/server/auth.server';
+import { claimsOrAnon } from '~/lib/server/db.server';
 import { listPublishedArticles, searchPublishedArticles, type HelpArticleSummary } from '~/models/kb.server';
 
 export const meta: MetaFunction = () => [
@@ -120,11 +121,7 @@ export default function HelpCentre() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <ErrorPanel title={`${error.status} ${error.statusText}`} message="The help centre could not be shown." />
-  ) : (
-    <ErrorPanel title="The help centre is unavailable" message="Something went wrong on our side. Please try again in a moment." />
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  response: 'The help centre could not be shown.',
+  unexpected: { title: 'The help centre is unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useNavigation, useRouteError, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
-import { ErrorPanel } from '~/components/app-shell';
 import { Field, FormError, useFocusFirstInvalid } from '~/components/form';
-import { getOptionalUser, verifiedClaimsSchema } from '~/lib/auth.server';
-import { parseForm } from '~/lib/forms';
-import { roleHome, safeRedirectPath } from '~/lib/roles';
-import { createSupabaseServerClient } from '~/lib/supabase.server';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { getOptionalUser, verifiedClaimsSchema } from '~/lib/server/auth.server';
+import { parseForm } from '~/lib/shared/forms';
+import { roleHome, safeRedirectPath } from '~/lib/shared/roles';
+import { createSupabaseServerClient } from '~/lib/server/supabase.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Support Hub' }];
 
@@ -79,15 +79,8 @@ export default function LoginPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? (
-    <main className="page narrow">
-      <ErrorPanel title={`${error.status} ${error.statusText}`} message="Sign-in could not be shown. Please reload the page." />
-    </main>
-  ) : (
-    <main className="page narrow">
-      <ErrorPanel title="Sign-in is unavailable" message="Something went wrong on our side. Please try again in a moment." />
-    </main>
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  standalone: true,
+  response: 'Sign-in could not be shown. Please reload the page.',
+  unexpected: { title: 'Sign-in is unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

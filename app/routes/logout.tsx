@@ -1,6 +1,6 @@
 // Sign-out is a POST (a link or prefetch must never end a session).
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
-import { createSupabaseServerClient } from '~/lib/supabase.server';
+import { createSupabaseServerClient } from '~/lib/server/supabase.server';
 
 export async function loader() {
   return redirect('/');

@@ -1,13 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, isRouteErrorResponse, Link, useActionData, useNavigation, useRouteError } from '@remix-run/react';
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
-import { ErrorPanel } from '~/components/app-shell';
 import { Field, FormError, FormNotice, useFocusFirstInvalid } from '~/components/form';
-import { getOptionalUser } from '~/lib/auth.server';
-import { parseForm, type FieldErrors } from '~/lib/forms';
-import { MIN_PASSWORD_LENGTH, passwordSchema } from '~/lib/passwords';
-import { roleHome } from '~/lib/roles';
-import { createSupabaseServerClient } from '~/lib/supabase.server';
+import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { getOptionalUser } from '~/lib/server/auth.server';
+import { parseForm, type FieldErrors } from '~/lib/shared/forms';
+import { MIN_PASSWORD_LENGTH, passwordSchema } from '~/lib/shared/passwords';
+import { roleHome } from '~/lib/shared/roles';
+import { createSupabaseServerClient } from '~/lib/server/supabase.server';
 
 export const meta: MetaFunction = () => [{ title: 'Create an account · Support Hub' }];
 
@@ -95,15 +95,8 @@ export default function SignUpPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return (
-    <main className="page narrow">
-      {isRouteErrorResponse(error) ? (
-        <ErrorPanel title={`${error.status} ${error.statusText}`} message="Sign-up could not be shown. Please reload the page." />
-      ) : (
-        <ErrorPanel title="Sign-up is unavailable" message="Something went wrong on our side. Please try again in a moment." />
-      )}
-    </main>
-  );
-}
+export const ErrorBoundary = routeErrorBoundary({
+  standalone: true,
+  response: 'Sign-up could not be shown. Please reload the page.',
+  unexpected: { title: 'Sign-up is unavailable', message: 'Something went wrong on our side. Please try again in a moment.' },
+});

@@ -27,7 +27,7 @@ export const appRlsBenchmark: Benchmark = {
     process.env.DATABASE_URL = stack.dbUrl;
     process.env.SUPABASE_URL = stack.apiUrl;
     process.env.SUPABASE_ANON_KEY = stack.keys.anonKey;
-    const { withRls, closeDatabasePool } = await import('../../app/lib/db.server.ts');
+    const { withRls, closeDatabasePool } = await import('../../app/lib/server/db.server.ts');
     const sql = postgres(stack.dbUrl, { max: 10, onnotice: () => {} });
     try {
       const owners = Array.from({ length: OWNERS }, () => randomUUID());

@@ -8,8 +8,8 @@ import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
 const dashboards = await import('../../app/models/support-dashboard.server.ts');
-const { dashboardIsEmpty, parseDashboardRange } = await import('../../app/lib/support-dashboard.ts');
-const { closeDatabasePool } = await import('../../app/lib/db.server.ts');
+const { dashboardIsEmpty, parseDashboardRange } = await import('../../app/lib/shared/support-dashboard.ts');
+const { closeDatabasePool } = await import('../../app/lib/server/db.server.ts');
 
 const run = randomUUID().slice(0, 8);
 const source = `dashboard-test-${run}`;

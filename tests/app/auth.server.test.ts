@@ -11,9 +11,9 @@ process.env.SUPABASE_URL = testStack.SUPABASE_URL;
 process.env.SUPABASE_ANON_KEY = testStack.SUPABASE_ANON_KEY;
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
 process.env.SESSION_COOKIE_SECURE = 'false';
-const { requireUser } = await import('../../app/lib/auth.server.ts');
-const { createSupabaseServerClient } = await import('../../app/lib/supabase.server.ts');
-const { closeDatabasePool } = await import('../../app/lib/db.server.ts');
+const { requireUser } = await import('../../app/lib/server/auth.server.ts');
+const { createSupabaseServerClient } = await import('../../app/lib/server/supabase.server.ts');
+const { closeDatabasePool } = await import('../../app/lib/server/db.server.ts');
 
 const APP = 'http://app.test';
 const PASSWORD = 'auth-server-test-1';

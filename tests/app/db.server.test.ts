@@ -6,7 +6,7 @@ import { sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
-const { withRls, anonClaims, claimsOrAnon, closeDatabasePool } = await import('../../app/lib/db.server.ts');
+const { withRls, anonClaims, claimsOrAnon, closeDatabasePool } = await import('../../app/lib/server/db.server.ts');
 
 // A table of its own per run, so parallel test files never see each other's probe.
 const probeTable = `rls_probe_${randomUUID().replaceAll('-', '')}`;

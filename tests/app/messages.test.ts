@@ -1,7 +1,7 @@
 // The chat's merge of messages from every source (loader, Realtime, backfill after a reconnect, the answer stream):
 // nothing shown twice, nothing dropped, one order for everyone.
 import { describe, expect, it } from 'vitest';
-import { inChatOrder, mergeMessages, messageFromRow, unsentCustomerMessage, type ConversationMessage } from '../../app/lib/messages.ts';
+import { inChatOrder, mergeMessages, messageFromRow, unsentCustomerMessage, type ConversationMessage } from '../../app/lib/shared/messages.ts';
 
 const message = (id: string, createdAt: string, overrides: Partial<ConversationMessage> = {}): ConversationMessage => ({
   ...unsentCustomerMessage({ id, content: `message ${id}`, createdAt, sender: null }),

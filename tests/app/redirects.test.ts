@@ -3,7 +3,7 @@
 // dropped by the URL parser, a backslash reads as a slash) or that would put a control character into a header.
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { describe, expect, it } from 'vitest';
-import { safeRedirectPath } from '../../app/lib/roles.ts';
+import { safeRedirectPath } from '../../app/lib/shared/roles.ts';
 import { testStack } from '../support/stack.ts';
 
 process.env.SUPABASE_URL = testStack.SUPABASE_URL;

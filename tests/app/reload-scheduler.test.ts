@@ -1,7 +1,7 @@
 // The live pages' reload timing: after a pause in the changes, and at the latest maxWait after the first one,
 // so a steady stream of changes (a busy desk, a triage burst) still refreshes the page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createReloadScheduler } from '../../app/lib/reload-scheduler.ts';
+import { createReloadScheduler } from '../../app/lib/browser/reload-scheduler.ts';
 
 describe('createReloadScheduler', () => {
   beforeEach(() => vi.useFakeTimers());

@@ -1,7 +1,7 @@
 // The ticket page's form parsing: parts lines from parallel repeated fields, and the work-order numbers.
 import { describe, expect, it } from 'vitest';
-import { parseForm } from '../../app/lib/forms.ts';
-import { createWorkOrderSchema, logHoursSchema, parsePartLines } from '../../app/lib/ticket-forms.ts';
+import { parseForm } from '../../app/lib/shared/forms.ts';
+import { createWorkOrderSchema, logHoursSchema, parsePartLines } from '../../app/lib/shared/ticket-forms.ts';
 
 function form(entries: Array<[string, string]>): FormData {
   const data = new FormData();

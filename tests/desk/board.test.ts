@@ -8,8 +8,8 @@ import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
 const board = await import('../../app/models/desk-board.server.ts');
-const { parseDeskBoardQuery } = await import('../../app/lib/desk-board.ts');
-const { closeDatabasePool } = await import('../../app/lib/db.server.ts');
+const { parseDeskBoardQuery } = await import('../../app/lib/shared/desk-board.ts');
+const { closeDatabasePool } = await import('../../app/lib/server/db.server.ts');
 
 const run = randomUUID().slice(0, 8);
 const TICKETS = 120;

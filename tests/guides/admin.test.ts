@@ -7,7 +7,7 @@ import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
 const guides = await import('../../app/models/guides.server.ts');
-const { closeDatabasePool } = await import('../../app/lib/db.server.ts');
+const { closeDatabasePool } = await import('../../app/lib/server/db.server.ts');
 
 const run = randomUUID().slice(0, 8);
 

@@ -11,8 +11,8 @@ process.env.SUPABASE_URL = testStack.SUPABASE_URL;
 process.env.SUPABASE_ANON_KEY = testStack.SUPABASE_ANON_KEY;
 process.env.DATABASE_URL = 'postgresql://postgres:postgres@127.0.0.1:1/postgres';
 process.env.SESSION_COOKIE_SECURE = 'false';
-const { createSupabaseServerClient } = await import('../../app/lib/supabase.server.ts');
-const { closeDatabasePool } = await import('../../app/lib/db.server.ts');
+const { createSupabaseServerClient } = await import('../../app/lib/server/supabase.server.ts');
+const { closeDatabasePool } = await import('../../app/lib/server/db.server.ts');
 const startRoute = await import('../../app/routes/app.troubleshoot._index.tsx');
 const sessionRoute = await import('../../app/routes/app.troubleshoot.$sessionId.tsx');
 

@@ -1,6 +1,6 @@
 // What every form of the ticket page gets back from the route's action.
-import type { FieldErrors } from '~/lib/forms';
-import type { TicketIntent } from '~/lib/ticket-forms';
+import type { FieldErrors } from '~/lib/shared/forms';
+import type { TicketIntent } from '~/lib/shared/ticket-forms';
 
 export interface TicketActionResult {
   intent: TicketIntent;

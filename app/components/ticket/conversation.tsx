@@ -3,12 +3,12 @@
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { FormError, FormNotice, TextAreaField } from '~/components/form';
-import type { LiveStatus, Participant } from '~/lib/live-conversation';
-import type { ConversationMessage, TriageResult } from '~/models/ticket.server';
+import type { LiveStatus, Participant } from '~/lib/browser/live-conversation';
+import type { TicketPageMessage, TriageResult } from '~/lib/shared/views/ticket-page';
 import type { TicketActionResult } from './action-result';
 import { providerLabel } from './provider-label';
 
-const roleLabel: Record<ConversationMessage['role'], string> = { user: 'Customer', assistant: 'Assistant', technician: 'Technician', system: 'System' };
+const roleLabel: Record<TicketPageMessage['role'], string> = { user: 'Customer', assistant: 'Assistant', technician: 'Technician', system: 'System' };
 
 /** Who else has the conversation open, and who is typing (from the conversation's presence channel). */
 export interface ConversationPresence {
@@ -16,7 +16,7 @@ export interface ConversationPresence {
   typingPeople: Participant[];
 }
 
-export function Conversation({ messages, liveState, presence }: { messages: ConversationMessage[]; liveState: LiveStatus; presence?: ConversationPresence }) {
+export function Conversation({ messages, liveState, presence }: { messages: TicketPageMessage[]; liveState: LiveStatus; presence?: ConversationPresence }) {
   const customerHere = presence?.present.find((person) => person.role === 'customer');
   const typing = presence?.typingPeople ?? [];
   return (

@@ -1,7 +1,7 @@
 // The ticket's timeline (public.ticket_timeline: the ticket's creation, then its ticket_events rows, written by
 // triggers): who did what, when.
-import { ticketStatusLabel, type TicketStatus } from '~/lib/ticket-status';
-import type { TicketEventKind, TimelineEvent } from '~/models/ticket.server';
+import { ticketStatusLabel, type TicketStatus } from '~/lib/shared/ticket-status';
+import type { TicketEventKind, TimelineEvent } from '~/lib/shared/views/ticket-page';
 import { formatTime } from './conversation';
 
 const statusName = (value: unknown) => (typeof value === 'string' && value in ticketStatusLabel ? ticketStatusLabel[value as TicketStatus] : String(value ?? '?'));

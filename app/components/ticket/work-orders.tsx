@@ -3,8 +3,8 @@
 import { useFetcher } from '@remix-run/react';
 import { useRef, useState } from 'react';
 import { Field, FormError, FormNotice, TextAreaField } from '~/components/form';
-import { workOrderStatusLabel } from '~/lib/ticket-status';
-import type { WorkOrder } from '~/models/work-order.server';
+import { workOrderStatusLabel } from '~/lib/shared/ticket-status';
+import type { WorkOrder } from '~/lib/shared/views/work-orders';
 import type { TicketActionResult } from './action-result';
 import { formatTime, useResetOnSuccess } from './conversation';
 

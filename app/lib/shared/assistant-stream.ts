@@ -4,7 +4,7 @@
 // framing: EventSource itself cannot POST or send an Authorization header.
 import { createParser } from 'eventsource-parser';
 import { z } from 'zod';
-import type { BrowserEnv } from './browser-env';
+import type { BrowserEnv } from '~/lib/shared/browser-env';
 
 const citationSchema = z.object({ number: z.number().int(), title: z.string(), url: z.string() });
 export type AssistantCitation = z.infer<typeof citationSchema>;

@@ -2,7 +2,7 @@
 // and streams the answer). The caller's own access token goes along, so the function stores the question as them
 // under RLS exactly as when the page sends it: it stays the one writer of customers' messages. The whole answer is
 // awaited — the function stores it before its `done` event — so the page the action redirects to shows both.
-import { askAssistant, AssistantError } from './assistant-stream';
+import { askAssistant, AssistantError } from '~/lib/shared/assistant-stream';
 import { browserEnv } from './env.server';
 import type { SupabaseServerClient } from './supabase.server';
 

@@ -4,10 +4,10 @@
 // since changes committed before the join were not delivered.
 import { useRevalidator } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
-import type { BrowserEnv } from './browser-env';
-import type { LiveStatus } from './live-conversation';
-import { createReloadScheduler } from './reload-scheduler';
-import { authorizeRealtime, getSupabaseBrowserClient } from './supabase.client';
+import type { BrowserEnv } from '~/lib/shared/browser-env';
+import type { LiveStatus } from '~/lib/browser/live-conversation';
+import { createReloadScheduler } from '~/lib/browser/reload-scheduler';
+import { authorizeRealtime, getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
 
 export interface LiveTable {
   table: string;

@@ -2,8 +2,8 @@
 // a token it refreshes in the background is the token the next loader sees.
 import { createBrowserClient } from '@supabase/ssr';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '../../types/database.types';
-import type { BrowserEnv } from './browser-env';
+import type { Database } from '../../../types/database.types';
+import type { BrowserEnv } from '~/lib/shared/browser-env';
 
 let browserClient: SupabaseClient<Database> | undefined;
 

@@ -10,8 +10,8 @@
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
-import type { BrowserEnv } from './browser-env';
-import { authorizeRealtime, getSupabaseBrowserClient } from './supabase.client';
+import type { BrowserEnv } from '~/lib/shared/browser-env';
+import { authorizeRealtime, getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 

@@ -1,7 +1,7 @@
 // The printable work-order sheet for the workshop, drawn with PDFKit (A4, the built-in Helvetica, so no font
 // files to ship). Figures are printed exactly as the database derived them; nothing is computed here.
 import PDFDocument from 'pdfkit';
-import type { WorkOrderSheet } from '~/models/work-order.server';
+import type { WorkOrderSheet } from '~/lib/shared/views/work-orders';
 
 const MARGIN = 50;
 const money = (value: string | null) => (value === null ? '-' : `$${value}`);

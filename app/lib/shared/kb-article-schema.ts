@@ -1,6 +1,6 @@
 // What the admin's article form may submit, validated on the server with one message per field.
 import { z } from 'zod';
-import type { ArticleInput } from '~/models/kb.server';
+import type { ArticleInput } from '~/lib/shared/views/kb';
 
 export const MAX_ARTICLE_LENGTH = 100_000;
 

@@ -1,7 +1,7 @@
 // The desk board's query string: which lane, which filters, which order, which page. Shared by the
 // loader (validation) and the page (labels, links), so both agree on every name and value.
 import { z } from 'zod';
-import { ticketStatuses } from './ticket-status';
+import { ticketStatuses } from '~/lib/shared/ticket-status';
 
 export const deskViews = ['queue', 'mine', 'all', 'failed'] as const;
 export type DeskView = (typeof deskViews)[number];

@@ -1,7 +1,7 @@
 // The server's environment, validated once so a missing variable fails with a clear message at
 // the first request instead of as an obscure error deep inside a client library.
 import { z } from 'zod';
-import type { BrowserEnv } from './browser-env';
+import type { BrowserEnv } from '~/lib/shared/browser-env';
 
 const serverEnvSchema = z.object({
   SUPABASE_URL: z.string().url(),

@@ -1,7 +1,7 @@
 // The ticket page's forms, validated with zod on the server (the browser's own checks are only a convenience).
 import { z } from 'zod';
-import type { FieldErrors } from './forms';
-import { ticketStatuses } from './ticket-status';
+import type { FieldErrors } from '~/lib/shared/forms';
+import { ticketStatuses } from '~/lib/shared/ticket-status';
 
 /** A number typed into a form: '' is "not given" (null), anything else must parse. */
 const typedNumber = (message: string) =>

@@ -3,9 +3,9 @@
 // RLS decides which changes arrive: staff receive every article and status row.
 import { useRevalidator, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
-import type { BrowserEnv } from './browser-env';
-import type { LiveStatus } from './live-conversation';
-import { useLiveRevalidation, type LiveTable } from './live-revalidate';
+import type { BrowserEnv } from '~/lib/shared/browser-env';
+import type { LiveStatus } from '~/lib/browser/live-conversation';
+import { useLiveRevalidation, type LiveTable } from '~/lib/browser/live-revalidate';
 
 const knowledgeBaseTables: readonly LiveTable[] = [{ table: 'kb_articles' }, { table: 'kb_embedding_status' }];
 

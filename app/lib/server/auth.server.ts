@@ -2,8 +2,8 @@
 // service's JWKS, cached per process, so no network round-trip for asymmetric keys).
 import { redirect } from '@remix-run/node';
 import { z } from 'zod';
-import { roleHome, rolesAllowedIn, userRoles, type UserRole } from './roles';
-import { createSupabaseServerClient, type SupabaseServerClient } from './supabase.server';
+import { roleHome, rolesAllowedIn, userRoles, type UserRole } from '~/lib/shared/roles';
+import { createSupabaseServerClient, type SupabaseServerClient } from '~/lib/server/supabase.server';
 
 /** The claims of a verified access token, as the database sees them in `request.jwt.claims`. */
 export const verifiedClaimsSchema = z

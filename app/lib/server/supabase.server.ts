@@ -2,8 +2,8 @@
 // collecting every cookie it wants to set (token refresh, sign-in, sign-out) into `headers`,
 // which the loader or action must return so the browser keeps the new session.
 import { createServerClient, parseCookieHeader, serializeCookieHeader } from '@supabase/ssr';
-import type { Database } from '../../types/database.types';
-import { serverEnv } from './env.server';
+import type { Database } from '../../../types/database.types';
+import { serverEnv } from '~/lib/server/env.server';
 
 export function createSupabaseServerClient(request: Request) {
   const env = serverEnv();

@@ -5,7 +5,7 @@
 // no exported service-role connection: a request can only ever reach data through RLS.
 import postgres from 'postgres';
 import { z } from 'zod';
-import { serverEnv } from './env.server';
+import { serverEnv } from '~/lib/server/env.server';
 
 /**
  * The claims the database needs: a signed-in user's (`requireUser` produces them from a verified

@@ -1,0 +1,80 @@
+// What the technician's ticket page shows (app/models/ticket.server.ts reads it, app/components/ticket/* render
+// it): types only, below both, so components never import a model.
+import type { Database } from '../../../../types/database.types';
+import type { TicketStatus } from '~/lib/shared/ticket-status';
+
+type Enums = Database['public']['Enums'];
+export type TicketEventKind = Enums['ticket_event_kind'];
+
+/** The ticket itself, with its customer, assignee and vehicle as the page shows them. */
+export interface TicketDetails {
+  id: string;
+  number: string;
+  subject: string;
+  content: string;
+  channel: string;
+  priority: string;
+  status: TicketStatus;
+  triageStatus: string;
+  category: string | null;
+  urgency: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  assignedTo: string | null;
+  assignedToName: string | null;
+  conversationId: string | null;
+  troubleshootingSessionId: string | null;
+  customerName: string;
+  customerEmail: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  vehicleYear: number | null;
+  vehicleMake: string | null;
+  vehicleModel: string | null;
+  vin: string | null;
+}
+
+export interface TriageResult {
+  category: string;
+  urgency: string;
+  sentimentScore: number;
+  confidence: string;
+  draftReply: string;
+  reasoning: string;
+  model: string;
+  processedAt: string;
+}
+
+export interface TroubleshootingStep {
+  stepNumber: number;
+  stepText: string;
+  attempted: boolean;
+  respondedAt: string | null;
+}
+
+/** A message of the ticket's conversation as staff see it (internal notes included). */
+export interface TicketPageMessage {
+  id: string;
+  role: Enums['message_role'];
+  content: string;
+  isInternalNote: boolean;
+  senderName: string | null;
+  createdAt: string;
+}
+
+export interface TimelineEvent {
+  id: string;
+  kind: TicketEventKind;
+  actorName: string | null;
+  details: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface TicketPage {
+  ticket: TicketDetails;
+  triage: TriageResult | null;
+  sessionGuideTitle: string | null;
+  steps: TroubleshootingStep[];
+  messages: TicketPageMessage[];
+  timeline: TimelineEvent[];
+}
