@@ -1199,29 +1199,27 @@ begin
   left join public.vehicle_models model on model.id = owned.vehicle_model_id
   where owned.id = session.customer_vehicle_id and owned.customer_id = session.customer_id;
 
-  insert into public.tickets (customer_id, contact_email, contact_phone, subject, content, channel, troubleshooting_session_id,
-    customer_vehicle_id, vehicle_year, vehicle_make, vehicle_model, vin)
-  values (
-    session.customer_id,
-    customer.email,
-    customer.phone,
-    left(coalesce('Troubleshooting: ' || session.guide_title, session.issue_description), 200),
-    session.issue_description
+  select opened.id into ticket_id
+  from public.open_ticket(
+    customer_id => session.customer_id,
+    contact_email => customer.email,
+    contact_phone => customer.phone,
+    subject => left(coalesce('Troubleshooting: ' || session.guide_title, session.issue_description), 200),
+    content => session.issue_description
       || coalesce(E'\n\nGuide: ' || session.guide_title, '')
       || coalesce(E'\nVehicle: ' || nullif(concat_ws(' ', vehicle.year, vehicle.make, vehicle.model, case when vehicle.vin is not null then '(VIN ' || vehicle.vin || ')' end), ''), '')
       || coalesce(E'\n\nSteps tried:\n' || (
         select string_agg(step.step_number || '. ' || step.step_text || case when step.attempted then ' (tried)' else ' (not tried)' end, E'\n' order by step.step_number)
         from public.troubleshooting_session_steps step where step.session_id = session.id
       ), ''),
-    'troubleshooting',
-    session.id,
-    vehicle.id,
-    vehicle.year,
-    vehicle.make,
-    vehicle.model,
-    vehicle.vin
-  )
-  returning id into ticket_id;
+    channel => 'troubleshooting',
+    troubleshooting_session_id => session.id,
+    customer_vehicle_id => vehicle.id,
+    vehicle_year => vehicle.year,
+    vehicle_make => vehicle.make,
+    vehicle_model => vehicle.model,
+    vin => vehicle.vin
+  ) opened;
   return ticket_id;
 end;
 $$;
@@ -3590,6 +3588,57 @@ $$;
 --
 
 COMMENT ON FUNCTION public.match_guides(description text, match_count integer) IS 'Best published guides for a problem description: idf-weighted full text over title / symptoms / description / steps plus trigram near-misses, score 0..1, confident when clearly ahead.';
+
+--
+-- Name: open_ticket(text, text, public.ticket_channel, public.ticket_priority, text, text, uuid, integer, text, text, text, uuid, uuid, uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.open_ticket(subject text, content text, channel public.ticket_channel, priority public.ticket_priority DEFAULT 'normal'::public.ticket_priority, contact_email text DEFAULT NULL::text, contact_phone text DEFAULT NULL::text, customer_vehicle_id uuid DEFAULT NULL::uuid, vehicle_year integer DEFAULT NULL::integer, vehicle_make text DEFAULT NULL::text, vehicle_model text DEFAULT NULL::text, vin text DEFAULT NULL::text, conversation_id uuid DEFAULT NULL::uuid, troubleshooting_session_id uuid DEFAULT NULL::uuid, customer_id uuid DEFAULT NULL::uuid) RETURNS TABLE(id uuid, number text, already_open boolean)
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  ticket_customer_id uuid := coalesce(open_ticket.customer_id, auth.uid());
+begin
+  already_open := false;
+  if open_ticket.conversation_id is null then
+    -- A plain insert: a speculative one (`on conflict`) costs a second pass over the unique index.
+    insert into public.tickets as ticket (customer_id, contact_email, contact_phone, subject, content, channel, priority,
+      customer_vehicle_id, vehicle_year, vehicle_make, vehicle_model, vin, troubleshooting_session_id)
+    values (ticket_customer_id, open_ticket.contact_email, open_ticket.contact_phone, open_ticket.subject,
+      open_ticket.content, open_ticket.channel, open_ticket.priority, open_ticket.customer_vehicle_id,
+      open_ticket.vehicle_year, open_ticket.vehicle_make, open_ticket.vehicle_model, open_ticket.vin,
+      open_ticket.troubleshooting_session_id)
+    returning ticket.id, ticket.number into open_ticket.id, open_ticket.number;
+    return next;
+    return;
+  end if;
+
+  insert into public.tickets as ticket (customer_id, contact_email, contact_phone, subject, content, channel, priority,
+    customer_vehicle_id, vehicle_year, vehicle_make, vehicle_model, vin, troubleshooting_session_id, conversation_id)
+  values (ticket_customer_id, open_ticket.contact_email, open_ticket.contact_phone, open_ticket.subject,
+    open_ticket.content, open_ticket.channel, open_ticket.priority, open_ticket.customer_vehicle_id,
+    open_ticket.vehicle_year, open_ticket.vehicle_make, open_ticket.vehicle_model, open_ticket.vin,
+    open_ticket.troubleshooting_session_id, open_ticket.conversation_id)
+  on conflict on constraint tickets_conversation_id_key do nothing
+  returning ticket.id, ticket.number into open_ticket.id, open_ticket.number;
+  if not found then
+    select ticket.id, ticket.number into open_ticket.id, open_ticket.number
+    from public.tickets ticket where ticket.conversation_id = open_ticket.conversation_id;
+    if not found then
+      raise exception 'the conversation has a ticket the customer cannot read';
+    end if;
+    already_open := true;
+  end if;
+  return next;
+end;
+$$;
+
+--
+-- Name: FUNCTION open_ticket(subject text, content text, channel public.ticket_channel, priority public.ticket_priority, contact_email text, contact_phone text, customer_vehicle_id uuid, vehicle_year integer, vehicle_make text, vehicle_model text, vin text, conversation_id uuid, troubleshooting_session_id uuid, customer_id uuid); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.open_ticket(subject text, content text, channel public.ticket_channel, priority public.ticket_priority, contact_email text, contact_phone text, customer_vehicle_id uuid, vehicle_year integer, vehicle_make text, vehicle_model text, vin text, conversation_id uuid, troubleshooting_session_id uuid, customer_id uuid) IS 'Opens a ticket (security invoker: the caller''s policies and the insert triggers apply) and returns its id and number; with a conversation_id, at most one per conversation (already_open when it existed).';
 
 --
 -- Name: open_ticket_conversation(uuid); Type: FUNCTION; Schema: public; Owner: -
@@ -9444,6 +9493,14 @@ REVOKE ALL ON FUNCTION public.match_guides(description text, match_count integer
 GRANT ALL ON FUNCTION public.match_guides(description text, match_count integer) TO service_role;
 GRANT ALL ON FUNCTION public.match_guides(description text, match_count integer) TO anon;
 GRANT ALL ON FUNCTION public.match_guides(description text, match_count integer) TO authenticated;
+
+--
+-- Name: FUNCTION open_ticket(subject text, content text, channel public.ticket_channel, priority public.ticket_priority, contact_email text, contact_phone text, customer_vehicle_id uuid, vehicle_year integer, vehicle_make text, vehicle_model text, vin text, conversation_id uuid, troubleshooting_session_id uuid, customer_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.open_ticket(subject text, content text, channel public.ticket_channel, priority public.ticket_priority, contact_email text, contact_phone text, customer_vehicle_id uuid, vehicle_year integer, vehicle_make text, vehicle_model text, vin text, conversation_id uuid, troubleshooting_session_id uuid, customer_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.open_ticket(subject text, content text, channel public.ticket_channel, priority public.ticket_priority, contact_email text, contact_phone text, customer_vehicle_id uuid, vehicle_year integer, vehicle_make text, vehicle_model text, vin text, conversation_id uuid, troubleshooting_session_id uuid, customer_id uuid) TO service_role;
+GRANT ALL ON FUNCTION public.open_ticket(subject text, content text, channel public.ticket_channel, priority public.ticket_priority, contact_email text, contact_phone text, customer_vehicle_id uuid, vehicle_year integer, vehicle_make text, vehicle_model text, vin text, conversation_id uuid, troubleshooting_session_id uuid, customer_id uuid) TO authenticated;
 
 --
 -- Name: FUNCTION open_ticket_conversation(ticket_id uuid); Type: ACL; Schema: public; Owner: -
