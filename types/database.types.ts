@@ -772,6 +772,11 @@ isOneToOne: false
               "confident": boolean,"fuzzy_score": number,"guide_description": string,"guide_id": string,"score": number,"slug": string,"text_score": number,"title": string
             }[]
                            },
+"open_ticket":
+{ Args: { "channel": Database["public"]['Enums']["ticket_channel"],"contact_email"?: string,"contact_phone"?: string,"content": string,"conversation_id"?: string,"customer_id"?: string,"customer_vehicle_id"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"subject": string,"troubleshooting_session_id"?: string,"vehicle_make"?: string,"vehicle_model"?: string,"vehicle_year"?: number,"vin"?: string }; Returns: {
+              "already_open": boolean,"id": string,"number": string
+            }[]
+                           },
 "open_ticket_conversation":
 { Args: { "ticket_id": string }; Returns: string
                            },

@@ -45,15 +45,14 @@ export interface NewTicketInput {
   vin?: string | undefined;
 }
 
-/** Opens a ticket for the caller; the database numbers it and the triage trigger queues it. */
+/** Opens a ticket for the caller through public.open_ticket; the database numbers it and the triage trigger queues it. */
 export async function openTicket({ claims, input }: { claims: RlsClaims; input: NewTicketInput }): Promise<{ id: string; number: string }> {
   const [row] = await withRls(claims, (tx) => tx`
-    insert into public.tickets (customer_id, contact_email, contact_phone, subject, content, channel, priority,
-      vehicle_year, vehicle_make, vehicle_model, vin)
-    values ((select auth.uid()), (select email from public.profiles where id = (select auth.uid())), ${input.contactPhone ?? null},
-      ${input.subject}, ${input.content}, 'web', ${input.priority},
-      ${input.vehicleYear ?? null}, ${input.vehicleMake ?? null}, ${input.vehicleModel ?? null}, ${input.vin ?? null})
-    returning id, number`);
+    select id, number from public.open_ticket(
+      subject => ${input.subject}, content => ${input.content}, channel => 'web', priority => ${input.priority},
+      contact_email => (select email from public.profiles where id = (select auth.uid())), contact_phone => ${input.contactPhone ?? null},
+      vehicle_year => ${input.vehicleYear ?? null}, vehicle_make => ${input.vehicleMake ?? null},
+      vehicle_model => ${input.vehicleModel ?? null}, vin => ${input.vin ?? null})`);
   return { id: String(row!.id), number: String(row!.number) };
 }
 

@@ -6,14 +6,16 @@
 //   npm test -- vitest tests/x    one suite, with arguments passed to it
 import { spawn } from 'node:child_process';
 import postgres from 'postgres';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { projectRoot } from '../config.ts';
 import { bold, fail, ok, step } from '../log.ts';
 import { startStack, type RunningStack } from '../stack.ts';
 import { startApp, type RunningApp } from '../app.ts';
 import { ensurePackages, testPackages } from '../system.ts';
 import { waitForEmbeddedKnowledgeBase } from './knowledge-base.ts';
+import { dumpProjectSchema } from './schema-dump.ts';
 import { startOpenAiStub, type OpenAiStub } from './openai-stub.ts';
 
 export interface SuiteResult {
@@ -86,6 +88,38 @@ const sqlTestFiles = () =>
 /** Everything written for Deno: the functions, the tools that build their data, the host's fixture functions. */
 const denoTestFolders = ['supabase/functions', 'supabase/tools', 'local/test/fixtures/functions'];
 
+/**
+ * A file generated from the migrated database and committed (types/database.types.ts, supabase/schema.sql) must
+ * equal what the database gives now; `<updateVariable>=1 npm test -- <suite>` rewrites it instead of failing.
+ */
+async function checkGeneratedFile(check: { suite: string; path: string; generated: string; updateVariable: string; compare: 'exact' | 'trimmed'; env: NodeJS.ProcessEnv }): Promise<SuiteResult> {
+  const file = join(projectRoot, check.path);
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const same = check.compare === 'exact' ? current === check.generated : current.trim() === check.generated.trim();
+  if (same) return { suite: check.suite, passed: 1, failed: 0 };
+  if (process.env[check.updateVariable] === '1') {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, check.generated);
+    console.log(`  ${check.path} regenerated (${check.updateVariable}=1)`);
+    return { suite: check.suite, passed: 1, failed: 0 };
+  }
+  // Show what drifted: a unified diff of the committed file against the database's version (first 80 lines).
+  const scratch = mkdtempSync(join(tmpdir(), `support-hub-${check.suite}-`));
+  try {
+    const fromDatabase = join(scratch, 'generated');
+    writeFileSync(fromDatabase, check.generated);
+    const { output } = await runCommand('diff', ['-u', '--label', `${check.path} (committed)`, '--label', `${check.path} (from the database)`, existsSync(file) ? file : '/dev/null', fromDatabase], check.env, { quiet: true });
+    const lines = output.trimEnd().split('\n');
+    console.log(lines.slice(0, 80).map((line) => `    ${line}`).join('\n'));
+    if (lines.length > 80) console.log(`    … ${lines.length - 80} more diff line(s)`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const command = `${check.updateVariable}=1 npm test -- ${check.suite}`;
+  console.log(`  ${check.path} is out of date: run \`${command}\` and commit it.`);
+  return { suite: check.suite, passed: 0, failed: 1, failures: [`${check.path} is out of date: run \`${command}\``] };
+}
+
 const suites: Suite[] = [
   {
     name: 'typecheck',
@@ -100,6 +134,15 @@ const suites: Suite[] = [
       }
       console.log(`  ${errors.length} type error(s)`);
       return { suite: 'typecheck', passed: errors.length === 0 ? 1 : 0, failed: errors.length };
+    },
+  },
+  {
+    // Before any other suite touches the database (vitest creates probe tables), so this is the migrations alone.
+    name: 'schema',
+    description: 'supabase/schema.sql matches a schema-only pg_dump of the migrated database',
+    async run({ stack, env }) {
+      const generated = await dumpProjectSchema(stack.dbUrl, env);
+      return checkGeneratedFile({ suite: 'schema', path: join('supabase', 'schema.sql'), generated, updateVariable: 'UPDATE_SCHEMA', compare: 'exact', env });
     },
   },
   {
@@ -178,21 +221,11 @@ const suites: Suite[] = [
     async run({ stack, env }) {
       const { code, output } = await runCommand(bin('supabase'), ['gen', 'types', `--remote=${stack.dbUrl}`, '--lang', 'typescript', '--schema', 'public'], env, { quiet: true });
       const generated = output.slice(output.indexOf('export type Json'));
-      const file = join(projectRoot, 'types', 'database.types.ts');
       if (code !== 0 || !generated.startsWith('export type Json')) {
         console.log(output);
         return { suite: 'types', passed: 0, failed: 1, error: 'supabase gen types failed' };
       }
-      const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-      if (current.trim() === generated.trim()) return { suite: 'types', passed: 1, failed: 0 };
-      if (process.env.UPDATE_TYPES === '1') {
-        mkdirSync(join(projectRoot, 'types'), { recursive: true });
-        writeFileSync(file, generated);
-        console.log('  types/database.types.ts regenerated (UPDATE_TYPES=1)');
-        return { suite: 'types', passed: 1, failed: 0 };
-      }
-      console.log('  types/database.types.ts is out of date: run `UPDATE_TYPES=1 npm test -- types` and commit it.');
-      return { suite: 'types', passed: 0, failed: 1 };
+      return checkGeneratedFile({ suite: 'types', path: join('types', 'database.types.ts'), generated, updateVariable: 'UPDATE_TYPES', compare: 'trimmed', env });
     },
   },
   {

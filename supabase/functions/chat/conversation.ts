@@ -119,8 +119,8 @@ export async function recordAssistantCall(entry: {
 }
 
 /**
- * Opens the conversation's ticket, as the customer (RLS, the triage trigger and the ticket lifecycle all apply).
- * Exactly one per conversation: tickets.conversation_id is unique, so a second request (or a race) finds the first.
+ * Opens the conversation's ticket through public.open_ticket, as the customer (RLS, the triage trigger and the ticket
+ * lifecycle all apply). Exactly one per conversation: a second request (or a race) gets the first, already_open.
  */
 export async function openHandOffTicket(claims: UserClaims, conversation: ConversationContext): Promise<{ id: string; number: string; alreadyOpen: boolean }> {
   return await asCaller(claims, async (tx) => {
@@ -131,14 +131,9 @@ export async function openHandOffTicket(claims: UserClaims, conversation: Conver
     const transcript = messages.reverse().map((message) => `${message.role === 'user' ? 'Customer' : 'Assistant'}: ${message.content}`).join('\n\n');
     const firstQuestion = messages.find((message) => message.role === 'user')?.content as string | undefined;
     const subject = (conversation.title !== 'New conversation' ? conversation.title : firstQuestion ?? 'Help requested in chat').slice(0, 120);
-    const [created] = await tx`
-      insert into public.tickets (customer_id, subject, content, channel, conversation_id)
-      values (${claims.sub}, ${subject}, ${transcript}, 'chat', ${conversation.id})
-      on conflict (conversation_id) do nothing
-      returning id, number`;
-    if (created) return { id: String(created.id), number: String(created.number), alreadyOpen: false };
-    const [existing] = await tx`select id, number from public.tickets where conversation_id = ${conversation.id}`;
-    if (!existing) throw new Error('the conversation has a ticket the customer cannot read');
-    return { id: String(existing.id), number: String(existing.number), alreadyOpen: true };
+    const [ticket] = await tx`
+      select id, number, already_open from public.open_ticket(
+        customer_id => ${claims.sub}, subject => ${subject}, content => ${transcript}, channel => 'chat', conversation_id => ${conversation.id})`;
+    return { id: String(ticket!.id), number: String(ticket!.number), alreadyOpen: ticket!.already_open === true };
   });
 }
