@@ -63,8 +63,8 @@ select results_eq(
   $$values (1)$$, 'and there is still exactly one');
 select throws_ok(
   $$select * from public.open_ticket(subject => 'Theirs', content => 'x', channel => 'chat', conversation_id => '00000000-0000-4000-a000-00000000000b')$$,
-  'P0001', 'the conversation has a ticket the customer cannot read',
-  'a hand-off on another customer''s conversation does not reveal its ticket');
+  '42501', 'new row violates row-level security policy for table "tickets"',
+  'a hand-off on another customer''s conversation is refused by the insert policy and reveals nothing of its ticket');
 
 select tests.authenticate_as('customer_b');
 select is_empty($$select 1 from public.tickets where id in (select id from opened union all select id from handed_off)$$,
