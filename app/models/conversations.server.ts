@@ -153,6 +153,9 @@ export async function listMessagesSince({ claims, conversationId, since }: { cla
   return rows.map((row) => messageFromRow(row));
 }
 
-export async function markConversationRead({ claims, conversationId }: { claims: RlsClaims; conversationId: string }): Promise<void> {
-  await withRls(claims, (tx) => tx`select public.mark_conversation_read(${conversationId})`);
+/** Marks the conversation read for the caller; false when they cannot see it (RLS), so nothing is written. */
+export async function markConversationRead({ claims, conversationId }: { claims: RlsClaims; conversationId: string }): Promise<boolean> {
+  const rows = await withRls(claims, (tx) => tx`
+    select public.mark_conversation_read(conversation.id) from public.conversations conversation where conversation.id = ${conversationId}`);
+  return rows.length === 1;
 }

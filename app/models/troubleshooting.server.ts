@@ -2,6 +2,7 @@
 // Every function runs inside withRls, so the sessions' policies and public.complete_troubleshooting_session decide
 // what a customer may read and change; nothing here filters by user id as a guard.
 import { z } from 'zod';
+import { DatabaseRefusal } from '~/lib/server/db-errors.server';
 import { withRls, type RlsClaims } from '~/lib/server/db.server';
 import type { Outcome, VehicleValue } from '~/lib/shared/troubleshooting';
 
@@ -115,7 +116,13 @@ export async function matchGuides({ claims, description, count = 3 }: { claims: 
 export async function startSession({ claims, description, guideId, vehicle }: { claims: RlsClaims; description: string; guideId: string; vehicle: VehicleValue }): Promise<string> {
   return withRls(claims, async (tx) => {
     let vehicleId: string | null = null;
-    if (vehicle.startsWith('vehicle:')) vehicleId = vehicle.slice('vehicle:'.length);
+    if (vehicle.startsWith('vehicle:')) {
+      // Read as the caller, so RLS decides: another customer's vehicle is simply not there (the insert policy would
+      // refuse it too, but only as a bare "not allowed"; this says which field is wrong).
+      const [own] = await tx`select id from public.customer_vehicles where id = ${vehicle.slice('vehicle:'.length)}`;
+      if (!own) throw new DatabaseRefusal({ code: 'vehicle_not_found', status: 400, field: 'vehicle', message: 'Choose one of your own vehicles from the list.' });
+      vehicleId = z.string().uuid().parse(own['id']);
+    }
     if (vehicle.startsWith('model:')) {
       const modelId = Number(vehicle.slice('model:'.length));
       const [existing] = await tx`select id from public.customer_vehicles where customer_id = (select auth.uid()) and vehicle_model_id = ${modelId} order by created_at limit 1`;

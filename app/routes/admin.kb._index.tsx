@@ -2,6 +2,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
+import { searchParamsOf } from '~/lib/shared/forms';
 import { EmptyState } from '~/components/app-shell';
 import { FormError, FormNotice } from '~/components/form';
 import { DeleteArticleButton, EmbeddingStatusBadge, LiveIndicator, PublishedPill } from '~/components/kb-admin';
@@ -31,7 +32,7 @@ const rowActionSchema = z.discriminatedUnion('intent', [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { claims, headers } = await requireUser(request, { role: 'admin' });
-  const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filters = filtersSchema.parse(Object.fromEntries(searchParamsOf(request)));
   const [articles, facets] = await Promise.all([
     listArticlesForAdmin({
       claims,

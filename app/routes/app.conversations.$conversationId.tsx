@@ -63,8 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/app/conversations/${conversationId.data}`, { headers });
   }
   if (!conversationId.success || intent !== 'mark-read') return data({ ok: false }, { status: 400, headers });
-  await markConversationRead({ claims, conversationId: conversationId.data });
-  return data({ ok: true }, { headers });
+  const marked = await markConversationRead({ claims, conversationId: conversationId.data });
+  return data({ ok: marked }, { status: marked ? 200 : 404, headers });
 }
 
 /** Marking as read changes nothing this page shows: don't reload the thread for it. */

@@ -60,6 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
       wording: { unavailable: 'We cannot reach our servers right now, so no guide could be found. Please try again in a moment.' },
     });
     if (!refusal) throw error;
+    if (refusal.field) return data<DescribeResult>({ fieldErrors: { [refusal.field]: refusal.message } }, { status: refusal.status, headers });
     return data<DescribeResult>({ fieldErrors: {}, formError: refusal.message }, { status: refusal.status, headers });
   }
 }

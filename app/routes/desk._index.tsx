@@ -24,7 +24,7 @@ import {
   type DeskBoardQuery,
   type DeskView,
 } from '~/lib/shared/desk-board';
-import { parseForm } from '~/lib/shared/forms';
+import { parseForm, searchParamsOf } from '~/lib/shared/forms';
 import { timeAgo } from '~/lib/shared/ticket-labels';
 import { ticketStatuses, ticketStatusLabel } from '~/lib/shared/ticket-status';
 import type { loader as rootLoader } from '~/root';
@@ -47,7 +47,7 @@ export const meta: MetaFunction = () => [{ title: 'Desk · Support Hub' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, claims, headers } = await requireUser(request, { role: 'technician' });
-  const query = parseDeskBoardQuery(new URL(request.url).searchParams);
+  const query = parseDeskBoardQuery(searchParamsOf(request));
   const [page, counts, departments] = await Promise.all([
     listDeskTickets({ claims, query }),
     countDeskLanes({ claims }),

@@ -3,6 +3,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
+import { searchParamsOf } from '~/lib/shared/forms';
 import { EmptyState } from '~/components/app-shell';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { getOptionalUser } from '~/lib/server/auth.server';
@@ -38,7 +39,7 @@ export function groupArticles(articles: HelpArticleSummary[]): ArticleGroup[] {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { claims, headers } = await getOptionalUser(request);
-  const { q: query } = searchParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { q: query } = searchParamsSchema.parse(Object.fromEntries(searchParamsOf(request)));
   const rlsClaims = claimsOrAnon(claims);
   if (query) {
     const results = await searchPublishedArticles({ claims: rlsClaims, query });

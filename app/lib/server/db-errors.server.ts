@@ -6,6 +6,9 @@
 // - plain words of our own for what Postgres itself says (RLS refusals, NUL bytes, overflow, raw constraint
 //   names), because Postgres's own text names tables and policies and helps nobody at a form.
 import postgres from 'postgres';
+import { unusualCharacterMessage } from '~/lib/shared/forms';
+
+export { unusualCharacterMessage };
 
 /** The HTTP status a refusal answers with; 503 is "could not ask", every other status "the database said no". */
 export type RefusalStatus = 400 | 403 | 404 | 409 | 503;
@@ -28,7 +31,6 @@ export interface TranslationOptions {
 
 export const unavailableMessage = 'We cannot reach our servers right now. Please try again in a moment.';
 export const notAllowedMessage = 'You are not allowed to do that. If you think you should be, ask an administrator.';
-export const unusualCharacterMessage = 'Remove the unusual character (an invisible control character, often pasted in by accident) and try again.';
 export const numberOutOfRangeMessage = 'One of the numbers is too large. Enter a smaller value.';
 export const invalidValueMessage = 'One of the values is not in the expected format. Check the form and try again.';
 export const duplicateMessage = 'This already exists, so nothing was saved.';

@@ -49,3 +49,28 @@ export function applySecurityHeaders(headers: Headers, request: Request): void {
   if (servedOverHttps(request)) headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   if (hasSessionCookie(request)) headers.set('Cache-Control', 'private, no-store');
 }
+
+/**
+ * A form posted from another site: its Origin names another host than the one it was sent to. Remix refuses such an
+ * action before any of our code runs (its CSRF check: Origin against X-Forwarded-Host, else Host) but answers 500;
+ * entry.server.tsx answers it with this 403 instead. Same rule as Remix's, so both always agree.
+ */
+export function isCrossOriginAction(request: Request): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD') return false;
+  const origin = request.headers.get('Origin');
+  if (!origin || origin === 'null') return false;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return true;
+  }
+  const host = request.headers.get('X-Forwarded-Host')?.split(',')[0]?.trim() || request.headers.get('Host');
+  return !host || originHost !== host;
+}
+
+export function crossOriginRefusal(request: Request): Response {
+  const headers = new Headers({ 'Content-Type': 'text/plain; charset=utf-8' });
+  applySecurityHeaders(headers, request);
+  return new Response('This form was sent from another website, so it was not accepted. Open Support Hub and try again there.', { status: 403, headers });
+}

@@ -5,15 +5,34 @@ export type FieldErrors = Record<string, string | undefined>;
 
 export type FormResult<T> = { success: true; data: T } | { success: false; fieldErrors: FieldErrors };
 
+/** Postgres text cannot hold a NUL character; people never mean to type one (it comes with a bad paste). */
+const unstorableCharacter = /\u0000/;
+export const unusualCharacterMessage = 'Remove the unusual character (an invisible control character, often pasted in by accident) and try again.';
+
 export function parseForm<Schema extends z.ZodType<Record<string, unknown>>>(schema: Schema, formData: FormData): FormResult<z.output<Schema>> {
   const raw: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === 'string') raw[key] = value;
+  const fieldErrors: FieldErrors = {};
+  for (const [key, value] of formData) {
+    if (typeof value !== 'string') continue;
+    if (unstorableCharacter.test(value)) fieldErrors[key] ??= unusualCharacterMessage;
+    raw[key] = value;
+  }
+  if (Object.keys(fieldErrors).length > 0) return { success: false, fieldErrors };
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { success: true, data: parsed.data };
-  const fieldErrors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? 'form');
     fieldErrors[field] ??= issue.message;
   }
   return { success: false, fieldErrors };
+}
+
+/**
+ * A request's query string without the characters Postgres text cannot hold: a search or filter is read as what the
+ * person meant, so a pasted NUL is dropped rather than failing the page.
+ */
+export function searchParamsOf(request: Request): URLSearchParams {
+  const cleaned = new URLSearchParams();
+  for (const [key, value] of new URL(request.url).searchParams) cleaned.append(key, value.replace(/\u0000/g, ''));
+  return cleaned;
 }
