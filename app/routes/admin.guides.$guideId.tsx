@@ -8,7 +8,8 @@ import { FormError, FormNotice, useFocusFirstInvalid } from '~/components/form';
 import { GuideFields } from '~/components/guide-form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/server/auth.server';
-import { guideFormSchema, stepInstructionSchema } from '~/lib/shared/guide-form';
+import { guideFieldConstraints, guideFormSchema, stepInstructionSchema } from '~/lib/shared/guide-form';
+import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import { parseForm, type FieldErrors } from '~/lib/shared/forms';
 import { addGuideStep, deleteGuideStep, getGuide, moveGuideStep, updateGuide, updateGuideStep } from '~/models/guides.server';
 import { listSolutionAreas } from '~/models/solution-areas.server';
@@ -51,7 +52,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get('intent') === 'save') {
     const form = parseForm(guideFormSchema, formData);
     if (!form.success) return reply({ intent: 'save', fieldErrors: form.fieldErrors }, 400);
-    const saved = await updateGuide({ claims, guideId: guideId.data, fields: form.data });
+    let saved: boolean;
+    try {
+      saved = await updateGuide({ claims, guideId: guideId.data, fields: form.data });
+    } catch (error) {
+      const refusal = translateDatabaseError(error, { fields: guideFieldConstraints });
+      if (!refusal || refusal.code === 'unavailable') throw error;
+      return reply({ intent: 'save', fieldErrors: refusal.field ? { [refusal.field]: refusal.message } : {}, ...(refusal.field ? {} : { formError: refusal.message }) }, refusal.status);
+    }
     if (!saved) return reply({ intent: 'save', fieldErrors: { slug: 'Another guide uses this slug.' } }, 400);
     return reply({ intent: 'save', fieldErrors: {}, notice: 'Guide saved.' });
   }

@@ -5,7 +5,8 @@ import { FormError, useFocusFirstInvalid } from '~/components/form';
 import { GuideFields } from '~/components/guide-form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/server/auth.server';
-import { guideFormSchema } from '~/lib/shared/guide-form';
+import { guideFieldConstraints, guideFormSchema } from '~/lib/shared/guide-form';
+import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import { parseForm, type FieldErrors } from '~/lib/shared/forms';
 import { createGuide } from '~/models/guides.server';
 import { listSolutionAreas } from '~/models/solution-areas.server';
@@ -21,7 +22,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const { claims, headers } = await requireUser(request, { role: 'admin' });
   const form = parseForm(guideFormSchema, await request.formData());
   if (!form.success) return data<{ fieldErrors: FieldErrors; formError?: string }>({ fieldErrors: form.fieldErrors }, { status: 400, headers });
-  const guideId = await createGuide({ claims, fields: form.data });
+  let guideId: string | null;
+  try {
+    guideId = await createGuide({ claims, fields: form.data });
+  } catch (error) {
+    const refusal = translateDatabaseError(error, { fields: guideFieldConstraints });
+    if (!refusal || refusal.code === 'unavailable') throw error;
+    return data<{ fieldErrors: FieldErrors; formError?: string }>(refusal.field ? { fieldErrors: { [refusal.field]: refusal.message } } : { fieldErrors: {}, formError: refusal.message }, { status: refusal.status, headers });
+  }
   if (!guideId) return data<{ fieldErrors: FieldErrors; formError?: string }>({ fieldErrors: { slug: 'Another guide uses this slug.' } }, { status: 400, headers });
   return redirect(`/admin/guides/${guideId}`, { headers });
 }

@@ -33,3 +33,8 @@ export const guideFormSchema = z.object({
 });
 
 export const stepInstructionSchema = z.string().trim().min(1, 'Write the step.').max(1000, 'Use at most 1,000 characters.');
+
+/** The guide form's fields the database can refuse by constraint (an area deleted meanwhile, or never listed). */
+export const guideFieldConstraints = {
+  guides_solution_area_fkey: { field: 'solutionArea', message: 'Choose one of the listed areas.' },
+} as const;
