@@ -40,6 +40,9 @@ const projectConfigSchema = z
             custom_access_token: z
               .object({ enabled: z.boolean().default(false), uri: z.string().optional() })
               .optional(),
+            password_verification_attempt: z
+              .object({ enabled: z.boolean().default(false), uri: z.string().optional() })
+              .optional(),
           })
           .passthrough()
           .default({}),
