@@ -92,13 +92,13 @@ async function passwordGrant(request: IncomingMessage, response: ServerResponse,
   if (!body.email || !body.password) throw invalidCredentials;
   const user = await deps.users.findByEmail(body.email.trim());
   if (!user) throw invalidCredentials;
-  if (isBanned(user)) throw badRequest('user_banned', 'User is banned');
   const valid = await passwordMatches(body.password, user.encrypted_password);
   // As in GoTrue: the hook hears about every password check of an existing user, right or wrong, and its
   // refusal wins over the password being right.
   await deps.passwordVerificationHook.check({ userId: user.id, valid });
   if (!valid) throw invalidCredentials;
   if (!user.email_confirmed_at) throw badRequest('email_not_confirmed', 'Email not confirmed');
+  if (isBanned(user)) throw badRequest('user_banned', 'User is banned');
   await deps.users.recordSignIn(user.id);
   const signedIn = (await deps.users.findById(user.id)) ?? user;
   const { session, refreshToken } = await deps.sessions.start(user.id, userAgentOf(request), clientIp(request, deps));
