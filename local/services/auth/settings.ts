@@ -1,10 +1,8 @@
 // The Auth settings the service runs with: read from supabase/config.toml and, for the one project setting
 // config.toml has no key for, supabase/auth-settings.json; with the few overrides a test or the stack may need
 // (a tighter rate limit, a throw-away hook).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { projectRoot, StackError, type ProjectConfig } from '../../config.ts';
+import { projectRoot, readProjectSettingsFile, type ProjectConfig } from '../../config.ts';
 
 export interface RateLimitSettings {
   /** Requests allowed per window and client IP address. */
@@ -82,25 +80,13 @@ const projectAuthSettingsSchema = z
 export type ProjectAuthSettings = z.infer<typeof projectAuthSettingsSchema>;
 
 export function readProjectAuthSettings(root = projectRoot): ProjectAuthSettings {
-  const path = join(root, 'supabase', 'auth-settings.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new StackError(`supabase/auth-settings.json could not be read: ${(error as Error).message}`);
-  }
-  const parsed = projectAuthSettingsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new StackError(`supabase/auth-settings.json: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
-  }
-  return parsed.data;
+  return readProjectSettingsFile('auth-settings', projectAuthSettingsSchema, root);
 }
 
 /**
  * Throw-away stacks (npm test, npm run bench) send every client from 127.0.0.1, so config.toml's
  * per-IP limit of a few dozen sign-ins would fail unrelated suites and the 50-client benchmark.
- * They get a limit no honest run reaches; the rate-limit test builds its own service with a tiny one.
+ * They get a limit no honest run reaches; the rate-limit tests build their own service with a small one.
  */
 export const throwAwayStackOverrides: AuthSettingsOverrides = {
   signInRateLimit: { limit: 100_000, windowMs: RATE_LIMIT_WINDOW_MS },
