@@ -16,6 +16,8 @@ export function appEnvironment(stack: StackInfo): Record<string, string> {
   return {
     SUPABASE_URL: stack.apiUrl,
     SUPABASE_ANON_KEY: stack.keys.anonKey,
+    // Server only: the sign-in and sign-up calls, so Auth trusts the client address they pass (decision 0013).
+    SUPABASE_SECRET_KEY: stack.keys.secretKey,
     DATABASE_URL: stack.dbUrl,
     SESSION_COOKIE_SECURE: 'false',
   };

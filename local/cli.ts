@@ -19,6 +19,8 @@ function printStatus(info: StackInfo, format: 'pretty' | 'env'): void {
     ['JWT_SECRET', 'JWT secret', info.keys.jwtSecret],
     ['ANON_KEY', 'anon key', info.keys.anonKey],
     ['SERVICE_ROLE_KEY', 'service_role key', info.keys.serviceRoleKey],
+    // The Supabase CLI's name for the secret API key (sb_secret_…).
+    ['SECRET_KEY', 'Secret key', info.keys.secretKey],
   ];
   if (format === 'env') {
     for (const [key, , value] of values) if (!value.includes(' ')) console.log(`${key}="${value}"`);

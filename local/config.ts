@@ -10,6 +10,9 @@ import { z } from 'zod';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** An `[auth.hook.*]` table: a pg-functions:// URI and whether Auth calls it. */
+const hookConfigSchema = z.object({ enabled: z.boolean().default(false), uri: z.string().optional() });
+
 const functionConfigSchema = z.object({ verify_jwt: z.boolean().default(true) }).passthrough();
 
 const projectConfigSchema = z
@@ -37,9 +40,8 @@ const projectConfigSchema = z
           .default({ enable_confirmations: false }),
         hook: z
           .object({
-            custom_access_token: z
-              .object({ enabled: z.boolean().default(false), uri: z.string().optional() })
-              .optional(),
+            custom_access_token: hookConfigSchema.optional(),
+            password_verification_attempt: hookConfigSchema.optional(),
           })
           .passthrough()
           .default({}),
@@ -64,6 +66,26 @@ export function readProjectConfig(root = projectRoot): ProjectConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new StackError(`supabase/config.toml: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Reads a project setting file beside config.toml (supabase/<name>.json) for settings a hosted project keeps in
+ * its dashboard and the CLI's config.toml has no key for; a malformed file is reported with the offending key.
+ */
+export function readProjectSettingsFile<Schema extends z.ZodTypeAny>(name: string, schema: Schema, root = projectRoot): z.infer<Schema> {
+  const file = `supabase/${name}.json`;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(join(root, file), 'utf8'));
+  } catch (error) {
+    throw new StackError(`${file} could not be read: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StackError(`${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
   }
   return parsed.data;
 }

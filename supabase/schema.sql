@@ -2119,6 +2119,52 @@ $$;
 COMMENT ON FUNCTION private.owns_vehicle(vehicle_id uuid) IS 'True when the caller owns the vehicle.';
 
 --
+-- Name: password_verification_attempt_hook(jsonb); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.password_verification_attempt_hook(event jsonb) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  max_failures constant integer := 5;
+  failure_window constant interval := interval '15 minutes';
+  attempting_user uuid := (event ->> 'user_id')::uuid;
+  recent_failures integer;
+begin
+  -- One account's attempts are counted one at a time, so parallel guesses cannot slip past the limit.
+  perform pg_advisory_xact_lock(hashtextextended('password_failed_attempts:' || attempting_user::text, 0));
+
+  delete from private.password_failed_attempts attempt
+  where attempt.user_id = attempting_user and attempt.attempted_at <= now() - failure_window;
+
+  select count(*) into recent_failures
+  from private.password_failed_attempts attempt
+  where attempt.user_id = attempting_user;
+
+  if recent_failures >= max_failures then
+    return jsonb_build_object(
+      'decision', 'reject',
+      'message', 'Too many wrong passwords for this account. Sign-in is paused for up to 15 minutes; please try again later.',
+      'should_logout_user', false);
+  end if;
+
+  if (event ->> 'valid')::boolean then
+    delete from private.password_failed_attempts attempt where attempt.user_id = attempting_user;
+  else
+    insert into private.password_failed_attempts (user_id) values (attempting_user);
+  end if;
+  return jsonb_build_object('decision', 'continue');
+end;
+$$;
+
+--
+-- Name: FUNCTION password_verification_attempt_hook(event jsonb); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.password_verification_attempt_hook(event jsonb) IS 'Supabase Auth password verification attempt hook: refuses an account''s sign-ins after 5 wrong passwords within 15 minutes (per-account limit, decision 0013).';
+
+--
 -- Name: prepare_new_session(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -4001,6 +4047,53 @@ COMMENT ON COLUMN private.kb_settings.embedding_model IS 'Model of the embedding
 --
 
 COMMENT ON COLUMN private.kb_settings.embedding_model_changed_at IS 'When the worker last reported a different model (and every article was re-queued).';
+
+--
+-- Name: password_failed_attempts; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.password_failed_attempts (
+    id bigint NOT NULL,
+    user_id uuid NOT NULL,
+    attempted_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE password_failed_attempts; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.password_failed_attempts IS 'Wrong passwords per account, written only by private.password_verification_attempt_hook (Auth''s password verification hook). Rows older than the window are deleted on the account''s next attempt; a right password clears them.';
+
+--
+-- Name: COLUMN password_failed_attempts.id; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.password_failed_attempts.id IS 'Row identity.';
+
+--
+-- Name: COLUMN password_failed_attempts.user_id; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.password_failed_attempts.user_id IS 'The account whose password was wrong (auth.users.id).';
+
+--
+-- Name: COLUMN password_failed_attempts.attempted_at; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.password_failed_attempts.attempted_at IS 'When Auth checked the wrong password.';
+
+--
+-- Name: password_failed_attempts_id_seq; Type: SEQUENCE; Schema: private; Owner: -
+--
+
+ALTER TABLE private.password_failed_attempts ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME private.password_failed_attempts_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 --
 -- Name: analysis_exports; Type: TABLE; Schema: public; Owner: -
@@ -6415,6 +6508,13 @@ ALTER TABLE ONLY private.kb_settings
     ADD CONSTRAINT kb_settings_pkey PRIMARY KEY (id);
 
 --
+-- Name: password_failed_attempts password_failed_attempts_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.password_failed_attempts
+    ADD CONSTRAINT password_failed_attempts_pkey PRIMARY KEY (id);
+
+--
 -- Name: analysis_exports analysis_exports_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -6745,6 +6845,12 @@ COMMENT ON INDEX private.jobs_one_open_per_subject_idx IS 'At most one queued or
 --
 
 CREATE INDEX jobs_running_lease_idx ON private.jobs USING btree (kind, locked_at) WHERE (status = 'running'::private.job_status);
+
+--
+-- Name: password_failed_attempts_user_id_attempted_at_idx; Type: INDEX; Schema: private; Owner: -
+--
+
+CREATE INDEX password_failed_attempts_user_id_attempted_at_idx ON private.password_failed_attempts USING btree (user_id, attempted_at);
 
 --
 -- Name: analysis_exports_analysis_id_idx; Type: INDEX; Schema: public; Owner: -
@@ -7435,6 +7541,13 @@ CREATE TRIGGER wake_embed_worker AFTER INSERT OR UPDATE OF content, title ON pub
 CREATE TRIGGER wake_triage_worker AFTER INSERT ON public.tickets REFERENCING NEW TABLE AS inserted_tickets FOR EACH STATEMENT EXECUTE FUNCTION private.wake_triage_worker();
 
 --
+-- Name: password_failed_attempts password_failed_attempts_user_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.password_failed_attempts
+    ADD CONSTRAINT password_failed_attempts_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+--
 -- Name: analysis_exports analysis_exports_analysis_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -7814,6 +7927,12 @@ ALTER TABLE private.kb_lexeme_chunk_counts ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE private.kb_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: password_failed_attempts; Type: ROW SECURITY; Schema: private; Owner: -
+--
+
+ALTER TABLE private.password_failed_attempts ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: ticket_ai_results Admins can add AI results; Type: POLICY; Schema: public; Owner: -
@@ -9071,6 +9190,13 @@ GRANT ALL ON FUNCTION private.owns_troubleshooting_session(session_id uuid) TO s
 REVOKE ALL ON FUNCTION private.owns_vehicle(vehicle_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.owns_vehicle(vehicle_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.owns_vehicle(vehicle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION password_verification_attempt_hook(event jsonb); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.password_verification_attempt_hook(event jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.password_verification_attempt_hook(event jsonb) TO supabase_auth_admin;
 
 --
 -- Name: FUNCTION prepare_new_session(); Type: ACL; Schema: private; Owner: -

@@ -6,7 +6,7 @@ import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { getOptionalUser, verifiedClaimsSchema } from '~/lib/server/auth.server';
 import { parseForm } from '~/lib/shared/forms';
 import { roleHome, safeRedirectPath } from '~/lib/shared/roles';
-import { createSupabaseServerClient } from '~/lib/server/supabase.server';
+import { createSupabaseSignInClient } from '~/lib/server/supabase.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Support Hub' }];
 
@@ -15,6 +15,9 @@ const signInSchema = z.object({
   password: z.string().min(1, 'Enter your password.'),
   redirectTo: z.string().optional(),
 });
+
+/** Supabase Auth's message for a wrong email or password; the password verification hook's refusals differ. */
+const AUTH_WRONG_PASSWORD_MESSAGE = 'Invalid login credentials';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, headers } = await getOptionalUser(request);
@@ -29,12 +32,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(signInSchema, await request.formData());
   if (!form.success) return data({ fieldErrors: form.fieldErrors, formError: undefined }, { status: 400 });
 
-  const { supabase, headers } = createSupabaseServerClient(request);
+  const { supabase, headers } = createSupabaseSignInClient(request);
   const { error } = await supabase.auth.signInWithPassword({ email: form.data.email, password: form.data.password });
   if (error) {
     const formError =
       error.code === 'invalid_credentials'
-        ? 'That email and password do not match an account. Check them and try again.'
+        ? error.message === AUTH_WRONG_PASSWORD_MESSAGE
+          ? 'That email and password do not match an account. Check them and try again.'
+          : // Any other message under this code is the password verification hook's refusal, written for people
+            // (private.password_verification_attempt_hook: too many wrong passwords for this account).
+            error.message
         : error.status === 429
           ? 'Too many sign-in attempts. Please wait a minute and try again.'
           : error.code === 'email_not_confirmed'

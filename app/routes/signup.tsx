@@ -7,7 +7,7 @@ import { getOptionalUser } from '~/lib/server/auth.server';
 import { parseForm, type FieldErrors } from '~/lib/shared/forms';
 import { MIN_PASSWORD_LENGTH, passwordSchema } from '~/lib/shared/passwords';
 import { roleHome } from '~/lib/shared/roles';
-import { createSupabaseServerClient } from '~/lib/server/supabase.server';
+import { createSupabaseSignInClient } from '~/lib/server/supabase.server';
 
 export const meta: MetaFunction = () => [{ title: 'Create an account · Support Hub' }];
 
@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(signUpSchema, await request.formData());
   if (!form.success) return data<SignUpResult>({ fieldErrors: form.fieldErrors }, { status: 400 });
 
-  const { supabase, headers } = createSupabaseServerClient(request);
+  const { supabase, headers } = createSupabaseSignInClient(request);
   const { data: signUp, error } = await supabase.auth.signUp({
     email: form.data.email,
     password: form.data.password,

@@ -13,11 +13,16 @@ import { join } from 'node:path';
 import * as jose from 'jose';
 import { z } from 'zod';
 
+/** Supabase's secret API keys are opaque strings with this prefix (not JWTs). */
+export const SECRET_KEY_PREFIX = 'sb_secret_';
+
 const storedKeysSchema = z.object({
   jwtSecret: z.string().min(32),
   /** When the API keys were issued: fixed, so the anon and service-role keys stay the same between runs. */
   issuedAt: z.number().int(),
   signingKey: z.object({ kid: z.string(), privateJwk: z.record(z.string(), z.unknown()) }),
+  /** The opaque secret API key (`sb_secret_…`); older key files lack it and get one on the next load. */
+  secretKey: z.string().startsWith(SECRET_KEY_PREFIX).optional(),
 });
 type StoredKeys = z.infer<typeof storedKeysSchema>;
 
@@ -46,6 +51,11 @@ export interface StackKeys {
   jwtSecret: string;
   anonKey: string;
   serviceRoleKey: string;
+  /**
+   * The secret API key (`sb_secret_…`), as `supabase status` prints it: service-role access like the legacy key, and
+   * the only key with which Auth trusts `Sb-Forwarded-For` (docs/decisions/0013-sign-in-limits.md).
+   */
+  secretKey: string;
   /** Public JWKS, served at /auth/v1/.well-known/jwks.json. */
   jwks: { keys: jose.JWK[] };
   /** Signs an access token with the asymmetric key, as Supabase Auth does. */
@@ -63,14 +73,21 @@ async function createStoredKeys(): Promise<StoredKeys> {
     jwtSecret: randomBytes(30).toString('base64url'),
     issuedAt: Math.floor(Date.now() / 1000),
     signingKey: { kid: randomBytes(8).toString('hex'), privateJwk },
+    secretKey: newSecretKey(),
   };
 }
+
+const newSecretKey = () => `${SECRET_KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
 
 export async function loadStackKeys(stateDir: string): Promise<StackKeys> {
   const file = join(stateDir, 'keys.json');
   let stored: StoredKeys;
   if (existsSync(file)) {
     stored = storedKeysSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!stored.secretKey) {
+      stored = { ...stored, secretKey: newSecretKey() };
+      writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    }
   } else {
     stored = await createStoredKeys();
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
@@ -92,6 +109,7 @@ export async function loadStackKeys(stateDir: string): Promise<StackKeys> {
     jwtSecret: stored.jwtSecret,
     anonKey: await apiKey('anon'),
     serviceRoleKey: await apiKey('service_role'),
+    secretKey: stored.secretKey ?? newSecretKey(),
     jwks: { keys: [{ ...publicJwk, kid, alg: 'ES256', use: 'sig', key_ops: ['verify'] }] },
     signAccessToken: (claims, expiresInSeconds) => {
       const issuedAt = Math.floor(Date.now() / 1000);

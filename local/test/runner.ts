@@ -325,6 +325,7 @@ export async function runTests(argv: string[]): Promise<number> {
     SUPABASE_URL: stack.apiUrl,
     SUPABASE_ANON_KEY: stack.keys.anonKey,
     SUPABASE_SERVICE_ROLE_KEY: stack.keys.serviceRoleKey,
+    SUPABASE_SECRET_KEY: stack.keys.secretKey,
     SUPABASE_JWT_SECRET: stack.keys.jwtSecret,
     SUPABASE_DB_URL: stack.dbUrl,
     APP_URL: stack.appUrl,

@@ -72,6 +72,22 @@ describe('accounts in the browser', () => {
     await context.close();
   });
 
+  it('after five wrong passwords for one account, the login page says that account is paused (decision 0013)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const { email, password } = await signUpCustomer(page, 'Paused Person');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await signIn(page, email, `wrong-${attempt}`);
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('do not match');
+    }
+    await signIn(page, email, password);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Too many wrong passwords for this account');
+    expect(pathOf(page)).toBe('/login');
+    await context.close();
+  });
+
   it('lets a customer change their name and password on /account', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -5,6 +5,7 @@ const testEnvSchema = z.object({
   SUPABASE_URL: z.string().url(),
   SUPABASE_ANON_KEY: z.string().min(20),
   SUPABASE_SERVICE_ROLE_KEY: z.string().min(20),
+  SUPABASE_SECRET_KEY: z.string().startsWith('sb_secret_'),
   SUPABASE_JWT_SECRET: z.string().min(32),
   SUPABASE_DB_URL: z.string().startsWith('postgresql://'),
   APP_URL: z.string().url(),

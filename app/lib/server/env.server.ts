@@ -6,6 +6,13 @@ import type { BrowserEnv } from '~/lib/shared/browser-env';
 const serverEnvSchema = z.object({
   SUPABASE_URL: z.string().url(),
   SUPABASE_ANON_KEY: z.string().min(20),
+  // Server only (never in browserEnv): the secret API key, used for nothing but the sign-in and sign-up calls, so
+  // Auth trusts the client address they carry in Sb-Forwarded-For (decision 0013). Without it every sign-in
+  // counts under the app server's one address.
+  SUPABASE_SECRET_KEY: z.string().startsWith('sb_secret_', 'must be a secret API key (sb_secret_…)').optional(),
+  // How many proxies in front of the app append to X-Forwarded-For and are trusted to (decision 0013). 0: none, the
+  // app is reached directly; remix-serve does not show an action the socket's address, so no client address is known.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string'),
   // Local HTTP has no TLS, so the auth cookies cannot be `Secure` there; everywhere else they are.
   SESSION_COOKIE_SECURE: z

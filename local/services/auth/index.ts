@@ -7,7 +7,7 @@ import { corsHeaders, sendJson, type MountedService } from '../http.ts';
 import type { StackKeys } from '../keys.ts';
 import { handleAdmin } from './admin-routes.ts';
 import { apiVersionHeaders, AuthHttpError, notFound, sendApiKeyError, sendAuthError } from './errors.ts';
-import { createCustomAccessTokenHook } from './hook.ts';
+import { createCustomAccessTokenHook, createPasswordVerificationHook } from './hook.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { ApiKeyError, requireApiKey } from './request.ts';
 import { createSessionsRepository } from './sessions.ts';
@@ -43,7 +43,7 @@ export function createAuthService(options: AuthServiceOptions): MountedService {
   const users = createUsersRepository(sql);
   const sessions = createSessionsRepository(sql);
   const hook = createCustomAccessTokenHook(sql, settings.customAccessTokenHook);
-  const deps: UserRouteDeps = {
+  const sharedDeps: UserRouteDeps = {
     keys: options.keys,
     settings,
     users,
@@ -51,6 +51,7 @@ export function createAuthService(options: AuthServiceOptions): MountedService {
     tokens: createTokenIssuer({ keys: options.keys, issuer: `${options.apiUrl}/auth/v1`, expirySeconds: settings.jwtExpirySeconds, hook, users }),
     signInLimiter: createRateLimiter(settings.signInRateLimit),
     refreshLimiter: createRateLimiter(settings.tokenRefreshRateLimit),
+    passwordVerificationHook: createPasswordVerificationHook(sql, settings.passwordVerificationHook, (userId) => sessions.endAllOf(userId)),
   };
 
   async function route(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
@@ -59,7 +60,7 @@ export function createAuthService(options: AuthServiceOptions): MountedService {
     const method = request.method ?? 'GET';
     if (routePath === '/.well-known/jwks.json') return sendJson(response, 200, options.keys.jwks, corsHeaders);
     if (routePath === '/health') return sendJson(response, 200, { version: 'local', name: 'GoTrue', description: 'Support Hub local auth' }, apiVersionHeaders);
-    if (!OPEN_ROUTES.has(routePath)) await requireApiKey(request, url.searchParams, options.keys);
+    const deps: UserRouteDeps = { ...sharedDeps, apiKey: await requireApiKey(request, url.searchParams, options.keys) };
 
     if (routePath === '/settings' && method === 'GET') return sendJson(response, 200, settingsResponse(settings), apiVersionHeaders);
     if (routePath === '/signup' && method === 'POST') return signUp(request, response, deps);

@@ -1,8 +1,10 @@
 // Reading requests the way the Supabase gateway and GoTrue do: the `apikey` gate, JSON
 // bodies checked with zod, and the caller behind `Authorization: Bearer …`.
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 import type { z } from 'zod';
-import { bearerToken, InvalidTokenError, type JwtClaims, type StackKeys } from '../keys.ts';
+import { bearerToken, InvalidTokenError, SECRET_KEY_PREFIX, type JwtClaims, type StackKeys } from '../keys.ts';
 import { readBody } from '../http.ts';
 import { AuthHttpError, badRequest, forbidden, unauthorized } from './errors.ts';
 import type { SessionRow, SessionsRepository } from './sessions.ts';
@@ -13,17 +15,31 @@ const ADMIN_ROLES = new Set(['service_role', 'supabase_admin']);
 
 export class ApiKeyError extends Error {}
 
-/** The gateway's check: every Auth route but the open ones needs the anon or service-role key. */
-export async function requireApiKey(request: IncomingMessage, query: URLSearchParams, keys: StackKeys): Promise<void> {
+/** Which API key a request came with: the legacy JWT keys by role, or the opaque secret key. */
+export type ApiKeyKind = 'anon' | 'service_role' | 'secret';
+
+function isSecretKey(apiKey: string, keys: StackKeys): boolean {
+  const given = Buffer.from(apiKey);
+  const expected = Buffer.from(keys.secretKey);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The gateway's check: every Auth route but the open ones needs the anon, service-role or secret key. */
+export async function requireApiKey(request: IncomingMessage, query: URLSearchParams, keys: StackKeys): Promise<ApiKeyKind> {
   const header = request.headers.apikey;
   const apiKey = (Array.isArray(header) ? header[0] : header) ?? query.get('apikey') ?? '';
   if (!apiKey) throw new ApiKeyError('No API key found in request');
-  try {
-    const claims = await keys.verify(apiKey);
-    if (claims.role !== 'anon' && claims.role !== 'service_role') throw new ApiKeyError('Invalid API key');
-  } catch {
+  if (apiKey.startsWith(SECRET_KEY_PREFIX)) {
+    if (isSecretKey(apiKey, keys)) return 'secret';
     throw new ApiKeyError('Invalid API key');
   }
+  try {
+    const claims = await keys.verify(apiKey);
+    if (claims.role === 'anon' || claims.role === 'service_role') return claims.role;
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw new ApiKeyError('Invalid API key');
 }
 
 export async function readJson<Schema extends z.ZodTypeAny>(request: IncomingMessage, schema: Schema): Promise<z.infer<Schema>> {
@@ -78,11 +94,32 @@ export async function requireCaller(
 }
 
 export async function requireAdmin(request: IncomingMessage, keys: StackKeys): Promise<void> {
+  // The gateway turns a secret key sent as the bearer token into a service-role token, as Supabase's does.
+  const token = bearerToken(request.headers.authorization);
+  if (token?.startsWith(SECRET_KEY_PREFIX) && isSecretKey(token, keys)) return;
   const claims = await verifiedClaims(request, keys);
   if (!ADMIN_ROLES.has(claims.role)) throw forbidden('not_admin', 'User not allowed');
 }
 
-export function clientIp(request: IncomingMessage): string {
+/** How Auth decides whose address a request comes from. */
+export interface ClientAddressRule {
+  apiKey: ApiKeyKind;
+  /** IP address forwarding (`security_sb_forwarded_for_enabled`). */
+  sbForwardedForEnabled: boolean;
+}
+
+/**
+ * The client address Auth counts a request under (rate limits, `auth.sessions.ip`): the first value of
+ * `Sb-Forwarded-For` when IP address forwarding is on and the request came with the secret key, as on Supabase
+ * (the publishable, anon and legacy service-role keys never get it trusted, so no browser can pick its own
+ * address); otherwise, or when that value is not an IP address, the socket's address.
+ */
+export function clientIp(request: IncomingMessage, rule: ClientAddressRule): string {
+  const forwarded = request.headers['sb-forwarded-for'];
+  if (rule.sbForwardedForEnabled && rule.apiKey === 'secret' && typeof forwarded === 'string') {
+    const first = forwarded.split(',', 1)[0]?.trim() ?? '';
+    if (isIP(first)) return first;
+  }
   return request.socket.remoteAddress ?? 'unknown';
 }
 

@@ -1,6 +1,8 @@
-// The Auth settings the service runs with: read from supabase/config.toml, with the few
-// overrides a test or the stack may need (a tighter rate limit, a throw-away hook).
-import type { ProjectConfig } from '../../config.ts';
+// The Auth settings the service runs with: read from supabase/config.toml and, for the one project setting
+// config.toml has no key for, supabase/auth-settings.json; with the few overrides a test or the stack may need
+// (a tighter rate limit, a throw-away hook).
+import { z } from 'zod';
+import { projectRoot, readProjectSettingsFile, type ProjectConfig } from '../../config.ts';
 
 export interface RateLimitSettings {
   /** Requests allowed per window and client IP address. */
@@ -8,11 +10,12 @@ export interface RateLimitSettings {
   windowMs: number;
 }
 
-export interface CustomAccessTokenHookSettings {
+export interface PgFunctionHookSettings {
   enabled: boolean;
   /** `pg-functions://postgres/<schema>/<function>`, as in config.toml. */
   uri?: string;
 }
+export type CustomAccessTokenHookSettings = PgFunctionHookSettings;
 
 export interface AuthSettings {
   jwtExpirySeconds: number;
@@ -24,6 +27,13 @@ export interface AuthSettings {
   signInRateLimit: RateLimitSettings;
   tokenRefreshRateLimit: RateLimitSettings;
   customAccessTokenHook: CustomAccessTokenHookSettings;
+  /** `[auth.hook.password_verification_attempt]`: called on every password check with `{ user_id, valid }`. */
+  passwordVerificationHook: PgFunctionHookSettings;
+  /**
+   * Supabase's "IP address forwarding" (`security_sb_forwarded_for_enabled`): when on, a request made with the
+   * secret API key is counted under the address in its `Sb-Forwarded-For` header instead of the socket's.
+   */
+  sbForwardedForEnabled: boolean;
 }
 
 export type AuthSettingsOverrides = Partial<AuthSettings>;
@@ -46,14 +56,37 @@ export function authSettings(config: ProjectConfig, overrides: AuthSettingsOverr
       enabled: auth.hook.custom_access_token?.enabled ?? false,
       uri: auth.hook.custom_access_token?.uri,
     },
+    passwordVerificationHook: {
+      enabled: auth.hook.password_verification_attempt?.enabled ?? false,
+      uri: auth.hook.password_verification_attempt?.uri,
+    },
+    sbForwardedForEnabled: readProjectAuthSettings().security_sb_forwarded_for_enabled,
     ...overrides,
   };
 }
 
 /**
+ * Auth settings a hosted project keeps outside config.toml (the dashboard, or the Management API's
+ * `PATCH /v1/projects/{ref}/config/auth`, whose field names these are). The Supabase CLI's config.toml has no key
+ * for them and warns about unknown keys, so they live in supabase/auth-settings.json, as Realtime's do in
+ * supabase/realtime-settings.json.
+ */
+const projectAuthSettingsSchema = z
+  .object({
+    /** Authentication → Rate Limits → IP address forwarding. */
+    security_sb_forwarded_for_enabled: z.boolean(),
+  })
+  .strict();
+export type ProjectAuthSettings = z.infer<typeof projectAuthSettingsSchema>;
+
+export function readProjectAuthSettings(root = projectRoot): ProjectAuthSettings {
+  return readProjectSettingsFile('auth-settings', projectAuthSettingsSchema, root);
+}
+
+/**
  * Throw-away stacks (npm test, npm run bench) send every client from 127.0.0.1, so config.toml's
  * per-IP limit of a few dozen sign-ins would fail unrelated suites and the 50-client benchmark.
- * They get a limit no honest run reaches; the rate-limit test builds its own service with a tiny one.
+ * They get a limit no honest run reaches; the rate-limit tests build their own service with a small one.
  */
 export const throwAwayStackOverrides: AuthSettingsOverrides = {
   signInRateLimit: { limit: 100_000, windowMs: RATE_LIMIT_WINDOW_MS },

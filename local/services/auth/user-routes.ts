@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { sendJson } from '../http.ts';
 import type { StackKeys } from '../keys.ts';
 import { apiVersionHeaders, AuthHttpError, badRequest, unprocessable } from './errors.ts';
+import type { PasswordVerificationHook } from './hook.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import { clientIp, readJson, requireCaller } from './request.ts';
+import { clientIp as clientIpBy, readJson, requireCaller, type ApiKeyKind } from './request.ts';
 import type { SessionsRepository } from './sessions.ts';
 import type { AuthSettings } from './settings.ts';
 import type { TokenIssuer } from './tokens.ts';
@@ -20,6 +21,13 @@ export interface UserRouteDeps {
   tokens: TokenIssuer;
   signInLimiter: RateLimiter;
   refreshLimiter: RateLimiter;
+  passwordVerificationHook: PasswordVerificationHook;
+  /** The API key this request came with (known once the apikey gate has passed; the open routes have none). */
+  apiKey?: ApiKeyKind;
+}
+
+function clientIp(request: IncomingMessage, deps: UserRouteDeps): string {
+  return clientIpBy(request, { apiKey: deps.apiKey ?? 'anon', sbForwardedForEnabled: deps.settings.sbForwardedForEnabled });
 }
 
 const metadataSchema = z.record(z.string(), z.unknown());
@@ -44,7 +52,7 @@ function userAgentOf(request: IncomingMessage): string | undefined {
 }
 
 export async function signUp(request: IncomingMessage, response: ServerResponse, deps: UserRouteDeps): Promise<void> {
-  if (!deps.signInLimiter.allow(clientIp(request))) throw rateLimited();
+  if (!deps.signInLimiter.allow(clientIp(request, deps))) throw rateLimited();
   const body = await readJson(request, signUpSchema);
   if (!deps.settings.signupEnabled) throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
   if (body.phone && !body.email) throw unprocessable('phone_provider_disabled', 'Phone signups are disabled');
@@ -65,7 +73,7 @@ export async function signUp(request: IncomingMessage, response: ServerResponse,
   }
   await deps.users.recordSignIn(user.id);
   const signedIn = (await deps.users.findById(user.id)) ?? user;
-  const { session, refreshToken } = await deps.sessions.start(user.id, userAgentOf(request), clientIp(request));
+  const { session, refreshToken } = await deps.sessions.start(user.id, userAgentOf(request), clientIp(request, deps));
   send(response, 200, await deps.tokens.issue(signedIn, session, refreshToken, 'password'));
 }
 
@@ -77,23 +85,28 @@ export async function token(request: IncomingMessage, response: ServerResponse, 
 }
 
 async function passwordGrant(request: IncomingMessage, response: ServerResponse, deps: UserRouteDeps): Promise<void> {
-  if (!deps.signInLimiter.allow(clientIp(request))) throw rateLimited();
+  if (!deps.signInLimiter.allow(clientIp(request, deps))) throw rateLimited();
   const body = await readJson(request, passwordGrantSchema);
   if (!body.email && body.phone) throw badRequest('phone_provider_disabled', 'Phone logins are disabled');
   const invalidCredentials = badRequest('invalid_credentials', 'Invalid login credentials');
   if (!body.email || !body.password) throw invalidCredentials;
   const user = await deps.users.findByEmail(body.email.trim());
-  if (!user || !(await passwordMatches(body.password, user.encrypted_password))) throw invalidCredentials;
+  if (!user) throw invalidCredentials;
+  const valid = await passwordMatches(body.password, user.encrypted_password);
+  // As in GoTrue: the hook hears about every password check of an existing user, right or wrong, and its
+  // refusal wins over the password being right.
+  await deps.passwordVerificationHook.check({ userId: user.id, valid });
+  if (!valid) throw invalidCredentials;
   if (!user.email_confirmed_at) throw badRequest('email_not_confirmed', 'Email not confirmed');
   if (isBanned(user)) throw badRequest('user_banned', 'User is banned');
   await deps.users.recordSignIn(user.id);
   const signedIn = (await deps.users.findById(user.id)) ?? user;
-  const { session, refreshToken } = await deps.sessions.start(user.id, userAgentOf(request), clientIp(request));
+  const { session, refreshToken } = await deps.sessions.start(user.id, userAgentOf(request), clientIp(request, deps));
   send(response, 200, await deps.tokens.issue(signedIn, session, refreshToken, 'password'));
 }
 
 async function refreshGrant(request: IncomingMessage, response: ServerResponse, deps: UserRouteDeps): Promise<void> {
-  if (!deps.refreshLimiter.allow(clientIp(request))) throw rateLimited();
+  if (!deps.refreshLimiter.allow(clientIp(request, deps))) throw rateLimited();
   const body = await readJson(request, refreshGrantSchema);
   if (!body.refresh_token) throw badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
   const { session, refreshToken } = await deps.sessions.rotate(body.refresh_token, {

@@ -4,11 +4,9 @@
 // supabase/realtime-settings.json on every start, and a test may change a setting for the running stack with SQL, as
 // Supabase Realtime's own tests change a tenant's configuration. Read on every join and REST broadcast, so a change
 // takes effect at once.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type postgres from 'postgres';
 import { z } from 'zod';
-import { projectRoot, StackError } from '../../config.ts';
+import { projectRoot, readProjectSettingsFile } from '../../config.ts';
 
 /** The join reply Supabase Realtime gives a public join when public access is off. */
 export const privateOnlyReason = 'PrivateOnly: This project only allows private channels';
@@ -20,19 +18,7 @@ const projectRealtimeSettingsSchema = z.object({
 export type ProjectRealtimeSettings = z.infer<typeof projectRealtimeSettingsSchema>;
 
 export function readProjectRealtimeSettings(root = projectRoot): ProjectRealtimeSettings {
-  const path = join(root, 'supabase', 'realtime-settings.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new StackError(`supabase/realtime-settings.json could not be read: ${(error as Error).message}`);
-  }
-  const parsed = projectRealtimeSettingsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new StackError(`supabase/realtime-settings.json: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
-  }
-  return parsed.data;
+  return readProjectSettingsFile('realtime-settings', projectRealtimeSettingsSchema, root);
 }
 
 /** Writes the project's settings into the stack's tenant row (on start). */
