@@ -247,7 +247,7 @@ const suites: Suite[] = [
       // find none of them and fail with "No test files found", so it is skipped.
       const onlySerialFiles = context.args.length > 0 && context.args.every((arg) => arg.includes('.serial.'));
       const serial = () => runVitest('vitest-serial', join('tests', 'vitest.serial.config.ts'), context);
-      if (onlySerialFiles) return serial();
+      if (onlySerialFiles) return { ...(await serial()), suite: 'vitest' };
       const parallel = await runVitest('vitest', join('tests', 'vitest.config.ts'), context);
       if (context.args.length > 0 && !context.args.some((arg) => arg.includes('serial'))) return parallel;
       const serialResult = await serial();

@@ -61,6 +61,9 @@ describe('Postgres killed with SIGKILL during a burst of writes', () => {
     const articleId = await createArticle({ title: `Restarting the ${word} unit`, content: `Hold the ${word} button for ten seconds.` });
     await embedUntilDone(articleId);
 
+    const [durability] = await writers[0]!<{ synchronous_commit: string }[]>`select current_setting('synchronous_commit') as synchronous_commit`;
+    expect(durability!.synchronous_commit, 'the writers commit durably, as on hosted Supabase').toBe('on');
+
     const acknowledgedTickets: string[] = [];
     const acknowledgedMessages: string[] = [];
     let killed = false;
