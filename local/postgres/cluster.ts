@@ -165,3 +165,46 @@ export function restartCluster(profile: StackProfile): void {
   const result = pgExec('pg_ctl', ['restart', '-D', paths.dataDir, '-m', 'fast', '-l', paths.logFile, '-w', '-t', '60', '-s']);
   if (result.status !== 0) throw new StackError('PostgreSQL did not restart', logTail(paths));
 }
+
+/**
+ * Kills the postmaster with SIGKILL, as a crash would (used by the fault tests), and waits until it is gone. Its
+ * backends notice and exit on their own; startAfterCrash waits for them.
+ */
+export async function killCluster(profile: StackProfile): Promise<void> {
+  const paths = clusterPaths(profile);
+  const pidFile = join(paths.dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) throw new StackError('PostgreSQL is not running (no postmaster.pid)');
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) throw new StackError(`postmaster.pid does not start with a PID: ${pidFile}`);
+  process.kill(pid, 'SIGKILL');
+  const deadline = Date.now() + 30_000;
+  while (processExists(pid)) {
+    if (Date.now() > deadline) throw new StackError(`PostgreSQL (PID ${pid}) outlived SIGKILL by 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Starts a cluster that killCluster left behind: PostgreSQL runs crash recovery from the WAL before it accepts
+ * connections. It refuses to start while a dead postmaster's backends still hold its shared memory, so it retries
+ * until they have exited.
+ */
+export async function startAfterCrash(profile: StackProfile): Promise<void> {
+  const paths = clusterPaths(profile);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const result = pgExec('pg_ctl', ['start', '-D', paths.dataDir, '-l', paths.logFile, '-w', '-t', '60', '-s']);
+    if (result.status === 0) return;
+    if (Date.now() > deadline) throw new StackError('PostgreSQL did not start after the crash', `${result.output}\n${logTail(paths)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -243,15 +243,20 @@ const suites: Suite[] = [
     name: 'vitest',
     description: 'vitest: app, local stack and integration tests',
     async run(context) {
+      // Only serial files named (e.g. `npm test -- vitest tests/local/faults.serial.test.ts`): the parallel config would
+      // find none of them and fail with "No test files found", so it is skipped.
+      const onlySerialFiles = context.args.length > 0 && context.args.every((arg) => arg.includes('.serial.'));
+      const serial = () => runVitest('vitest-serial', join('tests', 'vitest.serial.config.ts'), context);
+      if (onlySerialFiles) return { ...(await serial()), suite: 'vitest' };
       const parallel = await runVitest('vitest', join('tests', 'vitest.config.ts'), context);
       if (context.args.length > 0 && !context.args.some((arg) => arg.includes('serial'))) return parallel;
-      const serial = await runVitest('vitest-serial', join('tests', 'vitest.serial.config.ts'), context);
+      const serialResult = await serial();
       return {
         suite: 'vitest',
-        passed: parallel.passed + serial.passed,
-        failed: parallel.failed + serial.failed,
-        error: parallel.error ?? serial.error,
-        failures: [...(parallel.failures ?? []), ...(serial.failures ?? [])],
+        passed: parallel.passed + serialResult.passed,
+        failed: parallel.failed + serialResult.failed,
+        error: parallel.error ?? serialResult.error,
+        failures: [...(parallel.failures ?? []), ...(serialResult.failures ?? [])],
       };
     },
   },
