@@ -1,5 +1,6 @@
 // Builds and serves the Remix app against a running stack.
 import { spawn, spawnSync } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot, StackError } from './config.ts';
 import { requirePortFree, waitForPort } from './ports.ts';
@@ -40,10 +41,21 @@ export function buildApp(stack: StackInfo): void {
   if (result.status !== 0) throw new StackError('The Remix build failed:', `${result.stdout}\n${result.stderr}`.trim());
 }
 
-export async function startApp(stack: StackInfo, options: { mode: 'production'; build?: boolean }): Promise<RunningApp> {
+export async function startApp(
+  stack: StackInfo,
+  options: {
+    mode: 'production';
+    build?: boolean;
+    /** Extra Node flags (the load benchmark's `--cpu-prof`). */
+    nodeOptions?: string[];
+    /** Where the app's output goes instead of this terminal (the load benchmark's request log). */
+    logFile?: string;
+  },
+): Promise<RunningApp> {
   if (options.build ?? true) buildApp(stack);
   const root = buildRoot(stack);
   await requirePortFree(stack.profile.appPort, 'the Remix app');
+  const log = options.logFile ? openSync(options.logFile, 'a') : undefined;
   const child = spawn(
     process.execPath,
     [join(projectRoot, 'node_modules', '@remix-run', 'serve', 'dist', 'cli.js'), root ? join(root, 'build', 'index.js') : join(projectRoot, 'build', 'index.js')],
@@ -56,9 +68,9 @@ export async function startApp(stack: StackInfo, options: { mode: 'production'; 
         HOST: '127.0.0.1',
         NODE_ENV: options.mode,
         // supabase-js needs a global WebSocket; Node 20 ships undici's behind this flag.
-        NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-websocket'].filter(Boolean).join(' '),
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-websocket', ...(options.nodeOptions ?? [])].filter(Boolean).join(' '),
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', log ?? 'inherit', log ?? 'inherit'],
     },
   );
   const exited = new Promise<never>((_, reject) =>
