@@ -10,6 +10,7 @@
 //     board (colleagues race for the same cards: a lost race is a 409, not an error), replying on a ticket they hold.
 // At the end the database is asked whether every message a `done` event acknowledged is stored exactly once with
 // exactly one assistant answer after it. Flags: --customers N (200), --technicians N (20), --seconds N (120),
+// --pause-ms N (5000; 0 = act again at once, a stress test),
 // --cpu-prof (write a V8 CPU profile of the app process into the bench stack's folder).
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -25,7 +26,6 @@ import type { Benchmark } from './index.ts';
 
 const PASSWORD = 'bench-load-password';
 const EMAIL_PREFIX = 'bench-load-';
-const ACT_EVERY_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 15_000;
 const CHAT_TIMEOUT_MS = 30_000;
 const TICKETS_PER_CUSTOMER = 3;
@@ -35,6 +35,8 @@ const flagsSchema = z.object({
   customers: z.coerce.number().int().min(1).max(1_000).default(200),
   technicians: z.coerce.number().int().min(1).max(200).default(20),
   seconds: z.coerce.number().int().min(5).max(600).default(120),
+  /** Think time between one person's actions; 0 makes every person act again at once (a stress test, as issue 20's first figures). */
+  pauseMs: z.coerce.number().int().min(0).max(60_000).default(5_000),
   cpuProf: z.boolean().default(false),
 });
 type Flags = z.infer<typeof flagsSchema>;
@@ -44,7 +46,7 @@ function parseFlags(argv: string[]): Flags {
     const index = argv.indexOf(`--${name}`);
     return index >= 0 ? argv[index + 1] : undefined;
   };
-  return flagsSchema.parse({ customers: value('customers'), technicians: value('technicians'), seconds: value('seconds'), cpuProf: argv.includes('--cpu-prof') });
+  return flagsSchema.parse({ customers: value('customers'), technicians: value('technicians'), seconds: value('seconds'), pauseMs: value('pause-ms'), cpuProf: argv.includes('--cpu-prof') });
 }
 
 /** Plain customer words on the knowledge base's topics, per solution area. */
@@ -278,8 +280,8 @@ interface Technician extends Visitor {
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** 5 s ± 40 %, so the simulated people do not act in lock step. */
-const nextPause = () => ACT_EVERY_MS * (0.6 + Math.random() * 0.8);
+/** The pause ± 40 %, so the simulated people do not act in lock step. */
+const nextPause = (pauseMs: number) => pauseMs * (0.6 + Math.random() * 0.8);
 
 interface World {
   endpoints: Endpoints;
@@ -290,6 +292,7 @@ interface World {
   queue: string[];
   allTicketIds: string[];
   deadline: number;
+  pauseMs: number;
 }
 
 /** A GET as a document or as the single-fetch data request the client router makes for the same page. */
@@ -356,11 +359,11 @@ async function technicianActs(world: World, technician: Technician): Promise<voi
 
 async function actUntilDeadline(world: World, act: () => Promise<void>): Promise<void> {
   // Spread the first actions over one period, as people arriving do.
-  await sleep(Math.random() * ACT_EVERY_MS);
+  await sleep(Math.random() * Math.max(world.pauseMs, 1_000));
   while (performance.now() < world.deadline) {
     const started = performance.now();
     await act();
-    const pause = nextPause() - (performance.now() - started);
+    const pause = nextPause(world.pauseMs) - (performance.now() - started);
     if (pause > 0) await sleep(Math.min(pause, Math.max(0, world.deadline - performance.now())));
   }
 }
@@ -476,7 +479,7 @@ export const loadBenchmark: Benchmark = {
       console.log(`  ${customers.length} customers and ${technicians.length} technicians signed in through /login in ${((performance.now() - signInStarted) / 1000).toFixed(1)} s; ${allTicketIds.length} tickets on the queue`);
 
       const recorder = new Recorder();
-      const world: World = { endpoints, recorder, acknowledged: [], areas, queue: [...allTicketIds], allTicketIds, deadline: performance.now() + flags.seconds * 1000 };
+      const world: World = { endpoints, recorder, acknowledged: [], areas, queue: [...allTicketIds], allTicketIds, deadline: performance.now() + flags.seconds * 1000, pauseMs: flags.pauseMs };
       const loadBefore = loadavg();
       const cpuBefore = process.cpuUsage();
       const windowStarted = performance.now();
