@@ -46,7 +46,7 @@ export async function startApp(
   options: {
     mode: 'production';
     build?: boolean;
-    /** Extra Node flags (the load benchmark's `--cpu-prof`). */
+    /** Extra Node flags on the command line (the load benchmark's `--cpu-prof`). */
     nodeOptions?: string[];
     /** Where the app's output goes instead of this terminal (the load benchmark's request log). */
     logFile?: string;
@@ -58,7 +58,8 @@ export async function startApp(
   const log = options.logFile ? openSync(options.logFile, 'a') : undefined;
   const child = spawn(
     process.execPath,
-    [join(projectRoot, 'node_modules', '@remix-run', 'serve', 'dist', 'cli.js'), root ? join(root, 'build', 'index.js') : join(projectRoot, 'build', 'index.js')],
+    // Extra flags go on the command line: --cpu-prof is not allowed in NODE_OPTIONS.
+    [...(options.nodeOptions ?? []), join(projectRoot, 'node_modules', '@remix-run', 'serve', 'dist', 'cli.js'), root ? join(root, 'build', 'index.js') : join(projectRoot, 'build', 'index.js')],
     {
       cwd: projectRoot,
       env: {
@@ -68,7 +69,7 @@ export async function startApp(
         HOST: '127.0.0.1',
         NODE_ENV: options.mode,
         // supabase-js needs a global WebSocket; Node 20 ships undici's behind this flag.
-        NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-websocket', ...(options.nodeOptions ?? [])].filter(Boolean).join(' '),
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-websocket'].filter(Boolean).join(' '),
       },
       stdio: ['ignore', log ?? 'inherit', log ?? 'inherit'],
     },
