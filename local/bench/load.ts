@@ -455,13 +455,14 @@ export const loadBenchmark: Benchmark = {
     const sql = postgres(stack.dbUrl, { max: 4, onnotice: () => {} });
     const profileDir = join(stack.profile.stateDir, 'cpu-profiles');
     if (flags.cpuProf) mkdirSync(profileDir, { recursive: true });
-    const app = await startApp(stack, {
-      mode: 'production',
-      // remix-serve logs a line per request: into a file, so the table stays readable.
-      logFile: join(stack.profile.stateDir, 'app.log'),
-      nodeOptions: flags.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-    });
+    let app: Awaited<ReturnType<typeof startApp>> | undefined;
     try {
+      app = await startApp(stack, {
+        mode: 'production',
+        // remix-serve logs a line per request: into a file, so the table stays readable.
+        logFile: join(stack.profile.stateDir, 'app.log'),
+        nodeOptions: flags.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      });
       const endpoints: Endpoints = { appUrl: app.url, apiUrl: stack.apiUrl, anonKey: stack.keys.anonKey };
       const people = await createPeople(sql, flags);
       const ticketsByCustomer = await createTickets(sql, people.customers.map((customer) => customer.id));
@@ -536,7 +537,7 @@ export const loadBenchmark: Benchmark = {
       }
     } finally {
       await sql.end({ timeout: 5 });
-      await app.stop();
+      await app?.stop();
       await stack.stop();
     }
   },
