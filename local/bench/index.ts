@@ -27,7 +27,7 @@ export interface Benchmark {
 const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark, kbBenchmark, claimBenchmark, loadBenchmark];
 
 /** Flags that take no value. */
-const booleanFlags = new Set(['--cpu-prof']);
+const booleanFlags = new Set(['--cpu-prof', '--db-stats']);
 
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const runsIndex = argv.indexOf('--runs');

@@ -11,10 +11,12 @@
 // At the end the database is asked whether every message a `done` event acknowledged is stored exactly once with
 // exactly one assistant answer after it. Flags: --customers N (200), --technicians N (20), --seconds N (120),
 // --pause-ms N (5000; 0 = act again at once, a stress test),
-// --cpu-prof (write a V8 CPU profile of the app process into the bench stack's folder).
+// --cpu-prof (write a V8 CPU profile of the app process into the bench stack's folder),
+// --db-stats (the statements that took the database's time, from pg_stat_statements).
+// Where the time goes is also printed as CPU per part (app, database, functions host, this process) over the window.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createParser } from 'eventsource-parser';
 import postgres from 'postgres';
@@ -38,6 +40,7 @@ const flagsSchema = z.object({
   /** Think time between one person's actions; 0 makes every person act again at once (a stress test, as issue 20's first figures). */
   pauseMs: z.coerce.number().int().min(0).max(60_000).default(5_000),
   cpuProf: z.boolean().default(false),
+  dbStats: z.boolean().default(false),
 });
 type Flags = z.infer<typeof flagsSchema>;
 
@@ -46,7 +49,7 @@ function parseFlags(argv: string[]): Flags {
     const index = argv.indexOf(`--${name}`);
     return index >= 0 ? argv[index + 1] : undefined;
   };
-  return flagsSchema.parse({ customers: value('customers'), technicians: value('technicians'), seconds: value('seconds'), pauseMs: value('pause-ms'), cpuProf: argv.includes('--cpu-prof') });
+  return flagsSchema.parse({ customers: value('customers'), technicians: value('technicians'), seconds: value('seconds'), pauseMs: value('pause-ms'), cpuProf: argv.includes('--cpu-prof'), dbStats: argv.includes('--db-stats') });
 }
 
 /** Plain customer words on the knowledge base's topics, per solution area. */
@@ -439,6 +442,104 @@ async function checkMessages(sql: Sql, acknowledged: Acknowledged[]): Promise<{ 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Where the time goes: CPU per part of the system, and the database's statements
+// ---------------------------------------------------------------------------------------------------------------
+type Part = 'app (remix-serve)' | 'database (postgres)' | 'functions host (deno)' | 'stack + load generator (this process)';
+
+interface ProcessTicks {
+  pid: number;
+  parentPid: number;
+  /** User + system clock ticks of the process itself and of its children it has reaped (exited backends). */
+  ticks: number;
+  command: string;
+}
+
+/** Every process on the machine with its CPU ticks (Linux /proc; elsewhere an empty list and no breakdown). */
+function processTicks(): ProcessTicks[] {
+  const rows: ProcessTicks[] = [];
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return rows;
+  }
+  for (const entry of entries) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name is in parentheses and may contain spaces: the fields start after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const [utime, stime, cutime, cstime] = [fields[11], fields[12], fields[13], fields[14]].map(Number);
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      rows.push({ pid: Number(entry), parentPid: Number(fields[1]), ticks: utime! + stime! + cutime! + cstime!, command });
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return rows;
+}
+
+/** CPU ticks per part: this process's descendants by what they run, and the database server's tree. */
+function ticksByPart(postmasterPid: number | null): Map<Part, number> {
+  const rows = processTicks();
+  const children = new Map<number, ProcessTicks[]>();
+  for (const row of rows) children.set(row.parentPid, [...(children.get(row.parentPid) ?? []), row]);
+  const tree = (pid: number): ProcessTicks[] => (children.get(pid) ?? []).flatMap((child) => [child, ...tree(child.pid)]);
+  const byPart = new Map<Part, number>();
+  const add = (part: Part, ticks: number) => byPart.set(part, (byPart.get(part) ?? 0) + ticks);
+  const self = rows.find((row) => row.pid === process.pid);
+  if (self) add('stack + load generator (this process)', self.ticks);
+  for (const row of tree(process.pid)) {
+    if (row.command.includes('@remix-run/serve')) add('app (remix-serve)', row.ticks);
+    else if (row.command.includes('deno')) add('functions host (deno)', row.ticks);
+  }
+  const postmaster = rows.find((row) => row.pid === postmasterPid);
+  if (postmaster) for (const row of [postmaster, ...tree(postmaster.pid)]) add('database (postgres)', row.ticks);
+  return byPart;
+}
+
+async function postmasterPid(sql: Sql): Promise<number | null> {
+  const [row] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+  try {
+    const stat = readFileSync(`/proc/${row!.pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** Linux counts CPU in clock ticks of 1/100 s (USER_HZ) on every platform Node supports. */
+const TICKS_PER_SECOND = 100;
+
+function printCpuBreakdown(before: Map<Part, number>, after: Map<Part, number>, seconds: number): void {
+  if (after.size === 0) return;
+  const parts = [...after.keys()].map((part) => ({ part, cores: ((after.get(part) ?? 0) - (before.get(part) ?? 0)) / TICKS_PER_SECOND / seconds }));
+  console.log(`  CPU over the window (cores, of ${availableParallelism()}): ${parts.map(({ part, cores }) => `${part} ${cores.toFixed(2)}`).join(', ')}`);
+  for (const { part, cores } of parts) reportFigure(`load_cpu_${slug(part.replace(/\(.*\)/, ''))}`, cores, 'cores');
+}
+
+/** pg_stat_statements' view, or null when the server was started without it preloaded. */
+async function resetStatementStats(sql: Sql): Promise<boolean> {
+  try {
+    await sql`select extensions.pg_stat_statements_reset()`;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function printStatementStats(sql: Sql, requests: number): Promise<void> {
+  const rows = await sql<{ calls: number; total_ms: number; mean_ms: number; role: string; query: string }[]>`
+    select s.calls::int, s.total_exec_time as total_ms, s.mean_exec_time as mean_ms, r.rolname::text as role,
+      regexp_replace(s.query, '[[:space:]]+', ' ', 'g') as query
+    from extensions.pg_stat_statements s join pg_catalog.pg_roles r on r.oid = s.userid
+    order by s.total_exec_time desc limit 15`;
+  const [totals] = await sql<{ calls: number; total_ms: number }[]>`
+    select coalesce(sum(calls), 0)::int as calls, coalesce(sum(total_exec_time), 0)::float8 as total_ms from extensions.pg_stat_statements`;
+  console.log(`  database: ${totals!.calls} statements (${(totals!.calls / Math.max(requests, 1)).toFixed(1)} per request), ${(totals!.total_ms / 1000).toFixed(1)} s executing; the most expensive:`);
+  table(rows.map((row) => ({ calls: row.calls, 'total ms': row.total_ms.toFixed(0), 'mean ms': row.mean_ms.toFixed(2), role: row.role, statement: row.query.slice(0, 110) })));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // The benchmark
 // ---------------------------------------------------------------------------------------------------------------
 function slug(route: string): string {
@@ -481,8 +582,11 @@ export const loadBenchmark: Benchmark = {
 
       const recorder = new Recorder();
       const world: World = { endpoints, recorder, acknowledged: [], areas, queue: [...allTicketIds], allTicketIds, deadline: performance.now() + flags.seconds * 1000, pauseMs: flags.pauseMs };
+      const postmaster = await postmasterPid(sql);
+      const statementStats = flags.dbStats && (await resetStatementStats(sql));
+      if (flags.dbStats && !statementStats) console.log('  (pg_stat_statements is not preloaded on this server: no statement figures)');
       const loadBefore = loadavg();
-      const cpuBefore = process.cpuUsage();
+      const ticksBefore = ticksByPart(postmaster);
       const windowStarted = performance.now();
       console.log(`  acting for ${flags.seconds} s (load average before: ${loadBefore.map((value) => value.toFixed(2)).join(' ')})`);
       await Promise.all([
@@ -491,7 +595,7 @@ export const loadBenchmark: Benchmark = {
       ]);
       recorder.closed = true;
       const windowSeconds = (performance.now() - windowStarted) / 1000;
-      const cpu = process.cpuUsage(cpuBefore);
+      const ticksAfter = ticksByPart(postmaster);
       const loadAfter = loadavg();
       const messages = await checkMessages(sql, world.acknowledged);
 
@@ -517,9 +621,10 @@ export const loadBenchmark: Benchmark = {
       const failures = rows.reduce((sum, [, figures]) => sum + figures.failures, 0);
       console.log(
         `  ${requests} requests in ${windowSeconds.toFixed(0)} s (${(requests / windowSeconds).toFixed(1)}/s); ${world.acknowledged.length} chat messages acknowledged; ` +
-          `load average after: ${loadAfter.map((value) => value.toFixed(2)).join(' ')}; this process (stack gateway, Auth, Realtime, load generator) used ` +
-          `${((cpu.user + cpu.system) / 1e6 / windowSeconds).toFixed(2)} cores`,
+          `load average after: ${loadAfter.map((value) => value.toFixed(2)).join(' ')}`,
       );
+      printCpuBreakdown(ticksBefore, ticksAfter, windowSeconds);
+      if (statementStats) await printStatementStats(sql, requests);
       for (const [route, figures] of rows.filter(([, figures]) => figures.kind !== 'chat')) reportFigure(`load_${slug(route)}_p95`, percentile(figures.latenciesMs, 95), 'ms');
       reportFigure('load_page_p50', median(pages), 'ms');
       reportFigure('load_page_p95', percentile(pages, 95), 'ms');
