@@ -1,5 +1,6 @@
 // Builds and serves the Remix app against a running stack.
 import { spawn, spawnSync } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot, StackError } from './config.ts';
 import { requirePortFree, waitForPort } from './ports.ts';
@@ -42,13 +43,25 @@ export function buildApp(stack: StackInfo): void {
   if (result.status !== 0) throw new StackError('The Remix build failed:', `${result.stdout}\n${result.stderr}`.trim());
 }
 
-export async function startApp(stack: StackInfo, options: { mode: 'production'; build?: boolean }): Promise<RunningApp> {
+export async function startApp(
+  stack: StackInfo,
+  options: {
+    mode: 'production';
+    build?: boolean;
+    /** Extra Node flags on the command line (the load benchmark's `--cpu-prof`). */
+    nodeOptions?: string[];
+    /** Where the app's output goes instead of this terminal (the load benchmark's request log). */
+    logFile?: string;
+  },
+): Promise<RunningApp> {
   if (options.build ?? true) buildApp(stack);
   const root = buildRoot(stack);
   await requirePortFree(stack.profile.appPort, 'the Remix app');
+  const log = options.logFile ? openSync(options.logFile, 'a') : undefined;
   const child = spawn(
     process.execPath,
-    [join(projectRoot, 'node_modules', '@remix-run', 'serve', 'dist', 'cli.js'), root ? join(root, 'build', 'index.js') : join(projectRoot, 'build', 'index.js')],
+    // Extra flags go on the command line: --cpu-prof is not allowed in NODE_OPTIONS.
+    [...(options.nodeOptions ?? []), join(projectRoot, 'node_modules', '@remix-run', 'serve', 'dist', 'cli.js'), root ? join(root, 'build', 'index.js') : join(projectRoot, 'build', 'index.js')],
     {
       cwd: projectRoot,
       env: {
@@ -60,7 +73,7 @@ export async function startApp(stack: StackInfo, options: { mode: 'production'; 
         // supabase-js needs a global WebSocket; Node 20 ships undici's behind this flag.
         NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-websocket'].filter(Boolean).join(' '),
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', log ?? 'inherit', log ?? 'inherit'],
     },
   );
   const exited = new Promise<never>((_, reject) =>

@@ -10,9 +10,12 @@ import { authBenchmark } from './auth.ts';
 import { realtimeBenchmark } from './realtime.ts';
 import { triageBenchmark } from './triage.ts';
 import { claimBenchmark } from './claim.ts';
+import { loadBenchmark } from './load.ts';
 
 export interface BenchmarkContext {
   runs: number;
+  /** The command line after `bench`, for a benchmark's own flags (e.g. load's `--customers 20`). */
+  argv: string[];
 }
 
 export interface Benchmark {
@@ -21,12 +24,17 @@ export interface Benchmark {
   run(context: BenchmarkContext): Promise<void>;
 }
 
-const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark, kbBenchmark, claimBenchmark];
+const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark, kbBenchmark, claimBenchmark, loadBenchmark];
+
+/** Flags that take no value. */
+const booleanFlags = new Set(['--cpu-prof', '--db-stats']);
 
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const runsIndex = argv.indexOf('--runs');
   const runs = runsIndex >= 0 ? Number(argv[runsIndex + 1]) : 3;
-  const names = argv.filter((arg, index) => !arg.startsWith('--') && argv[index - 1] !== '--runs');
+  // A word after a `--flag` is that flag's value (`--runs 3`, `--seconds 30`), not a benchmark's name.
+  const previous = (index: number) => argv[index - 1] ?? '';
+  const names = argv.filter((arg, index) => !arg.startsWith('--') && !(previous(index).startsWith('--') && !booleanFlags.has(previous(index))));
   const selected = names.length ? benchmarks.filter((b) => names.some((name) => b.name.startsWith(name))) : benchmarks;
   if (selected.length === 0) {
     fail(`No benchmark matches ${names.join(', ')}. Known: ${benchmarks.map((b) => b.name).join(', ')}`);
@@ -36,7 +44,7 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
   for (const benchmark of selected) {
     console.log(`\n${bold(benchmark.name)} — ${benchmark.description}`);
     try {
-      await benchmark.run({ runs });
+      await benchmark.run({ runs, argv });
     } catch (error) {
       failures++;
       fail(`${benchmark.name}: ${(error as Error).message}`);

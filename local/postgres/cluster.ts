@@ -71,8 +71,9 @@ function settings(profile: StackProfile, paths: ClusterPaths): string {
     `shared_buffers = '512MB'`,
     `work_mem = '16MB'`,
     `maintenance_work_mem = '512MB'`,
-    // pg_cron runs in the postgres database, as on Supabase.
-    `shared_preload_libraries = 'pg_cron, plpgsql_check'`,
+    // pg_cron runs in the postgres database, as on Supabase; pg_stat_statements is preloaded there too (the
+    // bootstrap creates the extension), so `npm run bench -- load --db-stats` can say where the database time goes.
+    `shared_preload_libraries = 'pg_cron, plpgsql_check, pg_stat_statements'`,
     `cron.database_name = 'postgres'`,
     `cron.use_background_workers = on`,
     `max_worker_processes = 32`,
