@@ -2,60 +2,18 @@
 // /app/troubleshoot/$sessionId, called with real Requests carrying a signed-in customer's session cookies. One
 // session per outcome: fixed (resolved), still broken (exactly one ticket, with its number on the page and the
 // vehicle, guide and steps on the ticket), and wrong guide (misclassified, next-best guides offered).
-import { randomUUID } from 'node:crypto';
-import { createClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../support/db.ts';
-import { testStack } from '../support/stack.ts';
+import { routeArgs, signedIn, type CookieJar } from '../support/app-session.ts';
 
-process.env.SUPABASE_URL = testStack.SUPABASE_URL;
-process.env.SUPABASE_ANON_KEY = testStack.SUPABASE_ANON_KEY;
-process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
-process.env.SESSION_COOKIE_SECURE = 'false';
-const { createSupabaseServerClient } = await import('../../app/lib/server/supabase.server.ts');
 const { closeDatabasePool } = await import('../../app/lib/server/db.server.ts');
 const startRoute = await import('../../app/routes/app.troubleshoot._index.tsx');
 const sessionRoute = await import('../../app/routes/app.troubleshoot.$sessionId.tsx');
 
-const APP = 'http://app.test';
-const PASSWORD = 'guided-fix-test-1';
 const NO_START = 'my car will not start after the rain, it just cranks';
 
-/** The cookies of one signed-in browser. */
-class CookieJar {
-  readonly cookies = new Map<string, string>();
-  store(headers: Headers) {
-    for (const line of headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const separator = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, separator).trim(), pair.slice(separator + 1));
-    }
-  }
-  get(path: string) {
-    return new Request(new URL(path, APP), { headers: { Cookie: this.header() } });
-  }
-  post(path: string, fields: Record<string, string>) {
-    return new Request(new URL(path, APP), { method: 'POST', headers: { Cookie: this.header() }, body: new URLSearchParams(fields) });
-  }
-  private header() {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-}
+const signedInCustomer = () => signedIn('customer');
 
-async function signedInCustomer() {
-  const admin = createClient(testStack.SUPABASE_URL, testStack.SUPABASE_SERVICE_ROLE_KEY, { auth: { persistSession: false, autoRefreshToken: false } });
-  const email = `guided-fix-${randomUUID()}@example.com`;
-  const { data, error } = await admin.auth.admin.createUser({ email, password: PASSWORD, email_confirm: true, user_metadata: { full_name: 'Guided Fixer' } });
-  if (error) throw error;
-  const jar = new CookieJar();
-  const { supabase, headers } = createSupabaseServerClient(jar.get('/login'));
-  const signIn = await supabase.auth.signInWithPassword({ email, password: PASSWORD });
-  if (signIn.error) throw signIn.error;
-  jar.store(headers);
-  return { id: data.user.id, jar };
-}
-
-const routeArgs = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 
 /** Remix's `data()` result or a plain Response, as { status, body }. */
 async function unwrap(result: unknown): Promise<{ status: number; body: unknown; location: string | null }> {
