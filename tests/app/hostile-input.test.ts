@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar, outcomeOf, routeArgs, signedIn, type Persona } from '../support/app-session.ts';
 import { sql } from '../support/db.ts';
+import { testStack } from '../support/stack.ts';
 
 const { closeDatabasePool } = await import('../../app/lib/server/db.server.ts');
 afterAll(() => closeDatabasePool());
@@ -170,3 +171,29 @@ describe('hostile input to every form action', () => {
   }
 });
 
+
+describe('hostile JSON to the edge functions', () => {
+  const json = fc.oneof(fc.jsonValue(), fc.record({ query: hostileString, match_count: fc.oneof(fc.integer(), fc.double(), fc.constant(2 ** 31), hostileString), solution_area: hostileString, conversation_id: hostileString }, { requiredKeys: [] }));
+  const body = fc.oneof(json.map((value) => JSON.stringify(value)), hostileString);
+  const calls: Array<{ name: string; fn: string; key: () => string }> = [
+    { name: 'kb-search as a visitor', fn: 'kb-search', key: () => testStack.SUPABASE_ANON_KEY },
+    { name: 'chat as a visitor (refused before reading the body)', fn: 'chat', key: () => testStack.SUPABASE_ANON_KEY },
+    { name: 'embed as the service role', fn: 'embed', key: () => testStack.SUPABASE_SERVICE_ROLE_KEY },
+  ];
+  for (const call of calls) {
+    it(`${call.name}: never a 5xx`, async () => {
+      await fc.assert(
+        fc.asyncProperty(body, async (text) => {
+          const response = await fetch(`${testStack.SUPABASE_URL}/functions/v1/${call.fn}`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${call.key()}`, apikey: testStack.SUPABASE_ANON_KEY, 'Content-Type': 'application/json' },
+            body: text,
+          });
+          await response.body?.cancel();
+          expect(response.status, `${call.fn} answered ${response.status} to ${JSON.stringify(text).slice(0, 120)}`).toBeLessThan(500);
+        }),
+        { seed: SEED, numRuns: RUNS_PER_ACTION, endOnFailure: true },
+      );
+    }, 300_000);
+  }
+});
