@@ -156,7 +156,9 @@ CREATE TYPE public.analytics_event_type AS ENUM (
     'ticket_resolved',
     'troubleshooting_started',
     'troubleshooting_completed',
-    'work_order_completed'
+    'work_order_completed',
+    'sla_breached',
+    'ticket_rated'
 );
 
 --
@@ -292,7 +294,11 @@ CREATE TYPE public.ticket_event_kind AS ENUM (
     'work_order_started',
     'work_order_completed',
     'work_order_cancelled',
-    'resolved'
+    'resolved',
+    'reopened',
+    'follow_up_opened',
+    'sla_breached',
+    'rated'
 );
 
 --
@@ -422,6 +428,205 @@ $$;
 COMMENT ON FUNCTION private.abandon_idle_troubleshooting_sessions(idle_for interval) IS 'pg_cron job (every 15 minutes): ends sessions idle for 24 h as abandoned, early_exit when not every step was answered; returns how many.';
 
 --
+-- Name: is_time_zone(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.is_time_zone(name text) RETURNS boolean
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  perform now() at time zone name;
+  return true;
+exception when others then
+  return false;
+end;
+$$;
+
+--
+-- Name: FUNCTION is_time_zone(name text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.is_time_zone(name text) IS 'Whether Postgres knows the time zone (for sla_policies.time_zone).';
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: sla_policies; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sla_policies (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    urgency public.ticket_urgency,
+    solution_area text,
+    first_response_minutes integer NOT NULL,
+    resolution_minutes integer NOT NULL,
+    time_zone text DEFAULT 'UTC'::text NOT NULL,
+    business_days smallint[],
+    business_day_starts time without time zone DEFAULT '09:00:00'::time without time zone NOT NULL,
+    business_day_ends time without time zone DEFAULT '17:00:00'::time without time zone NOT NULL,
+    escalation text DEFAULT 'notify_lead'::text NOT NULL,
+    escalate_to uuid,
+    raise_priority boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT sla_policies_business_day_has_hours CHECK ((business_day_ends > business_day_starts)),
+    CONSTRAINT sla_policies_business_days_check CHECK (((business_days <@ ARRAY[(1)::smallint, (2)::smallint, (3)::smallint, (4)::smallint, (5)::smallint, (6)::smallint, (7)::smallint]) AND (cardinality(business_days) > 0))),
+    CONSTRAINT sla_policies_escalation_check CHECK ((escalation = ANY (ARRAY['notify_lead'::text, 'reassign'::text]))),
+    CONSTRAINT sla_policies_first_response_minutes_check CHECK (((first_response_minutes >= 1) AND (first_response_minutes <= 525600))),
+    CONSTRAINT sla_policies_name_check CHECK (((length(TRIM(BOTH FROM name)) >= 1) AND (length(TRIM(BOTH FROM name)) <= 120))),
+    CONSTRAINT sla_policies_resolution_minutes_check CHECK (((resolution_minutes >= 1) AND (resolution_minutes <= 525600))),
+    CONSTRAINT sla_policies_time_zone_check CHECK (private.is_time_zone(time_zone))
+);
+
+--
+-- Name: TABLE sla_policies; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.sla_policies IS 'Service-level targets: how soon a ticket of this urgency (and area) gets a first reply and a resolution, in business hours, and what happens on a breach. Admins edit them; staff read them.';
+
+--
+-- Name: COLUMN sla_policies.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.id IS 'Policy id.';
+
+--
+-- Name: COLUMN sla_policies.name; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.name IS 'Name shown to admins and on the ticket.';
+
+--
+-- Name: COLUMN sla_policies.urgency; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.urgency IS 'Triage urgency it applies to; null for any (also tickets not triaged yet).';
+
+--
+-- Name: COLUMN sla_policies.solution_area; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.solution_area IS 'Solution area it applies to (the ticket''s conversation''s); null for any.';
+
+--
+-- Name: COLUMN sla_policies.first_response_minutes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.first_response_minutes IS 'Business minutes from creation to the first technician reply the customer sees.';
+
+--
+-- Name: COLUMN sla_policies.resolution_minutes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.resolution_minutes IS 'Business minutes from creation to resolution, not counting time waiting on the customer.';
+
+--
+-- Name: COLUMN sla_policies.time_zone; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.time_zone IS 'Time zone of the business hours (an IANA name such as Europe/Berlin).';
+
+--
+-- Name: COLUMN sla_policies.business_days; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.business_days IS 'ISO weekdays with business hours (1 = Monday ... 7 = Sunday); null: the clock runs around the clock.';
+
+--
+-- Name: COLUMN sla_policies.business_day_starts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.business_day_starts IS 'Local time business hours start on a business day.';
+
+--
+-- Name: COLUMN sla_policies.business_day_ends; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.business_day_ends IS 'Local time business hours end on a business day.';
+
+--
+-- Name: COLUMN sla_policies.escalation; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.escalation IS 'On a breach: notify_lead (a notification to escalate_to, else every admin) or reassign (to escalate_to; without one, the admins are notified instead).';
+
+--
+-- Name: COLUMN sla_policies.escalate_to; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.escalate_to IS 'The lead to notify or the technician to reassign to.';
+
+--
+-- Name: COLUMN sla_policies.raise_priority; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.raise_priority IS 'Whether a breach raises the ticket''s priority one step (low -> normal -> high -> urgent).';
+
+--
+-- Name: COLUMN sla_policies.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.created_at IS 'When the policy was created.';
+
+--
+-- Name: COLUMN sla_policies.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.updated_at IS 'Last change, maintained by trigger.';
+
+--
+-- Name: add_business_seconds(public.sla_policies, timestamp with time zone, bigint); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.add_business_seconds(policy public.sla_policies, start_at timestamp with time zone, seconds bigint) RETURNS timestamp with time zone
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  cursor_at timestamptz := start_at;
+  remaining bigint := greatest(seconds, 0);
+  local_day date;
+  opens_at timestamptz;
+  closes_at timestamptz;
+  available bigint;
+begin
+  if policy.business_days is null then
+    return start_at + make_interval(secs => remaining);
+  end if;
+  -- One business day per turn; ten years of days bounds a target of at most a year of minutes.
+  for turn in 1 .. 3660 loop
+    local_day := (cursor_at at time zone policy.time_zone)::date;
+    if extract(isodow from local_day)::smallint = any (policy.business_days) then
+      opens_at := (local_day + policy.business_day_starts) at time zone policy.time_zone;
+      closes_at := (local_day + policy.business_day_ends) at time zone policy.time_zone;
+      if cursor_at < opens_at then
+        cursor_at := opens_at;
+      end if;
+      if cursor_at < closes_at then
+        available := extract(epoch from closes_at - cursor_at)::bigint;
+        if remaining <= available then
+          return cursor_at + make_interval(secs => remaining);
+        end if;
+        remaining := remaining - available;
+      end if;
+    end if;
+    cursor_at := (local_day + 1)::timestamp at time zone policy.time_zone;
+  end loop;
+  raise exception 'SLA policy % has no business hours in ten years', policy.name;
+end;
+$$;
+
+--
+-- Name: FUNCTION add_business_seconds(policy public.sla_policies, start_at timestamp with time zone, seconds bigint); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.add_business_seconds(policy public.sla_policies, start_at timestamp with time zone, seconds bigint) IS 'start_at plus the given business seconds under the policy''s business days and hours (in its time zone); plain seconds for a policy around the clock.';
+
+--
 -- Name: announce_ticket_progress_in_chat(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -491,6 +696,47 @@ $$;
 COMMENT ON FUNCTION private.apply_kb_lexeme_deltas(lexemes text[], deltas integer[]) IS 'Adds signed per-lexeme chunk-count changes to private.kb_lexeme_chunk_counts (in lexeme order), removing counts that reach zero.';
 
 --
+-- Name: business_seconds_between(public.sla_policies, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone) RETURNS bigint
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  total bigint := 0;
+  local_day date;
+  opens_at timestamptz;
+  closes_at timestamptz;
+begin
+  if to_at <= from_at then
+    return 0;
+  end if;
+  if policy.business_days is null then
+    return extract(epoch from to_at - from_at)::bigint;
+  end if;
+  local_day := (from_at at time zone policy.time_zone)::date;
+  while (local_day::timestamp at time zone policy.time_zone) < to_at loop
+    if extract(isodow from local_day)::smallint = any (policy.business_days) then
+      opens_at := greatest((local_day + policy.business_day_starts) at time zone policy.time_zone, from_at);
+      closes_at := least((local_day + policy.business_day_ends) at time zone policy.time_zone, to_at);
+      if closes_at > opens_at then
+        total := total + extract(epoch from closes_at - opens_at)::bigint;
+      end if;
+    end if;
+    local_day := local_day + 1;
+  end loop;
+  return total;
+end;
+$$;
+
+--
+-- Name: FUNCTION business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone) IS 'Business seconds from from_at to to_at under the policy''s business days and hours; the length of a pause.';
+
+--
 -- Name: can_manage_work_order(uuid); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -545,10 +791,6 @@ $$;
 --
 
 COMMENT ON FUNCTION private.can_use_conversation_channel(topic text) IS 'True when the caller may join a conversation''s live channel: its customer, or staff who can see the conversation.';
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
 
 --
 -- Name: jobs; Type: TABLE; Schema: private; Owner: -
@@ -832,8 +1074,27 @@ CREATE TABLE public.tickets (
     assigned_at timestamp with time zone,
     resolved_at timestamp with time zone,
     closed_at timestamp with time zone,
+    follow_up_of uuid,
+    sla_policy_id uuid,
+    first_response_due_at timestamp with time zone,
+    resolution_due_at timestamp with time zone,
+    first_responded_at timestamp with time zone,
+    sla_paused_at timestamp with time zone,
+    sla_paused_seconds integer DEFAULT 0 NOT NULL,
+    first_response_breached_at timestamp with time zone,
+    resolution_breached_at timestamp with time zone,
+    sla_due_at timestamp with time zone GENERATED ALWAYS AS (
+CASE
+    WHEN ((sla_paused_at IS NULL) AND ((status)::text <> ALL (ARRAY['resolved'::text, 'closed'::text]))) THEN LEAST(
+    CASE
+        WHEN (first_responded_at IS NULL) THEN first_response_due_at
+        ELSE NULL::timestamp with time zone
+    END, resolution_due_at)
+    ELSE NULL::timestamp with time zone
+END) STORED,
     CONSTRAINT tickets_assigned_has_technician CHECK ((((status)::text <> ALL (ARRAY['assigned'::text, 'in_progress'::text, 'waiting_on_customer'::text])) OR (assigned_to IS NOT NULL))),
     CONSTRAINT tickets_finished_means_triage_resolved CHECK ((((status)::text <> ALL (ARRAY['resolved'::text, 'closed'::text])) OR (triage_status = 'resolved'::public.ticket_triage_status))),
+    CONSTRAINT tickets_sla_paused_seconds_check CHECK ((sla_paused_seconds >= 0)),
     CONSTRAINT tickets_subject_check CHECK ((length(TRIM(BOTH FROM subject)) > 0)),
     CONSTRAINT tickets_unassigned_has_no_technician CHECK ((((status)::text <> 'unassigned'::text) OR (assigned_to IS NULL))),
     CONSTRAINT tickets_vehicle_year_check CHECK (((vehicle_year >= 1900) AND (vehicle_year <= 2100))),
@@ -1009,6 +1270,66 @@ COMMENT ON COLUMN public.tickets.resolved_at IS 'When the ticket was resolved, m
 COMMENT ON COLUMN public.tickets.closed_at IS 'When the ticket was closed, maintained by trigger.';
 
 --
+-- Name: COLUMN tickets.follow_up_of; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.follow_up_of IS 'The closed ticket this one follows up: set when the customer wrote again after closing (trigger on messages).';
+
+--
+-- Name: COLUMN tickets.sla_policy_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.sla_policy_id IS 'SLA policy whose targets the due times follow (trigger keep_ticket_sla).';
+
+--
+-- Name: COLUMN tickets.first_response_due_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.first_response_due_at IS 'When the first technician reply is due (creation + target in business time + pauses).';
+
+--
+-- Name: COLUMN tickets.resolution_due_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.resolution_due_at IS 'When the resolution is due (creation + target in business time + time waiting on the customer).';
+
+--
+-- Name: COLUMN tickets.first_responded_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.first_responded_at IS 'When a technician first replied to the customer (not an internal note); set by trigger on messages.';
+
+--
+-- Name: COLUMN tickets.sla_paused_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.sla_paused_at IS 'Since when the SLA clock is stopped (waiting on the customer); null while it runs.';
+
+--
+-- Name: COLUMN tickets.sla_paused_seconds; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.sla_paused_seconds IS 'Business seconds spent waiting on the customer so far; pushes the due times back.';
+
+--
+-- Name: COLUMN tickets.first_response_breached_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.first_response_breached_at IS 'When the first-response target was found breached and escalated (pg_cron).';
+
+--
+-- Name: COLUMN tickets.resolution_breached_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.resolution_breached_at IS 'When the resolution target was found breached and escalated (pg_cron).';
+
+--
+-- Name: COLUMN tickets.sla_due_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.sla_due_at IS 'The next SLA deadline still running (first response until answered, then resolution); null when paused or finished. The board sorts by it.';
+
+--
 -- Name: claim_outcome(public.tickets, boolean); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1123,6 +1444,35 @@ $_$;
 --
 
 COMMENT ON FUNCTION private.claim_triage_jobs(worker text, batch_size integer) IS 'Triage worker: claims due triage jobs (SKIP LOCKED) and marks their tickets processing; returns what the model needs.';
+
+--
+-- Name: close_quiet_resolved_tickets(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.close_quiet_resolved_tickets() RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  quiet_for interval := (select settings.close_resolved_after from public.desk_settings settings);
+  closed_count integer;
+begin
+  update public.tickets ticket set status = 'closed'
+  where ticket.status = 'resolved'
+    and ticket.resolved_at < now() - quiet_for
+    and not exists (
+      select 1 from public.conversations conversation
+      where conversation.id = ticket.conversation_id and conversation.last_message_at >= now() - quiet_for);
+  get diagnostics closed_count = row_count;
+  return closed_count;
+end;
+$$;
+
+--
+-- Name: FUNCTION close_quiet_resolved_tickets(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.close_quiet_resolved_tickets() IS 'pg_cron job close-quiet-resolved-tickets: closes resolved tickets without a message for desk_settings.close_resolved_after.';
 
 --
 -- Name: complete_job(bigint); Type: FUNCTION; Schema: private; Owner: -
@@ -1556,6 +1906,79 @@ $$;
 COMMENT ON FUNCTION private.enqueue_job() IS 'After-write trigger: enqueues a job of kind tg_argv[0] with payload {tg_argv[1]: new.id}, once while open.';
 
 --
+-- Name: escalate_sla_breaches(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.escalate_sla_breaches() RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  breach record;
+  handled integer := 0;
+  target text;
+  due_at timestamptz;
+  body text;
+  reassigning boolean;
+begin
+  for breach in
+    select ticket.id, ticket.number, ticket.subject, ticket.priority, ticket.status, ticket.assigned_to,
+      ticket.first_response_due_at, ticket.resolution_due_at, ticket.first_responded_at, ticket.first_response_breached_at,
+      ticket.resolution_breached_at, policy.escalation, policy.escalate_to, policy.raise_priority, policy.name as policy_name
+    from public.tickets ticket
+    join public.sla_policies policy on policy.id = ticket.sla_policy_id
+    where ticket.sla_due_at < now()
+      and ((ticket.first_responded_at is null and ticket.first_response_due_at < now() and ticket.first_response_breached_at is null)
+        or (ticket.resolution_due_at < now() and ticket.resolution_breached_at is null))
+    order by ticket.sla_due_at
+    for update of ticket skip locked
+  loop
+    if breach.first_responded_at is null and breach.first_response_due_at < now() and breach.first_response_breached_at is null then
+      target := 'first_response';
+      due_at := breach.first_response_due_at;
+    else
+      target := 'resolution';
+      due_at := breach.resolution_due_at;
+    end if;
+    reassigning := breach.escalation = 'reassign' and breach.escalate_to is not null;
+
+    update public.tickets ticket set
+      first_response_breached_at = case when target = 'first_response' then now() else ticket.first_response_breached_at end,
+      resolution_breached_at = case when target = 'resolution' then now() else ticket.resolution_breached_at end,
+      priority = case when breach.raise_priority then private.raised_priority(ticket.priority) else ticket.priority end,
+      assigned_to = case when reassigning then breach.escalate_to else ticket.assigned_to end,
+      status = case when reassigning and ticket.status = 'unassigned' then 'assigned' else ticket.status end
+    where ticket.id = breach.id;
+
+    insert into public.ticket_events (ticket_id, actor_id, kind, details)
+    values (breach.id, null, 'sla_breached', jsonb_build_object('target', target, 'due_at', due_at, 'policy', breach.policy_name,
+      'escalation', case when reassigning then 'reassign' else 'notify_lead' end, 'escalated_to', breach.escalate_to,
+      'priority', case when breach.raise_priority then private.raised_priority(breach.priority) else breach.priority end));
+    insert into public.analytics_events (event_type, ticket_id, metadata)
+    values ('sla_breached', breach.id, jsonb_build_object('target', target, 'due_at', due_at, 'escalation', breach.escalation));
+
+    if not reassigning then
+      body := format('Ticket %s (%s) missed its %s target (due %s).', breach.number, breach.subject,
+        replace(target, '_', ' '), to_char(due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'));
+      insert into public.notifications (recipient_id, ticket_id, kind, body)
+      select person.id, breach.id, 'sla_breached', body
+      from public.profiles person
+      where (breach.escalate_to is not null and person.id = breach.escalate_to)
+         or (breach.escalate_to is null and person.role = 'admin');
+    end if;
+    handled := handled + 1;
+  end loop;
+  return handled;
+end;
+$$;
+
+--
+-- Name: FUNCTION escalate_sla_breaches(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.escalate_sla_breaches() IS 'pg_cron job escalate-sla-breaches: marks each breached target once, writes the timeline row and analytics event, raises priority, notifies the lead or reassigns (per policy).';
+
+--
 -- Name: expand_guide_query(text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1961,6 +2384,75 @@ $$;
 --
 
 COMMENT ON FUNCTION private.kb_title_word_candidates(title_query tsquery, max_results integer, solution_area text, category text, vehicle_context text) IS 'search_kb''s title side: chunks whose article title holds every query term (title words GIN index) that the caller may read; ids only.';
+
+--
+-- Name: keep_ticket_sla(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.keep_ticket_sla() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  policy public.sla_policies;
+begin
+  if tg_op = 'UPDATE' and current_user = 'authenticated' then
+    new.sla_policy_id := old.sla_policy_id;
+    new.first_response_due_at := old.first_response_due_at;
+    new.resolution_due_at := old.resolution_due_at;
+    new.first_responded_at := old.first_responded_at;
+    new.sla_paused_at := old.sla_paused_at;
+    new.sla_paused_seconds := old.sla_paused_seconds;
+    new.first_response_breached_at := old.first_response_breached_at;
+    new.resolution_breached_at := old.resolution_breached_at;
+  elsif tg_op = 'INSERT' and current_user = 'authenticated' then
+    new.sla_policy_id := null;
+    new.first_responded_at := null;
+    new.sla_paused_at := null;
+    new.sla_paused_seconds := 0;
+    new.first_response_breached_at := null;
+    new.resolution_breached_at := null;
+  end if;
+
+  -- Waiting on the customer stops the clock; leaving it adds the business time waited.
+  if new.status = 'waiting_on_customer' and (tg_op = 'INSERT' or old.status is distinct from 'waiting_on_customer') then
+    new.sla_paused_at := coalesce(new.sla_paused_at, now());
+  elsif new.status <> 'waiting_on_customer' and new.sla_paused_at is not null then
+    policy := private.sla_policy(new.sla_policy_id);
+    if policy.id is not null then
+      new.sla_paused_seconds := new.sla_paused_seconds + private.business_seconds_between(policy, new.sla_paused_at, now());
+    end if;
+    new.sla_paused_at := null;
+  end if;
+
+  if tg_op = 'INSERT' or new.urgency is distinct from old.urgency or new.conversation_id is distinct from old.conversation_id then
+    policy := private.sla_policy_for(new.urgency, private.solution_area_of_conversation(new.conversation_id));
+    new.sla_policy_id := policy.id;
+  elsif tg_op = 'UPDATE' and new.sla_paused_seconds = old.sla_paused_seconds and new.sla_policy_id is not distinct from old.sla_policy_id
+        and new.created_at = old.created_at then
+    return new;
+  else
+    policy := private.sla_policy(new.sla_policy_id);
+  end if;
+
+  if policy.id is null then
+    new.first_response_due_at := null;
+    new.resolution_due_at := null;
+  else
+    new.first_response_due_at := private.add_business_seconds(policy, new.created_at,
+      policy.first_response_minutes * 60::bigint + new.sla_paused_seconds);
+    new.resolution_due_at := private.add_business_seconds(policy, new.created_at,
+      policy.resolution_minutes * 60::bigint + new.sla_paused_seconds);
+  end if;
+  return new;
+end;
+$$;
+
+--
+-- Name: FUNCTION keep_ticket_sla(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.keep_ticket_sla() IS 'Before-write trigger on tickets: the SLA policy, due times and pause bookkeeping; API users cannot write these columns.';
 
 --
 -- Name: link_ticket_conversation(); Type: FUNCTION; Schema: private; Owner: -
@@ -2406,6 +2898,51 @@ $$;
 COMMENT ON FUNCTION private.protect_work_order_fields() IS 'Before-write trigger on work_orders: starts open, open -> in_progress -> completed | cancelled, finished orders frozen, parts_cost only from lines, completed_at.';
 
 --
+-- Name: raised_priority(public.ticket_priority); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.raised_priority(priority public.ticket_priority) RETURNS public.ticket_priority
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select case priority when 'low' then 'normal'::public.ticket_priority when 'normal' then 'high' else 'urgent' end
+$$;
+
+--
+-- Name: FUNCTION raised_priority(priority public.ticket_priority); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.raised_priority(priority public.ticket_priority) IS 'The priority one step above (urgent stays urgent).';
+
+--
+-- Name: record_first_response(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.record_first_response() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  update public.tickets ticket set first_responded_at = reply.sent_at
+  from (
+    select conversation.ticket_id, min(inserted.created_at) as sent_at
+    from inserted_messages inserted
+    join public.conversations conversation on conversation.id = inserted.conversation_id
+    where inserted.role = 'technician' and not inserted.is_internal_note and conversation.ticket_id is not null
+    group by conversation.ticket_id
+  ) reply
+  where ticket.id = reply.ticket_id and ticket.first_responded_at is null;
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION record_first_response(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.record_first_response() IS 'After-insert statement trigger on messages: sets tickets.first_responded_at on the first technician reply (internal notes do not count).';
+
+--
 -- Name: record_kb_embedding_status(private.jobs); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -2607,7 +3144,9 @@ begin
      jsonb_build_object('assigned_to', after_row.assigned_to, 'previously_assigned_to', before_row.assigned_to), 2,
      after_row.assigned_to is distinct from before_row.assigned_to),
     (after_row.id,
-     case after_row.status when 'resolved' then 'resolved'::public.ticket_event_kind else 'status_changed' end,
+     case when after_row.status = 'resolved' then 'resolved'::public.ticket_event_kind
+          when before_row.status in ('resolved', 'closed') and after_row.status not in ('resolved', 'closed') then 'reopened'
+          else 'status_changed' end,
      jsonb_build_object('from', before_row.status, 'to', after_row.status), 3,
      after_row.status is distinct from before_row.status
        -- A claim moves unassigned -> assigned; its claimed/assigned row already says so.
@@ -2623,7 +3162,7 @@ $$;
 -- Name: FUNCTION record_ticket_change_events(); Type: COMMENT; Schema: private; Owner: -
 --
 
-COMMENT ON FUNCTION private.record_ticket_change_events() IS 'After-update statement trigger on tickets: triage finished/failed, claimed/assigned/unassigned, status changed, resolved.';
+COMMENT ON FUNCTION private.record_ticket_change_events() IS 'After-update statement trigger on tickets: triage finished/failed, claimed/assigned/unassigned, status changed, resolved, reopened.';
 
 --
 -- Name: record_triage_event(uuid, jsonb); Type: FUNCTION; Schema: private; Owner: -
@@ -2902,6 +3441,60 @@ $$;
 COMMENT ON FUNCTION private.release_ticket(ticket_id uuid) IS 'Implementation of public.release_ticket (runs as owner; the assignee or an admin only).';
 
 --
+-- Name: reopen_or_follow_up_on_customer_message(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.reopen_or_follow_up_on_customer_message() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  finished record;
+  follow_up_id uuid;
+begin
+  -- Resolved: back to the technician who resolved it (the reopened row is written by record_ticket_change_events).
+  update public.tickets ticket set status = 'in_progress'
+  where ticket.status = 'resolved' and ticket.assigned_to is not null
+    and ticket.id in (
+      select conversation.ticket_id from inserted_messages inserted
+      join public.conversations conversation on conversation.id = inserted.conversation_id
+      where inserted.role = 'user' and not inserted.is_internal_note and conversation.ticket_id is not null);
+
+  -- Closed: a follow-up ticket with the customer's words, linked to the closed one, owning the thread from now on.
+  for finished in
+    select distinct on (ticket.id) ticket.*, inserted.content as message_content
+    from inserted_messages inserted
+    join public.conversations conversation on conversation.id = inserted.conversation_id
+    join public.tickets ticket on ticket.id = conversation.ticket_id
+    where inserted.role = 'user' and not inserted.is_internal_note and ticket.status = 'closed'
+    order by ticket.id, inserted.created_at, inserted.id
+  loop
+    update public.tickets set conversation_id = null where id = finished.id;
+    -- Through public.open_ticket, the one way to open a ticket (decision 0012); it runs as this function's owner.
+    select opened.id into follow_up_id
+    from public.open_ticket(
+      subject => left('Follow-up: ' || finished.subject, 200), content => finished.message_content,
+      channel => finished.channel, priority => finished.priority, contact_email => finished.contact_email,
+      contact_phone => finished.contact_phone, customer_vehicle_id => finished.customer_vehicle_id,
+      vehicle_year => finished.vehicle_year, vehicle_make => finished.vehicle_make,
+      vehicle_model => finished.vehicle_model, vin => finished.vin, conversation_id => finished.conversation_id,
+      customer_id => finished.customer_id) opened;
+    update public.tickets set follow_up_of = finished.id where id = follow_up_id;
+    insert into public.ticket_events (ticket_id, actor_id, kind, details)
+    values (finished.id, auth.uid(), 'follow_up_opened', jsonb_build_object('follow_up_id', follow_up_id,
+      'follow_up_number', (select number from public.tickets where id = follow_up_id)));
+  end loop;
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION reopen_or_follow_up_on_customer_message(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.reopen_or_follow_up_on_customer_message() IS 'After-insert statement trigger on messages: a customer message reopens its resolved ticket (to its technician) or opens a follow-up of its closed ticket.';
+
+--
 -- Name: request_edge_function_wakeup(text, jsonb, interval, integer); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -3106,6 +3699,57 @@ $$;
 COMMENT ON FUNCTION private.reset_stuck_triage(stuck_after interval) IS 'pg_cron: triage jobs and tickets stuck in processing for stuck_after go back to pending (or ai_failed when attempts are spent); pending tickets without a job get one.';
 
 --
+-- Name: sla_policy(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.sla_policy(policy_id uuid) RETURNS public.sla_policies
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$ select policy.* from public.sla_policies policy where policy.id = policy_id $$;
+
+--
+-- Name: FUNCTION sla_policy(policy_id uuid); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.sla_policy(policy_id uuid) IS 'The SLA policy with this id (security definer: the ticket''s writer may not read policies).';
+
+--
+-- Name: sla_policy_for(text, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.sla_policy_for(urgency text, solution_area text) RETURNS public.sla_policies
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select policy.* from public.sla_policies policy
+  where (policy.urgency is null or policy.urgency = sla_policy_for.urgency)
+    and (policy.solution_area is null or policy.solution_area = sla_policy_for.solution_area)
+  order by (policy.solution_area is not null) desc, (policy.urgency is not null) desc
+  limit 1
+$$;
+
+--
+-- Name: FUNCTION sla_policy_for(urgency text, solution_area text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.sla_policy_for(urgency text, solution_area text) IS 'The SLA policy a ticket of this urgency and solution area follows: area and urgency, area, urgency, then the default (both null).';
+
+--
+-- Name: solution_area_of_conversation(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.solution_area_of_conversation(conversation_id uuid) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$ select conversation.solution_area from public.conversations conversation where conversation.id = conversation_id $$;
+
+--
+-- Name: FUNCTION solution_area_of_conversation(conversation_id uuid); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.solution_area_of_conversation(conversation_id uuid) IS 'The solution area of a conversation (a ticket''s area for its SLA policy and automatic assignment).';
+
+--
 -- Name: staff_can_read_work_order(uuid); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -3146,6 +3790,31 @@ $$;
 --
 
 COMMENT ON FUNCTION private.staff_can_see_conversation(conversation_id uuid) IS 'Admins see every conversation; technicians those linked to a ticket or assigned to them.';
+
+--
+-- Name: start_ticket_with_its_work(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.start_ticket_with_its_work() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  update public.tickets ticket set status = 'in_progress'
+  where ticket.status in ('assigned', 'waiting_on_customer')
+    and ticket.id in (
+      select after_row.ticket_id from old_work_orders before_row
+      join new_work_orders after_row on after_row.id = before_row.id
+      where after_row.status = 'in_progress' and before_row.status is distinct from 'in_progress');
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION start_ticket_with_its_work(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.start_ticket_with_its_work() IS 'After-update statement trigger on work_orders: starting a work order moves its assigned or waiting ticket to in_progress.';
 
 --
 -- Name: sum_work_order_parts(); Type: FUNCTION; Schema: private; Owner: -
@@ -4819,6 +5488,42 @@ COMMENT ON COLUMN public.departments.created_at IS 'When the department was crea
 COMMENT ON COLUMN public.departments.updated_at IS 'Last change, maintained by trigger.';
 
 --
+-- Name: desk_settings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.desk_settings (
+    id boolean DEFAULT true NOT NULL,
+    close_resolved_after interval DEFAULT '7 days'::interval NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT desk_settings_close_resolved_after_check CHECK ((close_resolved_after >= '00:01:00'::interval)),
+    CONSTRAINT desk_settings_id_check CHECK (id)
+);
+
+--
+-- Name: TABLE desk_settings; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.desk_settings IS 'Settings of the technician desk: one row (id = true), read by staff, changed by admins (in the app or Studio).';
+
+--
+-- Name: COLUMN desk_settings.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.desk_settings.id IS 'Always true: the table has exactly one row.';
+
+--
+-- Name: COLUMN desk_settings.close_resolved_after; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.desk_settings.close_resolved_after IS 'How long a resolved ticket stays quiet (no message) before pg_cron closes it; a customer message before then reopens it.';
+
+--
+-- Name: COLUMN desk_settings.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.desk_settings.updated_at IS 'Last change, maintained by trigger.';
+
+--
 -- Name: entity_links; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -5480,6 +6185,82 @@ COMMENT ON COLUMN public.messages.is_internal_note IS 'Staff-only note; hidden f
 --
 
 COMMENT ON COLUMN public.messages.created_at IS 'When the message was sent.';
+
+--
+-- Name: notifications; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.notifications (
+    id bigint NOT NULL,
+    recipient_id uuid NOT NULL,
+    ticket_id uuid,
+    kind text NOT NULL,
+    body text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    read_at timestamp with time zone,
+    CONSTRAINT notifications_kind_check CHECK ((kind = 'sla_breached'::text))
+);
+
+--
+-- Name: TABLE notifications; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.notifications IS 'Things a member of staff should know about (today: SLA breaches escalated to them). Written by the database; the recipient reads them and marks them read.';
+
+--
+-- Name: COLUMN notifications.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.notifications.id IS 'Row id.';
+
+--
+-- Name: COLUMN notifications.recipient_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.notifications.recipient_id IS 'Who it is for.';
+
+--
+-- Name: COLUMN notifications.ticket_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.notifications.ticket_id IS 'Ticket it is about.';
+
+--
+-- Name: COLUMN notifications.kind; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.notifications.kind IS 'What happened: sla_breached.';
+
+--
+-- Name: COLUMN notifications.body; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.notifications.body IS 'One sentence for the recipient.';
+
+--
+-- Name: COLUMN notifications.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.notifications.created_at IS 'When it was written.';
+
+--
+-- Name: COLUMN notifications.read_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.notifications.read_at IS 'When the recipient marked it read; null while unread.';
+
+--
+-- Name: notifications_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.notifications ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.notifications_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 --
 -- Name: profiles; Type: TABLE; Schema: public; Owner: -
@@ -6599,6 +7380,13 @@ ALTER TABLE ONLY public.departments
     ADD CONSTRAINT departments_pkey PRIMARY KEY (id);
 
 --
+-- Name: desk_settings desk_settings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.desk_settings
+    ADD CONSTRAINT desk_settings_pkey PRIMARY KEY (id);
+
+--
 -- Name: entity_links entity_links_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -6683,6 +7471,13 @@ ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_pkey PRIMARY KEY (id);
 
 --
+-- Name: notifications notifications_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications
+    ADD CONSTRAINT notifications_pkey PRIMARY KEY (id);
+
+--
 -- Name: profiles profiles_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -6702,6 +7497,26 @@ ALTER TABLE ONLY public.profiles
 
 ALTER TABLE ONLY public.retrieval_logs
     ADD CONSTRAINT retrieval_logs_pkey PRIMARY KEY (id);
+
+--
+-- Name: sla_policies sla_policies_one_per_urgency_and_area; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_policies
+    ADD CONSTRAINT sla_policies_one_per_urgency_and_area UNIQUE NULLS NOT DISTINCT (urgency, solution_area);
+
+--
+-- Name: CONSTRAINT sla_policies_one_per_urgency_and_area ON sla_policies; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON CONSTRAINT sla_policies_one_per_urgency_and_area ON public.sla_policies IS 'At most one policy per (urgency, area), nulls included: the match is never ambiguous.';
+
+--
+-- Name: sla_policies sla_policies_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_policies
+    ADD CONSTRAINT sla_policies_pkey PRIMARY KEY (id);
 
 --
 -- Name: solution_areas solution_areas_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -7051,6 +7866,18 @@ CREATE INDEX messages_conversation_idx ON public.messages USING btree (conversat
 CREATE INDEX messages_sender_id_idx ON public.messages USING btree (sender_id);
 
 --
+-- Name: notifications_recipient_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_recipient_idx ON public.notifications USING btree (recipient_id, created_at DESC);
+
+--
+-- Name: notifications_ticket_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_ticket_idx ON public.notifications USING btree (ticket_id);
+
+--
 -- Name: profiles_department_id_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -7105,6 +7932,12 @@ CREATE INDEX tickets_customer_idx ON public.tickets USING btree (customer_id, cr
 CREATE INDEX tickets_customer_vehicle_id_idx ON public.tickets USING btree (customer_vehicle_id) WHERE (customer_vehicle_id IS NOT NULL);
 
 --
+-- Name: tickets_follow_up_of_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX tickets_follow_up_of_idx ON public.tickets USING btree (follow_up_of) WHERE (follow_up_of IS NOT NULL);
+
+--
 -- Name: tickets_queue_all_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -7115,6 +7948,18 @@ CREATE INDEX tickets_queue_all_idx ON public.tickets USING btree (created_at DES
 --
 
 CREATE INDEX tickets_queue_idx ON public.tickets USING btree (status, urgency, created_at DESC, id DESC);
+
+--
+-- Name: tickets_sla_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX tickets_sla_due_idx ON public.tickets USING btree (sla_due_at, id) WHERE (sla_due_at IS NOT NULL);
+
+--
+-- Name: INDEX tickets_sla_due_idx; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.tickets_sla_due_idx IS 'The board''s "SLA due" order and the escalation job''s search for breaches.';
 
 --
 -- Name: tickets_triage_idx; Type: INDEX; Schema: public; Owner: -
@@ -7251,6 +8096,12 @@ CREATE TRIGGER a_prepare_new_ticket BEFORE INSERT ON public.tickets FOR EACH ROW
 CREATE TRIGGER a_protect_ticket_fields BEFORE UPDATE ON public.tickets FOR EACH ROW EXECUTE FUNCTION private.protect_ticket_fields();
 
 --
+-- Name: messages a_reopen_or_follow_up_on_customer_message; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER a_reopen_or_follow_up_on_customer_message AFTER INSERT ON public.messages REFERENCING NEW TABLE AS inserted_messages FOR EACH STATEMENT EXECUTE FUNCTION private.reopen_or_follow_up_on_customer_message();
+
+--
 -- Name: tickets announce_ticket_progress_in_chat; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -7279,6 +8130,12 @@ CREATE TRIGGER copy_ai_result_to_ticket AFTER INSERT OR UPDATE ON public.ticket_
 --
 
 CREATE TRIGGER drop_embed_job AFTER DELETE ON public.kb_articles FOR EACH ROW EXECUTE FUNCTION private.drop_embed_job_of_deleted_article();
+
+--
+-- Name: tickets e_keep_ticket_sla; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER e_keep_ticket_sla BEFORE INSERT OR UPDATE ON public.tickets FOR EACH ROW EXECUTE FUNCTION private.keep_ticket_sla();
 
 --
 -- Name: customer_analyses enqueue_analysis; Type: TRIGGER; Schema: public; Owner: -
@@ -7391,6 +8248,12 @@ CREATE TRIGGER protect_work_order_fields BEFORE INSERT OR UPDATE ON public.work_
 CREATE TRIGGER record_conversation_created AFTER INSERT ON public.conversations FOR EACH ROW EXECUTE FUNCTION private.record_row_change_event();
 
 --
+-- Name: messages record_first_response; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER record_first_response AFTER INSERT ON public.messages REFERENCING NEW TABLE AS inserted_messages FOR EACH STATEMENT EXECUTE FUNCTION private.record_first_response();
+
+--
 -- Name: messages record_message_events; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -7463,6 +8326,12 @@ CREATE TRIGGER refuse_deleting_people_with_open_tickets BEFORE DELETE ON public.
 CREATE TRIGGER relink_ticket_conversation AFTER UPDATE OF conversation_id ON public.tickets FOR EACH ROW WHEN ((old.conversation_id IS DISTINCT FROM new.conversation_id)) EXECUTE FUNCTION private.link_ticket_conversation();
 
 --
+-- Name: work_orders start_ticket_with_its_work; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER start_ticket_with_its_work AFTER UPDATE ON public.work_orders REFERENCING OLD TABLE AS old_work_orders NEW TABLE AS new_work_orders FOR EACH STATEMENT EXECUTE FUNCTION private.start_ticket_with_its_work();
+
+--
 -- Name: work_order_parts sum_work_order_parts; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -7493,6 +8362,12 @@ CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.customer_vehicles FOR EA
 CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.departments FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 
 --
+-- Name: desk_settings touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.desk_settings FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+
+--
 -- Name: guides touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -7509,6 +8384,12 @@ CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.kb_articles FOR EACH ROW
 --
 
 CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+
+--
+-- Name: sla_policies touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.sla_policies FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 
 --
 -- Name: solution_areas touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
@@ -7751,6 +8632,20 @@ ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_sender_id_fkey FOREIGN KEY (sender_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
 
 --
+-- Name: notifications notifications_recipient_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications
+    ADD CONSTRAINT notifications_recipient_id_fkey FOREIGN KEY (recipient_id) REFERENCES public.profiles(id) ON DELETE CASCADE;
+
+--
+-- Name: notifications notifications_ticket_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications
+    ADD CONSTRAINT notifications_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES public.tickets(id) ON DELETE CASCADE;
+
+--
 -- Name: profiles profiles_department_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -7777,6 +8672,20 @@ ALTER TABLE ONLY public.retrieval_logs
 
 ALTER TABLE ONLY public.retrieval_logs
     ADD CONSTRAINT retrieval_logs_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: sla_policies sla_policies_escalate_to_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_policies
+    ADD CONSTRAINT sla_policies_escalate_to_fkey FOREIGN KEY (escalate_to) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: sla_policies sla_policies_solution_area_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_policies
+    ADD CONSTRAINT sla_policies_solution_area_fkey FOREIGN KEY (solution_area) REFERENCES public.solution_areas(slug) ON UPDATE CASCADE ON DELETE CASCADE;
 
 --
 -- Name: ticket_ai_results ticket_ai_results_ticket_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -7833,6 +8742,20 @@ ALTER TABLE ONLY public.tickets
 
 ALTER TABLE ONLY public.tickets
     ADD CONSTRAINT tickets_customer_vehicle_id_fkey FOREIGN KEY (customer_vehicle_id) REFERENCES public.customer_vehicles(id) ON DELETE SET NULL;
+
+--
+-- Name: tickets tickets_follow_up_of_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.tickets
+    ADD CONSTRAINT tickets_follow_up_of_fkey FOREIGN KEY (follow_up_of) REFERENCES public.tickets(id) ON DELETE SET NULL;
+
+--
+-- Name: tickets tickets_sla_policy_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.tickets
+    ADD CONSTRAINT tickets_sla_policy_id_fkey FOREIGN KEY (sla_policy_id) REFERENCES public.sla_policies(id) ON DELETE SET NULL;
 
 --
 -- Name: tickets tickets_troubleshooting_session_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -8013,6 +8936,12 @@ CREATE POLICY "Admins can change AI results" ON public.ticket_ai_results FOR UPD
 CREATE POLICY "Admins can change KPIs" ON public.analysis_kpis FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
 
 --
+-- Name: sla_policies Admins can change SLA policies; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can change SLA policies" ON public.sla_policies FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
+
+--
 -- Name: customer_analyses Admins can change analyses; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -8061,16 +8990,34 @@ CREATE POLICY "Admins can change guides" ON public.guides FOR UPDATE TO authenti
 CREATE POLICY "Admins can change solution areas" ON public.solution_areas FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
 
 --
+-- Name: desk_settings Admins can change the desk settings; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can change the desk settings" ON public.desk_settings FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
+
+--
 -- Name: vehicle_models Admins can change vehicle models; Type: POLICY; Schema: public; Owner: -
 --
 
 CREATE POLICY "Admins can change vehicle models" ON public.vehicle_models FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
 
 --
+-- Name: sla_policies Admins can create SLA policies; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can create SLA policies" ON public.sla_policies FOR INSERT TO authenticated WITH CHECK (( SELECT private.is_admin() AS is_admin));
+
+--
 -- Name: departments Admins can create departments; Type: POLICY; Schema: public; Owner: -
 --
 
 CREATE POLICY "Admins can create departments" ON public.departments FOR INSERT TO authenticated WITH CHECK (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: sla_policies Admins can delete SLA policies; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can delete SLA policies" ON public.sla_policies FOR DELETE TO authenticated USING (( SELECT private.is_admin() AS is_admin));
 
 --
 -- Name: conversations Admins can delete conversations; Type: POLICY; Schema: public; Owner: -
@@ -8313,6 +9260,12 @@ CREATE POLICY "Customers can update their own vehicles" ON public.customer_vehic
 CREATE POLICY "People can mark conversations they take part in as read" ON public.conversation_read_markers FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND private.takes_part_in_conversation(conversation_id)));
 
 --
+-- Name: notifications People can mark their own notifications read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "People can mark their own notifications read" ON public.notifications FOR UPDATE TO authenticated USING ((recipient_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((recipient_id = ( SELECT auth.uid() AS uid)));
+
+--
 -- Name: conversation_read_markers People can move their own read markers; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -8335,6 +9288,12 @@ CREATE POLICY "People can read the messages of conversations they take part in" 
 --
 
 CREATE POLICY "People can read the work orders of tickets they work or own" ON public.work_orders FOR SELECT TO authenticated USING ((( SELECT private.is_admin() AS is_admin) OR (( SELECT private.is_technician() AS is_technician) AND private.is_assigned_to_or_unassigned_ticket(ticket_id)) OR private.owns_ticket(ticket_id)));
+
+--
+-- Name: notifications People can read their own notifications; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "People can read their own notifications" ON public.notifications FOR SELECT TO authenticated USING ((recipient_id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: profiles People can read their own profile and those they work with; Type: POLICY; Schema: public; Owner: -
@@ -8443,6 +9402,18 @@ CREATE POLICY "Staff can read parts of work orders they can read" ON public.work
 --
 
 CREATE POLICY "Staff can read retrieval logs" ON public.retrieval_logs FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
+
+--
+-- Name: sla_policies Staff can read the SLA policies; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read the SLA policies" ON public.sla_policies FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
+
+--
+-- Name: desk_settings Staff can read the desk settings; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read the desk settings" ON public.desk_settings FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
 
 --
 -- Name: ticket_events Staff can read ticket timelines; Type: POLICY; Schema: public; Owner: -
@@ -8577,6 +9548,12 @@ ALTER TABLE public.customer_vehicles ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.departments ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: desk_settings; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.desk_settings ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: entity_links; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -8619,6 +9596,12 @@ ALTER TABLE public.kb_embedding_status ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.messages ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: notifications; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.notifications ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: profiles; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -8629,6 +9612,12 @@ ALTER TABLE public.profiles ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.retrieval_logs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sla_policies; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.sla_policies ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: solution_areas; Type: ROW SECURITY; Schema: public; Owner: -
@@ -8801,6 +9790,30 @@ REVOKE ALL ON FUNCTION private.abandon_idle_troubleshooting_sessions(idle_for in
 GRANT ALL ON FUNCTION private.abandon_idle_troubleshooting_sessions(idle_for interval) TO service_role;
 
 --
+-- Name: FUNCTION is_time_zone(name text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.is_time_zone(name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.is_time_zone(name text) TO authenticated;
+GRANT ALL ON FUNCTION private.is_time_zone(name text) TO service_role;
+
+--
+-- Name: TABLE sla_policies; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.sla_policies TO anon;
+GRANT ALL ON TABLE public.sla_policies TO authenticated;
+GRANT ALL ON TABLE public.sla_policies TO service_role;
+
+--
+-- Name: FUNCTION add_business_seconds(policy public.sla_policies, start_at timestamp with time zone, seconds bigint); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.add_business_seconds(policy public.sla_policies, start_at timestamp with time zone, seconds bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.add_business_seconds(policy public.sla_policies, start_at timestamp with time zone, seconds bigint) TO authenticated;
+GRANT ALL ON FUNCTION private.add_business_seconds(policy public.sla_policies, start_at timestamp with time zone, seconds bigint) TO service_role;
+
+--
 -- Name: FUNCTION announce_ticket_progress_in_chat(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -8811,6 +9824,14 @@ REVOKE ALL ON FUNCTION private.announce_ticket_progress_in_chat() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.apply_kb_lexeme_deltas(lexemes text[], deltas integer[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION private.business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone) TO service_role;
 
 --
 -- Name: FUNCTION can_manage_work_order(work_order_id uuid); Type: ACL; Schema: private; Owner: -
@@ -8914,6 +9935,13 @@ REVOKE ALL ON FUNCTION private.claim_triage_jobs(worker text, batch_size integer
 GRANT ALL ON FUNCTION private.claim_triage_jobs(worker text, batch_size integer) TO service_role;
 
 --
+-- Name: FUNCTION close_quiet_resolved_tickets(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.close_quiet_resolved_tickets() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.close_quiet_resolved_tickets() TO service_role;
+
+--
 -- Name: FUNCTION complete_job(job_id bigint); Type: ACL; Schema: private; Owner: -
 --
 
@@ -9002,6 +10030,13 @@ REVOKE ALL ON FUNCTION private.enqueue_all_embeddings() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.enqueue_job() FROM PUBLIC;
+
+--
+-- Name: FUNCTION escalate_sla_breaches(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.escalate_sla_breaches() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.escalate_sla_breaches() TO service_role;
 
 --
 -- Name: FUNCTION expand_guide_query(query_text text); Type: ACL; Schema: private; Owner: -
@@ -9138,6 +10173,12 @@ GRANT ALL ON FUNCTION private.kb_title_word_candidates(title_query tsquery, max_
 GRANT ALL ON FUNCTION private.kb_title_word_candidates(title_query tsquery, max_results integer, solution_area text, category text, vehicle_context text) TO service_role;
 
 --
+-- Name: FUNCTION keep_ticket_sla(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.keep_ticket_sla() FROM PUBLIC;
+
+--
 -- Name: FUNCTION link_ticket_conversation(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -9241,6 +10282,18 @@ REVOKE ALL ON FUNCTION private.protect_ticket_fields() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.protect_work_order_fields() FROM PUBLIC;
 
 --
+-- Name: FUNCTION raised_priority(priority public.ticket_priority); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.raised_priority(priority public.ticket_priority) FROM PUBLIC;
+
+--
+-- Name: FUNCTION record_first_response(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.record_first_response() FROM PUBLIC;
+
+--
 -- Name: FUNCTION record_kb_embedding_status(job private.jobs); Type: ACL; Schema: private; Owner: -
 --
 
@@ -9330,6 +10383,12 @@ GRANT ALL ON FUNCTION private.release_ticket(ticket_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.release_ticket(ticket_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION reopen_or_follow_up_on_customer_message(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.reopen_or_follow_up_on_customer_message() FROM PUBLIC;
+
+--
 -- Name: FUNCTION request_edge_function_wakeup(name text, body jsonb, min_interval interval, timeout_milliseconds integer); Type: ACL; Schema: private; Owner: -
 --
 
@@ -9366,6 +10425,30 @@ REVOKE ALL ON FUNCTION private.reset_stuck_triage(stuck_after interval) FROM PUB
 GRANT ALL ON FUNCTION private.reset_stuck_triage(stuck_after interval) TO service_role;
 
 --
+-- Name: FUNCTION sla_policy(policy_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.sla_policy(policy_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.sla_policy(policy_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION private.sla_policy(policy_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION sla_policy_for(urgency text, solution_area text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.sla_policy_for(urgency text, solution_area text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.sla_policy_for(urgency text, solution_area text) TO authenticated;
+GRANT ALL ON FUNCTION private.sla_policy_for(urgency text, solution_area text) TO service_role;
+
+--
+-- Name: FUNCTION solution_area_of_conversation(conversation_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.solution_area_of_conversation(conversation_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.solution_area_of_conversation(conversation_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION private.solution_area_of_conversation(conversation_id uuid) TO service_role;
+
+--
 -- Name: FUNCTION staff_can_read_work_order(work_order_id uuid); Type: ACL; Schema: private; Owner: -
 --
 
@@ -9380,6 +10463,12 @@ GRANT ALL ON FUNCTION private.staff_can_read_work_order(work_order_id uuid) TO s
 REVOKE ALL ON FUNCTION private.staff_can_see_conversation(conversation_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.staff_can_see_conversation(conversation_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.staff_can_see_conversation(conversation_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION start_ticket_with_its_work(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.start_ticket_with_its_work() FROM PUBLIC;
 
 --
 -- Name: FUNCTION sum_work_order_parts(); Type: ACL; Schema: private; Owner: -
@@ -9658,6 +10747,14 @@ GRANT ALL ON TABLE public.departments TO authenticated;
 GRANT ALL ON TABLE public.departments TO service_role;
 
 --
+-- Name: TABLE desk_settings; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,REFERENCES,TRIGGER,UPDATE ON TABLE public.desk_settings TO anon;
+GRANT SELECT,REFERENCES,TRIGGER,UPDATE ON TABLE public.desk_settings TO authenticated;
+GRANT ALL ON TABLE public.desk_settings TO service_role;
+
+--
 -- Name: TABLE entity_links; Type: ACL; Schema: public; Owner: -
 --
 
@@ -9727,6 +10824,28 @@ GRANT ALL ON TABLE public.kb_embedding_status TO service_role;
 GRANT ALL ON TABLE public.messages TO anon;
 GRANT ALL ON TABLE public.messages TO authenticated;
 GRANT ALL ON TABLE public.messages TO service_role;
+
+--
+-- Name: TABLE notifications; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,REFERENCES,TRIGGER ON TABLE public.notifications TO anon;
+GRANT SELECT,REFERENCES,TRIGGER ON TABLE public.notifications TO authenticated;
+GRANT ALL ON TABLE public.notifications TO service_role;
+
+--
+-- Name: COLUMN notifications.read_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(read_at) ON TABLE public.notifications TO authenticated;
+
+--
+-- Name: SEQUENCE notifications_id_seq; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON SEQUENCE public.notifications_id_seq TO anon;
+GRANT ALL ON SEQUENCE public.notifications_id_seq TO authenticated;
+GRANT ALL ON SEQUENCE public.notifications_id_seq TO service_role;
 
 --
 -- Name: TABLE profiles; Type: ACL; Schema: public; Owner: -
@@ -9901,6 +11020,8 @@ ALTER DEFAULT PRIVILEGES FOR ROLE postgres REVOKE ALL ON FUNCTIONS  FROM PUBLIC;
 --
 
 SELECT cron.schedule('abandon-idle-troubleshooting-sessions', '*/15 * * * *', 'select private.abandon_idle_troubleshooting_sessions()');
+SELECT cron.schedule('close-quiet-resolved-tickets', '*/10 * * * *', 'select private.close_quiet_resolved_tickets()');
+SELECT cron.schedule('escalate-sla-breaches', '* * * * *', 'select private.escalate_sla_breaches()');
 SELECT cron.schedule('kb-embed-drain', '* * * * *', 'select private.wake_embed_worker_if_due()');
 SELECT cron.schedule('kb-embedding-model-check', '17 * * * *', 'select private.wake_embed_worker()');
 SELECT cron.schedule('triage-drain', '* * * * *', 'select private.drain_triage_queue()');
