@@ -696,6 +696,59 @@ $$;
 COMMENT ON FUNCTION private.apply_kb_lexeme_deltas(lexemes text[], deltas integer[]) IS 'Adds signed per-lexeme chunk-count changes to private.kb_lexeme_chunk_counts (in lexeme order), removing counts that reach zero.';
 
 --
+-- Name: assign_new_ticket(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.assign_new_ticket() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  area text;
+  chosen uuid;
+begin
+  if new.status <> 'unassigned' or new.assigned_to is not null then
+    return new;
+  end if;
+  area := private.solution_area_of_conversation(new.conversation_id);
+  if not exists (select 1 from public.auto_assignment_rules rule where rule.solution_area is not distinct from area and rule.is_enabled) then
+    return new;
+  end if;
+
+  -- Serialise arrivals on the eligible technicians (bug #11034: an unlocked count let two arrivals share a last slot).
+  perform 1 from public.technician_availability availability
+  join public.profiles person on person.id = availability.technician_id and person.role = 'technician'
+  where availability.is_online and (availability.solution_areas is null or area = any (availability.solution_areas))
+  order by availability.technician_id
+  for update of availability;
+
+  select availability.technician_id into chosen
+  from public.technician_availability availability
+  join public.profiles person on person.id = availability.technician_id and person.role = 'technician'
+  where availability.is_online and (availability.solution_areas is null or area = any (availability.solution_areas))
+    and (select count(*) from public.tickets ticket
+         where ticket.assigned_to = availability.technician_id
+           and ticket.status in ('assigned', 'in_progress', 'waiting_on_customer')) < availability.capacity
+  order by availability.last_assigned_at nulls first, availability.technician_id
+  limit 1;
+  if chosen is null then
+    return new;
+  end if;
+
+  update public.technician_availability set last_assigned_at = clock_timestamp() where technician_id = chosen;
+  new.assigned_to := chosen;
+  new.status := 'assigned';
+  return new;
+end;
+$$;
+
+--
+-- Name: FUNCTION assign_new_ticket(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.assign_new_ticket() IS 'Before-insert trigger on tickets: automatic round-robin assignment per auto_assignment_rules, skipping technicians at capacity (rows locked).';
+
+--
 -- Name: business_seconds_between(public.sla_policies, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -756,6 +809,25 @@ $$;
 --
 
 COMMENT ON FUNCTION private.can_manage_work_order(work_order_id uuid) IS 'Admins, or the technician assigned to the work order''s ticket.';
+
+--
+-- Name: can_rate_ticket(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.can_rate_ticket(ticket_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from public.tickets ticket
+    where ticket.id = can_rate_ticket.ticket_id and ticket.customer_id = auth.uid() and ticket.status in ('resolved', 'closed'))
+$$;
+
+--
+-- Name: FUNCTION can_rate_ticket(ticket_id uuid); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.can_rate_ticket(ticket_id uuid) IS 'The caller is the customer of the ticket and it is resolved or closed: they may rate it.';
 
 --
 -- Name: can_read_kb_article(boolean); Type: FUNCTION; Schema: private; Owner: -
@@ -2035,6 +2107,44 @@ $$;
 COMMENT ON FUNCTION private.fail_job(job_id bigint, error text) IS 'Records a failed attempt; requeues with backoff or fails for good.';
 
 --
+-- Name: fill_canned_reply_variables(text, text, text, text, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.fill_canned_reply_variables(template text, ticket_number text, ticket_subject text, customer_name text, technician_name text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select replace(replace(replace(replace(replace(replace(template,
+    '{{customer.first_name}}', private.first_name_of(customer_name)),
+    '{{customer.name}}', coalesce(customer_name, '')),
+    '{{ticket.number}}', coalesce(ticket_number, '')),
+    '{{ticket.subject}}', coalesce(ticket_subject, '')),
+    '{{technician.first_name}}', private.first_name_of(technician_name)),
+    '{{technician.name}}', coalesce(technician_name, ''))
+$$;
+
+--
+-- Name: FUNCTION fill_canned_reply_variables(template text, ticket_number text, ticket_subject text, customer_name text, technician_name text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.fill_canned_reply_variables(template text, ticket_number text, ticket_subject text, customer_name text, technician_name text) IS 'The one place canned-reply variables are filled; unknown {{...}} stay as typed so the technician sees them.';
+
+--
+-- Name: first_name_of(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.first_name_of(full_name text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$ select split_part(trim(coalesce(full_name, '')), ' ', 1) $$;
+
+--
+-- Name: FUNCTION first_name_of(full_name text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.first_name_of(full_name text) IS 'The first word of a full name ({{customer.first_name}}, {{technician.first_name}}).';
+
+--
 -- Name: handle_new_user(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -2726,6 +2836,56 @@ $$;
 COMMENT ON FUNCTION private.prepare_new_ticket() IS 'Before-insert trigger on tickets: initial state for customer inserts, triage resolved for finished tickets, lifecycle timestamps.';
 
 --
+-- Name: prepare_ticket_rating(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.prepare_ticket_rating() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  new.technician_id := (select ticket.assigned_to from public.tickets ticket where ticket.id = new.ticket_id);
+  new.created_at := now();
+  return new;
+end;
+$$;
+
+--
+-- Name: FUNCTION prepare_ticket_rating(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.prepare_ticket_rating() IS 'Before-insert trigger on ticket_ratings: records the ticket''s technician and the time.';
+
+--
+-- Name: protect_availability_fields(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.protect_availability_fields() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if current_user = 'authenticated' and not private.is_admin() then
+    if tg_op = 'INSERT' then
+      new.capacity := 5;
+      new.solution_areas := null;
+      new.last_assigned_at := null;
+    elsif new.capacity is distinct from old.capacity or new.solution_areas is distinct from old.solution_areas
+          or new.last_assigned_at is distinct from old.last_assigned_at then
+      raise exception 'capacity and areas are set by an admin' using errcode = '42501';
+    end if;
+  end if;
+  return new;
+end;
+$$;
+
+--
+-- Name: FUNCTION protect_availability_fields(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.protect_availability_fields() IS 'Before-write trigger on technician_availability: technicians switch only is_online.';
+
+--
 -- Name: protect_conversation_fields(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -2913,6 +3073,33 @@ $$;
 --
 
 COMMENT ON FUNCTION private.raised_priority(priority public.ticket_priority) IS 'The priority one step above (urgent stays urgent).';
+
+--
+-- Name: record_assignment_of_new_tickets(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.record_assignment_of_new_tickets() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  insert into public.ticket_events (ticket_id, actor_id, kind, details)
+  select inserted.id, auth.uid(), 'assigned', jsonb_build_object('assigned_to', inserted.assigned_to, 'previously_assigned_to', null)
+  from inserted_tickets inserted where inserted.assigned_to is not null;
+  -- The technician now answers in the thread; the assistant steps back (as on a claim).
+  update public.conversations conversation set assigned_technician_id = inserted.assigned_to
+  from inserted_tickets inserted
+  where conversation.id = inserted.conversation_id and inserted.assigned_to is not null
+    and conversation.assigned_technician_id is distinct from inserted.assigned_to;
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION record_assignment_of_new_tickets(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.record_assignment_of_new_tickets() IS 'After-insert statement trigger on tickets: an assigned row for each ticket born assigned (automatic assignment), and the conversation handed to its technician.';
 
 --
 -- Name: record_first_response(); Type: FUNCTION; Schema: private; Owner: -
@@ -3163,6 +3350,29 @@ $$;
 --
 
 COMMENT ON FUNCTION private.record_ticket_change_events() IS 'After-update statement trigger on tickets: triage finished/failed, claimed/assigned/unassigned, status changed, resolved, reopened.';
+
+--
+-- Name: record_ticket_rating(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.record_ticket_rating() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  insert into public.ticket_events (ticket_id, actor_id, kind, details)
+  values (new.ticket_id, new.customer_id, 'rated', jsonb_build_object('rating', new.rating, 'comment', new.comment));
+  insert into public.analytics_events (event_type, user_id, ticket_id, metadata)
+  values ('ticket_rated', new.customer_id, new.ticket_id, jsonb_build_object('rating', new.rating, 'technician_id', new.technician_id));
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION record_ticket_rating(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.record_ticket_rating() IS 'After-insert trigger on ticket_ratings: a rated timeline row and a ticket_rated analytics event.';
 
 --
 -- Name: record_triage_event(uuid, jsonb); Type: FUNCTION; Schema: private; Owner: -
@@ -4103,6 +4313,38 @@ $$;
 COMMENT ON FUNCTION private.wake_triage_worker() IS 'After-insert statement trigger on tickets: wakes the triage edge function (debounced to once a second) when pending tickets arrived.';
 
 --
+-- Name: apply_canned_reply_actions(uuid, uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  rendered record;
+  thread_id uuid;
+begin
+  select * into rendered from public.render_canned_reply(canned_reply_id, ticket_id);
+  if rendered.internal_note is not null and length(trim(rendered.internal_note)) > 0 then
+    select coalesce(ticket.conversation_id, public.open_ticket_conversation(ticket.id)) into thread_id
+    from public.tickets ticket where ticket.id = apply_canned_reply_actions.ticket_id;
+    insert into public.messages (conversation_id, sender_id, role, content, is_internal_note)
+    values (thread_id, auth.uid(), 'technician', rendered.internal_note, true);
+  end if;
+  if rendered.set_status is not null then
+    update public.tickets ticket set status = rendered.set_status
+    where ticket.id = apply_canned_reply_actions.ticket_id and ticket.status is distinct from rendered.set_status;
+  end if;
+end;
+$$;
+
+--
+-- Name: FUNCTION apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) IS 'Macro actions of a canned reply on a ticket: its internal note, then its status (as the caller, under their policies).';
+
+--
 -- Name: claim_jobs(text, text, integer); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -4388,6 +4630,43 @@ CREATE FUNCTION public.release_ticket(ticket_id uuid) RETURNS jsonb
 --
 
 COMMENT ON FUNCTION public.release_ticket(ticket_id uuid) IS 'Staff: the assignee (or an admin) returns an assigned or in-progress ticket to the unassigned queue. Same result shape as claim_ticket.';
+
+--
+-- Name: render_canned_reply(uuid, uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.render_canned_reply(canned_reply_id uuid, ticket_id uuid) RETURNS TABLE(body text, set_status text, internal_note text)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  reply public.canned_replies;
+  ticket public.tickets;
+  customer_name text;
+  technician_name text;
+begin
+  select * into reply from public.canned_replies canned where canned.id = render_canned_reply.canned_reply_id;
+  if not found then
+    raise exception 'canned reply % not found', canned_reply_id using errcode = 'P0002';
+  end if;
+  select * into ticket from public.tickets t where t.id = render_canned_reply.ticket_id;
+  if not found then
+    raise exception 'ticket % not found', ticket_id using errcode = 'P0002';
+  end if;
+  select nullif(trim(profile.full_name), '') into customer_name from public.profiles profile where profile.id = ticket.customer_id;
+  select nullif(trim(profile.full_name), '') into technician_name from public.profiles profile where profile.id = auth.uid();
+  body := private.fill_canned_reply_variables(reply.body, ticket.number, ticket.subject, customer_name, technician_name);
+  internal_note := private.fill_canned_reply_variables(reply.internal_note, ticket.number, ticket.subject, customer_name, technician_name);
+  set_status := reply.set_status;
+  return next;
+end;
+$$;
+
+--
+-- Name: FUNCTION render_canned_reply(canned_reply_id uuid, ticket_id uuid); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.render_canned_reply(canned_reply_id uuid, ticket_id uuid) IS 'A canned reply filled in for a ticket (variables replaced), with the status it sets and its internal note; runs as the caller.';
 
 --
 -- Name: requeue_ticket_triage(uuid); Type: FUNCTION; Schema: public; Owner: -
@@ -5020,6 +5299,127 @@ ALTER TABLE public.analytics_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDEN
     NO MAXVALUE
     CACHE 1
 );
+
+--
+-- Name: auto_assignment_rules; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.auto_assignment_rules (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    solution_area text,
+    is_enabled boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE auto_assignment_rules; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.auto_assignment_rules IS 'Solution areas whose new tickets are assigned automatically (round-robin among online technicians under capacity). Admins manage them.';
+
+--
+-- Name: COLUMN auto_assignment_rules.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.auto_assignment_rules.id IS 'Rule id.';
+
+--
+-- Name: COLUMN auto_assignment_rules.solution_area; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.auto_assignment_rules.solution_area IS 'The area; null for tickets without one.';
+
+--
+-- Name: COLUMN auto_assignment_rules.is_enabled; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.auto_assignment_rules.is_enabled IS 'Whether the rule assigns now.';
+
+--
+-- Name: COLUMN auto_assignment_rules.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.auto_assignment_rules.created_at IS 'When the rule was created.';
+
+--
+-- Name: canned_replies; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.canned_replies (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    shortcut text NOT NULL,
+    title text NOT NULL,
+    body text NOT NULL,
+    owner_id uuid,
+    set_status public.ticket_status,
+    internal_note text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT canned_replies_body_check CHECK ((length(body) <= 10000)),
+    CONSTRAINT canned_replies_internal_note_check CHECK ((length(internal_note) <= 10000)),
+    CONSTRAINT canned_replies_shortcut_check CHECK ((shortcut ~ '^[a-z0-9][a-z0-9-]{0,39}$'::text)),
+    CONSTRAINT canned_replies_title_check CHECK (((length(TRIM(BOTH FROM title)) >= 1) AND (length(TRIM(BOTH FROM title)) <= 120)))
+);
+
+--
+-- Name: TABLE canned_replies; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.canned_replies IS 'Canned replies and macros for the reply box (type / and the shortcut). Shared (owner_id null, admins manage) or personal (one member of staff).';
+
+--
+-- Name: COLUMN canned_replies.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.id IS 'Canned reply id.';
+
+--
+-- Name: COLUMN canned_replies.shortcut; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.shortcut IS 'What the technician types after /: lower-case letters, digits and dashes.';
+
+--
+-- Name: COLUMN canned_replies.title; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.title IS 'Name shown in the picker.';
+
+--
+-- Name: COLUMN canned_replies.body; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.body IS 'Reply text with variables: {{customer.first_name}}, {{customer.name}}, {{ticket.number}}, {{ticket.subject}}, {{technician.first_name}}, {{technician.name}}.';
+
+--
+-- Name: COLUMN canned_replies.owner_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.owner_id IS 'The member of staff a personal reply belongs to; null for a shared one.';
+
+--
+-- Name: COLUMN canned_replies.set_status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.set_status IS 'Macro: the status to move the ticket to when the reply is sent; null leaves it.';
+
+--
+-- Name: COLUMN canned_replies.internal_note; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.internal_note IS 'Macro: an internal note to add when the reply is sent (same variables); null adds none.';
+
+--
+-- Name: COLUMN canned_replies.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.created_at IS 'When it was created.';
+
+--
+-- Name: COLUMN canned_replies.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.updated_at IS 'Last change, maintained by trigger.';
 
 --
 -- Name: conversation_categorizations; Type: TABLE; Schema: public; Owner: -
@@ -6486,6 +6886,62 @@ COMMENT ON COLUMN public.solution_areas.created_at IS 'When the area was created
 COMMENT ON COLUMN public.solution_areas.updated_at IS 'Last change, maintained by trigger.';
 
 --
+-- Name: technician_availability; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.technician_availability (
+    technician_id uuid NOT NULL,
+    is_online boolean DEFAULT false NOT NULL,
+    capacity integer DEFAULT 5 NOT NULL,
+    solution_areas text[],
+    last_assigned_at timestamp with time zone,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT technician_availability_capacity_check CHECK (((capacity >= 0) AND (capacity <= 200)))
+);
+
+--
+-- Name: TABLE technician_availability; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.technician_availability IS 'Whether a technician takes automatically assigned tickets now, how many open ones at most, and for which areas. Technicians switch themselves online or away; admins set capacity and areas.';
+
+--
+-- Name: COLUMN technician_availability.technician_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.technician_availability.technician_id IS 'The technician.';
+
+--
+-- Name: COLUMN technician_availability.is_online; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.technician_availability.is_online IS 'Takes automatically assigned tickets now (the desk''s online/away switch).';
+
+--
+-- Name: COLUMN technician_availability.capacity; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.technician_availability.capacity IS 'At most this many open tickets (assigned, in progress, waiting on the customer) before automatic assignment skips them.';
+
+--
+-- Name: COLUMN technician_availability.solution_areas; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.technician_availability.solution_areas IS 'Areas they take tickets of; null for every area.';
+
+--
+-- Name: COLUMN technician_availability.last_assigned_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.technician_availability.last_assigned_at IS 'When automatic assignment last gave them a ticket: the round-robin order (longest waiting first).';
+
+--
+-- Name: COLUMN technician_availability.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.technician_availability.updated_at IS 'Last change, maintained by trigger.';
+
+--
 -- Name: ticket_ai_results; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -6652,6 +7108,63 @@ ALTER TABLE public.ticket_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTIT
     NO MAXVALUE
     CACHE 1
 );
+
+--
+-- Name: ticket_ratings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ticket_ratings (
+    ticket_id uuid NOT NULL,
+    customer_id uuid NOT NULL,
+    technician_id uuid,
+    rating smallint NOT NULL,
+    comment text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ticket_ratings_comment_check CHECK ((length(comment) <= 2000)),
+    CONSTRAINT ticket_ratings_rating_check CHECK (((rating >= 1) AND (rating <= 5)))
+);
+
+--
+-- Name: TABLE ticket_ratings; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.ticket_ratings IS 'Customer satisfaction: one rating per resolved ticket, by its customer. CSAT = share of ratings 4 or 5.';
+
+--
+-- Name: COLUMN ticket_ratings.ticket_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.ticket_ratings.ticket_id IS 'The rated ticket; one rating each.';
+
+--
+-- Name: COLUMN ticket_ratings.customer_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.ticket_ratings.customer_id IS 'The ticket''s customer, who rated it.';
+
+--
+-- Name: COLUMN ticket_ratings.technician_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.ticket_ratings.technician_id IS 'The technician who had the ticket when it was rated (trigger), for CSAT per technician.';
+
+--
+-- Name: COLUMN ticket_ratings.rating; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.ticket_ratings.rating IS '1 (very unhappy) to 5 (very happy).';
+
+--
+-- Name: COLUMN ticket_ratings.comment; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.ticket_ratings.comment IS 'What the customer added, if anything.';
+
+--
+-- Name: COLUMN ticket_ratings.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.ticket_ratings.created_at IS 'When it was rated.';
 
 --
 -- Name: ticket_timeline; Type: VIEW; Schema: public; Owner: -
@@ -7317,6 +7830,34 @@ ALTER TABLE ONLY public.analytics_events
     ADD CONSTRAINT analytics_events_pkey PRIMARY KEY (id);
 
 --
+-- Name: auto_assignment_rules auto_assignment_rules_one_per_area; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auto_assignment_rules
+    ADD CONSTRAINT auto_assignment_rules_one_per_area UNIQUE NULLS NOT DISTINCT (solution_area);
+
+--
+-- Name: auto_assignment_rules auto_assignment_rules_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auto_assignment_rules
+    ADD CONSTRAINT auto_assignment_rules_pkey PRIMARY KEY (id);
+
+--
+-- Name: canned_replies canned_replies_one_shortcut_per_owner; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.canned_replies
+    ADD CONSTRAINT canned_replies_one_shortcut_per_owner UNIQUE NULLS NOT DISTINCT (owner_id, shortcut);
+
+--
+-- Name: canned_replies canned_replies_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.canned_replies
+    ADD CONSTRAINT canned_replies_pkey PRIMARY KEY (id);
+
+--
 -- Name: conversation_categorizations conversation_categorizations_analysis_id_conversation_id_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -7526,6 +8067,13 @@ ALTER TABLE ONLY public.solution_areas
     ADD CONSTRAINT solution_areas_pkey PRIMARY KEY (slug);
 
 --
+-- Name: technician_availability technician_availability_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.technician_availability
+    ADD CONSTRAINT technician_availability_pkey PRIMARY KEY (technician_id);
+
+--
 -- Name: ticket_ai_results ticket_ai_results_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -7545,6 +8093,13 @@ ALTER TABLE ONLY public.ticket_ai_results
 
 ALTER TABLE ONLY public.ticket_events
     ADD CONSTRAINT ticket_events_pkey PRIMARY KEY (id);
+
+--
+-- Name: ticket_ratings ticket_ratings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket_ratings
+    ADD CONSTRAINT ticket_ratings_pkey PRIMARY KEY (ticket_id);
 
 --
 -- Name: ticket_triage_failures ticket_triage_failures_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -7726,6 +8281,12 @@ CREATE INDEX analytics_events_type_time_idx ON public.analytics_events USING btr
 --
 
 CREATE INDEX analytics_events_user_id_idx ON public.analytics_events USING btree (user_id);
+
+--
+-- Name: canned_replies_owner_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX canned_replies_owner_idx ON public.canned_replies USING btree (owner_id);
 
 --
 -- Name: conversation_categorizations_conversation_id_idx; Type: INDEX; Schema: public; Owner: -
@@ -7912,6 +8473,24 @@ CREATE INDEX ticket_events_actor_id_idx ON public.ticket_events USING btree (act
 --
 
 CREATE INDEX ticket_events_ticket_idx ON public.ticket_events USING btree (ticket_id, created_at, id);
+
+--
+-- Name: ticket_ratings_created_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ticket_ratings_created_idx ON public.ticket_ratings USING btree (created_at);
+
+--
+-- Name: ticket_ratings_customer_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ticket_ratings_customer_idx ON public.ticket_ratings USING btree (customer_id);
+
+--
+-- Name: ticket_ratings_technician_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ticket_ratings_technician_idx ON public.ticket_ratings USING btree (technician_id, created_at);
 
 --
 -- Name: tickets_assigned_to_idx; Type: INDEX; Schema: public; Owner: -
@@ -8108,6 +8687,12 @@ CREATE TRIGGER a_reopen_or_follow_up_on_customer_message AFTER INSERT ON public.
 CREATE TRIGGER announce_ticket_progress_in_chat AFTER UPDATE OF status, assigned_to ON public.tickets FOR EACH ROW EXECUTE FUNCTION private.announce_ticket_progress_in_chat();
 
 --
+-- Name: tickets b_assign_new_ticket; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER b_assign_new_ticket BEFORE INSERT ON public.tickets FOR EACH ROW EXECUTE FUNCTION private.assign_new_ticket();
+
+--
 -- Name: tickets b_enforce_ticket_lifecycle; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -8218,6 +8803,18 @@ CREATE TRIGGER link_ticket_conversation AFTER INSERT ON public.tickets FOR EACH 
 CREATE TRIGGER prepare_new_session BEFORE INSERT ON public.troubleshooting_sessions FOR EACH ROW EXECUTE FUNCTION private.prepare_new_session();
 
 --
+-- Name: ticket_ratings prepare_ticket_rating; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER prepare_ticket_rating BEFORE INSERT ON public.ticket_ratings FOR EACH ROW EXECUTE FUNCTION private.prepare_ticket_rating();
+
+--
+-- Name: technician_availability protect_availability_fields; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER protect_availability_fields BEFORE INSERT OR UPDATE ON public.technician_availability FOR EACH ROW EXECUTE FUNCTION private.protect_availability_fields();
+
+--
 -- Name: conversations protect_conversation_fields; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -8240,6 +8837,12 @@ CREATE TRIGGER protect_session_fields BEFORE UPDATE ON public.troubleshooting_se
 --
 
 CREATE TRIGGER protect_work_order_fields BEFORE INSERT OR UPDATE ON public.work_orders FOR EACH ROW EXECUTE FUNCTION private.protect_work_order_fields();
+
+--
+-- Name: tickets record_assignment_of_new_tickets; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER record_assignment_of_new_tickets AFTER INSERT ON public.tickets REFERENCING NEW TABLE AS inserted_tickets FOR EACH STATEMENT EXECUTE FUNCTION private.record_assignment_of_new_tickets();
 
 --
 -- Name: conversations record_conversation_created; Type: TRIGGER; Schema: public; Owner: -
@@ -8276,6 +8879,12 @@ CREATE TRIGGER record_new_tickets AFTER INSERT ON public.tickets REFERENCING NEW
 --
 
 CREATE TRIGGER record_ticket_change_events AFTER UPDATE ON public.tickets REFERENCING OLD TABLE AS old_tickets NEW TABLE AS new_tickets FOR EACH STATEMENT EXECUTE FUNCTION private.record_ticket_change_events();
+
+--
+-- Name: ticket_ratings record_ticket_rating; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER record_ticket_rating AFTER INSERT ON public.ticket_ratings FOR EACH ROW EXECUTE FUNCTION private.record_ticket_rating();
 
 --
 -- Name: tickets record_ticket_status_changed; Type: TRIGGER; Schema: public; Owner: -
@@ -8344,6 +8953,12 @@ CREATE TRIGGER sum_work_order_parts AFTER INSERT OR DELETE OR UPDATE ON public.w
 CREATE TRIGGER touch_conversation_on_message AFTER INSERT ON public.messages FOR EACH ROW EXECUTE FUNCTION private.touch_conversation_on_message();
 
 --
+-- Name: canned_replies touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.canned_replies FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+
+--
 -- Name: conversations touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -8396,6 +9011,12 @@ CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.sla_policies FOR EACH RO
 --
 
 CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.solution_areas FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+
+--
+-- Name: technician_availability touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.technician_availability FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 
 --
 -- Name: tickets touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
@@ -8490,6 +9111,20 @@ ALTER TABLE ONLY public.analytics_events
 
 ALTER TABLE ONLY public.analytics_events
     ADD CONSTRAINT analytics_events_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: auto_assignment_rules auto_assignment_rules_solution_area_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auto_assignment_rules
+    ADD CONSTRAINT auto_assignment_rules_solution_area_fkey FOREIGN KEY (solution_area) REFERENCES public.solution_areas(slug) ON UPDATE CASCADE ON DELETE CASCADE;
+
+--
+-- Name: canned_replies canned_replies_owner_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.canned_replies
+    ADD CONSTRAINT canned_replies_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES public.profiles(id) ON DELETE CASCADE;
 
 --
 -- Name: conversation_categorizations conversation_categorizations_analysis_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -8688,6 +9323,13 @@ ALTER TABLE ONLY public.sla_policies
     ADD CONSTRAINT sla_policies_solution_area_fkey FOREIGN KEY (solution_area) REFERENCES public.solution_areas(slug) ON UPDATE CASCADE ON DELETE CASCADE;
 
 --
+-- Name: technician_availability technician_availability_technician_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.technician_availability
+    ADD CONSTRAINT technician_availability_technician_id_fkey FOREIGN KEY (technician_id) REFERENCES public.profiles(id) ON DELETE CASCADE;
+
+--
 -- Name: ticket_ai_results ticket_ai_results_ticket_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -8707,6 +9349,27 @@ ALTER TABLE ONLY public.ticket_events
 
 ALTER TABLE ONLY public.ticket_events
     ADD CONSTRAINT ticket_events_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES public.tickets(id) ON DELETE CASCADE;
+
+--
+-- Name: ticket_ratings ticket_ratings_customer_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket_ratings
+    ADD CONSTRAINT ticket_ratings_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.profiles(id) ON DELETE CASCADE;
+
+--
+-- Name: ticket_ratings ticket_ratings_technician_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket_ratings
+    ADD CONSTRAINT ticket_ratings_technician_id_fkey FOREIGN KEY (technician_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: ticket_ratings ticket_ratings_ticket_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket_ratings
+    ADD CONSTRAINT ticket_ratings_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES public.tickets(id) ON DELETE CASCADE;
 
 --
 -- Name: ticket_triage_failures ticket_triage_failures_ticket_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -8912,6 +9575,12 @@ CREATE POLICY "Admins can add guide steps" ON public.guide_steps FOR INSERT TO a
 CREATE POLICY "Admins can add guides" ON public.guides FOR INSERT TO authenticated WITH CHECK (( SELECT private.is_admin() AS is_admin));
 
 --
+-- Name: canned_replies Admins can add shared canned replies, staff their own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can add shared canned replies, staff their own" ON public.canned_replies FOR INSERT TO authenticated WITH CHECK ((((owner_id IS NULL) AND ( SELECT private.is_admin() AS is_admin)) OR ((owner_id = ( SELECT auth.uid() AS uid)) AND ( SELECT private.is_staff() AS is_staff))));
+
+--
 -- Name: solution_areas Admins can add solution areas; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -8960,6 +9629,12 @@ CREATE POLICY "Admins can change article chunks" ON public.kb_chunks FOR UPDATE 
 CREATE POLICY "Admins can change articles" ON public.kb_articles FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
 
 --
+-- Name: auto_assignment_rules Admins can change assignment rules; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can change assignment rules" ON public.auto_assignment_rules FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
+
+--
 -- Name: conversation_categorizations Admins can change categorizations; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -8982,6 +9657,12 @@ CREATE POLICY "Admins can change guide steps" ON public.guide_steps FOR UPDATE T
 --
 
 CREATE POLICY "Admins can change guides" ON public.guides FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: canned_replies Admins can change shared canned replies, staff their own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can change shared canned replies, staff their own" ON public.canned_replies FOR UPDATE TO authenticated USING ((((owner_id IS NULL) AND ( SELECT private.is_admin() AS is_admin)) OR ((owner_id = ( SELECT auth.uid() AS uid)) AND ( SELECT private.is_staff() AS is_staff)))) WITH CHECK ((((owner_id IS NULL) AND ( SELECT private.is_admin() AS is_admin)) OR ((owner_id = ( SELECT auth.uid() AS uid)) AND ( SELECT private.is_staff() AS is_staff))));
 
 --
 -- Name: solution_areas Admins can change solution areas; Type: POLICY; Schema: public; Owner: -
@@ -9008,6 +9689,12 @@ CREATE POLICY "Admins can change vehicle models" ON public.vehicle_models FOR UP
 CREATE POLICY "Admins can create SLA policies" ON public.sla_policies FOR INSERT TO authenticated WITH CHECK (( SELECT private.is_admin() AS is_admin));
 
 --
+-- Name: auto_assignment_rules Admins can create assignment rules; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can create assignment rules" ON public.auto_assignment_rules FOR INSERT TO authenticated WITH CHECK (( SELECT private.is_admin() AS is_admin));
+
+--
 -- Name: departments Admins can create departments; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -9018,6 +9705,18 @@ CREATE POLICY "Admins can create departments" ON public.departments FOR INSERT T
 --
 
 CREATE POLICY "Admins can delete SLA policies" ON public.sla_policies FOR DELETE TO authenticated USING (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: auto_assignment_rules Admins can delete assignment rules; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can delete assignment rules" ON public.auto_assignment_rules FOR DELETE TO authenticated USING (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: technician_availability Admins can delete availability; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can delete availability" ON public.technician_availability FOR DELETE TO authenticated USING (( SELECT private.is_admin() AS is_admin));
 
 --
 -- Name: conversations Admins can delete conversations; Type: POLICY; Schema: public; Owner: -
@@ -9042,6 +9741,18 @@ CREATE POLICY "Admins can delete entity links" ON public.entity_links FOR DELETE
 --
 
 CREATE POLICY "Admins can delete profiles" ON public.profiles FOR DELETE TO authenticated USING (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: ticket_ratings Admins can delete ratings; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can delete ratings" ON public.ticket_ratings FOR DELETE TO authenticated USING (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: canned_replies Admins can delete shared canned replies, staff their own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can delete shared canned replies, staff their own" ON public.canned_replies FOR DELETE TO authenticated USING ((((owner_id IS NULL) AND ( SELECT private.is_admin() AS is_admin)) OR ((owner_id = ( SELECT auth.uid() AS uid)) AND ( SELECT private.is_staff() AS is_staff))));
 
 --
 -- Name: tickets Admins can delete tickets; Type: POLICY; Schema: public; Owner: -
@@ -9200,10 +9911,22 @@ CREATE POLICY "Customers can create their own tickets about their own things" ON
 CREATE POLICY "Customers can delete their own vehicles" ON public.customer_vehicles FOR DELETE TO authenticated USING ((customer_id = ( SELECT auth.uid() AS uid)));
 
 --
+-- Name: ticket_ratings Customers can rate their own resolved tickets once; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Customers can rate their own resolved tickets once" ON public.ticket_ratings FOR INSERT TO authenticated WITH CHECK (((customer_id = ( SELECT auth.uid() AS uid)) AND private.can_rate_ticket(ticket_id)));
+
+--
 -- Name: troubleshooting_session_steps Customers can read steps of their sessions, staff all; Type: POLICY; Schema: public; Owner: -
 --
 
 CREATE POLICY "Customers can read steps of their sessions, staff all" ON public.troubleshooting_session_steps FOR SELECT TO authenticated USING ((( SELECT private.is_staff() AS is_staff) OR private.owns_troubleshooting_session(session_id)));
+
+--
+-- Name: ticket_ratings Customers can read their own ratings, staff all; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Customers can read their own ratings, staff all" ON public.ticket_ratings FOR SELECT TO authenticated USING (((customer_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_staff() AS is_staff)));
 
 --
 -- Name: troubleshooting_sessions Customers can read their own sessions, staff all; Type: POLICY; Schema: public; Owner: -
@@ -9404,10 +10127,22 @@ CREATE POLICY "Staff can read parts of work orders they can read" ON public.work
 CREATE POLICY "Staff can read retrieval logs" ON public.retrieval_logs FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
 
 --
+-- Name: canned_replies Staff can read shared canned replies and their own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read shared canned replies and their own" ON public.canned_replies FOR SELECT TO authenticated USING ((((owner_id IS NULL) AND ( SELECT private.is_staff() AS is_staff)) OR ((owner_id = ( SELECT auth.uid() AS uid)) AND ( SELECT private.is_staff() AS is_staff))));
+
+--
 -- Name: sla_policies Staff can read the SLA policies; Type: POLICY; Schema: public; Owner: -
 --
 
 CREATE POLICY "Staff can read the SLA policies" ON public.sla_policies FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
+
+--
+-- Name: auto_assignment_rules Staff can read the assignment rules; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read the assignment rules" ON public.auto_assignment_rules FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
 
 --
 -- Name: desk_settings Staff can read the desk settings; Type: POLICY; Schema: public; Owner: -
@@ -9426,6 +10161,12 @@ CREATE POLICY "Staff can read ticket timelines" ON public.ticket_events FOR SELE
 --
 
 CREATE POLICY "Staff can read triage failures" ON public.ticket_triage_failures FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
+
+--
+-- Name: technician_availability Staff can read who is available; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read who is available" ON public.technician_availability FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
 
 --
 -- Name: work_order_parts Technicians and admins can add parts to work orders they manage; Type: POLICY; Schema: public; Owner: -
@@ -9452,10 +10193,22 @@ CREATE POLICY "Technicians and admins can remove parts of work orders they man" 
 CREATE POLICY "Technicians and admins can write notes on work orders they mana" ON public.work_order_notes FOR INSERT TO authenticated WITH CHECK (((author_id = ( SELECT auth.uid() AS uid)) AND private.can_manage_work_order(work_order_id)));
 
 --
+-- Name: technician_availability Technicians can add their own availability, admins any; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Technicians can add their own availability, admins any" ON public.technician_availability FOR INSERT TO authenticated WITH CHECK ((( SELECT private.is_admin() AS is_admin) OR ((technician_id = ( SELECT auth.uid() AS uid)) AND ( SELECT private.is_technician() AS is_technician))));
+
+--
 -- Name: work_orders Technicians can add work orders to their tickets, admins any; Type: POLICY; Schema: public; Owner: -
 --
 
 CREATE POLICY "Technicians can add work orders to their tickets, admins any" ON public.work_orders FOR INSERT TO authenticated WITH CHECK ((( SELECT private.is_admin() AS is_admin) OR (( SELECT private.is_technician() AS is_technician) AND private.is_assigned_to_ticket(ticket_id))));
+
+--
+-- Name: technician_availability Technicians can change their own availability, admins any; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Technicians can change their own availability, admins any" ON public.technician_availability FOR UPDATE TO authenticated USING ((( SELECT private.is_admin() AS is_admin) OR (technician_id = ( SELECT auth.uid() AS uid)))) WITH CHECK ((( SELECT private.is_admin() AS is_admin) OR (technician_id = ( SELECT auth.uid() AS uid))));
 
 --
 -- Name: tickets Technicians can claim and work tickets, admins any; Type: POLICY; Schema: public; Owner: -
@@ -9510,6 +10263,18 @@ ALTER TABLE public.analysis_kpis ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.analytics_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: auto_assignment_rules; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.auto_assignment_rules ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: canned_replies; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.canned_replies ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: conversation_categorizations; Type: ROW SECURITY; Schema: public; Owner: -
@@ -9626,6 +10391,12 @@ ALTER TABLE public.sla_policies ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.solution_areas ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: technician_availability; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.technician_availability ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: ticket_ai_results; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -9636,6 +10407,12 @@ ALTER TABLE public.ticket_ai_results ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.ticket_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ticket_ratings; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ticket_ratings ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: ticket_triage_failures; Type: ROW SECURITY; Schema: public; Owner: -
@@ -9826,6 +10603,12 @@ REVOKE ALL ON FUNCTION private.announce_ticket_progress_in_chat() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.apply_kb_lexeme_deltas(lexemes text[], deltas integer[]) FROM PUBLIC;
 
 --
+-- Name: FUNCTION assign_new_ticket(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.assign_new_ticket() FROM PUBLIC;
+
+--
 -- Name: FUNCTION business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone); Type: ACL; Schema: private; Owner: -
 --
 
@@ -9840,6 +10623,14 @@ GRANT ALL ON FUNCTION private.business_seconds_between(policy public.sla_policie
 REVOKE ALL ON FUNCTION private.can_manage_work_order(work_order_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.can_manage_work_order(work_order_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.can_manage_work_order(work_order_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION can_rate_ticket(ticket_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.can_rate_ticket(ticket_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.can_rate_ticket(ticket_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION private.can_rate_ticket(ticket_id uuid) TO service_role;
 
 --
 -- Name: FUNCTION can_read_kb_article(is_published boolean); Type: ACL; Schema: private; Owner: -
@@ -10055,6 +10846,22 @@ REVOKE ALL ON FUNCTION private.fail_job(job_id bigint, error text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.fail_job(job_id bigint, error text) TO service_role;
 
 --
+-- Name: FUNCTION fill_canned_reply_variables(template text, ticket_number text, ticket_subject text, customer_name text, technician_name text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.fill_canned_reply_variables(template text, ticket_number text, ticket_subject text, customer_name text, technician_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.fill_canned_reply_variables(template text, ticket_number text, ticket_subject text, customer_name text, technician_name text) TO authenticated;
+GRANT ALL ON FUNCTION private.fill_canned_reply_variables(template text, ticket_number text, ticket_subject text, customer_name text, technician_name text) TO service_role;
+
+--
+-- Name: FUNCTION first_name_of(full_name text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.first_name_of(full_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.first_name_of(full_name text) TO authenticated;
+GRANT ALL ON FUNCTION private.first_name_of(full_name text) TO service_role;
+
+--
 -- Name: FUNCTION handle_new_user(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -10252,6 +11059,18 @@ REVOKE ALL ON FUNCTION private.prepare_new_session() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.prepare_new_ticket() FROM PUBLIC;
 
 --
+-- Name: FUNCTION prepare_ticket_rating(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.prepare_ticket_rating() FROM PUBLIC;
+
+--
+-- Name: FUNCTION protect_availability_fields(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.protect_availability_fields() FROM PUBLIC;
+
+--
 -- Name: FUNCTION protect_conversation_fields(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -10286,6 +11105,12 @@ REVOKE ALL ON FUNCTION private.protect_work_order_fields() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.raised_priority(priority public.ticket_priority) FROM PUBLIC;
+
+--
+-- Name: FUNCTION record_assignment_of_new_tickets(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.record_assignment_of_new_tickets() FROM PUBLIC;
 
 --
 -- Name: FUNCTION record_first_response(); Type: ACL; Schema: private; Owner: -
@@ -10328,6 +11153,12 @@ REVOKE ALL ON FUNCTION private.record_row_change_event() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.record_ticket_change_events() FROM PUBLIC;
+
+--
+-- Name: FUNCTION record_ticket_rating(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.record_ticket_rating() FROM PUBLIC;
 
 --
 -- Name: FUNCTION record_triage_event(ticket_id uuid, event jsonb); Type: ACL; Schema: private; Owner: -
@@ -10544,6 +11375,14 @@ REVOKE ALL ON FUNCTION private.wake_embed_worker_if_due() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.wake_triage_worker() FROM PUBLIC;
 
 --
+-- Name: FUNCTION apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) TO service_role;
+GRANT ALL ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) TO authenticated;
+
+--
 -- Name: FUNCTION claim_jobs(job_kind text, worker text, batch_size integer); Type: ACL; Schema: public; Owner: -
 --
 
@@ -10630,6 +11469,14 @@ GRANT ALL ON FUNCTION public.release_ticket(ticket_id uuid) TO service_role;
 GRANT ALL ON FUNCTION public.release_ticket(ticket_id uuid) TO authenticated;
 
 --
+-- Name: FUNCTION render_canned_reply(canned_reply_id uuid, ticket_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.render_canned_reply(canned_reply_id uuid, ticket_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.render_canned_reply(canned_reply_id uuid, ticket_id uuid) TO service_role;
+GRANT ALL ON FUNCTION public.render_canned_reply(canned_reply_id uuid, ticket_id uuid) TO authenticated;
+
+--
 -- Name: FUNCTION requeue_ticket_triage(ticket_id uuid); Type: ACL; Schema: public; Owner: -
 --
 
@@ -10697,6 +11544,22 @@ GRANT ALL ON TABLE public.analytics_events TO service_role;
 GRANT ALL ON SEQUENCE public.analytics_events_id_seq TO anon;
 GRANT ALL ON SEQUENCE public.analytics_events_id_seq TO authenticated;
 GRANT ALL ON SEQUENCE public.analytics_events_id_seq TO service_role;
+
+--
+-- Name: TABLE auto_assignment_rules; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.auto_assignment_rules TO anon;
+GRANT ALL ON TABLE public.auto_assignment_rules TO authenticated;
+GRANT ALL ON TABLE public.auto_assignment_rules TO service_role;
+
+--
+-- Name: TABLE canned_replies; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.canned_replies TO anon;
+GRANT ALL ON TABLE public.canned_replies TO authenticated;
+GRANT ALL ON TABLE public.canned_replies TO service_role;
 
 --
 -- Name: TABLE conversation_categorizations; Type: ACL; Schema: public; Owner: -
@@ -10881,6 +11744,14 @@ GRANT ALL ON TABLE public.solution_areas TO authenticated;
 GRANT ALL ON TABLE public.solution_areas TO service_role;
 
 --
+-- Name: TABLE technician_availability; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.technician_availability TO anon;
+GRANT ALL ON TABLE public.technician_availability TO authenticated;
+GRANT ALL ON TABLE public.technician_availability TO service_role;
+
+--
 -- Name: TABLE ticket_ai_results; Type: ACL; Schema: public; Owner: -
 --
 
@@ -10903,6 +11774,14 @@ GRANT ALL ON TABLE public.ticket_events TO service_role;
 GRANT ALL ON SEQUENCE public.ticket_events_id_seq TO anon;
 GRANT ALL ON SEQUENCE public.ticket_events_id_seq TO authenticated;
 GRANT ALL ON SEQUENCE public.ticket_events_id_seq TO service_role;
+
+--
+-- Name: TABLE ticket_ratings; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,REFERENCES,DELETE,TRIGGER ON TABLE public.ticket_ratings TO anon;
+GRANT SELECT,INSERT,REFERENCES,DELETE,TRIGGER ON TABLE public.ticket_ratings TO authenticated;
+GRANT ALL ON TABLE public.ticket_ratings TO service_role;
 
 --
 -- Name: TABLE ticket_timeline; Type: ACL; Schema: public; Owner: -

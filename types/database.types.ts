@@ -100,6 +100,46 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"auto_assignment_rules": {
+                  Row: {
+                    "created_at": string,"id": string,"is_enabled": boolean,"solution_area": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"id"?: string,"is_enabled"?: boolean,"solution_area"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"id"?: string,"is_enabled"?: boolean,"solution_area"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "auto_assignment_rules_solution_area_fkey"
+      columns: ["solution_area"]
+isOneToOne: true
+      referencedRelation: "solution_areas"
+      referencedColumns: ["slug"]
+    }
+                  ]
+                },"canned_replies": {
+                  Row: {
+                    "body": string,"created_at": string,"id": string,"internal_note": string | null,"owner_id": string | null,"set_status": string | null,"shortcut": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body": string,"created_at"?: string,"id"?: string,"internal_note"?: string | null,"owner_id"?: string | null,"set_status"?: string | null,"shortcut": string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "body"?: string,"created_at"?: string,"id"?: string,"internal_note"?: string | null,"owner_id"?: string | null,"set_status"?: string | null,"shortcut"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "canned_replies_owner_id_fkey"
+      columns: ["owner_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"conversation_categorizations": {
                   Row: {
                     "agent_quality": number | null,"analysis_id": string,"confidence": number | null,"conversation_id": string,"created_at": string,"id": string,"intent": string,"journey_stage": string,"reasoning": string,"sentiment": Database["public"]['Enums']["analysis_sentiment"]
@@ -534,6 +574,26 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"technician_availability": {
+                  Row: {
+                    "capacity": number,"is_online": boolean,"last_assigned_at": string | null,"solution_areas": (string)[] | null,"technician_id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "capacity"?: number,"is_online"?: boolean,"last_assigned_at"?: string | null,"solution_areas"?: (string)[] | null,"technician_id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "capacity"?: number,"is_online"?: boolean,"last_assigned_at"?: string | null,"solution_areas"?: (string)[] | null,"technician_id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "technician_availability_technician_id_fkey"
+      columns: ["technician_id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"ticket_ai_results": {
                   Row: {
                     "category": Database["public"]['Enums']["ticket_category"],"confidence": number,"draft_reply": string,"id": string,"model": string,"processed_at": string,"provider": string,"reasoning": string,"sentiment_score": number,"ticket_id": string,"urgency": string
@@ -576,6 +636,38 @@ isOneToOne: false
       foreignKeyName: "ticket_events_ticket_id_fkey"
       columns: ["ticket_id"]
 isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"ticket_ratings": {
+                  Row: {
+                    "comment": string | null,"created_at": string,"customer_id": string,"rating": number,"technician_id": string | null,"ticket_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "comment"?: string | null,"created_at"?: string,"customer_id": string,"rating": number,"technician_id"?: string | null,"ticket_id": string
+                  }
+                  Update: {
+                    "comment"?: string | null,"created_at"?: string,"customer_id"?: string,"rating"?: number,"technician_id"?: string | null,"ticket_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_ratings_customer_id_fkey"
+      columns: ["customer_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_ratings_technician_id_fkey"
+      columns: ["technician_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_ratings_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: true
       referencedRelation: "tickets"
       referencedColumns: ["id"]
     }
@@ -822,7 +914,10 @@ isOneToOne: false
                 }
           }
           Functions: {
-            "claim_jobs":
+            "apply_canned_reply_actions":
+{ Args: { "canned_reply_id": string,"ticket_id": string }; Returns: undefined
+                           },
+"claim_jobs":
 { Args: { "batch_size"?: number,"job_kind": string,"worker": string }; Returns: {
               "attempts": number,"id": number,"kind": string,"max_attempts": number,"payload": Json
             }[]
@@ -860,6 +955,11 @@ isOneToOne: false
                            },
 "release_ticket":
 { Args: { "ticket_id": string }; Returns: Json
+                           },
+"render_canned_reply":
+{ Args: { "canned_reply_id": string,"ticket_id": string }; Returns: {
+              "body": string,"internal_note": string,"set_status": string
+            }[]
                            },
 "requeue_ticket_triage":
 { Args: { "ticket_id": string }; Returns: undefined
