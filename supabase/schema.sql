@@ -1164,6 +1164,7 @@ CASE
     END, resolution_due_at)
     ELSE NULL::timestamp with time zone
 END) STORED,
+    search_vector tsvector GENERATED ALWAYS AS ((setweight(to_tsvector('english'::regconfig, COALESCE(subject, ''::text)), 'A'::"char") || setweight(to_tsvector('english'::regconfig, COALESCE(content, ''::text)), 'B'::"char"))) STORED,
     CONSTRAINT tickets_assigned_has_technician CHECK ((((status)::text <> ALL (ARRAY['assigned'::text, 'in_progress'::text, 'waiting_on_customer'::text])) OR (assigned_to IS NOT NULL))),
     CONSTRAINT tickets_finished_means_triage_resolved CHECK ((((status)::text <> ALL (ARRAY['resolved'::text, 'closed'::text])) OR (triage_status = 'resolved'::public.ticket_triage_status))),
     CONSTRAINT tickets_sla_paused_seconds_check CHECK ((sla_paused_seconds >= 0)),
@@ -1400,6 +1401,12 @@ COMMENT ON COLUMN public.tickets.resolution_breached_at IS 'When the resolution 
 --
 
 COMMENT ON COLUMN public.tickets.sla_due_at IS 'The next SLA deadline still running (first response until answered, then resolution); null when paused or finished. The board sorts by it.';
+
+--
+-- Name: COLUMN tickets.search_vector; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.search_vector IS 'Subject (weight A) and description (weight B) for the desk''s full-text search (generated).';
 
 --
 -- Name: claim_outcome(public.tickets, boolean); Type: FUNCTION; Schema: private; Owner: -
@@ -1976,6 +1983,28 @@ $$;
 --
 
 COMMENT ON FUNCTION private.enqueue_job() IS 'After-write trigger: enqueues a job of kind tg_argv[0] with payload {tg_argv[1]: new.id}, once while open.';
+
+--
+-- Name: ensure_triage_failure_row(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.ensure_triage_failure_row() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  insert into public.ticket_triage_failures (ticket_id, error, attempts)
+  values (new.id, 'Marked as failed without an error from the triage worker', 0)
+  on conflict on constraint ticket_triage_failures_pkey do nothing;
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION ensure_triage_failure_row(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.ensure_triage_failure_row() IS 'After-write trigger on tickets: a ticket that is ai_failed gets a ticket_triage_failures row if it has none (the AI-failed lane lists every one).';
 
 --
 -- Name: escalate_sla_breaches(); Type: FUNCTION; Schema: private; Owner: -
@@ -4171,6 +4200,52 @@ $$;
 COMMENT ON FUNCTION private.takes_part_in_conversation(conversation_id uuid) IS 'True for the conversation''s customer and for staff who can see the conversation.';
 
 --
+-- Name: ticket_search_candidates(tsquery, integer); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.ticket_search_candidates(query tsquery, cap integer) RETURNS TABLE(ticket_id uuid, rank real)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  caller uuid := auth.uid();
+  staff boolean := private.is_staff();
+begin
+  if staff then
+    return query
+      select found.id, max(found.rank)::real from (
+        (select ticket.id, ts_rank(ticket.search_vector, query) as rank
+         from public.tickets ticket where ticket.search_vector @@ query limit cap)
+        union all
+        (select conversation.ticket_id, ts_rank(to_tsvector('english', message.content), query) * 0.8
+         from public.messages message
+         join public.conversations conversation on conversation.id = message.conversation_id
+         where to_tsvector('english', message.content) @@ query and conversation.ticket_id is not null
+         limit cap)
+      ) found group by found.id;
+  elsif caller is not null then
+    return query
+      select found.id, max(found.rank)::real from (
+        select ticket.id, ts_rank(ticket.search_vector, query) as rank
+        from public.tickets ticket where ticket.customer_id = caller and ticket.search_vector @@ query
+        union all
+        select conversation.ticket_id, ts_rank(to_tsvector('english', message.content), query) * 0.8
+        from public.conversations conversation
+        join public.messages message on message.conversation_id = conversation.id
+        where conversation.customer_id = caller and conversation.ticket_id is not null and not message.is_internal_note
+          and to_tsvector('english', message.content) @@ query
+      ) found group by found.id;
+  end if;
+end;
+$$;
+
+--
+-- Name: FUNCTION ticket_search_candidates(query tsquery, cap integer); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.ticket_search_candidates(query tsquery, cap integer) IS 'Full-text candidates for public.search_tickets (security definer so the GIN indexes apply; same visibility as the policies: staff all, a customer their own and never internal notes).';
+
+--
 -- Name: touch_conversation_on_message(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -4421,6 +4496,78 @@ CREATE FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome
 --
 
 COMMENT ON FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome text) IS 'Records a troubleshooting outcome (resolved / not_resolved / another_issue); returns the ticket id created for not_resolved.';
+
+--
+-- Name: desk_performance(integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.desk_performance(days integer DEFAULT 30) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  window_start timestamptz;
+begin
+  perform private.require_admin('the desk figures');
+  if days is null or days < 1 or days > 366 then
+    raise exception 'days must be between 1 and 366' using errcode = '22023';
+  end if;
+  window_start := date_trunc('day', now()) - make_interval(days => days - 1);
+  return jsonb_build_object(
+    'days', days,
+    'sla', (
+      select jsonb_build_object(
+        'first_response_met', count(*) filter (where first_met),
+        'first_response_missed', count(*) filter (where first_met = false),
+        'resolution_met', count(*) filter (where resolution_met),
+        'resolution_missed', count(*) filter (where resolution_met = false))
+      from (
+        select
+          case when ticket.first_responded_at is not null then ticket.first_responded_at <= ticket.first_response_due_at
+               when ticket.first_response_due_at < now() then false end as first_met,
+          case when ticket.resolved_at is not null then ticket.resolved_at <= ticket.resolution_due_at
+               when ticket.resolution_due_at < now() and ticket.sla_paused_at is null then false end as resolution_met
+        from public.tickets ticket
+        where ticket.created_at >= window_start and ticket.sla_policy_id is not null
+      ) decided),
+    'csat', (
+      select jsonb_build_object('ratings', count(*), 'satisfied', count(*) filter (where rating.rating >= 4))
+      from public.ticket_ratings rating where rating.created_at >= window_start),
+    'csat_by_day', coalesce((
+      select jsonb_agg(jsonb_build_object('day', to_char(day, 'YYYY-MM-DD'), 'ratings', ratings, 'satisfied', satisfied) order by day)
+      from (
+        select date_trunc('day', rating.created_at) as day, count(*) as ratings, count(*) filter (where rating.rating >= 4) as satisfied
+        from public.ticket_ratings rating where rating.created_at >= window_start group by 1
+      ) per_day), '[]'::jsonb),
+    'technicians', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'technician_id', person.id,
+        'name', coalesce(nullif(trim(person.full_name), ''), person.email),
+        'open_load', (select count(*) from public.tickets ticket where ticket.assigned_to = person.id
+                       and ticket.status in ('assigned', 'in_progress', 'waiting_on_customer')),
+        'first_response_median_minutes', (
+          select round((percentile_cont(0.5) within group (order by extract(epoch from ticket.first_responded_at - ticket.created_at)) / 60)::numeric, 1)
+          from public.tickets ticket where ticket.assigned_to = person.id and ticket.created_at >= window_start and ticket.first_responded_at is not null),
+        'resolution_median_minutes', (
+          select round((percentile_cont(0.5) within group (order by extract(epoch from ticket.resolved_at - ticket.created_at)) / 60)::numeric, 1)
+          from public.tickets ticket where ticket.assigned_to = person.id and ticket.created_at >= window_start and ticket.resolved_at is not null),
+        'ratings', (select count(*) from public.ticket_ratings rating where rating.technician_id = person.id and rating.created_at >= window_start),
+        'satisfied', (select count(*) from public.ticket_ratings rating where rating.technician_id = person.id and rating.created_at >= window_start and rating.rating >= 4),
+        'sla_met', (select count(*) from public.tickets ticket where ticket.assigned_to = person.id and ticket.created_at >= window_start
+                     and ticket.resolved_at is not null and ticket.resolved_at <= ticket.resolution_due_at),
+        'sla_missed', (select count(*) from public.tickets ticket where ticket.assigned_to = person.id and ticket.created_at >= window_start
+                     and ((ticket.resolved_at is not null and ticket.resolved_at > ticket.resolution_due_at) or ticket.resolution_breached_at is not null))
+      ) order by coalesce(nullif(trim(person.full_name), ''), person.email))
+      from public.profiles person where person.role = 'technician'), '[]'::jsonb)
+  );
+end;
+$$;
+
+--
+-- Name: FUNCTION desk_performance(days integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.desk_performance(days integer) IS 'Admin-only desk figures over the last `days` days: SLA attainment, CSAT overall and per day, per technician medians, CSAT, open load and SLA attainment.';
 
 --
 -- Name: fail_job(bigint, text); Type: FUNCTION; Schema: public; Owner: -
@@ -4809,6 +4956,38 @@ $$;
 --
 
 COMMENT ON FUNCTION public.search_kb(query_text text, query_embedding extensions.vector, embedding_model text, match_count integer, solution_area text, category text, vehicle_context text) IS 'Hybrid KB search (HNSW inner product at ef_search 220 + weighted full text + whole-title matches, reciprocal-rank fusion) under the caller''s RLS. Filters keep generic articles (null area / vehicle).';
+
+--
+-- Name: search_tickets(text, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.search_tickets(query_text text, max_results integer DEFAULT 20) RETURNS TABLE(ticket_id uuid, number text, subject text, status text, rank real)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  query tsquery := websearch_to_tsquery('english', coalesce(query_text, ''));
+begin
+  if max_results is null or max_results < 1 or max_results > 100 then
+    raise exception 'max_results must be between 1 and 100' using errcode = '22023';
+  end if;
+  if numnode(query) = 0 then
+    return;
+  end if;
+  return query
+    select ticket.id, ticket.number, ticket.subject, ticket.status::text, candidate.rank
+    from private.ticket_search_candidates(query, 400) candidate
+    join public.tickets ticket on ticket.id = candidate.ticket_id
+    order by candidate.rank desc, ticket.created_at desc, ticket.id
+    limit max_results;
+end;
+$$;
+
+--
+-- Name: FUNCTION search_tickets(query_text text, max_results integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.search_tickets(query_text text, max_results integer) IS 'Full-text ticket search over subject, description and messages, ranked; the returned rows pass the caller''s RLS.';
 
 --
 -- Name: support_dashboard(integer); Type: FUNCTION; Schema: public; Owner: -
@@ -8421,6 +8600,18 @@ COMMENT ON INDEX public.kb_chunks_title_fts_idx IS 'Title words of each chunk''s
 CREATE INDEX messages_conversation_idx ON public.messages USING btree (conversation_id, created_at, id);
 
 --
+-- Name: messages_search_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX messages_search_idx ON public.messages USING gin (to_tsvector('english'::regconfig, content));
+
+--
+-- Name: INDEX messages_search_idx; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.messages_search_idx IS 'Full-text search over messages (public.search_tickets finds tickets by their conversation).';
+
+--
 -- Name: messages_sender_id_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -8527,6 +8718,12 @@ CREATE INDEX tickets_queue_all_idx ON public.tickets USING btree (created_at DES
 --
 
 CREATE INDEX tickets_queue_idx ON public.tickets USING btree (status, urgency, created_at DESC, id DESC);
+
+--
+-- Name: tickets_search_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX tickets_search_idx ON public.tickets USING gin (search_vector);
 
 --
 -- Name: tickets_sla_due_idx; Type: INDEX; Schema: public; Owner: -
@@ -8733,6 +8930,12 @@ CREATE TRIGGER enqueue_analysis AFTER INSERT ON public.customer_analyses FOR EAC
 --
 
 CREATE TRIGGER enqueue_embedding AFTER INSERT OR UPDATE OF content, title ON public.kb_articles FOR EACH ROW EXECUTE FUNCTION private.enqueue_job('embed', 'article_id');
+
+--
+-- Name: tickets ensure_triage_failure_row; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ensure_triage_failure_row AFTER INSERT OR UPDATE OF triage_status ON public.tickets FOR EACH ROW WHEN ((new.triage_status = 'ai_failed'::public.ticket_triage_status)) EXECUTE FUNCTION private.ensure_triage_failure_row();
 
 --
 -- Name: kb_chunks kb_chunks_count_lexemes_on_delete; Type: TRIGGER; Schema: public; Owner: -
@@ -10823,6 +11026,12 @@ REVOKE ALL ON FUNCTION private.enqueue_all_embeddings() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.enqueue_job() FROM PUBLIC;
 
 --
+-- Name: FUNCTION ensure_triage_failure_row(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.ensure_triage_failure_row() FROM PUBLIC;
+
+--
 -- Name: FUNCTION escalate_sla_breaches(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -11331,6 +11540,14 @@ GRANT ALL ON FUNCTION private.takes_part_in_conversation(conversation_id uuid) T
 GRANT ALL ON FUNCTION private.takes_part_in_conversation(conversation_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION ticket_search_candidates(query tsquery, cap integer); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.ticket_search_candidates(query tsquery, cap integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.ticket_search_candidates(query tsquery, cap integer) TO authenticated;
+GRANT ALL ON FUNCTION private.ticket_search_candidates(query tsquery, cap integer) TO service_role;
+
+--
 -- Name: FUNCTION touch_conversation_on_message(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -11421,6 +11638,14 @@ GRANT ALL ON FUNCTION public.complete_troubleshooting_session(session_id uuid, o
 GRANT ALL ON FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome text) TO authenticated;
 
 --
+-- Name: FUNCTION desk_performance(days integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.desk_performance(days integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.desk_performance(days integer) TO service_role;
+GRANT ALL ON FUNCTION public.desk_performance(days integer) TO authenticated;
+
+--
 -- Name: FUNCTION fail_job(job_id bigint, error text); Type: ACL; Schema: public; Owner: -
 --
 
@@ -11492,6 +11717,14 @@ REVOKE ALL ON FUNCTION public.search_kb(query_text text, query_embedding extensi
 GRANT ALL ON FUNCTION public.search_kb(query_text text, query_embedding extensions.vector, embedding_model text, match_count integer, solution_area text, category text, vehicle_context text) TO service_role;
 GRANT ALL ON FUNCTION public.search_kb(query_text text, query_embedding extensions.vector, embedding_model text, match_count integer, solution_area text, category text, vehicle_context text) TO anon;
 GRANT ALL ON FUNCTION public.search_kb(query_text text, query_embedding extensions.vector, embedding_model text, match_count integer, solution_area text, category text, vehicle_context text) TO authenticated;
+
+--
+-- Name: FUNCTION search_tickets(query_text text, max_results integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.search_tickets(query_text text, max_results integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.search_tickets(query_text text, max_results integer) TO service_role;
+GRANT ALL ON FUNCTION public.search_tickets(query_text text, max_results integer) TO authenticated;
 
 --
 -- Name: FUNCTION support_dashboard(days integer); Type: ACL; Schema: public; Owner: -
