@@ -4816,6 +4816,46 @@ $$;
 COMMENT ON FUNCTION public.render_canned_reply(canned_reply_id uuid, ticket_id uuid) IS 'A canned reply filled in for a ticket (variables replaced), with the status it sets and its internal note; runs as the caller.';
 
 --
+-- Name: reply_to_my_ticket(uuid, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.reply_to_my_ticket(ticket_id uuid, content text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  ticket public.tickets;
+  thread_id uuid;
+  owner_ticket_id uuid;
+begin
+  if content is null or length(trim(content)) = 0 or length(content) > 10000 then
+    raise exception 'a reply needs between 1 and 10000 characters' using errcode = '22023';
+  end if;
+  select * into ticket from public.tickets t where t.id = reply_to_my_ticket.ticket_id and t.customer_id = auth.uid() for update;
+  if not found then
+    raise exception 'ticket % not found', reply_to_my_ticket.ticket_id using errcode = 'P0002';
+  end if;
+  thread_id := ticket.conversation_id;
+  if thread_id is null then
+    insert into public.conversations (customer_id, title, channel, assigned_technician_id, ticket_id)
+    values (ticket.customer_id, left(ticket.number || ': ' || ticket.subject, 200), 'chat', ticket.assigned_to, ticket.id)
+    returning id into thread_id;
+    update public.tickets t set conversation_id = thread_id where t.id = ticket.id;
+  end if;
+  insert into public.messages (conversation_id, sender_id, role, content)
+  values (thread_id, auth.uid(), 'user', reply_to_my_ticket.content);
+  select c.ticket_id into owner_ticket_id from public.conversations c where c.id = thread_id;
+  return coalesce(owner_ticket_id, ticket.id);
+end;
+$$;
+
+--
+-- Name: FUNCTION reply_to_my_ticket(ticket_id uuid, content text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.reply_to_my_ticket(ticket_id uuid, content text) IS 'A customer''s reply on their ticket page: opens the ticket''s conversation if needed, writes the message as the customer; returns the ticket owning the thread (a follow-up when the ticket was closed).';
+
+--
 -- Name: requeue_ticket_triage(uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -11700,6 +11740,14 @@ GRANT ALL ON FUNCTION public.release_ticket(ticket_id uuid) TO authenticated;
 REVOKE ALL ON FUNCTION public.render_canned_reply(canned_reply_id uuid, ticket_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.render_canned_reply(canned_reply_id uuid, ticket_id uuid) TO service_role;
 GRANT ALL ON FUNCTION public.render_canned_reply(canned_reply_id uuid, ticket_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION reply_to_my_ticket(ticket_id uuid, content text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.reply_to_my_ticket(ticket_id uuid, content text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.reply_to_my_ticket(ticket_id uuid, content text) TO service_role;
+GRANT ALL ON FUNCTION public.reply_to_my_ticket(ticket_id uuid, content text) TO authenticated;
 
 --
 -- Name: FUNCTION requeue_ticket_triage(ticket_id uuid); Type: ACL; Schema: public; Owner: -

@@ -964,6 +964,9 @@ isOneToOne: false
               "body": string,"internal_note": string,"set_status": string
             }[]
                            },
+"reply_to_my_ticket":
+{ Args: { "content": string,"ticket_id": string }; Returns: string
+                           },
 "requeue_ticket_triage":
 { Args: { "ticket_id": string }; Returns: undefined
                            },

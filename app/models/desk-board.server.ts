@@ -148,6 +148,8 @@ function conditions(tx: RlsTransaction, query: DeskBoardQuery) {
     where.push(tx`(
       t.number = ${exactNumber} or t.number ilike ${prefix} or t.vin ilike ${prefix}
       or customer.full_name ilike ${anywhere} or customer.email ilike ${anywhere} or t.contact_email ilike ${anywhere}
+      -- Words of the subject, description and messages (full text, ranked candidates under RLS: issue 16).
+      or t.id in (select found.ticket_id from public.search_tickets(${query.q}, 100) found)
     )`);
   }
   return where;

@@ -5,8 +5,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData, type MetaFunction, type ShouldRevalidateFunction } from '@remix-run/react';
 import { z } from 'zod';
 import { EmptyState } from '~/components/app-shell';
+import { DeskActionNotice } from '~/components/desk-action-notice';
 import { DeskTicketCard } from '~/components/desk-ticket-card';
-import { FormError, FormNotice } from '~/components/form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/server/auth.server';
 import {
@@ -158,7 +158,7 @@ function Filters({ query, departments }: { query: DeskBoardQuery; departments: A
       <input type="hidden" name="view" value={query.view} />
       <div className="field desk-search">
         <label htmlFor="desk-q">Search</label>
-        <input id="desk-q" type="search" name="q" defaultValue={query.q ?? ''} placeholder="Ticket number, customer or VIN" />
+        <input id="desk-q" type="search" name="q" defaultValue={query.q ?? ''} placeholder="Words, ticket number, customer or VIN" />
       </div>
       {query.view !== 'queue' ? (
         <div className="field">
@@ -281,7 +281,7 @@ export default function DeskBoard() {
       <LaneTabs query={query} counts={counts} />
       <Filters query={query} departments={departments} />
 
-      {result?.tone === 'success' ? <FormNotice message={result.message} /> : <FormError message={result?.message} />}
+      <DeskActionNotice answer={result} />
 
       <section aria-labelledby="desk-list-title" aria-busy={loadingBoard} className={loadingBoard ? 'desk-list loading' : 'desk-list'}>
         <h2 id="desk-list-title" className="desk-list-title">

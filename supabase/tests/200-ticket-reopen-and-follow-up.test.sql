@@ -1,7 +1,7 @@
 -- Reopen, follow-up, auto-close and status that follows the work (issue 16): rules of the database, so they hold for
 -- any writer.
 begin;
-select plan(23);
+select plan(27);
 select tests.create_support_fixtures();
 
 create function tests.status_of(ticket uuid) returns text language sql as $$ select status from public.tickets where id = ticket $$;
@@ -74,6 +74,19 @@ select is((select ticket_id from public.conversations where id = '00000000-0000-
 select is(tests.status_of('00000000-0000-4000-b000-00000000000a'), 'closed', 'the closed ticket stays closed');
 select is((select details ->> 'follow_up_id' from public.ticket_events where ticket_id = '00000000-0000-4000-b000-00000000000a' and kind = 'follow_up_opened'),
   (select id::text from public.tickets where follow_up_of = '00000000-0000-4000-b000-00000000000a'), 'the closed ticket''s timeline links the follow-up');
+
+-- ---------------------------------------------------------------- the customer's reply from the ticket page
+insert into public.tickets (id, customer_id, subject, status, assigned_to, triage_status)
+values ('00000000-0000-4000-b000-0000000000c1', tests.user_id('customer_b'), 'Web form ticket', 'resolved', tests.user_id('technician'), 'resolved');
+select tests.authenticate_as('customer_a');
+select throws_ok($$select public.reply_to_my_ticket('00000000-0000-4000-b000-0000000000c1', 'Hello')$$, 'P0002', null, 'a customer cannot reply on another''s ticket');
+reset role;
+select tests.authenticate_as('customer_b');
+select throws_ok($$select public.reply_to_my_ticket('00000000-0000-4000-b000-0000000000c1', '  ')$$, '22023', 'a reply needs between 1 and 10000 characters', 'an empty reply is refused clearly');
+select is(public.reply_to_my_ticket('00000000-0000-4000-b000-0000000000c1', 'Still noisy'), '00000000-0000-4000-b000-0000000000c1'::uuid, 'the customer replies on a ticket without a conversation');
+reset role;
+select results_eq($$select status::text, (select count(*)::int from public.messages m where m.conversation_id = t.conversation_id and m.role = 'user') from public.tickets t where id = '00000000-0000-4000-b000-0000000000c1'$$,
+  $$values ('in_progress', 1)$$, 'its conversation is opened, the message stored, and the resolved ticket reopened');
 
 -- ---------------------------------------------------------------- desk settings
 select tests.authenticate_as('technician');
