@@ -4420,6 +4420,69 @@ $$;
 COMMENT ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) IS 'Macro actions of a canned reply on a ticket: its internal note, then its status (as the caller, under their policies).';
 
 --
+-- Name: bulk_update_tickets(uuid[], text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value text DEFAULT NULL::text) RETURNS TABLE(ticket_id uuid, done boolean, error text)
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+  target uuid;
+  changed integer;
+begin
+  if action is null or action not in ('assign', 'status', 'close') then
+    raise exception 'unknown bulk action %', action using errcode = '22023';
+  end if;
+  if ticket_ids is null or cardinality(ticket_ids) = 0 or cardinality(ticket_ids) > 200 then
+    raise exception 'choose between 1 and 200 tickets' using errcode = '22023';
+  end if;
+  if action = 'status' and (value is null or value not in ('assigned', 'in_progress', 'waiting_on_customer', 'resolved', 'closed')) then
+    raise exception 'unknown status %', value using errcode = '22023';
+  end if;
+  if action = 'assign' and (value is null or value !~ '^[0-9a-f-]{36}$') then
+    raise exception 'choose a technician to assign' using errcode = '22023';
+  end if;
+
+  foreach target in array (select array_agg(distinct id) from unnest(ticket_ids) id) loop
+    ticket_id := target;
+    begin
+      if action = 'assign' then
+        update public.tickets ticket set assigned_to = value::uuid,
+          status = case when ticket.status = 'unassigned' then 'assigned' else ticket.status end
+        where ticket.id = target and ticket.status not in ('resolved', 'closed');
+      elsif action = 'status' then
+        update public.tickets ticket set status = value where ticket.id = target and ticket.status is distinct from value;
+        if not found then
+          changed := (select count(*) from public.tickets ticket where ticket.id = target and ticket.status = value);
+          if changed = 1 then
+            done := true; error := null; return next; continue;
+          end if;
+        end if;
+      else
+        update public.tickets ticket set status = 'resolved'
+        where ticket.id = target and ticket.status in ('assigned', 'in_progress', 'waiting_on_customer');
+        update public.tickets ticket set status = 'closed' where ticket.id = target and ticket.status = 'resolved';
+      end if;
+      get diagnostics changed = row_count;
+      done := changed = 1;
+      error := case when changed = 1 then null else 'not yours to change, or not in a state that allows it' end;
+    exception when others then
+      done := false;
+      error := sqlerrm;
+    end;
+    return next;
+  end loop;
+end;
+$_$;
+
+--
+-- Name: FUNCTION bulk_update_tickets(ticket_ids uuid[], action text, value text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value text) IS 'Desk bulk action (assign, status, close) on up to 200 tickets, each under the caller''s policies and the lifecycle triggers in its own subtransaction; one row per ticket: done or the refusal.';
+
+--
 -- Name: claim_jobs(text, text, integer); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -8769,13 +8832,13 @@ CREATE INDEX tickets_search_idx ON public.tickets USING gin (search_vector);
 -- Name: tickets_sla_due_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX tickets_sla_due_idx ON public.tickets USING btree (sla_due_at, id) WHERE (sla_due_at IS NOT NULL);
+CREATE INDEX tickets_sla_due_idx ON public.tickets USING btree (sla_due_at, id);
 
 --
 -- Name: INDEX tickets_sla_due_idx; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON INDEX public.tickets_sla_due_idx IS 'The board''s "SLA due" order and the escalation job''s search for breaches.';
+COMMENT ON INDEX public.tickets_sla_due_idx IS 'The table view''s "SLA due" order (both directions) and the escalation job''s search for breaches.';
 
 --
 -- Name: tickets_triage_idx; Type: INDEX; Schema: public; Owner: -
@@ -11638,6 +11701,14 @@ REVOKE ALL ON FUNCTION private.wake_triage_worker() FROM PUBLIC;
 REVOKE ALL ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) TO service_role;
 GRANT ALL ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION bulk_update_tickets(ticket_ids uuid[], action text, value text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value text) TO service_role;
+GRANT ALL ON FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value text) TO authenticated;
 
 --
 -- Name: FUNCTION claim_jobs(job_kind text, worker text, batch_size integer); Type: ACL; Schema: public; Owner: -

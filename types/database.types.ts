@@ -917,6 +917,11 @@ isOneToOne: false
             "apply_canned_reply_actions":
 { Args: { "canned_reply_id": string,"ticket_id": string }; Returns: undefined
                            },
+"bulk_update_tickets":
+{ Args: { "action": string,"ticket_ids": (string)[],"value"?: string }; Returns: {
+              "done": boolean,"error": string,"ticket_id": string
+            }[]
+                           },
 "claim_jobs":
 { Args: { "batch_size"?: number,"job_kind": string,"worker": string }; Returns: {
               "attempts": number,"id": number,"kind": string,"max_attempts": number,"payload": Json

@@ -109,7 +109,8 @@ function likePattern(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-function conditions(tx: RlsTransaction, query: DeskBoardQuery) {
+/** The lane, filters and search of a board query as SQL conditions (the cards and the table view share them). */
+export function deskBoardConditions(tx: RlsTransaction, query: DeskBoardQuery) {
   const where = [];
   switch (query.view) {
     case 'queue':
@@ -160,7 +161,7 @@ export async function listDeskTickets({ claims, query }: { claims: RlsClaims; qu
   const cursor = decodeCursor(query.cursor);
   const rows = await withRls(claims, async (tx) => {
     const rank = sortRank(tx, query.sort);
-    const where = conditions(tx, query);
+    const where = deskBoardConditions(tx, query);
     if (cursor) {
       where.push(
         descending
