@@ -15,8 +15,10 @@ export function DeskActionNotice({ answer }: { answer: DeskActionAnswer | undefi
   }, [answer]);
   if (!shown) return null;
   return (
-    <div className={shown.tone === 'success' ? 'form-notice' : 'form-error'} role={shown.tone === 'success' ? 'status' : 'alert'} data-testid="desk-action-notice">
-      {shown.message}{' '}
+    <div className="desk-action-notice" data-testid="desk-action-notice">
+      <p className={shown.tone === 'success' ? 'form-notice' : 'form-error'} role={shown.tone === 'success' ? 'status' : 'alert'}>
+        {shown.message}
+      </p>
       <button type="button" className="button secondary small" onClick={() => setShown(undefined)}>
         Dismiss
       </button>

@@ -8,7 +8,7 @@ export function DeskPerformanceFigures({ figures }: { figures: DeskPerformance }
   const csat = shareOf(figures.csat.satisfied, figures.csat.ratings - figures.csat.satisfied);
   return (
     <section className="dashboard" aria-labelledby="desk-performance-title" data-testid="desk-performance">
-      <h2 id="desk-performance-title">Desk — last {figures.days} days</h2>
+      <h2 id="desk-performance-title">Desk: SLA and satisfaction over {figures.days} days</h2>
       <dl className="figure-row">
         <div>
           <dt>First-response SLA met</dt>

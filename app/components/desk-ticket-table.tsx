@@ -29,7 +29,7 @@ export function DeskTicketTable({ rows, board, table, busy }: { rows: DeskTableR
       <div className="desk-bulk-bar" role="group" aria-label="Bulk actions">
         <span data-testid="selected-count">{selected.size} selected</span>
         <label htmlFor="bulk-action" className="visually-hidden">
-          Action
+          Action for the selected tickets
         </label>
         <select id="bulk-action" name="bulkAction" defaultValue="close">
           {bulkActions.map((action) => (

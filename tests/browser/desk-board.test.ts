@@ -86,6 +86,10 @@ describe('the desk board', () => {
     await expect.poll(() => staleBoard.getByRole('alert').textContent()).toBe(`Already claimed by ${TECHNICIAN.name}.`);
     // The refusal also refreshed the stale board: the ticket is gone from its queue.
     await staleCard.waitFor({ state: 'detached' });
+    // ...and the refusal stays on screen through that refresh until the technician dismisses it (issue 16).
+    await expect(staleBoard.getByRole('alert').textContent()).resolves.toBe(`Already claimed by ${TECHNICIAN.name}.`);
+    await staleBoard.getByTestId('desk-action-notice').getByRole('button', { name: 'Dismiss' }).click();
+    await staleBoard.getByTestId('desk-action-notice').waitFor({ state: 'detached' });
 
     // The claimed ticket left the queue; it is in the technician's own lane.
     await board.getByRole('link', { name: /My tickets/ }).click();

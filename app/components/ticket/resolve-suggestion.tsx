@@ -19,7 +19,7 @@ export function ResolveSuggestion({ status, canAct, workOrderStatuses }: { statu
       <fetcher.Form method="post">
         <input type="hidden" name="intent" value="status" />
         <button type="submit" name="status" value="resolved" className="button" disabled={fetcher.state !== 'idle'}>
-          Resolve ticket
+          Resolve now
         </button>
       </fetcher.Form>
     </section>
