@@ -156,7 +156,9 @@ CREATE TYPE public.analytics_event_type AS ENUM (
     'ticket_resolved',
     'troubleshooting_started',
     'troubleshooting_completed',
-    'work_order_completed'
+    'work_order_completed',
+    'sla_breached',
+    'ticket_rated'
 );
 
 --
@@ -292,7 +294,11 @@ CREATE TYPE public.ticket_event_kind AS ENUM (
     'work_order_started',
     'work_order_completed',
     'work_order_cancelled',
-    'resolved'
+    'resolved',
+    'reopened',
+    'follow_up_opened',
+    'sla_breached',
+    'rated'
 );
 
 --
@@ -422,6 +428,205 @@ $$;
 COMMENT ON FUNCTION private.abandon_idle_troubleshooting_sessions(idle_for interval) IS 'pg_cron job (every 15 minutes): ends sessions idle for 24 h as abandoned, early_exit when not every step was answered; returns how many.';
 
 --
+-- Name: is_time_zone(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.is_time_zone(name text) RETURNS boolean
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  perform now() at time zone name;
+  return true;
+exception when others then
+  return false;
+end;
+$$;
+
+--
+-- Name: FUNCTION is_time_zone(name text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.is_time_zone(name text) IS 'Whether Postgres knows the time zone (for sla_policies.time_zone).';
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: sla_policies; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sla_policies (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    urgency public.ticket_urgency,
+    solution_area text,
+    first_response_minutes integer NOT NULL,
+    resolution_minutes integer NOT NULL,
+    time_zone text DEFAULT 'UTC'::text NOT NULL,
+    business_days smallint[],
+    business_day_starts time without time zone DEFAULT '09:00:00'::time without time zone NOT NULL,
+    business_day_ends time without time zone DEFAULT '17:00:00'::time without time zone NOT NULL,
+    escalation text DEFAULT 'notify_lead'::text NOT NULL,
+    escalate_to uuid,
+    raise_priority boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT sla_policies_business_day_has_hours CHECK ((business_day_ends > business_day_starts)),
+    CONSTRAINT sla_policies_business_days_check CHECK (((business_days <@ ARRAY[(1)::smallint, (2)::smallint, (3)::smallint, (4)::smallint, (5)::smallint, (6)::smallint, (7)::smallint]) AND (cardinality(business_days) > 0))),
+    CONSTRAINT sla_policies_escalation_check CHECK ((escalation = ANY (ARRAY['notify_lead'::text, 'reassign'::text]))),
+    CONSTRAINT sla_policies_first_response_minutes_check CHECK (((first_response_minutes >= 1) AND (first_response_minutes <= 525600))),
+    CONSTRAINT sla_policies_name_check CHECK (((length(TRIM(BOTH FROM name)) >= 1) AND (length(TRIM(BOTH FROM name)) <= 120))),
+    CONSTRAINT sla_policies_resolution_minutes_check CHECK (((resolution_minutes >= 1) AND (resolution_minutes <= 525600))),
+    CONSTRAINT sla_policies_time_zone_check CHECK (private.is_time_zone(time_zone))
+);
+
+--
+-- Name: TABLE sla_policies; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.sla_policies IS 'Service-level targets: how soon a ticket of this urgency (and area) gets a first reply and a resolution, in business hours, and what happens on a breach. Admins edit them; staff read them.';
+
+--
+-- Name: COLUMN sla_policies.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.id IS 'Policy id.';
+
+--
+-- Name: COLUMN sla_policies.name; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.name IS 'Name shown to admins and on the ticket.';
+
+--
+-- Name: COLUMN sla_policies.urgency; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.urgency IS 'Triage urgency it applies to; null for any (also tickets not triaged yet).';
+
+--
+-- Name: COLUMN sla_policies.solution_area; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.solution_area IS 'Solution area it applies to (the ticket''s conversation''s); null for any.';
+
+--
+-- Name: COLUMN sla_policies.first_response_minutes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.first_response_minutes IS 'Business minutes from creation to the first technician reply the customer sees.';
+
+--
+-- Name: COLUMN sla_policies.resolution_minutes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.resolution_minutes IS 'Business minutes from creation to resolution, not counting time waiting on the customer.';
+
+--
+-- Name: COLUMN sla_policies.time_zone; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.time_zone IS 'Time zone of the business hours (an IANA name such as Europe/Berlin).';
+
+--
+-- Name: COLUMN sla_policies.business_days; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.business_days IS 'ISO weekdays with business hours (1 = Monday ... 7 = Sunday); null: the clock runs around the clock.';
+
+--
+-- Name: COLUMN sla_policies.business_day_starts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.business_day_starts IS 'Local time business hours start on a business day.';
+
+--
+-- Name: COLUMN sla_policies.business_day_ends; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.business_day_ends IS 'Local time business hours end on a business day.';
+
+--
+-- Name: COLUMN sla_policies.escalation; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.escalation IS 'On a breach: notify_lead (a notification to escalate_to, else every admin) or reassign (to escalate_to; without one, the admins are notified instead).';
+
+--
+-- Name: COLUMN sla_policies.escalate_to; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.escalate_to IS 'The lead to notify or the technician to reassign to.';
+
+--
+-- Name: COLUMN sla_policies.raise_priority; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.raise_priority IS 'Whether a breach raises the ticket''s priority one step (low -> normal -> high -> urgent).';
+
+--
+-- Name: COLUMN sla_policies.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.created_at IS 'When the policy was created.';
+
+--
+-- Name: COLUMN sla_policies.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.sla_policies.updated_at IS 'Last change, maintained by trigger.';
+
+--
+-- Name: add_business_seconds(public.sla_policies, timestamp with time zone, bigint); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.add_business_seconds(policy public.sla_policies, start_at timestamp with time zone, seconds bigint) RETURNS timestamp with time zone
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  cursor_at timestamptz := start_at;
+  remaining bigint := greatest(seconds, 0);
+  local_day date;
+  opens_at timestamptz;
+  closes_at timestamptz;
+  available bigint;
+begin
+  if policy.business_days is null then
+    return start_at + make_interval(secs => remaining);
+  end if;
+  -- One business day per turn; ten years of days bounds a target of at most a year of minutes.
+  for turn in 1 .. 3660 loop
+    local_day := (cursor_at at time zone policy.time_zone)::date;
+    if extract(isodow from local_day)::smallint = any (policy.business_days) then
+      opens_at := (local_day + policy.business_day_starts) at time zone policy.time_zone;
+      closes_at := (local_day + policy.business_day_ends) at time zone policy.time_zone;
+      if cursor_at < opens_at then
+        cursor_at := opens_at;
+      end if;
+      if cursor_at < closes_at then
+        available := extract(epoch from closes_at - cursor_at)::bigint;
+        if remaining <= available then
+          return cursor_at + make_interval(secs => remaining);
+        end if;
+        remaining := remaining - available;
+      end if;
+    end if;
+    cursor_at := (local_day + 1)::timestamp at time zone policy.time_zone;
+  end loop;
+  raise exception 'SLA policy % has no business hours in ten years', policy.name;
+end;
+$$;
+
+--
+-- Name: FUNCTION add_business_seconds(policy public.sla_policies, start_at timestamp with time zone, seconds bigint); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.add_business_seconds(policy public.sla_policies, start_at timestamp with time zone, seconds bigint) IS 'start_at plus the given business seconds under the policy''s business days and hours (in its time zone); plain seconds for a policy around the clock.';
+
+--
 -- Name: announce_ticket_progress_in_chat(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -491,6 +696,100 @@ $$;
 COMMENT ON FUNCTION private.apply_kb_lexeme_deltas(lexemes text[], deltas integer[]) IS 'Adds signed per-lexeme chunk-count changes to private.kb_lexeme_chunk_counts (in lexeme order), removing counts that reach zero.';
 
 --
+-- Name: assign_new_ticket(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.assign_new_ticket() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  area text;
+  chosen uuid;
+begin
+  if new.status <> 'unassigned' or new.assigned_to is not null then
+    return new;
+  end if;
+  area := private.solution_area_of_conversation(new.conversation_id);
+  if not exists (select 1 from public.auto_assignment_rules rule where rule.solution_area is not distinct from area and rule.is_enabled) then
+    return new;
+  end if;
+
+  -- Serialise arrivals on the eligible technicians (bug #11034: an unlocked count let two arrivals share a last slot).
+  perform 1 from public.technician_availability availability
+  join public.profiles person on person.id = availability.technician_id and person.role = 'technician'
+  where availability.is_online and (availability.solution_areas is null or area = any (availability.solution_areas))
+  order by availability.technician_id
+  for update of availability;
+
+  select availability.technician_id into chosen
+  from public.technician_availability availability
+  join public.profiles person on person.id = availability.technician_id and person.role = 'technician'
+  where availability.is_online and (availability.solution_areas is null or area = any (availability.solution_areas))
+    and (select count(*) from public.tickets ticket
+         where ticket.assigned_to = availability.technician_id
+           and ticket.status in ('assigned', 'in_progress', 'waiting_on_customer')) < availability.capacity
+  order by availability.last_assigned_at nulls first, availability.technician_id
+  limit 1;
+  if chosen is null then
+    return new;
+  end if;
+
+  update public.technician_availability set last_assigned_at = clock_timestamp() where technician_id = chosen;
+  new.assigned_to := chosen;
+  new.status := 'assigned';
+  return new;
+end;
+$$;
+
+--
+-- Name: FUNCTION assign_new_ticket(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.assign_new_ticket() IS 'Before-insert trigger on tickets: automatic round-robin assignment per auto_assignment_rules, skipping technicians at capacity (rows locked).';
+
+--
+-- Name: business_seconds_between(public.sla_policies, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone) RETURNS bigint
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  total bigint := 0;
+  local_day date;
+  opens_at timestamptz;
+  closes_at timestamptz;
+begin
+  if to_at <= from_at then
+    return 0;
+  end if;
+  if policy.business_days is null then
+    return extract(epoch from to_at - from_at)::bigint;
+  end if;
+  local_day := (from_at at time zone policy.time_zone)::date;
+  while (local_day::timestamp at time zone policy.time_zone) < to_at loop
+    if extract(isodow from local_day)::smallint = any (policy.business_days) then
+      opens_at := greatest((local_day + policy.business_day_starts) at time zone policy.time_zone, from_at);
+      closes_at := least((local_day + policy.business_day_ends) at time zone policy.time_zone, to_at);
+      if closes_at > opens_at then
+        total := total + extract(epoch from closes_at - opens_at)::bigint;
+      end if;
+    end if;
+    local_day := local_day + 1;
+  end loop;
+  return total;
+end;
+$$;
+
+--
+-- Name: FUNCTION business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone) IS 'Business seconds from from_at to to_at under the policy''s business days and hours; the length of a pause.';
+
+--
 -- Name: can_manage_work_order(uuid); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -510,6 +809,25 @@ $$;
 --
 
 COMMENT ON FUNCTION private.can_manage_work_order(work_order_id uuid) IS 'Admins, or the technician assigned to the work order''s ticket.';
+
+--
+-- Name: can_rate_ticket(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.can_rate_ticket(ticket_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from public.tickets ticket
+    where ticket.id = can_rate_ticket.ticket_id and ticket.customer_id = auth.uid() and ticket.status in ('resolved', 'closed'))
+$$;
+
+--
+-- Name: FUNCTION can_rate_ticket(ticket_id uuid); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.can_rate_ticket(ticket_id uuid) IS 'The caller is the customer of the ticket and it is resolved or closed: they may rate it.';
 
 --
 -- Name: can_read_kb_article(boolean); Type: FUNCTION; Schema: private; Owner: -
@@ -545,10 +863,6 @@ $$;
 --
 
 COMMENT ON FUNCTION private.can_use_conversation_channel(topic text) IS 'True when the caller may join a conversation''s live channel: its customer, or staff who can see the conversation.';
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
 
 --
 -- Name: jobs; Type: TABLE; Schema: private; Owner: -
@@ -832,8 +1146,28 @@ CREATE TABLE public.tickets (
     assigned_at timestamp with time zone,
     resolved_at timestamp with time zone,
     closed_at timestamp with time zone,
+    follow_up_of uuid,
+    sla_policy_id uuid,
+    first_response_due_at timestamp with time zone,
+    resolution_due_at timestamp with time zone,
+    first_responded_at timestamp with time zone,
+    sla_paused_at timestamp with time zone,
+    sla_paused_seconds integer DEFAULT 0 NOT NULL,
+    first_response_breached_at timestamp with time zone,
+    resolution_breached_at timestamp with time zone,
+    sla_due_at timestamp with time zone GENERATED ALWAYS AS (
+CASE
+    WHEN ((sla_paused_at IS NULL) AND ((status)::text <> ALL (ARRAY['resolved'::text, 'closed'::text]))) THEN LEAST(
+    CASE
+        WHEN (first_responded_at IS NULL) THEN first_response_due_at
+        ELSE NULL::timestamp with time zone
+    END, resolution_due_at)
+    ELSE NULL::timestamp with time zone
+END) STORED,
+    search_vector tsvector GENERATED ALWAYS AS ((setweight(to_tsvector('english'::regconfig, COALESCE(subject, ''::text)), 'A'::"char") || setweight(to_tsvector('english'::regconfig, COALESCE(content, ''::text)), 'B'::"char"))) STORED,
     CONSTRAINT tickets_assigned_has_technician CHECK ((((status)::text <> ALL (ARRAY['assigned'::text, 'in_progress'::text, 'waiting_on_customer'::text])) OR (assigned_to IS NOT NULL))),
     CONSTRAINT tickets_finished_means_triage_resolved CHECK ((((status)::text <> ALL (ARRAY['resolved'::text, 'closed'::text])) OR (triage_status = 'resolved'::public.ticket_triage_status))),
+    CONSTRAINT tickets_sla_paused_seconds_check CHECK ((sla_paused_seconds >= 0)),
     CONSTRAINT tickets_subject_check CHECK ((length(TRIM(BOTH FROM subject)) > 0)),
     CONSTRAINT tickets_unassigned_has_no_technician CHECK ((((status)::text <> 'unassigned'::text) OR (assigned_to IS NULL))),
     CONSTRAINT tickets_vehicle_year_check CHECK (((vehicle_year >= 1900) AND (vehicle_year <= 2100))),
@@ -1009,6 +1343,72 @@ COMMENT ON COLUMN public.tickets.resolved_at IS 'When the ticket was resolved, m
 COMMENT ON COLUMN public.tickets.closed_at IS 'When the ticket was closed, maintained by trigger.';
 
 --
+-- Name: COLUMN tickets.follow_up_of; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.follow_up_of IS 'The closed ticket this one follows up: set when the customer wrote again after closing (trigger on messages).';
+
+--
+-- Name: COLUMN tickets.sla_policy_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.sla_policy_id IS 'SLA policy whose targets the due times follow (trigger keep_ticket_sla).';
+
+--
+-- Name: COLUMN tickets.first_response_due_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.first_response_due_at IS 'When the first technician reply is due (creation + target in business time + pauses).';
+
+--
+-- Name: COLUMN tickets.resolution_due_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.resolution_due_at IS 'When the resolution is due (creation + target in business time + time waiting on the customer).';
+
+--
+-- Name: COLUMN tickets.first_responded_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.first_responded_at IS 'When a technician first replied to the customer (not an internal note); set by trigger on messages.';
+
+--
+-- Name: COLUMN tickets.sla_paused_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.sla_paused_at IS 'Since when the SLA clock is stopped (waiting on the customer); null while it runs.';
+
+--
+-- Name: COLUMN tickets.sla_paused_seconds; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.sla_paused_seconds IS 'Business seconds spent waiting on the customer so far; pushes the due times back.';
+
+--
+-- Name: COLUMN tickets.first_response_breached_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.first_response_breached_at IS 'When the first-response target was found breached and escalated (pg_cron).';
+
+--
+-- Name: COLUMN tickets.resolution_breached_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.resolution_breached_at IS 'When the resolution target was found breached and escalated (pg_cron).';
+
+--
+-- Name: COLUMN tickets.sla_due_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.sla_due_at IS 'The next SLA deadline still running (first response until answered, then resolution); null when paused or finished. The board sorts by it.';
+
+--
+-- Name: COLUMN tickets.search_vector; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.search_vector IS 'Subject (weight A) and description (weight B) for the desk''s full-text search (generated).';
+
+--
 -- Name: claim_outcome(public.tickets, boolean); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1123,6 +1523,35 @@ $_$;
 --
 
 COMMENT ON FUNCTION private.claim_triage_jobs(worker text, batch_size integer) IS 'Triage worker: claims due triage jobs (SKIP LOCKED) and marks their tickets processing; returns what the model needs.';
+
+--
+-- Name: close_quiet_resolved_tickets(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.close_quiet_resolved_tickets() RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  quiet_for interval := (select settings.close_resolved_after from public.desk_settings settings);
+  closed_count integer;
+begin
+  update public.tickets ticket set status = 'closed'
+  where ticket.status = 'resolved'
+    and ticket.resolved_at < now() - quiet_for
+    and not exists (
+      select 1 from public.conversations conversation
+      where conversation.id = ticket.conversation_id and conversation.last_message_at >= now() - quiet_for);
+  get diagnostics closed_count = row_count;
+  return closed_count;
+end;
+$$;
+
+--
+-- Name: FUNCTION close_quiet_resolved_tickets(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.close_quiet_resolved_tickets() IS 'pg_cron job close-quiet-resolved-tickets: closes resolved tickets without a message for desk_settings.close_resolved_after.';
 
 --
 -- Name: complete_job(bigint); Type: FUNCTION; Schema: private; Owner: -
@@ -1556,6 +1985,101 @@ $$;
 COMMENT ON FUNCTION private.enqueue_job() IS 'After-write trigger: enqueues a job of kind tg_argv[0] with payload {tg_argv[1]: new.id}, once while open.';
 
 --
+-- Name: ensure_triage_failure_row(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.ensure_triage_failure_row() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  insert into public.ticket_triage_failures (ticket_id, error, attempts)
+  values (new.id, 'Marked as failed without an error from the triage worker', 0)
+  on conflict on constraint ticket_triage_failures_pkey do nothing;
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION ensure_triage_failure_row(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.ensure_triage_failure_row() IS 'After-write trigger on tickets: a ticket that is ai_failed gets a ticket_triage_failures row if it has none (the AI-failed lane lists every one).';
+
+--
+-- Name: escalate_sla_breaches(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.escalate_sla_breaches() RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  breach record;
+  handled integer := 0;
+  target text;
+  due_at timestamptz;
+  body text;
+  reassigning boolean;
+begin
+  for breach in
+    select ticket.id, ticket.number, ticket.subject, ticket.priority, ticket.status, ticket.assigned_to,
+      ticket.first_response_due_at, ticket.resolution_due_at, ticket.first_responded_at, ticket.first_response_breached_at,
+      ticket.resolution_breached_at, policy.escalation, policy.escalate_to, policy.raise_priority, policy.name as policy_name
+    from public.tickets ticket
+    join public.sla_policies policy on policy.id = ticket.sla_policy_id
+    where ticket.sla_due_at < now()
+      and ((ticket.first_responded_at is null and ticket.first_response_due_at < now() and ticket.first_response_breached_at is null)
+        or (ticket.resolution_due_at < now() and ticket.resolution_breached_at is null))
+    order by ticket.sla_due_at
+    for update of ticket skip locked
+  loop
+    if breach.first_responded_at is null and breach.first_response_due_at < now() and breach.first_response_breached_at is null then
+      target := 'first_response';
+      due_at := breach.first_response_due_at;
+    else
+      target := 'resolution';
+      due_at := breach.resolution_due_at;
+    end if;
+    reassigning := breach.escalation = 'reassign' and breach.escalate_to is not null;
+
+    update public.tickets ticket set
+      first_response_breached_at = case when target = 'first_response' then now() else ticket.first_response_breached_at end,
+      resolution_breached_at = case when target = 'resolution' then now() else ticket.resolution_breached_at end,
+      priority = case when breach.raise_priority then private.raised_priority(ticket.priority) else ticket.priority end,
+      assigned_to = case when reassigning then breach.escalate_to else ticket.assigned_to end,
+      status = case when reassigning and ticket.status = 'unassigned' then 'assigned' else ticket.status end
+    where ticket.id = breach.id;
+
+    insert into public.ticket_events (ticket_id, actor_id, kind, details)
+    values (breach.id, null, 'sla_breached', jsonb_build_object('target', target, 'due_at', due_at, 'policy', breach.policy_name,
+      'escalation', case when reassigning then 'reassign' else 'notify_lead' end, 'escalated_to', breach.escalate_to,
+      'priority', case when breach.raise_priority then private.raised_priority(breach.priority) else breach.priority end));
+    insert into public.analytics_events (event_type, ticket_id, metadata)
+    values ('sla_breached', breach.id, jsonb_build_object('target', target, 'due_at', due_at, 'escalation', breach.escalation));
+
+    if not reassigning then
+      body := format('Ticket %s (%s) missed its %s target (due %s).', breach.number, breach.subject,
+        replace(target, '_', ' '), to_char(due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'));
+      insert into public.notifications (recipient_id, ticket_id, kind, body)
+      select person.id, breach.id, 'sla_breached', body
+      from public.profiles person
+      where (breach.escalate_to is not null and person.id = breach.escalate_to)
+         or (breach.escalate_to is null and person.role = 'admin');
+    end if;
+    handled := handled + 1;
+  end loop;
+  return handled;
+end;
+$$;
+
+--
+-- Name: FUNCTION escalate_sla_breaches(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.escalate_sla_breaches() IS 'pg_cron job escalate-sla-breaches: marks each breached target once, writes the timeline row and analytics event, raises priority, notifies the lead or reassigns (per policy).';
+
+--
 -- Name: expand_guide_query(text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1610,6 +2134,44 @@ $$;
 --
 
 COMMENT ON FUNCTION private.fail_job(job_id bigint, error text) IS 'Records a failed attempt; requeues with backoff or fails for good.';
+
+--
+-- Name: fill_canned_reply_variables(text, text, text, text, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.fill_canned_reply_variables(template text, ticket_number text, ticket_subject text, customer_name text, technician_name text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select replace(replace(replace(replace(replace(replace(template,
+    '{{customer.first_name}}', private.first_name_of(customer_name)),
+    '{{customer.name}}', coalesce(customer_name, '')),
+    '{{ticket.number}}', coalesce(ticket_number, '')),
+    '{{ticket.subject}}', coalesce(ticket_subject, '')),
+    '{{technician.first_name}}', private.first_name_of(technician_name)),
+    '{{technician.name}}', coalesce(technician_name, ''))
+$$;
+
+--
+-- Name: FUNCTION fill_canned_reply_variables(template text, ticket_number text, ticket_subject text, customer_name text, technician_name text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.fill_canned_reply_variables(template text, ticket_number text, ticket_subject text, customer_name text, technician_name text) IS 'The one place canned-reply variables are filled; unknown {{...}} stay as typed so the technician sees them.';
+
+--
+-- Name: first_name_of(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.first_name_of(full_name text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$ select split_part(trim(coalesce(full_name, '')), ' ', 1) $$;
+
+--
+-- Name: FUNCTION first_name_of(full_name text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.first_name_of(full_name text) IS 'The first word of a full name ({{customer.first_name}}, {{technician.first_name}}).';
 
 --
 -- Name: handle_new_user(); Type: FUNCTION; Schema: private; Owner: -
@@ -1963,6 +2525,75 @@ $$;
 COMMENT ON FUNCTION private.kb_title_word_candidates(title_query tsquery, max_results integer, solution_area text, category text, vehicle_context text) IS 'search_kb''s title side: chunks whose article title holds every query term (title words GIN index) that the caller may read; ids only.';
 
 --
+-- Name: keep_ticket_sla(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.keep_ticket_sla() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  policy public.sla_policies;
+begin
+  if tg_op = 'UPDATE' and current_user = 'authenticated' then
+    new.sla_policy_id := old.sla_policy_id;
+    new.first_response_due_at := old.first_response_due_at;
+    new.resolution_due_at := old.resolution_due_at;
+    new.first_responded_at := old.first_responded_at;
+    new.sla_paused_at := old.sla_paused_at;
+    new.sla_paused_seconds := old.sla_paused_seconds;
+    new.first_response_breached_at := old.first_response_breached_at;
+    new.resolution_breached_at := old.resolution_breached_at;
+  elsif tg_op = 'INSERT' and current_user = 'authenticated' then
+    new.sla_policy_id := null;
+    new.first_responded_at := null;
+    new.sla_paused_at := null;
+    new.sla_paused_seconds := 0;
+    new.first_response_breached_at := null;
+    new.resolution_breached_at := null;
+  end if;
+
+  -- Waiting on the customer stops the clock; leaving it adds the business time waited.
+  if new.status = 'waiting_on_customer' and (tg_op = 'INSERT' or old.status is distinct from 'waiting_on_customer') then
+    new.sla_paused_at := coalesce(new.sla_paused_at, now());
+  elsif new.status <> 'waiting_on_customer' and new.sla_paused_at is not null then
+    policy := private.sla_policy(new.sla_policy_id);
+    if policy.id is not null then
+      new.sla_paused_seconds := new.sla_paused_seconds + private.business_seconds_between(policy, new.sla_paused_at, now());
+    end if;
+    new.sla_paused_at := null;
+  end if;
+
+  if tg_op = 'INSERT' or new.urgency is distinct from old.urgency or new.conversation_id is distinct from old.conversation_id then
+    policy := private.sla_policy_for(new.urgency, private.solution_area_of_conversation(new.conversation_id));
+    new.sla_policy_id := policy.id;
+  elsif tg_op = 'UPDATE' and new.sla_paused_seconds = old.sla_paused_seconds and new.sla_policy_id is not distinct from old.sla_policy_id
+        and new.created_at = old.created_at then
+    return new;
+  else
+    policy := private.sla_policy(new.sla_policy_id);
+  end if;
+
+  if policy.id is null then
+    new.first_response_due_at := null;
+    new.resolution_due_at := null;
+  else
+    new.first_response_due_at := private.add_business_seconds(policy, new.created_at,
+      policy.first_response_minutes * 60::bigint + new.sla_paused_seconds);
+    new.resolution_due_at := private.add_business_seconds(policy, new.created_at,
+      policy.resolution_minutes * 60::bigint + new.sla_paused_seconds);
+  end if;
+  return new;
+end;
+$$;
+
+--
+-- Name: FUNCTION keep_ticket_sla(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.keep_ticket_sla() IS 'Before-write trigger on tickets: the SLA policy, due times and pause bookkeeping; API users cannot write these columns.';
+
+--
 -- Name: link_ticket_conversation(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -2234,6 +2865,56 @@ $$;
 COMMENT ON FUNCTION private.prepare_new_ticket() IS 'Before-insert trigger on tickets: initial state for customer inserts, triage resolved for finished tickets, lifecycle timestamps.';
 
 --
+-- Name: prepare_ticket_rating(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.prepare_ticket_rating() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  new.technician_id := (select ticket.assigned_to from public.tickets ticket where ticket.id = new.ticket_id);
+  new.created_at := now();
+  return new;
+end;
+$$;
+
+--
+-- Name: FUNCTION prepare_ticket_rating(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.prepare_ticket_rating() IS 'Before-insert trigger on ticket_ratings: records the ticket''s technician and the time.';
+
+--
+-- Name: protect_availability_fields(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.protect_availability_fields() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if current_user = 'authenticated' and not private.is_admin() then
+    if tg_op = 'INSERT' then
+      new.capacity := 5;
+      new.solution_areas := null;
+      new.last_assigned_at := null;
+    elsif new.capacity is distinct from old.capacity or new.solution_areas is distinct from old.solution_areas
+          or new.last_assigned_at is distinct from old.last_assigned_at then
+      raise exception 'capacity and areas are set by an admin' using errcode = '42501';
+    end if;
+  end if;
+  return new;
+end;
+$$;
+
+--
+-- Name: FUNCTION protect_availability_fields(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.protect_availability_fields() IS 'Before-write trigger on technician_availability: technicians switch only is_online.';
+
+--
 -- Name: protect_conversation_fields(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -2404,6 +3085,78 @@ $$;
 --
 
 COMMENT ON FUNCTION private.protect_work_order_fields() IS 'Before-write trigger on work_orders: starts open, open -> in_progress -> completed | cancelled, finished orders frozen, parts_cost only from lines, completed_at.';
+
+--
+-- Name: raised_priority(public.ticket_priority); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.raised_priority(priority public.ticket_priority) RETURNS public.ticket_priority
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select case priority when 'low' then 'normal'::public.ticket_priority when 'normal' then 'high' else 'urgent' end
+$$;
+
+--
+-- Name: FUNCTION raised_priority(priority public.ticket_priority); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.raised_priority(priority public.ticket_priority) IS 'The priority one step above (urgent stays urgent).';
+
+--
+-- Name: record_assignment_of_new_tickets(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.record_assignment_of_new_tickets() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  insert into public.ticket_events (ticket_id, actor_id, kind, details)
+  select inserted.id, auth.uid(), 'assigned', jsonb_build_object('assigned_to', inserted.assigned_to, 'previously_assigned_to', null)
+  from inserted_tickets inserted where inserted.assigned_to is not null;
+  -- The technician now answers in the thread; the assistant steps back (as on a claim).
+  update public.conversations conversation set assigned_technician_id = inserted.assigned_to
+  from inserted_tickets inserted
+  where conversation.id = inserted.conversation_id and inserted.assigned_to is not null
+    and conversation.assigned_technician_id is distinct from inserted.assigned_to;
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION record_assignment_of_new_tickets(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.record_assignment_of_new_tickets() IS 'After-insert statement trigger on tickets: an assigned row for each ticket born assigned (automatic assignment), and the conversation handed to its technician.';
+
+--
+-- Name: record_first_response(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.record_first_response() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  update public.tickets ticket set first_responded_at = reply.sent_at
+  from (
+    select conversation.ticket_id, min(inserted.created_at) as sent_at
+    from inserted_messages inserted
+    join public.conversations conversation on conversation.id = inserted.conversation_id
+    where inserted.role = 'technician' and not inserted.is_internal_note and conversation.ticket_id is not null
+    group by conversation.ticket_id
+  ) reply
+  where ticket.id = reply.ticket_id and ticket.first_responded_at is null;
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION record_first_response(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.record_first_response() IS 'After-insert statement trigger on messages: sets tickets.first_responded_at on the first technician reply (internal notes do not count).';
 
 --
 -- Name: record_kb_embedding_status(private.jobs); Type: FUNCTION; Schema: private; Owner: -
@@ -2607,7 +3360,9 @@ begin
      jsonb_build_object('assigned_to', after_row.assigned_to, 'previously_assigned_to', before_row.assigned_to), 2,
      after_row.assigned_to is distinct from before_row.assigned_to),
     (after_row.id,
-     case after_row.status when 'resolved' then 'resolved'::public.ticket_event_kind else 'status_changed' end,
+     case when after_row.status = 'resolved' then 'resolved'::public.ticket_event_kind
+          when before_row.status in ('resolved', 'closed') and after_row.status not in ('resolved', 'closed') then 'reopened'
+          else 'status_changed' end,
      jsonb_build_object('from', before_row.status, 'to', after_row.status), 3,
      after_row.status is distinct from before_row.status
        -- A claim moves unassigned -> assigned; its claimed/assigned row already says so.
@@ -2623,7 +3378,30 @@ $$;
 -- Name: FUNCTION record_ticket_change_events(); Type: COMMENT; Schema: private; Owner: -
 --
 
-COMMENT ON FUNCTION private.record_ticket_change_events() IS 'After-update statement trigger on tickets: triage finished/failed, claimed/assigned/unassigned, status changed, resolved.';
+COMMENT ON FUNCTION private.record_ticket_change_events() IS 'After-update statement trigger on tickets: triage finished/failed, claimed/assigned/unassigned, status changed, resolved, reopened.';
+
+--
+-- Name: record_ticket_rating(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.record_ticket_rating() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  insert into public.ticket_events (ticket_id, actor_id, kind, details)
+  values (new.ticket_id, new.customer_id, 'rated', jsonb_build_object('rating', new.rating, 'comment', new.comment));
+  insert into public.analytics_events (event_type, user_id, ticket_id, metadata)
+  values ('ticket_rated', new.customer_id, new.ticket_id, jsonb_build_object('rating', new.rating, 'technician_id', new.technician_id));
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION record_ticket_rating(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.record_ticket_rating() IS 'After-insert trigger on ticket_ratings: a rated timeline row and a ticket_rated analytics event.';
 
 --
 -- Name: record_triage_event(uuid, jsonb); Type: FUNCTION; Schema: private; Owner: -
@@ -2902,6 +3680,60 @@ $$;
 COMMENT ON FUNCTION private.release_ticket(ticket_id uuid) IS 'Implementation of public.release_ticket (runs as owner; the assignee or an admin only).';
 
 --
+-- Name: reopen_or_follow_up_on_customer_message(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.reopen_or_follow_up_on_customer_message() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  finished record;
+  follow_up_id uuid;
+begin
+  -- Resolved: back to the technician who resolved it (the reopened row is written by record_ticket_change_events).
+  update public.tickets ticket set status = 'in_progress'
+  where ticket.status = 'resolved' and ticket.assigned_to is not null
+    and ticket.id in (
+      select conversation.ticket_id from inserted_messages inserted
+      join public.conversations conversation on conversation.id = inserted.conversation_id
+      where inserted.role = 'user' and not inserted.is_internal_note and conversation.ticket_id is not null);
+
+  -- Closed: a follow-up ticket with the customer's words, linked to the closed one, owning the thread from now on.
+  for finished in
+    select distinct on (ticket.id) ticket.*, inserted.content as message_content
+    from inserted_messages inserted
+    join public.conversations conversation on conversation.id = inserted.conversation_id
+    join public.tickets ticket on ticket.id = conversation.ticket_id
+    where inserted.role = 'user' and not inserted.is_internal_note and ticket.status = 'closed'
+    order by ticket.id, inserted.created_at, inserted.id
+  loop
+    update public.tickets set conversation_id = null where id = finished.id;
+    -- Through public.open_ticket, the one way to open a ticket (decision 0012); it runs as this function's owner.
+    select opened.id into follow_up_id
+    from public.open_ticket(
+      subject => left('Follow-up: ' || finished.subject, 200), content => finished.message_content,
+      channel => finished.channel, priority => finished.priority, contact_email => finished.contact_email,
+      contact_phone => finished.contact_phone, customer_vehicle_id => finished.customer_vehicle_id,
+      vehicle_year => finished.vehicle_year, vehicle_make => finished.vehicle_make,
+      vehicle_model => finished.vehicle_model, vin => finished.vin, conversation_id => finished.conversation_id,
+      customer_id => finished.customer_id) opened;
+    update public.tickets set follow_up_of = finished.id where id = follow_up_id;
+    insert into public.ticket_events (ticket_id, actor_id, kind, details)
+    values (finished.id, auth.uid(), 'follow_up_opened', jsonb_build_object('follow_up_id', follow_up_id,
+      'follow_up_number', (select number from public.tickets where id = follow_up_id)));
+  end loop;
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION reopen_or_follow_up_on_customer_message(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.reopen_or_follow_up_on_customer_message() IS 'After-insert statement trigger on messages: a customer message reopens its resolved ticket (to its technician) or opens a follow-up of its closed ticket.';
+
+--
 -- Name: request_edge_function_wakeup(text, jsonb, interval, integer); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -3106,6 +3938,57 @@ $$;
 COMMENT ON FUNCTION private.reset_stuck_triage(stuck_after interval) IS 'pg_cron: triage jobs and tickets stuck in processing for stuck_after go back to pending (or ai_failed when attempts are spent); pending tickets without a job get one.';
 
 --
+-- Name: sla_policy(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.sla_policy(policy_id uuid) RETURNS public.sla_policies
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$ select policy.* from public.sla_policies policy where policy.id = policy_id $$;
+
+--
+-- Name: FUNCTION sla_policy(policy_id uuid); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.sla_policy(policy_id uuid) IS 'The SLA policy with this id (security definer: the ticket''s writer may not read policies).';
+
+--
+-- Name: sla_policy_for(text, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.sla_policy_for(urgency text, solution_area text) RETURNS public.sla_policies
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select policy.* from public.sla_policies policy
+  where (policy.urgency is null or policy.urgency = sla_policy_for.urgency)
+    and (policy.solution_area is null or policy.solution_area = sla_policy_for.solution_area)
+  order by (policy.solution_area is not null) desc, (policy.urgency is not null) desc
+  limit 1
+$$;
+
+--
+-- Name: FUNCTION sla_policy_for(urgency text, solution_area text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.sla_policy_for(urgency text, solution_area text) IS 'The SLA policy a ticket of this urgency and solution area follows: area and urgency, area, urgency, then the default (both null).';
+
+--
+-- Name: solution_area_of_conversation(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.solution_area_of_conversation(conversation_id uuid) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$ select conversation.solution_area from public.conversations conversation where conversation.id = conversation_id $$;
+
+--
+-- Name: FUNCTION solution_area_of_conversation(conversation_id uuid); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.solution_area_of_conversation(conversation_id uuid) IS 'The solution area of a conversation (a ticket''s area for its SLA policy and automatic assignment).';
+
+--
 -- Name: staff_can_read_work_order(uuid); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -3146,6 +4029,31 @@ $$;
 --
 
 COMMENT ON FUNCTION private.staff_can_see_conversation(conversation_id uuid) IS 'Admins see every conversation; technicians those linked to a ticket or assigned to them.';
+
+--
+-- Name: start_ticket_with_its_work(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.start_ticket_with_its_work() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  update public.tickets ticket set status = 'in_progress'
+  where ticket.status in ('assigned', 'waiting_on_customer')
+    and ticket.id in (
+      select after_row.ticket_id from old_work_orders before_row
+      join new_work_orders after_row on after_row.id = before_row.id
+      where after_row.status = 'in_progress' and before_row.status is distinct from 'in_progress');
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION start_ticket_with_its_work(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.start_ticket_with_its_work() IS 'After-update statement trigger on work_orders: starting a work order moves its assigned or waiting ticket to in_progress.';
 
 --
 -- Name: sum_work_order_parts(); Type: FUNCTION; Schema: private; Owner: -
@@ -3292,6 +4200,52 @@ $$;
 COMMENT ON FUNCTION private.takes_part_in_conversation(conversation_id uuid) IS 'True for the conversation''s customer and for staff who can see the conversation.';
 
 --
+-- Name: ticket_search_candidates(tsquery, integer); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.ticket_search_candidates(query tsquery, cap integer) RETURNS TABLE(ticket_id uuid, rank real)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  caller uuid := auth.uid();
+  staff boolean := private.is_staff();
+begin
+  if staff then
+    return query
+      select found.id, max(found.rank)::real from (
+        (select ticket.id, ts_rank(ticket.search_vector, query) as rank
+         from public.tickets ticket where ticket.search_vector @@ query limit cap)
+        union all
+        (select conversation.ticket_id, ts_rank(to_tsvector('english', message.content), query) * 0.8
+         from public.messages message
+         join public.conversations conversation on conversation.id = message.conversation_id
+         where to_tsvector('english', message.content) @@ query and conversation.ticket_id is not null
+         limit cap)
+      ) found group by found.id;
+  elsif caller is not null then
+    return query
+      select found.id, max(found.rank)::real from (
+        select ticket.id, ts_rank(ticket.search_vector, query) as rank
+        from public.tickets ticket where ticket.customer_id = caller and ticket.search_vector @@ query
+        union all
+        select conversation.ticket_id, ts_rank(to_tsvector('english', message.content), query) * 0.8
+        from public.conversations conversation
+        join public.messages message on message.conversation_id = conversation.id
+        where conversation.customer_id = caller and conversation.ticket_id is not null and not message.is_internal_note
+          and to_tsvector('english', message.content) @@ query
+      ) found group by found.id;
+  end if;
+end;
+$$;
+
+--
+-- Name: FUNCTION ticket_search_candidates(query tsquery, cap integer); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.ticket_search_candidates(query tsquery, cap integer) IS 'Full-text candidates for public.search_tickets (security definer so the GIN indexes apply; same visibility as the policies: staff all, a customer their own and never internal notes).';
+
+--
 -- Name: touch_conversation_on_message(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -3434,6 +4388,101 @@ $$;
 COMMENT ON FUNCTION private.wake_triage_worker() IS 'After-insert statement trigger on tickets: wakes the triage edge function (debounced to once a second) when pending tickets arrived.';
 
 --
+-- Name: apply_canned_reply_actions(uuid, uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  rendered record;
+  thread_id uuid;
+begin
+  select * into rendered from public.render_canned_reply(canned_reply_id, ticket_id);
+  if rendered.internal_note is not null and length(trim(rendered.internal_note)) > 0 then
+    select coalesce(ticket.conversation_id, public.open_ticket_conversation(ticket.id)) into thread_id
+    from public.tickets ticket where ticket.id = apply_canned_reply_actions.ticket_id;
+    insert into public.messages (conversation_id, sender_id, role, content, is_internal_note)
+    values (thread_id, auth.uid(), 'technician', rendered.internal_note, true);
+  end if;
+  if rendered.set_status is not null then
+    update public.tickets ticket set status = rendered.set_status
+    where ticket.id = apply_canned_reply_actions.ticket_id and ticket.status is distinct from rendered.set_status;
+  end if;
+end;
+$$;
+
+--
+-- Name: FUNCTION apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) IS 'Macro actions of a canned reply on a ticket: its internal note, then its status (as the caller, under their policies).';
+
+--
+-- Name: bulk_update_tickets(uuid[], text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value text DEFAULT NULL::text) RETURNS TABLE(ticket_id uuid, done boolean, error text)
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+  target uuid;
+  changed integer;
+begin
+  if action is null or action not in ('assign', 'status', 'close') then
+    raise exception 'unknown bulk action %', action using errcode = '22023';
+  end if;
+  if ticket_ids is null or cardinality(ticket_ids) = 0 or cardinality(ticket_ids) > 200 then
+    raise exception 'choose between 1 and 200 tickets' using errcode = '22023';
+  end if;
+  if action = 'status' and (value is null or value not in ('assigned', 'in_progress', 'waiting_on_customer', 'resolved', 'closed')) then
+    raise exception 'unknown status %', value using errcode = '22023';
+  end if;
+  if action = 'assign' and (value is null or value !~ '^[0-9a-f-]{36}$') then
+    raise exception 'choose a technician to assign' using errcode = '22023';
+  end if;
+
+  foreach target in array (select array_agg(distinct id) from unnest(ticket_ids) id) loop
+    ticket_id := target;
+    begin
+      if action = 'assign' then
+        update public.tickets ticket set assigned_to = value::uuid,
+          status = case when ticket.status = 'unassigned' then 'assigned' else ticket.status end
+        where ticket.id = target and ticket.status not in ('resolved', 'closed');
+      elsif action = 'status' then
+        update public.tickets ticket set status = value where ticket.id = target and ticket.status is distinct from value;
+        if not found then
+          changed := (select count(*) from public.tickets ticket where ticket.id = target and ticket.status = value);
+          if changed = 1 then
+            done := true; error := null; return next; continue;
+          end if;
+        end if;
+      else
+        update public.tickets ticket set status = 'resolved'
+        where ticket.id = target and ticket.status in ('assigned', 'in_progress', 'waiting_on_customer');
+        update public.tickets ticket set status = 'closed' where ticket.id = target and ticket.status = 'resolved';
+      end if;
+      get diagnostics changed = row_count;
+      done := changed = 1;
+      error := case when changed = 1 then null else 'not yours to change, or not in a state that allows it' end;
+    exception when others then
+      done := false;
+      error := sqlerrm;
+    end;
+    return next;
+  end loop;
+end;
+$_$;
+
+--
+-- Name: FUNCTION bulk_update_tickets(ticket_ids uuid[], action text, value text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value text) IS 'Desk bulk action (assign, status, close) on up to 200 tickets, each under the caller''s policies and the lifecycle triggers in its own subtransaction; one row per ticket: done or the refusal.';
+
+--
 -- Name: claim_jobs(text, text, integer); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3510,6 +4559,78 @@ CREATE FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome
 --
 
 COMMENT ON FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome text) IS 'Records a troubleshooting outcome (resolved / not_resolved / another_issue); returns the ticket id created for not_resolved.';
+
+--
+-- Name: desk_performance(integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.desk_performance(days integer DEFAULT 30) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  window_start timestamptz;
+begin
+  perform private.require_admin('the desk figures');
+  if days is null or days < 1 or days > 366 then
+    raise exception 'days must be between 1 and 366' using errcode = '22023';
+  end if;
+  window_start := date_trunc('day', now()) - make_interval(days => days - 1);
+  return jsonb_build_object(
+    'days', days,
+    'sla', (
+      select jsonb_build_object(
+        'first_response_met', count(*) filter (where first_met),
+        'first_response_missed', count(*) filter (where first_met = false),
+        'resolution_met', count(*) filter (where resolution_met),
+        'resolution_missed', count(*) filter (where resolution_met = false))
+      from (
+        select
+          case when ticket.first_responded_at is not null then ticket.first_responded_at <= ticket.first_response_due_at
+               when ticket.first_response_due_at < now() then false end as first_met,
+          case when ticket.resolved_at is not null then ticket.resolved_at <= ticket.resolution_due_at
+               when ticket.resolution_due_at < now() and ticket.sla_paused_at is null then false end as resolution_met
+        from public.tickets ticket
+        where ticket.created_at >= window_start and ticket.sla_policy_id is not null
+      ) decided),
+    'csat', (
+      select jsonb_build_object('ratings', count(*), 'satisfied', count(*) filter (where rating.rating >= 4))
+      from public.ticket_ratings rating where rating.created_at >= window_start),
+    'csat_by_day', coalesce((
+      select jsonb_agg(jsonb_build_object('day', to_char(day, 'YYYY-MM-DD'), 'ratings', ratings, 'satisfied', satisfied) order by day)
+      from (
+        select date_trunc('day', rating.created_at) as day, count(*) as ratings, count(*) filter (where rating.rating >= 4) as satisfied
+        from public.ticket_ratings rating where rating.created_at >= window_start group by 1
+      ) per_day), '[]'::jsonb),
+    'technicians', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'technician_id', person.id,
+        'name', coalesce(nullif(trim(person.full_name), ''), person.email),
+        'open_load', (select count(*) from public.tickets ticket where ticket.assigned_to = person.id
+                       and ticket.status in ('assigned', 'in_progress', 'waiting_on_customer')),
+        'first_response_median_minutes', (
+          select round((percentile_cont(0.5) within group (order by extract(epoch from ticket.first_responded_at - ticket.created_at)) / 60)::numeric, 1)
+          from public.tickets ticket where ticket.assigned_to = person.id and ticket.created_at >= window_start and ticket.first_responded_at is not null),
+        'resolution_median_minutes', (
+          select round((percentile_cont(0.5) within group (order by extract(epoch from ticket.resolved_at - ticket.created_at)) / 60)::numeric, 1)
+          from public.tickets ticket where ticket.assigned_to = person.id and ticket.created_at >= window_start and ticket.resolved_at is not null),
+        'ratings', (select count(*) from public.ticket_ratings rating where rating.technician_id = person.id and rating.created_at >= window_start),
+        'satisfied', (select count(*) from public.ticket_ratings rating where rating.technician_id = person.id and rating.created_at >= window_start and rating.rating >= 4),
+        'sla_met', (select count(*) from public.tickets ticket where ticket.assigned_to = person.id and ticket.created_at >= window_start
+                     and ticket.resolved_at is not null and ticket.resolved_at <= ticket.resolution_due_at),
+        'sla_missed', (select count(*) from public.tickets ticket where ticket.assigned_to = person.id and ticket.created_at >= window_start
+                     and ((ticket.resolved_at is not null and ticket.resolved_at > ticket.resolution_due_at) or ticket.resolution_breached_at is not null))
+      ) order by coalesce(nullif(trim(person.full_name), ''), person.email))
+      from public.profiles person where person.role = 'technician'), '[]'::jsonb)
+  );
+end;
+$$;
+
+--
+-- Name: FUNCTION desk_performance(days integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.desk_performance(days integer) IS 'Admin-only desk figures over the last `days` days: SLA attainment, CSAT overall and per day, per technician medians, CSAT, open load and SLA attainment.';
 
 --
 -- Name: fail_job(bigint, text); Type: FUNCTION; Schema: public; Owner: -
@@ -3721,6 +4842,83 @@ CREATE FUNCTION public.release_ticket(ticket_id uuid) RETURNS jsonb
 COMMENT ON FUNCTION public.release_ticket(ticket_id uuid) IS 'Staff: the assignee (or an admin) returns an assigned or in-progress ticket to the unassigned queue. Same result shape as claim_ticket.';
 
 --
+-- Name: render_canned_reply(uuid, uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.render_canned_reply(canned_reply_id uuid, ticket_id uuid) RETURNS TABLE(body text, set_status text, internal_note text)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  reply public.canned_replies;
+  ticket public.tickets;
+  customer_name text;
+  technician_name text;
+begin
+  select * into reply from public.canned_replies canned where canned.id = render_canned_reply.canned_reply_id;
+  if not found then
+    raise exception 'canned reply % not found', canned_reply_id using errcode = 'P0002';
+  end if;
+  select * into ticket from public.tickets t where t.id = render_canned_reply.ticket_id;
+  if not found then
+    raise exception 'ticket % not found', ticket_id using errcode = 'P0002';
+  end if;
+  select nullif(trim(profile.full_name), '') into customer_name from public.profiles profile where profile.id = ticket.customer_id;
+  select nullif(trim(profile.full_name), '') into technician_name from public.profiles profile where profile.id = auth.uid();
+  body := private.fill_canned_reply_variables(reply.body, ticket.number, ticket.subject, customer_name, technician_name);
+  internal_note := private.fill_canned_reply_variables(reply.internal_note, ticket.number, ticket.subject, customer_name, technician_name);
+  set_status := reply.set_status;
+  return next;
+end;
+$$;
+
+--
+-- Name: FUNCTION render_canned_reply(canned_reply_id uuid, ticket_id uuid); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.render_canned_reply(canned_reply_id uuid, ticket_id uuid) IS 'A canned reply filled in for a ticket (variables replaced), with the status it sets and its internal note; runs as the caller.';
+
+--
+-- Name: reply_to_my_ticket(uuid, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.reply_to_my_ticket(ticket_id uuid, content text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  ticket public.tickets;
+  thread_id uuid;
+  owner_ticket_id uuid;
+begin
+  if content is null or length(trim(content)) = 0 or length(content) > 10000 then
+    raise exception 'a reply needs between 1 and 10000 characters' using errcode = '22023';
+  end if;
+  select * into ticket from public.tickets t where t.id = reply_to_my_ticket.ticket_id and t.customer_id = auth.uid() for update;
+  if not found then
+    raise exception 'ticket % not found', reply_to_my_ticket.ticket_id using errcode = 'P0002';
+  end if;
+  thread_id := ticket.conversation_id;
+  if thread_id is null then
+    insert into public.conversations (customer_id, title, channel, assigned_technician_id, ticket_id)
+    values (ticket.customer_id, left(ticket.number || ': ' || ticket.subject, 200), 'chat', ticket.assigned_to, ticket.id)
+    returning id into thread_id;
+    update public.tickets t set conversation_id = thread_id where t.id = ticket.id;
+  end if;
+  insert into public.messages (conversation_id, sender_id, role, content)
+  values (thread_id, auth.uid(), 'user', reply_to_my_ticket.content);
+  select c.ticket_id into owner_ticket_id from public.conversations c where c.id = thread_id;
+  return coalesce(owner_ticket_id, ticket.id);
+end;
+$$;
+
+--
+-- Name: FUNCTION reply_to_my_ticket(ticket_id uuid, content text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.reply_to_my_ticket(ticket_id uuid, content text) IS 'A customer''s reply on their ticket page: opens the ticket''s conversation if needed, writes the message as the customer; returns the ticket owning the thread (a follow-up when the ticket was closed).';
+
+--
 -- Name: requeue_ticket_triage(uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3861,6 +5059,38 @@ $$;
 --
 
 COMMENT ON FUNCTION public.search_kb(query_text text, query_embedding extensions.vector, embedding_model text, match_count integer, solution_area text, category text, vehicle_context text) IS 'Hybrid KB search (HNSW inner product at ef_search 220 + weighted full text + whole-title matches, reciprocal-rank fusion) under the caller''s RLS. Filters keep generic articles (null area / vehicle).';
+
+--
+-- Name: search_tickets(text, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.search_tickets(query_text text, max_results integer DEFAULT 20) RETURNS TABLE(ticket_id uuid, number text, subject text, status text, rank real)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  query tsquery := websearch_to_tsquery('english', coalesce(query_text, ''));
+begin
+  if max_results is null or max_results < 1 or max_results > 100 then
+    raise exception 'max_results must be between 1 and 100' using errcode = '22023';
+  end if;
+  if numnode(query) = 0 then
+    return;
+  end if;
+  return query
+    select ticket.id, ticket.number, ticket.subject, ticket.status::text, candidate.rank
+    from private.ticket_search_candidates(query, 400) candidate
+    join public.tickets ticket on ticket.id = candidate.ticket_id
+    order by candidate.rank desc, ticket.created_at desc, ticket.id
+    limit max_results;
+end;
+$$;
+
+--
+-- Name: FUNCTION search_tickets(query_text text, max_results integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.search_tickets(query_text text, max_results integer) IS 'Full-text ticket search over subject, description and messages, ranked; the returned rows pass the caller''s RLS.';
 
 --
 -- Name: support_dashboard(integer); Type: FUNCTION; Schema: public; Owner: -
@@ -4353,6 +5583,127 @@ ALTER TABLE public.analytics_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDEN
 );
 
 --
+-- Name: auto_assignment_rules; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.auto_assignment_rules (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    solution_area text,
+    is_enabled boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: TABLE auto_assignment_rules; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.auto_assignment_rules IS 'Solution areas whose new tickets are assigned automatically (round-robin among online technicians under capacity). Admins manage them.';
+
+--
+-- Name: COLUMN auto_assignment_rules.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.auto_assignment_rules.id IS 'Rule id.';
+
+--
+-- Name: COLUMN auto_assignment_rules.solution_area; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.auto_assignment_rules.solution_area IS 'The area; null for tickets without one.';
+
+--
+-- Name: COLUMN auto_assignment_rules.is_enabled; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.auto_assignment_rules.is_enabled IS 'Whether the rule assigns now.';
+
+--
+-- Name: COLUMN auto_assignment_rules.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.auto_assignment_rules.created_at IS 'When the rule was created.';
+
+--
+-- Name: canned_replies; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.canned_replies (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    shortcut text NOT NULL,
+    title text NOT NULL,
+    body text NOT NULL,
+    owner_id uuid,
+    set_status public.ticket_status,
+    internal_note text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT canned_replies_body_check CHECK ((length(body) <= 10000)),
+    CONSTRAINT canned_replies_internal_note_check CHECK ((length(internal_note) <= 10000)),
+    CONSTRAINT canned_replies_shortcut_check CHECK ((shortcut ~ '^[a-z0-9][a-z0-9-]{0,39}$'::text)),
+    CONSTRAINT canned_replies_title_check CHECK (((length(TRIM(BOTH FROM title)) >= 1) AND (length(TRIM(BOTH FROM title)) <= 120)))
+);
+
+--
+-- Name: TABLE canned_replies; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.canned_replies IS 'Canned replies and macros for the reply box (type / and the shortcut). Shared (owner_id null, admins manage) or personal (one member of staff).';
+
+--
+-- Name: COLUMN canned_replies.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.id IS 'Canned reply id.';
+
+--
+-- Name: COLUMN canned_replies.shortcut; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.shortcut IS 'What the technician types after /: lower-case letters, digits and dashes.';
+
+--
+-- Name: COLUMN canned_replies.title; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.title IS 'Name shown in the picker.';
+
+--
+-- Name: COLUMN canned_replies.body; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.body IS 'Reply text with variables: {{customer.first_name}}, {{customer.name}}, {{ticket.number}}, {{ticket.subject}}, {{technician.first_name}}, {{technician.name}}.';
+
+--
+-- Name: COLUMN canned_replies.owner_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.owner_id IS 'The member of staff a personal reply belongs to; null for a shared one.';
+
+--
+-- Name: COLUMN canned_replies.set_status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.set_status IS 'Macro: the status to move the ticket to when the reply is sent; null leaves it.';
+
+--
+-- Name: COLUMN canned_replies.internal_note; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.internal_note IS 'Macro: an internal note to add when the reply is sent (same variables); null adds none.';
+
+--
+-- Name: COLUMN canned_replies.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.created_at IS 'When it was created.';
+
+--
+-- Name: COLUMN canned_replies.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.canned_replies.updated_at IS 'Last change, maintained by trigger.';
+
+--
 -- Name: conversation_categorizations; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -4817,6 +6168,42 @@ COMMENT ON COLUMN public.departments.created_at IS 'When the department was crea
 --
 
 COMMENT ON COLUMN public.departments.updated_at IS 'Last change, maintained by trigger.';
+
+--
+-- Name: desk_settings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.desk_settings (
+    id boolean DEFAULT true NOT NULL,
+    close_resolved_after interval DEFAULT '7 days'::interval NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT desk_settings_close_resolved_after_check CHECK ((close_resolved_after >= '00:01:00'::interval)),
+    CONSTRAINT desk_settings_id_check CHECK (id)
+);
+
+--
+-- Name: TABLE desk_settings; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.desk_settings IS 'Settings of the technician desk: one row (id = true), read by staff, changed by admins (in the app or Studio).';
+
+--
+-- Name: COLUMN desk_settings.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.desk_settings.id IS 'Always true: the table has exactly one row.';
+
+--
+-- Name: COLUMN desk_settings.close_resolved_after; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.desk_settings.close_resolved_after IS 'How long a resolved ticket stays quiet (no message) before pg_cron closes it; a customer message before then reopens it.';
+
+--
+-- Name: COLUMN desk_settings.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.desk_settings.updated_at IS 'Last change, maintained by trigger.';
 
 --
 -- Name: entity_links; Type: TABLE; Schema: public; Owner: -
@@ -5482,6 +6869,82 @@ COMMENT ON COLUMN public.messages.is_internal_note IS 'Staff-only note; hidden f
 COMMENT ON COLUMN public.messages.created_at IS 'When the message was sent.';
 
 --
+-- Name: notifications; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.notifications (
+    id bigint NOT NULL,
+    recipient_id uuid NOT NULL,
+    ticket_id uuid,
+    kind text NOT NULL,
+    body text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    read_at timestamp with time zone,
+    CONSTRAINT notifications_kind_check CHECK ((kind = 'sla_breached'::text))
+);
+
+--
+-- Name: TABLE notifications; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.notifications IS 'Things a member of staff should know about (today: SLA breaches escalated to them). Written by the database; the recipient reads them and marks them read.';
+
+--
+-- Name: COLUMN notifications.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.notifications.id IS 'Row id.';
+
+--
+-- Name: COLUMN notifications.recipient_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.notifications.recipient_id IS 'Who it is for.';
+
+--
+-- Name: COLUMN notifications.ticket_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.notifications.ticket_id IS 'Ticket it is about.';
+
+--
+-- Name: COLUMN notifications.kind; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.notifications.kind IS 'What happened: sla_breached.';
+
+--
+-- Name: COLUMN notifications.body; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.notifications.body IS 'One sentence for the recipient.';
+
+--
+-- Name: COLUMN notifications.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.notifications.created_at IS 'When it was written.';
+
+--
+-- Name: COLUMN notifications.read_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.notifications.read_at IS 'When the recipient marked it read; null while unread.';
+
+--
+-- Name: notifications_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.notifications ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.notifications_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: profiles; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -5705,6 +7168,62 @@ COMMENT ON COLUMN public.solution_areas.created_at IS 'When the area was created
 COMMENT ON COLUMN public.solution_areas.updated_at IS 'Last change, maintained by trigger.';
 
 --
+-- Name: technician_availability; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.technician_availability (
+    technician_id uuid NOT NULL,
+    is_online boolean DEFAULT false NOT NULL,
+    capacity integer DEFAULT 5 NOT NULL,
+    solution_areas text[],
+    last_assigned_at timestamp with time zone,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT technician_availability_capacity_check CHECK (((capacity >= 0) AND (capacity <= 200)))
+);
+
+--
+-- Name: TABLE technician_availability; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.technician_availability IS 'Whether a technician takes automatically assigned tickets now, how many open ones at most, and for which areas. Technicians switch themselves online or away; admins set capacity and areas.';
+
+--
+-- Name: COLUMN technician_availability.technician_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.technician_availability.technician_id IS 'The technician.';
+
+--
+-- Name: COLUMN technician_availability.is_online; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.technician_availability.is_online IS 'Takes automatically assigned tickets now (the desk''s online/away switch).';
+
+--
+-- Name: COLUMN technician_availability.capacity; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.technician_availability.capacity IS 'At most this many open tickets (assigned, in progress, waiting on the customer) before automatic assignment skips them.';
+
+--
+-- Name: COLUMN technician_availability.solution_areas; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.technician_availability.solution_areas IS 'Areas they take tickets of; null for every area.';
+
+--
+-- Name: COLUMN technician_availability.last_assigned_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.technician_availability.last_assigned_at IS 'When automatic assignment last gave them a ticket: the round-robin order (longest waiting first).';
+
+--
+-- Name: COLUMN technician_availability.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.technician_availability.updated_at IS 'Last change, maintained by trigger.';
+
+--
 -- Name: ticket_ai_results; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -5871,6 +7390,63 @@ ALTER TABLE public.ticket_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTIT
     NO MAXVALUE
     CACHE 1
 );
+
+--
+-- Name: ticket_ratings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ticket_ratings (
+    ticket_id uuid NOT NULL,
+    customer_id uuid NOT NULL,
+    technician_id uuid,
+    rating smallint NOT NULL,
+    comment text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ticket_ratings_comment_check CHECK ((length(comment) <= 2000)),
+    CONSTRAINT ticket_ratings_rating_check CHECK (((rating >= 1) AND (rating <= 5)))
+);
+
+--
+-- Name: TABLE ticket_ratings; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.ticket_ratings IS 'Customer satisfaction: one rating per resolved ticket, by its customer. CSAT = share of ratings 4 or 5.';
+
+--
+-- Name: COLUMN ticket_ratings.ticket_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.ticket_ratings.ticket_id IS 'The rated ticket; one rating each.';
+
+--
+-- Name: COLUMN ticket_ratings.customer_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.ticket_ratings.customer_id IS 'The ticket''s customer, who rated it.';
+
+--
+-- Name: COLUMN ticket_ratings.technician_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.ticket_ratings.technician_id IS 'The technician who had the ticket when it was rated (trigger), for CSAT per technician.';
+
+--
+-- Name: COLUMN ticket_ratings.rating; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.ticket_ratings.rating IS '1 (very unhappy) to 5 (very happy).';
+
+--
+-- Name: COLUMN ticket_ratings.comment; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.ticket_ratings.comment IS 'What the customer added, if anything.';
+
+--
+-- Name: COLUMN ticket_ratings.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.ticket_ratings.created_at IS 'When it was rated.';
 
 --
 -- Name: ticket_timeline; Type: VIEW; Schema: public; Owner: -
@@ -6536,6 +8112,34 @@ ALTER TABLE ONLY public.analytics_events
     ADD CONSTRAINT analytics_events_pkey PRIMARY KEY (id);
 
 --
+-- Name: auto_assignment_rules auto_assignment_rules_one_per_area; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auto_assignment_rules
+    ADD CONSTRAINT auto_assignment_rules_one_per_area UNIQUE NULLS NOT DISTINCT (solution_area);
+
+--
+-- Name: auto_assignment_rules auto_assignment_rules_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auto_assignment_rules
+    ADD CONSTRAINT auto_assignment_rules_pkey PRIMARY KEY (id);
+
+--
+-- Name: canned_replies canned_replies_one_shortcut_per_owner; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.canned_replies
+    ADD CONSTRAINT canned_replies_one_shortcut_per_owner UNIQUE NULLS NOT DISTINCT (owner_id, shortcut);
+
+--
+-- Name: canned_replies canned_replies_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.canned_replies
+    ADD CONSTRAINT canned_replies_pkey PRIMARY KEY (id);
+
+--
 -- Name: conversation_categorizations conversation_categorizations_analysis_id_conversation_id_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -6597,6 +8201,13 @@ ALTER TABLE ONLY public.departments
 
 ALTER TABLE ONLY public.departments
     ADD CONSTRAINT departments_pkey PRIMARY KEY (id);
+
+--
+-- Name: desk_settings desk_settings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.desk_settings
+    ADD CONSTRAINT desk_settings_pkey PRIMARY KEY (id);
 
 --
 -- Name: entity_links entity_links_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -6683,6 +8294,13 @@ ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_pkey PRIMARY KEY (id);
 
 --
+-- Name: notifications notifications_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications
+    ADD CONSTRAINT notifications_pkey PRIMARY KEY (id);
+
+--
 -- Name: profiles profiles_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -6704,11 +8322,38 @@ ALTER TABLE ONLY public.retrieval_logs
     ADD CONSTRAINT retrieval_logs_pkey PRIMARY KEY (id);
 
 --
+-- Name: sla_policies sla_policies_one_per_urgency_and_area; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_policies
+    ADD CONSTRAINT sla_policies_one_per_urgency_and_area UNIQUE NULLS NOT DISTINCT (urgency, solution_area);
+
+--
+-- Name: CONSTRAINT sla_policies_one_per_urgency_and_area ON sla_policies; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON CONSTRAINT sla_policies_one_per_urgency_and_area ON public.sla_policies IS 'At most one policy per (urgency, area), nulls included: the match is never ambiguous.';
+
+--
+-- Name: sla_policies sla_policies_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_policies
+    ADD CONSTRAINT sla_policies_pkey PRIMARY KEY (id);
+
+--
 -- Name: solution_areas solution_areas_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.solution_areas
     ADD CONSTRAINT solution_areas_pkey PRIMARY KEY (slug);
+
+--
+-- Name: technician_availability technician_availability_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.technician_availability
+    ADD CONSTRAINT technician_availability_pkey PRIMARY KEY (technician_id);
 
 --
 -- Name: ticket_ai_results ticket_ai_results_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -6730,6 +8375,13 @@ ALTER TABLE ONLY public.ticket_ai_results
 
 ALTER TABLE ONLY public.ticket_events
     ADD CONSTRAINT ticket_events_pkey PRIMARY KEY (id);
+
+--
+-- Name: ticket_ratings ticket_ratings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket_ratings
+    ADD CONSTRAINT ticket_ratings_pkey PRIMARY KEY (ticket_id);
 
 --
 -- Name: ticket_triage_failures ticket_triage_failures_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -6913,6 +8565,12 @@ CREATE INDEX analytics_events_type_time_idx ON public.analytics_events USING btr
 CREATE INDEX analytics_events_user_id_idx ON public.analytics_events USING btree (user_id);
 
 --
+-- Name: canned_replies_owner_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX canned_replies_owner_idx ON public.canned_replies USING btree (owner_id);
+
+--
 -- Name: conversation_categorizations_conversation_id_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -7045,10 +8703,34 @@ COMMENT ON INDEX public.kb_chunks_title_fts_idx IS 'Title words of each chunk''s
 CREATE INDEX messages_conversation_idx ON public.messages USING btree (conversation_id, created_at, id);
 
 --
+-- Name: messages_search_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX messages_search_idx ON public.messages USING gin (to_tsvector('english'::regconfig, content));
+
+--
+-- Name: INDEX messages_search_idx; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.messages_search_idx IS 'Full-text search over messages (public.search_tickets finds tickets by their conversation).';
+
+--
 -- Name: messages_sender_id_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX messages_sender_id_idx ON public.messages USING btree (sender_id);
+
+--
+-- Name: notifications_recipient_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_recipient_idx ON public.notifications USING btree (recipient_id, created_at DESC);
+
+--
+-- Name: notifications_ticket_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_ticket_idx ON public.notifications USING btree (ticket_id);
 
 --
 -- Name: profiles_department_id_idx; Type: INDEX; Schema: public; Owner: -
@@ -7087,6 +8769,24 @@ CREATE INDEX ticket_events_actor_id_idx ON public.ticket_events USING btree (act
 CREATE INDEX ticket_events_ticket_idx ON public.ticket_events USING btree (ticket_id, created_at, id);
 
 --
+-- Name: ticket_ratings_created_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ticket_ratings_created_idx ON public.ticket_ratings USING btree (created_at);
+
+--
+-- Name: ticket_ratings_customer_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ticket_ratings_customer_idx ON public.ticket_ratings USING btree (customer_id);
+
+--
+-- Name: ticket_ratings_technician_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ticket_ratings_technician_idx ON public.ticket_ratings USING btree (technician_id, created_at);
+
+--
 -- Name: tickets_assigned_to_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -7105,6 +8805,12 @@ CREATE INDEX tickets_customer_idx ON public.tickets USING btree (customer_id, cr
 CREATE INDEX tickets_customer_vehicle_id_idx ON public.tickets USING btree (customer_vehicle_id) WHERE (customer_vehicle_id IS NOT NULL);
 
 --
+-- Name: tickets_follow_up_of_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX tickets_follow_up_of_idx ON public.tickets USING btree (follow_up_of) WHERE (follow_up_of IS NOT NULL);
+
+--
 -- Name: tickets_queue_all_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -7115,6 +8821,24 @@ CREATE INDEX tickets_queue_all_idx ON public.tickets USING btree (created_at DES
 --
 
 CREATE INDEX tickets_queue_idx ON public.tickets USING btree (status, urgency, created_at DESC, id DESC);
+
+--
+-- Name: tickets_search_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX tickets_search_idx ON public.tickets USING gin (search_vector);
+
+--
+-- Name: tickets_sla_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX tickets_sla_due_idx ON public.tickets USING btree (sla_due_at, id);
+
+--
+-- Name: INDEX tickets_sla_due_idx; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.tickets_sla_due_idx IS 'The table view''s "SLA due" order (both directions) and the escalation job''s search for breaches.';
 
 --
 -- Name: tickets_triage_idx; Type: INDEX; Schema: public; Owner: -
@@ -7251,10 +8975,22 @@ CREATE TRIGGER a_prepare_new_ticket BEFORE INSERT ON public.tickets FOR EACH ROW
 CREATE TRIGGER a_protect_ticket_fields BEFORE UPDATE ON public.tickets FOR EACH ROW EXECUTE FUNCTION private.protect_ticket_fields();
 
 --
+-- Name: messages a_reopen_or_follow_up_on_customer_message; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER a_reopen_or_follow_up_on_customer_message AFTER INSERT ON public.messages REFERENCING NEW TABLE AS inserted_messages FOR EACH STATEMENT EXECUTE FUNCTION private.reopen_or_follow_up_on_customer_message();
+
+--
 -- Name: tickets announce_ticket_progress_in_chat; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER announce_ticket_progress_in_chat AFTER UPDATE OF status, assigned_to ON public.tickets FOR EACH ROW EXECUTE FUNCTION private.announce_ticket_progress_in_chat();
+
+--
+-- Name: tickets b_assign_new_ticket; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER b_assign_new_ticket BEFORE INSERT ON public.tickets FOR EACH ROW EXECUTE FUNCTION private.assign_new_ticket();
 
 --
 -- Name: tickets b_enforce_ticket_lifecycle; Type: TRIGGER; Schema: public; Owner: -
@@ -7281,6 +9017,12 @@ CREATE TRIGGER copy_ai_result_to_ticket AFTER INSERT OR UPDATE ON public.ticket_
 CREATE TRIGGER drop_embed_job AFTER DELETE ON public.kb_articles FOR EACH ROW EXECUTE FUNCTION private.drop_embed_job_of_deleted_article();
 
 --
+-- Name: tickets e_keep_ticket_sla; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER e_keep_ticket_sla BEFORE INSERT OR UPDATE ON public.tickets FOR EACH ROW EXECUTE FUNCTION private.keep_ticket_sla();
+
+--
 -- Name: customer_analyses enqueue_analysis; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -7291,6 +9033,12 @@ CREATE TRIGGER enqueue_analysis AFTER INSERT ON public.customer_analyses FOR EAC
 --
 
 CREATE TRIGGER enqueue_embedding AFTER INSERT OR UPDATE OF content, title ON public.kb_articles FOR EACH ROW EXECUTE FUNCTION private.enqueue_job('embed', 'article_id');
+
+--
+-- Name: tickets ensure_triage_failure_row; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ensure_triage_failure_row AFTER INSERT OR UPDATE OF triage_status ON public.tickets FOR EACH ROW WHEN ((new.triage_status = 'ai_failed'::public.ticket_triage_status)) EXECUTE FUNCTION private.ensure_triage_failure_row();
 
 --
 -- Name: kb_chunks kb_chunks_count_lexemes_on_delete; Type: TRIGGER; Schema: public; Owner: -
@@ -7361,6 +9109,18 @@ CREATE TRIGGER link_ticket_conversation AFTER INSERT ON public.tickets FOR EACH 
 CREATE TRIGGER prepare_new_session BEFORE INSERT ON public.troubleshooting_sessions FOR EACH ROW EXECUTE FUNCTION private.prepare_new_session();
 
 --
+-- Name: ticket_ratings prepare_ticket_rating; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER prepare_ticket_rating BEFORE INSERT ON public.ticket_ratings FOR EACH ROW EXECUTE FUNCTION private.prepare_ticket_rating();
+
+--
+-- Name: technician_availability protect_availability_fields; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER protect_availability_fields BEFORE INSERT OR UPDATE ON public.technician_availability FOR EACH ROW EXECUTE FUNCTION private.protect_availability_fields();
+
+--
 -- Name: conversations protect_conversation_fields; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -7385,10 +9145,22 @@ CREATE TRIGGER protect_session_fields BEFORE UPDATE ON public.troubleshooting_se
 CREATE TRIGGER protect_work_order_fields BEFORE INSERT OR UPDATE ON public.work_orders FOR EACH ROW EXECUTE FUNCTION private.protect_work_order_fields();
 
 --
+-- Name: tickets record_assignment_of_new_tickets; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER record_assignment_of_new_tickets AFTER INSERT ON public.tickets REFERENCING NEW TABLE AS inserted_tickets FOR EACH STATEMENT EXECUTE FUNCTION private.record_assignment_of_new_tickets();
+
+--
 -- Name: conversations record_conversation_created; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER record_conversation_created AFTER INSERT ON public.conversations FOR EACH ROW EXECUTE FUNCTION private.record_row_change_event();
+
+--
+-- Name: messages record_first_response; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER record_first_response AFTER INSERT ON public.messages REFERENCING NEW TABLE AS inserted_messages FOR EACH STATEMENT EXECUTE FUNCTION private.record_first_response();
 
 --
 -- Name: messages record_message_events; Type: TRIGGER; Schema: public; Owner: -
@@ -7413,6 +9185,12 @@ CREATE TRIGGER record_new_tickets AFTER INSERT ON public.tickets REFERENCING NEW
 --
 
 CREATE TRIGGER record_ticket_change_events AFTER UPDATE ON public.tickets REFERENCING OLD TABLE AS old_tickets NEW TABLE AS new_tickets FOR EACH STATEMENT EXECUTE FUNCTION private.record_ticket_change_events();
+
+--
+-- Name: ticket_ratings record_ticket_rating; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER record_ticket_rating AFTER INSERT ON public.ticket_ratings FOR EACH ROW EXECUTE FUNCTION private.record_ticket_rating();
 
 --
 -- Name: tickets record_ticket_status_changed; Type: TRIGGER; Schema: public; Owner: -
@@ -7463,6 +9241,12 @@ CREATE TRIGGER refuse_deleting_people_with_open_tickets BEFORE DELETE ON public.
 CREATE TRIGGER relink_ticket_conversation AFTER UPDATE OF conversation_id ON public.tickets FOR EACH ROW WHEN ((old.conversation_id IS DISTINCT FROM new.conversation_id)) EXECUTE FUNCTION private.link_ticket_conversation();
 
 --
+-- Name: work_orders start_ticket_with_its_work; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER start_ticket_with_its_work AFTER UPDATE ON public.work_orders REFERENCING OLD TABLE AS old_work_orders NEW TABLE AS new_work_orders FOR EACH STATEMENT EXECUTE FUNCTION private.start_ticket_with_its_work();
+
+--
 -- Name: work_order_parts sum_work_order_parts; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -7473,6 +9257,12 @@ CREATE TRIGGER sum_work_order_parts AFTER INSERT OR DELETE OR UPDATE ON public.w
 --
 
 CREATE TRIGGER touch_conversation_on_message AFTER INSERT ON public.messages FOR EACH ROW EXECUTE FUNCTION private.touch_conversation_on_message();
+
+--
+-- Name: canned_replies touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.canned_replies FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 
 --
 -- Name: conversations touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
@@ -7493,6 +9283,12 @@ CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.customer_vehicles FOR EA
 CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.departments FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 
 --
+-- Name: desk_settings touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.desk_settings FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+
+--
 -- Name: guides touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -7511,10 +9307,22 @@ CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.kb_articles FOR EACH ROW
 CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 
 --
+-- Name: sla_policies touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.sla_policies FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+
+--
 -- Name: solution_areas touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.solution_areas FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+
+--
+-- Name: technician_availability touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.technician_availability FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 
 --
 -- Name: tickets touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
@@ -7609,6 +9417,20 @@ ALTER TABLE ONLY public.analytics_events
 
 ALTER TABLE ONLY public.analytics_events
     ADD CONSTRAINT analytics_events_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: auto_assignment_rules auto_assignment_rules_solution_area_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auto_assignment_rules
+    ADD CONSTRAINT auto_assignment_rules_solution_area_fkey FOREIGN KEY (solution_area) REFERENCES public.solution_areas(slug) ON UPDATE CASCADE ON DELETE CASCADE;
+
+--
+-- Name: canned_replies canned_replies_owner_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.canned_replies
+    ADD CONSTRAINT canned_replies_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES public.profiles(id) ON DELETE CASCADE;
 
 --
 -- Name: conversation_categorizations conversation_categorizations_analysis_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -7751,6 +9573,20 @@ ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_sender_id_fkey FOREIGN KEY (sender_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
 
 --
+-- Name: notifications notifications_recipient_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications
+    ADD CONSTRAINT notifications_recipient_id_fkey FOREIGN KEY (recipient_id) REFERENCES public.profiles(id) ON DELETE CASCADE;
+
+--
+-- Name: notifications notifications_ticket_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.notifications
+    ADD CONSTRAINT notifications_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES public.tickets(id) ON DELETE CASCADE;
+
+--
 -- Name: profiles profiles_department_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -7779,6 +9615,27 @@ ALTER TABLE ONLY public.retrieval_logs
     ADD CONSTRAINT retrieval_logs_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
 
 --
+-- Name: sla_policies sla_policies_escalate_to_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_policies
+    ADD CONSTRAINT sla_policies_escalate_to_fkey FOREIGN KEY (escalate_to) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: sla_policies sla_policies_solution_area_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sla_policies
+    ADD CONSTRAINT sla_policies_solution_area_fkey FOREIGN KEY (solution_area) REFERENCES public.solution_areas(slug) ON UPDATE CASCADE ON DELETE CASCADE;
+
+--
+-- Name: technician_availability technician_availability_technician_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.technician_availability
+    ADD CONSTRAINT technician_availability_technician_id_fkey FOREIGN KEY (technician_id) REFERENCES public.profiles(id) ON DELETE CASCADE;
+
+--
 -- Name: ticket_ai_results ticket_ai_results_ticket_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -7798,6 +9655,27 @@ ALTER TABLE ONLY public.ticket_events
 
 ALTER TABLE ONLY public.ticket_events
     ADD CONSTRAINT ticket_events_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES public.tickets(id) ON DELETE CASCADE;
+
+--
+-- Name: ticket_ratings ticket_ratings_customer_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket_ratings
+    ADD CONSTRAINT ticket_ratings_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.profiles(id) ON DELETE CASCADE;
+
+--
+-- Name: ticket_ratings ticket_ratings_technician_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket_ratings
+    ADD CONSTRAINT ticket_ratings_technician_id_fkey FOREIGN KEY (technician_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: ticket_ratings ticket_ratings_ticket_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ticket_ratings
+    ADD CONSTRAINT ticket_ratings_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES public.tickets(id) ON DELETE CASCADE;
 
 --
 -- Name: ticket_triage_failures ticket_triage_failures_ticket_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -7833,6 +9711,20 @@ ALTER TABLE ONLY public.tickets
 
 ALTER TABLE ONLY public.tickets
     ADD CONSTRAINT tickets_customer_vehicle_id_fkey FOREIGN KEY (customer_vehicle_id) REFERENCES public.customer_vehicles(id) ON DELETE SET NULL;
+
+--
+-- Name: tickets tickets_follow_up_of_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.tickets
+    ADD CONSTRAINT tickets_follow_up_of_fkey FOREIGN KEY (follow_up_of) REFERENCES public.tickets(id) ON DELETE SET NULL;
+
+--
+-- Name: tickets tickets_sla_policy_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.tickets
+    ADD CONSTRAINT tickets_sla_policy_id_fkey FOREIGN KEY (sla_policy_id) REFERENCES public.sla_policies(id) ON DELETE SET NULL;
 
 --
 -- Name: tickets tickets_troubleshooting_session_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -7989,6 +9881,12 @@ CREATE POLICY "Admins can add guide steps" ON public.guide_steps FOR INSERT TO a
 CREATE POLICY "Admins can add guides" ON public.guides FOR INSERT TO authenticated WITH CHECK (( SELECT private.is_admin() AS is_admin));
 
 --
+-- Name: canned_replies Admins can add shared canned replies, staff their own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can add shared canned replies, staff their own" ON public.canned_replies FOR INSERT TO authenticated WITH CHECK ((((owner_id IS NULL) AND ( SELECT private.is_admin() AS is_admin)) OR ((owner_id = ( SELECT auth.uid() AS uid)) AND ( SELECT private.is_staff() AS is_staff))));
+
+--
 -- Name: solution_areas Admins can add solution areas; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -8013,6 +9911,12 @@ CREATE POLICY "Admins can change AI results" ON public.ticket_ai_results FOR UPD
 CREATE POLICY "Admins can change KPIs" ON public.analysis_kpis FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
 
 --
+-- Name: sla_policies Admins can change SLA policies; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can change SLA policies" ON public.sla_policies FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
+
+--
 -- Name: customer_analyses Admins can change analyses; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -8029,6 +9933,12 @@ CREATE POLICY "Admins can change article chunks" ON public.kb_chunks FOR UPDATE 
 --
 
 CREATE POLICY "Admins can change articles" ON public.kb_articles FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: auto_assignment_rules Admins can change assignment rules; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can change assignment rules" ON public.auto_assignment_rules FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
 
 --
 -- Name: conversation_categorizations Admins can change categorizations; Type: POLICY; Schema: public; Owner: -
@@ -8055,10 +9965,22 @@ CREATE POLICY "Admins can change guide steps" ON public.guide_steps FOR UPDATE T
 CREATE POLICY "Admins can change guides" ON public.guides FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
 
 --
+-- Name: canned_replies Admins can change shared canned replies, staff their own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can change shared canned replies, staff their own" ON public.canned_replies FOR UPDATE TO authenticated USING ((((owner_id IS NULL) AND ( SELECT private.is_admin() AS is_admin)) OR ((owner_id = ( SELECT auth.uid() AS uid)) AND ( SELECT private.is_staff() AS is_staff)))) WITH CHECK ((((owner_id IS NULL) AND ( SELECT private.is_admin() AS is_admin)) OR ((owner_id = ( SELECT auth.uid() AS uid)) AND ( SELECT private.is_staff() AS is_staff))));
+
+--
 -- Name: solution_areas Admins can change solution areas; Type: POLICY; Schema: public; Owner: -
 --
 
 CREATE POLICY "Admins can change solution areas" ON public.solution_areas FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: desk_settings Admins can change the desk settings; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can change the desk settings" ON public.desk_settings FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
 
 --
 -- Name: vehicle_models Admins can change vehicle models; Type: POLICY; Schema: public; Owner: -
@@ -8067,10 +9989,40 @@ CREATE POLICY "Admins can change solution areas" ON public.solution_areas FOR UP
 CREATE POLICY "Admins can change vehicle models" ON public.vehicle_models FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
 
 --
+-- Name: sla_policies Admins can create SLA policies; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can create SLA policies" ON public.sla_policies FOR INSERT TO authenticated WITH CHECK (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: auto_assignment_rules Admins can create assignment rules; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can create assignment rules" ON public.auto_assignment_rules FOR INSERT TO authenticated WITH CHECK (( SELECT private.is_admin() AS is_admin));
+
+--
 -- Name: departments Admins can create departments; Type: POLICY; Schema: public; Owner: -
 --
 
 CREATE POLICY "Admins can create departments" ON public.departments FOR INSERT TO authenticated WITH CHECK (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: sla_policies Admins can delete SLA policies; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can delete SLA policies" ON public.sla_policies FOR DELETE TO authenticated USING (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: auto_assignment_rules Admins can delete assignment rules; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can delete assignment rules" ON public.auto_assignment_rules FOR DELETE TO authenticated USING (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: technician_availability Admins can delete availability; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can delete availability" ON public.technician_availability FOR DELETE TO authenticated USING (( SELECT private.is_admin() AS is_admin));
 
 --
 -- Name: conversations Admins can delete conversations; Type: POLICY; Schema: public; Owner: -
@@ -8095,6 +10047,18 @@ CREATE POLICY "Admins can delete entity links" ON public.entity_links FOR DELETE
 --
 
 CREATE POLICY "Admins can delete profiles" ON public.profiles FOR DELETE TO authenticated USING (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: ticket_ratings Admins can delete ratings; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can delete ratings" ON public.ticket_ratings FOR DELETE TO authenticated USING (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: canned_replies Admins can delete shared canned replies, staff their own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can delete shared canned replies, staff their own" ON public.canned_replies FOR DELETE TO authenticated USING ((((owner_id IS NULL) AND ( SELECT private.is_admin() AS is_admin)) OR ((owner_id = ( SELECT auth.uid() AS uid)) AND ( SELECT private.is_staff() AS is_staff))));
 
 --
 -- Name: tickets Admins can delete tickets; Type: POLICY; Schema: public; Owner: -
@@ -8253,10 +10217,22 @@ CREATE POLICY "Customers can create their own tickets about their own things" ON
 CREATE POLICY "Customers can delete their own vehicles" ON public.customer_vehicles FOR DELETE TO authenticated USING ((customer_id = ( SELECT auth.uid() AS uid)));
 
 --
+-- Name: ticket_ratings Customers can rate their own resolved tickets once; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Customers can rate their own resolved tickets once" ON public.ticket_ratings FOR INSERT TO authenticated WITH CHECK (((customer_id = ( SELECT auth.uid() AS uid)) AND private.can_rate_ticket(ticket_id)));
+
+--
 -- Name: troubleshooting_session_steps Customers can read steps of their sessions, staff all; Type: POLICY; Schema: public; Owner: -
 --
 
 CREATE POLICY "Customers can read steps of their sessions, staff all" ON public.troubleshooting_session_steps FOR SELECT TO authenticated USING ((( SELECT private.is_staff() AS is_staff) OR private.owns_troubleshooting_session(session_id)));
+
+--
+-- Name: ticket_ratings Customers can read their own ratings, staff all; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Customers can read their own ratings, staff all" ON public.ticket_ratings FOR SELECT TO authenticated USING (((customer_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_staff() AS is_staff)));
 
 --
 -- Name: troubleshooting_sessions Customers can read their own sessions, staff all; Type: POLICY; Schema: public; Owner: -
@@ -8313,6 +10289,12 @@ CREATE POLICY "Customers can update their own vehicles" ON public.customer_vehic
 CREATE POLICY "People can mark conversations they take part in as read" ON public.conversation_read_markers FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND private.takes_part_in_conversation(conversation_id)));
 
 --
+-- Name: notifications People can mark their own notifications read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "People can mark their own notifications read" ON public.notifications FOR UPDATE TO authenticated USING ((recipient_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((recipient_id = ( SELECT auth.uid() AS uid)));
+
+--
 -- Name: conversation_read_markers People can move their own read markers; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -8335,6 +10317,12 @@ CREATE POLICY "People can read the messages of conversations they take part in" 
 --
 
 CREATE POLICY "People can read the work orders of tickets they work or own" ON public.work_orders FOR SELECT TO authenticated USING ((( SELECT private.is_admin() AS is_admin) OR (( SELECT private.is_technician() AS is_technician) AND private.is_assigned_to_or_unassigned_ticket(ticket_id)) OR private.owns_ticket(ticket_id)));
+
+--
+-- Name: notifications People can read their own notifications; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "People can read their own notifications" ON public.notifications FOR SELECT TO authenticated USING ((recipient_id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: profiles People can read their own profile and those they work with; Type: POLICY; Schema: public; Owner: -
@@ -8445,6 +10433,30 @@ CREATE POLICY "Staff can read parts of work orders they can read" ON public.work
 CREATE POLICY "Staff can read retrieval logs" ON public.retrieval_logs FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
 
 --
+-- Name: canned_replies Staff can read shared canned replies and their own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read shared canned replies and their own" ON public.canned_replies FOR SELECT TO authenticated USING ((((owner_id IS NULL) AND ( SELECT private.is_staff() AS is_staff)) OR ((owner_id = ( SELECT auth.uid() AS uid)) AND ( SELECT private.is_staff() AS is_staff))));
+
+--
+-- Name: sla_policies Staff can read the SLA policies; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read the SLA policies" ON public.sla_policies FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
+
+--
+-- Name: auto_assignment_rules Staff can read the assignment rules; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read the assignment rules" ON public.auto_assignment_rules FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
+
+--
+-- Name: desk_settings Staff can read the desk settings; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read the desk settings" ON public.desk_settings FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
+
+--
 -- Name: ticket_events Staff can read ticket timelines; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -8455,6 +10467,12 @@ CREATE POLICY "Staff can read ticket timelines" ON public.ticket_events FOR SELE
 --
 
 CREATE POLICY "Staff can read triage failures" ON public.ticket_triage_failures FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
+
+--
+-- Name: technician_availability Staff can read who is available; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read who is available" ON public.technician_availability FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
 
 --
 -- Name: work_order_parts Technicians and admins can add parts to work orders they manage; Type: POLICY; Schema: public; Owner: -
@@ -8481,10 +10499,22 @@ CREATE POLICY "Technicians and admins can remove parts of work orders they man" 
 CREATE POLICY "Technicians and admins can write notes on work orders they mana" ON public.work_order_notes FOR INSERT TO authenticated WITH CHECK (((author_id = ( SELECT auth.uid() AS uid)) AND private.can_manage_work_order(work_order_id)));
 
 --
+-- Name: technician_availability Technicians can add their own availability, admins any; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Technicians can add their own availability, admins any" ON public.technician_availability FOR INSERT TO authenticated WITH CHECK ((( SELECT private.is_admin() AS is_admin) OR ((technician_id = ( SELECT auth.uid() AS uid)) AND ( SELECT private.is_technician() AS is_technician))));
+
+--
 -- Name: work_orders Technicians can add work orders to their tickets, admins any; Type: POLICY; Schema: public; Owner: -
 --
 
 CREATE POLICY "Technicians can add work orders to their tickets, admins any" ON public.work_orders FOR INSERT TO authenticated WITH CHECK ((( SELECT private.is_admin() AS is_admin) OR (( SELECT private.is_technician() AS is_technician) AND private.is_assigned_to_ticket(ticket_id))));
+
+--
+-- Name: technician_availability Technicians can change their own availability, admins any; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Technicians can change their own availability, admins any" ON public.technician_availability FOR UPDATE TO authenticated USING ((( SELECT private.is_admin() AS is_admin) OR (technician_id = ( SELECT auth.uid() AS uid)))) WITH CHECK ((( SELECT private.is_admin() AS is_admin) OR (technician_id = ( SELECT auth.uid() AS uid))));
 
 --
 -- Name: tickets Technicians can claim and work tickets, admins any; Type: POLICY; Schema: public; Owner: -
@@ -8541,6 +10571,18 @@ ALTER TABLE public.analysis_kpis ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.analytics_events ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: auto_assignment_rules; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.auto_assignment_rules ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: canned_replies; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.canned_replies ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: conversation_categorizations; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -8575,6 +10617,12 @@ ALTER TABLE public.customer_vehicles ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.departments ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: desk_settings; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.desk_settings ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: entity_links; Type: ROW SECURITY; Schema: public; Owner: -
@@ -8619,6 +10667,12 @@ ALTER TABLE public.kb_embedding_status ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.messages ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: notifications; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.notifications ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: profiles; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -8631,10 +10685,22 @@ ALTER TABLE public.profiles ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.retrieval_logs ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: sla_policies; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.sla_policies ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: solution_areas; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
 ALTER TABLE public.solution_areas ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: technician_availability; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.technician_availability ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: ticket_ai_results; Type: ROW SECURITY; Schema: public; Owner: -
@@ -8647,6 +10713,12 @@ ALTER TABLE public.ticket_ai_results ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.ticket_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ticket_ratings; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ticket_ratings ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: ticket_triage_failures; Type: ROW SECURITY; Schema: public; Owner: -
@@ -8801,6 +10873,30 @@ REVOKE ALL ON FUNCTION private.abandon_idle_troubleshooting_sessions(idle_for in
 GRANT ALL ON FUNCTION private.abandon_idle_troubleshooting_sessions(idle_for interval) TO service_role;
 
 --
+-- Name: FUNCTION is_time_zone(name text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.is_time_zone(name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.is_time_zone(name text) TO authenticated;
+GRANT ALL ON FUNCTION private.is_time_zone(name text) TO service_role;
+
+--
+-- Name: TABLE sla_policies; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.sla_policies TO anon;
+GRANT ALL ON TABLE public.sla_policies TO authenticated;
+GRANT ALL ON TABLE public.sla_policies TO service_role;
+
+--
+-- Name: FUNCTION add_business_seconds(policy public.sla_policies, start_at timestamp with time zone, seconds bigint); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.add_business_seconds(policy public.sla_policies, start_at timestamp with time zone, seconds bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.add_business_seconds(policy public.sla_policies, start_at timestamp with time zone, seconds bigint) TO authenticated;
+GRANT ALL ON FUNCTION private.add_business_seconds(policy public.sla_policies, start_at timestamp with time zone, seconds bigint) TO service_role;
+
+--
 -- Name: FUNCTION announce_ticket_progress_in_chat(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -8813,12 +10909,34 @@ REVOKE ALL ON FUNCTION private.announce_ticket_progress_in_chat() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.apply_kb_lexeme_deltas(lexemes text[], deltas integer[]) FROM PUBLIC;
 
 --
+-- Name: FUNCTION assign_new_ticket(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.assign_new_ticket() FROM PUBLIC;
+
+--
+-- Name: FUNCTION business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION private.business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone) TO service_role;
+
+--
 -- Name: FUNCTION can_manage_work_order(work_order_id uuid); Type: ACL; Schema: private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION private.can_manage_work_order(work_order_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.can_manage_work_order(work_order_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.can_manage_work_order(work_order_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION can_rate_ticket(ticket_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.can_rate_ticket(ticket_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.can_rate_ticket(ticket_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION private.can_rate_ticket(ticket_id uuid) TO service_role;
 
 --
 -- Name: FUNCTION can_read_kb_article(is_published boolean); Type: ACL; Schema: private; Owner: -
@@ -8914,6 +11032,13 @@ REVOKE ALL ON FUNCTION private.claim_triage_jobs(worker text, batch_size integer
 GRANT ALL ON FUNCTION private.claim_triage_jobs(worker text, batch_size integer) TO service_role;
 
 --
+-- Name: FUNCTION close_quiet_resolved_tickets(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.close_quiet_resolved_tickets() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.close_quiet_resolved_tickets() TO service_role;
+
+--
 -- Name: FUNCTION complete_job(job_id bigint); Type: ACL; Schema: private; Owner: -
 --
 
@@ -9004,6 +11129,19 @@ REVOKE ALL ON FUNCTION private.enqueue_all_embeddings() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.enqueue_job() FROM PUBLIC;
 
 --
+-- Name: FUNCTION ensure_triage_failure_row(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.ensure_triage_failure_row() FROM PUBLIC;
+
+--
+-- Name: FUNCTION escalate_sla_breaches(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.escalate_sla_breaches() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.escalate_sla_breaches() TO service_role;
+
+--
 -- Name: FUNCTION expand_guide_query(query_text text); Type: ACL; Schema: private; Owner: -
 --
 
@@ -9018,6 +11156,22 @@ GRANT ALL ON FUNCTION private.expand_guide_query(query_text text) TO service_rol
 
 REVOKE ALL ON FUNCTION private.fail_job(job_id bigint, error text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.fail_job(job_id bigint, error text) TO service_role;
+
+--
+-- Name: FUNCTION fill_canned_reply_variables(template text, ticket_number text, ticket_subject text, customer_name text, technician_name text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.fill_canned_reply_variables(template text, ticket_number text, ticket_subject text, customer_name text, technician_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.fill_canned_reply_variables(template text, ticket_number text, ticket_subject text, customer_name text, technician_name text) TO authenticated;
+GRANT ALL ON FUNCTION private.fill_canned_reply_variables(template text, ticket_number text, ticket_subject text, customer_name text, technician_name text) TO service_role;
+
+--
+-- Name: FUNCTION first_name_of(full_name text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.first_name_of(full_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.first_name_of(full_name text) TO authenticated;
+GRANT ALL ON FUNCTION private.first_name_of(full_name text) TO service_role;
 
 --
 -- Name: FUNCTION handle_new_user(); Type: ACL; Schema: private; Owner: -
@@ -9138,6 +11292,12 @@ GRANT ALL ON FUNCTION private.kb_title_word_candidates(title_query tsquery, max_
 GRANT ALL ON FUNCTION private.kb_title_word_candidates(title_query tsquery, max_results integer, solution_area text, category text, vehicle_context text) TO service_role;
 
 --
+-- Name: FUNCTION keep_ticket_sla(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.keep_ticket_sla() FROM PUBLIC;
+
+--
 -- Name: FUNCTION link_ticket_conversation(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -9211,6 +11371,18 @@ REVOKE ALL ON FUNCTION private.prepare_new_session() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.prepare_new_ticket() FROM PUBLIC;
 
 --
+-- Name: FUNCTION prepare_ticket_rating(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.prepare_ticket_rating() FROM PUBLIC;
+
+--
+-- Name: FUNCTION protect_availability_fields(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.protect_availability_fields() FROM PUBLIC;
+
+--
 -- Name: FUNCTION protect_conversation_fields(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -9239,6 +11411,24 @@ REVOKE ALL ON FUNCTION private.protect_ticket_fields() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.protect_work_order_fields() FROM PUBLIC;
+
+--
+-- Name: FUNCTION raised_priority(priority public.ticket_priority); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.raised_priority(priority public.ticket_priority) FROM PUBLIC;
+
+--
+-- Name: FUNCTION record_assignment_of_new_tickets(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.record_assignment_of_new_tickets() FROM PUBLIC;
+
+--
+-- Name: FUNCTION record_first_response(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.record_first_response() FROM PUBLIC;
 
 --
 -- Name: FUNCTION record_kb_embedding_status(job private.jobs); Type: ACL; Schema: private; Owner: -
@@ -9275,6 +11465,12 @@ REVOKE ALL ON FUNCTION private.record_row_change_event() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.record_ticket_change_events() FROM PUBLIC;
+
+--
+-- Name: FUNCTION record_ticket_rating(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.record_ticket_rating() FROM PUBLIC;
 
 --
 -- Name: FUNCTION record_triage_event(ticket_id uuid, event jsonb); Type: ACL; Schema: private; Owner: -
@@ -9330,6 +11526,12 @@ GRANT ALL ON FUNCTION private.release_ticket(ticket_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.release_ticket(ticket_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION reopen_or_follow_up_on_customer_message(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.reopen_or_follow_up_on_customer_message() FROM PUBLIC;
+
+--
 -- Name: FUNCTION request_edge_function_wakeup(name text, body jsonb, min_interval interval, timeout_milliseconds integer); Type: ACL; Schema: private; Owner: -
 --
 
@@ -9366,6 +11568,30 @@ REVOKE ALL ON FUNCTION private.reset_stuck_triage(stuck_after interval) FROM PUB
 GRANT ALL ON FUNCTION private.reset_stuck_triage(stuck_after interval) TO service_role;
 
 --
+-- Name: FUNCTION sla_policy(policy_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.sla_policy(policy_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.sla_policy(policy_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION private.sla_policy(policy_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION sla_policy_for(urgency text, solution_area text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.sla_policy_for(urgency text, solution_area text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.sla_policy_for(urgency text, solution_area text) TO authenticated;
+GRANT ALL ON FUNCTION private.sla_policy_for(urgency text, solution_area text) TO service_role;
+
+--
+-- Name: FUNCTION solution_area_of_conversation(conversation_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.solution_area_of_conversation(conversation_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.solution_area_of_conversation(conversation_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION private.solution_area_of_conversation(conversation_id uuid) TO service_role;
+
+--
 -- Name: FUNCTION staff_can_read_work_order(work_order_id uuid); Type: ACL; Schema: private; Owner: -
 --
 
@@ -9380,6 +11606,12 @@ GRANT ALL ON FUNCTION private.staff_can_read_work_order(work_order_id uuid) TO s
 REVOKE ALL ON FUNCTION private.staff_can_see_conversation(conversation_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.staff_can_see_conversation(conversation_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.staff_can_see_conversation(conversation_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION start_ticket_with_its_work(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.start_ticket_with_its_work() FROM PUBLIC;
 
 --
 -- Name: FUNCTION sum_work_order_parts(); Type: ACL; Schema: private; Owner: -
@@ -9409,6 +11641,14 @@ GRANT ALL ON FUNCTION private.sync_embedding_model(configured_model text) TO ser
 REVOKE ALL ON FUNCTION private.takes_part_in_conversation(conversation_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.takes_part_in_conversation(conversation_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.takes_part_in_conversation(conversation_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION ticket_search_candidates(query tsquery, cap integer); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.ticket_search_candidates(query tsquery, cap integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.ticket_search_candidates(query tsquery, cap integer) TO authenticated;
+GRANT ALL ON FUNCTION private.ticket_search_candidates(query tsquery, cap integer) TO service_role;
 
 --
 -- Name: FUNCTION touch_conversation_on_message(); Type: ACL; Schema: private; Owner: -
@@ -9455,6 +11695,22 @@ REVOKE ALL ON FUNCTION private.wake_embed_worker_if_due() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.wake_triage_worker() FROM PUBLIC;
 
 --
+-- Name: FUNCTION apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) TO service_role;
+GRANT ALL ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION bulk_update_tickets(ticket_ids uuid[], action text, value text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value text) TO service_role;
+GRANT ALL ON FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value text) TO authenticated;
+
+--
 -- Name: FUNCTION claim_jobs(job_kind text, worker text, batch_size integer); Type: ACL; Schema: public; Owner: -
 --
 
@@ -9491,6 +11747,14 @@ GRANT ALL ON FUNCTION public.complete_job(job_id bigint) TO service_role;
 REVOKE ALL ON FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome text) TO service_role;
 GRANT ALL ON FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome text) TO authenticated;
+
+--
+-- Name: FUNCTION desk_performance(days integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.desk_performance(days integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.desk_performance(days integer) TO service_role;
+GRANT ALL ON FUNCTION public.desk_performance(days integer) TO authenticated;
 
 --
 -- Name: FUNCTION fail_job(job_id bigint, error text); Type: ACL; Schema: public; Owner: -
@@ -9541,6 +11805,22 @@ GRANT ALL ON FUNCTION public.release_ticket(ticket_id uuid) TO service_role;
 GRANT ALL ON FUNCTION public.release_ticket(ticket_id uuid) TO authenticated;
 
 --
+-- Name: FUNCTION render_canned_reply(canned_reply_id uuid, ticket_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.render_canned_reply(canned_reply_id uuid, ticket_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.render_canned_reply(canned_reply_id uuid, ticket_id uuid) TO service_role;
+GRANT ALL ON FUNCTION public.render_canned_reply(canned_reply_id uuid, ticket_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION reply_to_my_ticket(ticket_id uuid, content text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.reply_to_my_ticket(ticket_id uuid, content text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.reply_to_my_ticket(ticket_id uuid, content text) TO service_role;
+GRANT ALL ON FUNCTION public.reply_to_my_ticket(ticket_id uuid, content text) TO authenticated;
+
+--
 -- Name: FUNCTION requeue_ticket_triage(ticket_id uuid); Type: ACL; Schema: public; Owner: -
 --
 
@@ -9556,6 +11836,14 @@ REVOKE ALL ON FUNCTION public.search_kb(query_text text, query_embedding extensi
 GRANT ALL ON FUNCTION public.search_kb(query_text text, query_embedding extensions.vector, embedding_model text, match_count integer, solution_area text, category text, vehicle_context text) TO service_role;
 GRANT ALL ON FUNCTION public.search_kb(query_text text, query_embedding extensions.vector, embedding_model text, match_count integer, solution_area text, category text, vehicle_context text) TO anon;
 GRANT ALL ON FUNCTION public.search_kb(query_text text, query_embedding extensions.vector, embedding_model text, match_count integer, solution_area text, category text, vehicle_context text) TO authenticated;
+
+--
+-- Name: FUNCTION search_tickets(query_text text, max_results integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.search_tickets(query_text text, max_results integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.search_tickets(query_text text, max_results integer) TO service_role;
+GRANT ALL ON FUNCTION public.search_tickets(query_text text, max_results integer) TO authenticated;
 
 --
 -- Name: FUNCTION support_dashboard(days integer); Type: ACL; Schema: public; Owner: -
@@ -9610,6 +11898,22 @@ GRANT ALL ON SEQUENCE public.analytics_events_id_seq TO authenticated;
 GRANT ALL ON SEQUENCE public.analytics_events_id_seq TO service_role;
 
 --
+-- Name: TABLE auto_assignment_rules; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.auto_assignment_rules TO anon;
+GRANT ALL ON TABLE public.auto_assignment_rules TO authenticated;
+GRANT ALL ON TABLE public.auto_assignment_rules TO service_role;
+
+--
+-- Name: TABLE canned_replies; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.canned_replies TO anon;
+GRANT ALL ON TABLE public.canned_replies TO authenticated;
+GRANT ALL ON TABLE public.canned_replies TO service_role;
+
+--
 -- Name: TABLE conversation_categorizations; Type: ACL; Schema: public; Owner: -
 --
 
@@ -9656,6 +11960,14 @@ GRANT ALL ON TABLE public.customer_vehicles TO service_role;
 GRANT ALL ON TABLE public.departments TO anon;
 GRANT ALL ON TABLE public.departments TO authenticated;
 GRANT ALL ON TABLE public.departments TO service_role;
+
+--
+-- Name: TABLE desk_settings; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,REFERENCES,TRIGGER,UPDATE ON TABLE public.desk_settings TO anon;
+GRANT SELECT,REFERENCES,TRIGGER,UPDATE ON TABLE public.desk_settings TO authenticated;
+GRANT ALL ON TABLE public.desk_settings TO service_role;
 
 --
 -- Name: TABLE entity_links; Type: ACL; Schema: public; Owner: -
@@ -9729,6 +12041,28 @@ GRANT ALL ON TABLE public.messages TO authenticated;
 GRANT ALL ON TABLE public.messages TO service_role;
 
 --
+-- Name: TABLE notifications; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,REFERENCES,TRIGGER ON TABLE public.notifications TO anon;
+GRANT SELECT,REFERENCES,TRIGGER ON TABLE public.notifications TO authenticated;
+GRANT ALL ON TABLE public.notifications TO service_role;
+
+--
+-- Name: COLUMN notifications.read_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(read_at) ON TABLE public.notifications TO authenticated;
+
+--
+-- Name: SEQUENCE notifications_id_seq; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON SEQUENCE public.notifications_id_seq TO anon;
+GRANT ALL ON SEQUENCE public.notifications_id_seq TO authenticated;
+GRANT ALL ON SEQUENCE public.notifications_id_seq TO service_role;
+
+--
 -- Name: TABLE profiles; Type: ACL; Schema: public; Owner: -
 --
 
@@ -9762,6 +12096,14 @@ GRANT ALL ON TABLE public.solution_areas TO authenticated;
 GRANT ALL ON TABLE public.solution_areas TO service_role;
 
 --
+-- Name: TABLE technician_availability; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.technician_availability TO anon;
+GRANT ALL ON TABLE public.technician_availability TO authenticated;
+GRANT ALL ON TABLE public.technician_availability TO service_role;
+
+--
 -- Name: TABLE ticket_ai_results; Type: ACL; Schema: public; Owner: -
 --
 
@@ -9784,6 +12126,14 @@ GRANT ALL ON TABLE public.ticket_events TO service_role;
 GRANT ALL ON SEQUENCE public.ticket_events_id_seq TO anon;
 GRANT ALL ON SEQUENCE public.ticket_events_id_seq TO authenticated;
 GRANT ALL ON SEQUENCE public.ticket_events_id_seq TO service_role;
+
+--
+-- Name: TABLE ticket_ratings; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,REFERENCES,DELETE,TRIGGER ON TABLE public.ticket_ratings TO anon;
+GRANT SELECT,INSERT,REFERENCES,DELETE,TRIGGER ON TABLE public.ticket_ratings TO authenticated;
+GRANT ALL ON TABLE public.ticket_ratings TO service_role;
 
 --
 -- Name: TABLE ticket_timeline; Type: ACL; Schema: public; Owner: -
@@ -9901,6 +12251,8 @@ ALTER DEFAULT PRIVILEGES FOR ROLE postgres REVOKE ALL ON FUNCTIONS  FROM PUBLIC;
 --
 
 SELECT cron.schedule('abandon-idle-troubleshooting-sessions', '*/15 * * * *', 'select private.abandon_idle_troubleshooting_sessions()');
+SELECT cron.schedule('close-quiet-resolved-tickets', '*/10 * * * *', 'select private.close_quiet_resolved_tickets()');
+SELECT cron.schedule('escalate-sla-breaches', '* * * * *', 'select private.escalate_sla_breaches()');
 SELECT cron.schedule('kb-embed-drain', '* * * * *', 'select private.wake_embed_worker_if_due()');
 SELECT cron.schedule('kb-embedding-model-check', '17 * * * *', 'select private.wake_embed_worker()');
 SELECT cron.schedule('triage-drain', '* * * * *', 'select private.drain_triage_queue()');

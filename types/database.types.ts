@@ -100,6 +100,46 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"auto_assignment_rules": {
+                  Row: {
+                    "created_at": string,"id": string,"is_enabled": boolean,"solution_area": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"id"?: string,"is_enabled"?: boolean,"solution_area"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"id"?: string,"is_enabled"?: boolean,"solution_area"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "auto_assignment_rules_solution_area_fkey"
+      columns: ["solution_area"]
+isOneToOne: true
+      referencedRelation: "solution_areas"
+      referencedColumns: ["slug"]
+    }
+                  ]
+                },"canned_replies": {
+                  Row: {
+                    "body": string,"created_at": string,"id": string,"internal_note": string | null,"owner_id": string | null,"set_status": string | null,"shortcut": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body": string,"created_at"?: string,"id"?: string,"internal_note"?: string | null,"owner_id"?: string | null,"set_status"?: string | null,"shortcut": string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "body"?: string,"created_at"?: string,"id"?: string,"internal_note"?: string | null,"owner_id"?: string | null,"set_status"?: string | null,"shortcut"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "canned_replies_owner_id_fkey"
+      columns: ["owner_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"conversation_categorizations": {
                   Row: {
                     "agent_quality": number | null,"analysis_id": string,"confidence": number | null,"conversation_id": string,"created_at": string,"id": string,"intent": string,"journey_stage": string,"reasoning": string,"sentiment": Database["public"]['Enums']["analysis_sentiment"]
@@ -246,6 +286,20 @@ isOneToOne: false
                   }
                   Update: {
                     "created_at"?: string,"description"?: string,"id"?: string,"name"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"desk_settings": {
+                  Row: {
+                    "close_resolved_after": string,"id": boolean,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "close_resolved_after"?: string,"id"?: boolean,"updated_at"?: string
+                  }
+                  Update: {
+                    "close_resolved_after"?: string,"id"?: boolean,"updated_at"?: string
                   }
                   Relationships: [
                     
@@ -408,6 +462,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"notifications": {
+                  Row: {
+                    "body": string,"created_at": string,"id": number,"kind": string,"read_at": string | null,"recipient_id": string,"ticket_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body": string,"created_at"?: string,"id"?: never,"kind": string,"read_at"?: string | null,"recipient_id": string,"ticket_id"?: string | null
+                  }
+                  Update: {
+                    "body"?: string,"created_at"?: string,"id"?: never,"kind"?: string,"read_at"?: string | null,"recipient_id"?: string,"ticket_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notifications_recipient_id_fkey"
+      columns: ["recipient_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "notifications_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"profiles": {
                   Row: {
                     "avatar_url": string | null,"created_at": string,"department_id": string | null,"email": string | null,"full_name": string,"id": string,"phone": string | null,"role": Database["public"]['Enums']["user_role"],"updated_at": string,"username": string | null
@@ -454,6 +534,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"sla_policies": {
+                  Row: {
+                    "business_day_ends": string,"business_day_starts": string,"business_days": (number)[] | null,"created_at": string,"escalate_to": string | null,"escalation": string,"first_response_minutes": number,"id": string,"name": string,"raise_priority": boolean,"resolution_minutes": number,"solution_area": string | null,"time_zone": string,"updated_at": string,"urgency": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "business_day_ends"?: string,"business_day_starts"?: string,"business_days"?: (number)[] | null,"created_at"?: string,"escalate_to"?: string | null,"escalation"?: string,"first_response_minutes": number,"id"?: string,"name": string,"raise_priority"?: boolean,"resolution_minutes": number,"solution_area"?: string | null,"time_zone"?: string,"updated_at"?: string,"urgency"?: string | null
+                  }
+                  Update: {
+                    "business_day_ends"?: string,"business_day_starts"?: string,"business_days"?: (number)[] | null,"created_at"?: string,"escalate_to"?: string | null,"escalation"?: string,"first_response_minutes"?: number,"id"?: string,"name"?: string,"raise_priority"?: boolean,"resolution_minutes"?: number,"solution_area"?: string | null,"time_zone"?: string,"updated_at"?: string,"urgency"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "sla_policies_escalate_to_fkey"
+      columns: ["escalate_to"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "sla_policies_solution_area_fkey"
+      columns: ["solution_area"]
+isOneToOne: false
+      referencedRelation: "solution_areas"
+      referencedColumns: ["slug"]
+    }
+                  ]
                 },"solution_areas": {
                   Row: {
                     "assistant_instructions": string,"created_at": string,"description": string,"name": string,"slug": string,"updated_at": string
@@ -467,6 +573,26 @@ isOneToOne: false
                   }
                   Relationships: [
                     
+                  ]
+                },"technician_availability": {
+                  Row: {
+                    "capacity": number,"is_online": boolean,"last_assigned_at": string | null,"solution_areas": (string)[] | null,"technician_id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "capacity"?: number,"is_online"?: boolean,"last_assigned_at"?: string | null,"solution_areas"?: (string)[] | null,"technician_id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "capacity"?: number,"is_online"?: boolean,"last_assigned_at"?: string | null,"solution_areas"?: (string)[] | null,"technician_id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "technician_availability_technician_id_fkey"
+      columns: ["technician_id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
                   ]
                 },"ticket_ai_results": {
                   Row: {
@@ -514,6 +640,38 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"ticket_ratings": {
+                  Row: {
+                    "comment": string | null,"created_at": string,"customer_id": string,"rating": number,"technician_id": string | null,"ticket_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "comment"?: string | null,"created_at"?: string,"customer_id": string,"rating": number,"technician_id"?: string | null,"ticket_id": string
+                  }
+                  Update: {
+                    "comment"?: string | null,"created_at"?: string,"customer_id"?: string,"rating"?: number,"technician_id"?: string | null,"ticket_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ticket_ratings_customer_id_fkey"
+      columns: ["customer_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_ratings_technician_id_fkey"
+      columns: ["technician_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ticket_ratings_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: true
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"ticket_triage_failures": {
                   Row: {
                     "attempts": number,"error": string,"failed_at": string,"ticket_id": string
@@ -536,14 +694,14 @@ isOneToOne: true
                   ]
                 },"tickets": {
                   Row: {
-                    "assigned_at": string | null,"assigned_to": string | null,"call_transcript": string | null,"category": Database["public"]['Enums']["ticket_category"] | null,"channel": Database["public"]['Enums']["ticket_channel"],"closed_at": string | null,"contact_email": string | null,"contact_phone": string | null,"content": string,"conversation_id": string | null,"created_at": string,"customer_id": string,"customer_vehicle_id": string | null,"id": string,"number": string,"priority": Database["public"]['Enums']["ticket_priority"],"resolved_at": string | null,"status": string,"subject": string,"triage_status": Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id": string | null,"updated_at": string,"urgency": string | null,"vehicle_make": string | null,"vehicle_model": string | null,"vehicle_year": number | null,"vin": string | null
+                    "assigned_at": string | null,"assigned_to": string | null,"call_transcript": string | null,"category": Database["public"]['Enums']["ticket_category"] | null,"channel": Database["public"]['Enums']["ticket_channel"],"closed_at": string | null,"contact_email": string | null,"contact_phone": string | null,"content": string,"conversation_id": string | null,"created_at": string,"customer_id": string,"customer_vehicle_id": string | null,"first_responded_at": string | null,"first_response_breached_at": string | null,"first_response_due_at": string | null,"follow_up_of": string | null,"id": string,"number": string,"priority": Database["public"]['Enums']["ticket_priority"],"resolution_breached_at": string | null,"resolution_due_at": string | null,"resolved_at": string | null,"search_vector": unknown,"sla_due_at": string | null,"sla_paused_at": string | null,"sla_paused_seconds": number,"sla_policy_id": string | null,"status": string,"subject": string,"triage_status": Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id": string | null,"updated_at": string,"urgency": string | null,"vehicle_make": string | null,"vehicle_model": string | null,"vehicle_year": number | null,"vin": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "assigned_at"?: string | null,"assigned_to"?: string | null,"call_transcript"?: string | null,"category"?: Database["public"]['Enums']["ticket_category"] | null,"channel"?: Database["public"]['Enums']["ticket_channel"],"closed_at"?: string | null,"contact_email"?: string | null,"contact_phone"?: string | null,"content"?: string,"conversation_id"?: string | null,"created_at"?: string,"customer_id": string,"customer_vehicle_id"?: string | null,"id"?: string,"number"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"resolved_at"?: string | null,"status"?: string,"subject": string,"triage_status"?: Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id"?: string | null,"updated_at"?: string,"urgency"?: string | null,"vehicle_make"?: string | null,"vehicle_model"?: string | null,"vehicle_year"?: number | null,"vin"?: string | null
+                    "assigned_at"?: string | null,"assigned_to"?: string | null,"call_transcript"?: string | null,"category"?: Database["public"]['Enums']["ticket_category"] | null,"channel"?: Database["public"]['Enums']["ticket_channel"],"closed_at"?: string | null,"contact_email"?: string | null,"contact_phone"?: string | null,"content"?: string,"conversation_id"?: string | null,"created_at"?: string,"customer_id": string,"customer_vehicle_id"?: string | null,"first_responded_at"?: string | null,"first_response_breached_at"?: string | null,"first_response_due_at"?: string | null,"follow_up_of"?: string | null,"id"?: string,"number"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"resolution_breached_at"?: string | null,"resolution_due_at"?: string | null,"resolved_at"?: string | null,"search_vector"?: never,"sla_due_at"?: never,"sla_paused_at"?: string | null,"sla_paused_seconds"?: number,"sla_policy_id"?: string | null,"status"?: string,"subject": string,"triage_status"?: Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id"?: string | null,"updated_at"?: string,"urgency"?: string | null,"vehicle_make"?: string | null,"vehicle_model"?: string | null,"vehicle_year"?: number | null,"vin"?: string | null
                   }
                   Update: {
-                    "assigned_at"?: string | null,"assigned_to"?: string | null,"call_transcript"?: string | null,"category"?: Database["public"]['Enums']["ticket_category"] | null,"channel"?: Database["public"]['Enums']["ticket_channel"],"closed_at"?: string | null,"contact_email"?: string | null,"contact_phone"?: string | null,"content"?: string,"conversation_id"?: string | null,"created_at"?: string,"customer_id"?: string,"customer_vehicle_id"?: string | null,"id"?: string,"number"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"resolved_at"?: string | null,"status"?: string,"subject"?: string,"triage_status"?: Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id"?: string | null,"updated_at"?: string,"urgency"?: string | null,"vehicle_make"?: string | null,"vehicle_model"?: string | null,"vehicle_year"?: number | null,"vin"?: string | null
+                    "assigned_at"?: string | null,"assigned_to"?: string | null,"call_transcript"?: string | null,"category"?: Database["public"]['Enums']["ticket_category"] | null,"channel"?: Database["public"]['Enums']["ticket_channel"],"closed_at"?: string | null,"contact_email"?: string | null,"contact_phone"?: string | null,"content"?: string,"conversation_id"?: string | null,"created_at"?: string,"customer_id"?: string,"customer_vehicle_id"?: string | null,"first_responded_at"?: string | null,"first_response_breached_at"?: string | null,"first_response_due_at"?: string | null,"follow_up_of"?: string | null,"id"?: string,"number"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"resolution_breached_at"?: string | null,"resolution_due_at"?: string | null,"resolved_at"?: string | null,"search_vector"?: never,"sla_due_at"?: never,"sla_paused_at"?: string | null,"sla_paused_seconds"?: number,"sla_policy_id"?: string | null,"status"?: string,"subject"?: string,"triage_status"?: Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id"?: string | null,"updated_at"?: string,"urgency"?: string | null,"vehicle_make"?: string | null,"vehicle_model"?: string | null,"vehicle_year"?: number | null,"vin"?: string | null
                   }
                   Relationships: [
                     {
@@ -569,6 +727,18 @@ isOneToOne: false
       columns: ["customer_vehicle_id"]
 isOneToOne: false
       referencedRelation: "customer_vehicles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "tickets_follow_up_of_fkey"
+      columns: ["follow_up_of"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "tickets_sla_policy_id_fkey"
+      columns: ["sla_policy_id"]
+isOneToOne: false
+      referencedRelation: "sla_policies"
       referencedColumns: ["id"]
     },{
       foreignKeyName: "tickets_troubleshooting_session_id_fkey"
@@ -744,7 +914,15 @@ isOneToOne: false
                 }
           }
           Functions: {
-            "claim_jobs":
+            "apply_canned_reply_actions":
+{ Args: { "canned_reply_id": string,"ticket_id": string }; Returns: undefined
+                           },
+"bulk_update_tickets":
+{ Args: { "action": string,"ticket_ids": (string)[],"value"?: string }; Returns: {
+              "done": boolean,"error": string,"ticket_id": string
+            }[]
+                           },
+"claim_jobs":
 { Args: { "batch_size"?: number,"job_kind": string,"worker": string }; Returns: {
               "attempts": number,"id": number,"kind": string,"max_attempts": number,"payload": Json
             }[]
@@ -760,6 +938,9 @@ isOneToOne: false
                            },
 "complete_troubleshooting_session":
 { Args: { "outcome": string,"session_id": string }; Returns: string
+                           },
+"desk_performance":
+{ Args: { "days"?: number }; Returns: Json
                            },
 "fail_job":
 { Args: { "error": string,"job_id": number }; Returns: undefined
@@ -783,6 +964,14 @@ isOneToOne: false
 "release_ticket":
 { Args: { "ticket_id": string }; Returns: Json
                            },
+"render_canned_reply":
+{ Args: { "canned_reply_id": string,"ticket_id": string }; Returns: {
+              "body": string,"internal_note": string,"set_status": string
+            }[]
+                           },
+"reply_to_my_ticket":
+{ Args: { "content": string,"ticket_id": string }; Returns: string
+                           },
 "requeue_ticket_triage":
 { Args: { "ticket_id": string }; Returns: undefined
                            },
@@ -791,12 +980,17 @@ isOneToOne: false
               "article_id": string,"chunk_content": string,"chunk_id": number,"fused_score": number,"slug": string,"text_score": number,"title": string,"vector_score": number
             }[]
                            },
+"search_tickets":
+{ Args: { "max_results"?: number,"query_text": string }; Returns: {
+              "number": string,"rank": number,"status": string,"subject": string,"ticket_id": string
+            }[]
+                           },
 "support_dashboard":
 { Args: { "days"?: number }; Returns: Json
                            }
           }
           Enums: {
-            "analysis_metric_type": "RESPONSE_TIME"|"VOLUME"|"PEAK_TIME"|"CUSTOMER_INTENT"|"JOURNEY_STAGE"|"SENTIMENT"|"AGENT_QUALITY"|"CHANNEL_USAGE","analysis_sentiment": "POSITIVE"|"NEUTRAL"|"FRICTION","analysis_status": "PENDING"|"PROCESSING"|"COMPLETED"|"FAILED"|"PARTIAL","analytics_event_type": "api_call"|"conversation_created"|"message_sent"|"error"|"ticket_created"|"ticket_status_changed"|"ticket_resolved"|"troubleshooting_started"|"troubleshooting_completed"|"work_order_completed","conversation_channel": "chat"|"voice"|"email","conversation_status": "active"|"resolved"|"archived","export_format": "CSV"|"PDF","kb_embedding_state": "pending"|"embedding"|"embedded"|"failed","message_role": "user"|"assistant"|"technician"|"system","message_type": "text"|"voice"|"image"|"file","retrieval_source_type": "kb_article"|"guide"|"ticket"|"conversation","ticket_category": "billing"|"technical"|"feature_request","ticket_channel": "web"|"chat"|"voice"|"email"|"phone"|"troubleshooting","ticket_event_kind": "created"|"triage_finished"|"triage_failed"|"claimed"|"assigned"|"unassigned"|"status_changed"|"message_sent"|"reply_sent"|"internal_note_added"|"work_order_created"|"work_order_started"|"work_order_completed"|"work_order_cancelled"|"resolved","ticket_priority": "low"|"normal"|"high"|"urgent","ticket_triage_status": "pending"|"processing"|"processed"|"resolved"|"ai_failed","user_role": "customer"|"technician"|"admin","work_order_status": "open"|"in_progress"|"completed"|"cancelled"
+            "analysis_metric_type": "RESPONSE_TIME"|"VOLUME"|"PEAK_TIME"|"CUSTOMER_INTENT"|"JOURNEY_STAGE"|"SENTIMENT"|"AGENT_QUALITY"|"CHANNEL_USAGE","analysis_sentiment": "POSITIVE"|"NEUTRAL"|"FRICTION","analysis_status": "PENDING"|"PROCESSING"|"COMPLETED"|"FAILED"|"PARTIAL","analytics_event_type": "api_call"|"conversation_created"|"message_sent"|"error"|"ticket_created"|"ticket_status_changed"|"ticket_resolved"|"troubleshooting_started"|"troubleshooting_completed"|"work_order_completed"|"sla_breached"|"ticket_rated","conversation_channel": "chat"|"voice"|"email","conversation_status": "active"|"resolved"|"archived","export_format": "CSV"|"PDF","kb_embedding_state": "pending"|"embedding"|"embedded"|"failed","message_role": "user"|"assistant"|"technician"|"system","message_type": "text"|"voice"|"image"|"file","retrieval_source_type": "kb_article"|"guide"|"ticket"|"conversation","ticket_category": "billing"|"technical"|"feature_request","ticket_channel": "web"|"chat"|"voice"|"email"|"phone"|"troubleshooting","ticket_event_kind": "created"|"triage_finished"|"triage_failed"|"claimed"|"assigned"|"unassigned"|"status_changed"|"message_sent"|"reply_sent"|"internal_note_added"|"work_order_created"|"work_order_started"|"work_order_completed"|"work_order_cancelled"|"resolved"|"reopened"|"follow_up_opened"|"sla_breached"|"rated","ticket_priority": "low"|"normal"|"high"|"urgent","ticket_triage_status": "pending"|"processing"|"processed"|"resolved"|"ai_failed","user_role": "customer"|"technician"|"admin","work_order_status": "open"|"in_progress"|"completed"|"cancelled"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -912,7 +1106,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "analysis_metric_type": ["RESPONSE_TIME", "VOLUME", "PEAK_TIME", "CUSTOMER_INTENT", "JOURNEY_STAGE", "SENTIMENT", "AGENT_QUALITY", "CHANNEL_USAGE"],"analysis_sentiment": ["POSITIVE", "NEUTRAL", "FRICTION"],"analysis_status": ["PENDING", "PROCESSING", "COMPLETED", "FAILED", "PARTIAL"],"analytics_event_type": ["api_call", "conversation_created", "message_sent", "error", "ticket_created", "ticket_status_changed", "ticket_resolved", "troubleshooting_started", "troubleshooting_completed", "work_order_completed"],"conversation_channel": ["chat", "voice", "email"],"conversation_status": ["active", "resolved", "archived"],"export_format": ["CSV", "PDF"],"kb_embedding_state": ["pending", "embedding", "embedded", "failed"],"message_role": ["user", "assistant", "technician", "system"],"message_type": ["text", "voice", "image", "file"],"retrieval_source_type": ["kb_article", "guide", "ticket", "conversation"],"ticket_category": ["billing", "technical", "feature_request"],"ticket_channel": ["web", "chat", "voice", "email", "phone", "troubleshooting"],"ticket_event_kind": ["created", "triage_finished", "triage_failed", "claimed", "assigned", "unassigned", "status_changed", "message_sent", "reply_sent", "internal_note_added", "work_order_created", "work_order_started", "work_order_completed", "work_order_cancelled", "resolved"],"ticket_priority": ["low", "normal", "high", "urgent"],"ticket_triage_status": ["pending", "processing", "processed", "resolved", "ai_failed"],"user_role": ["customer", "technician", "admin"],"work_order_status": ["open", "in_progress", "completed", "cancelled"]
+            "analysis_metric_type": ["RESPONSE_TIME", "VOLUME", "PEAK_TIME", "CUSTOMER_INTENT", "JOURNEY_STAGE", "SENTIMENT", "AGENT_QUALITY", "CHANNEL_USAGE"],"analysis_sentiment": ["POSITIVE", "NEUTRAL", "FRICTION"],"analysis_status": ["PENDING", "PROCESSING", "COMPLETED", "FAILED", "PARTIAL"],"analytics_event_type": ["api_call", "conversation_created", "message_sent", "error", "ticket_created", "ticket_status_changed", "ticket_resolved", "troubleshooting_started", "troubleshooting_completed", "work_order_completed", "sla_breached", "ticket_rated"],"conversation_channel": ["chat", "voice", "email"],"conversation_status": ["active", "resolved", "archived"],"export_format": ["CSV", "PDF"],"kb_embedding_state": ["pending", "embedding", "embedded", "failed"],"message_role": ["user", "assistant", "technician", "system"],"message_type": ["text", "voice", "image", "file"],"retrieval_source_type": ["kb_article", "guide", "ticket", "conversation"],"ticket_category": ["billing", "technical", "feature_request"],"ticket_channel": ["web", "chat", "voice", "email", "phone", "troubleshooting"],"ticket_event_kind": ["created", "triage_finished", "triage_failed", "claimed", "assigned", "unassigned", "status_changed", "message_sent", "reply_sent", "internal_note_added", "work_order_created", "work_order_started", "work_order_completed", "work_order_cancelled", "resolved", "reopened", "follow_up_opened", "sla_breached", "rated"],"ticket_priority": ["low", "normal", "high", "urgent"],"ticket_triage_status": ["pending", "processing", "processed", "resolved", "ai_failed"],"user_role": ["customer", "technician", "admin"],"work_order_status": ["open", "in_progress", "completed", "cancelled"]
           }
         }
 } as const

@@ -62,6 +62,13 @@ export function ChatMessageBubble({
           {message.confidence !== null && viewerRole === 'staff' ? ` · confidence ${Math.round(message.confidence * 100)}%` : ''}
         </p>
       ) : null}
+      {message.ratingRequestTicketId && viewerRole === 'customer' ? (
+        <p className="chat-actions-inline">
+          <a className="button small secondary" href={`/app/tickets/${message.ratingRequestTicketId}#rate`} data-testid="rate-ticket-link">
+            How did we do? Rate this ticket
+          </a>
+        </p>
+      ) : null}
       {onAcceptHandOff ? (
         <p className="chat-actions-inline">
           <button type="button" className="button small" onClick={onAcceptHandOff}>

@@ -109,7 +109,8 @@ function likePattern(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-function conditions(tx: RlsTransaction, query: DeskBoardQuery) {
+/** The lane, filters and search of a board query as SQL conditions (the cards and the table view share them). */
+export function deskBoardConditions(tx: RlsTransaction, query: DeskBoardQuery) {
   const where = [];
   switch (query.view) {
     case 'queue':
@@ -148,6 +149,8 @@ function conditions(tx: RlsTransaction, query: DeskBoardQuery) {
     where.push(tx`(
       t.number = ${exactNumber} or t.number ilike ${prefix} or t.vin ilike ${prefix}
       or customer.full_name ilike ${anywhere} or customer.email ilike ${anywhere} or t.contact_email ilike ${anywhere}
+      -- Words of the subject, description and messages (full text, ranked candidates under RLS: issue 16).
+      or t.id in (select found.ticket_id from public.search_tickets(${query.q}, 100) found)
     )`);
   }
   return where;
@@ -158,7 +161,7 @@ export async function listDeskTickets({ claims, query }: { claims: RlsClaims; qu
   const cursor = decodeCursor(query.cursor);
   const rows = await withRls(claims, async (tx) => {
     const rank = sortRank(tx, query.sort);
-    const where = conditions(tx, query);
+    const where = deskBoardConditions(tx, query);
     if (cursor) {
       where.push(
         descending

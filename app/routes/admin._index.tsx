@@ -5,9 +5,12 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { EmptyState } from '~/components/app-shell';
+import { DeskPerformanceFigures } from '~/components/desk-performance';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/server/auth.server';
 import { dashboardIsEmpty, dashboardRanges, parseDashboardRange, type SupportDashboard } from '~/lib/shared/support-dashboard';
+import { formatDuration, percent } from '~/lib/shared/format-figures';
+import { getDeskPerformance } from '~/models/desk-performance.server';
 import { getSupportDashboard } from '~/models/support-dashboard.server';
 
 export const meta: MetaFunction = () => [{ title: 'Admin · Support Hub' }];
@@ -15,8 +18,8 @@ export const meta: MetaFunction = () => [{ title: 'Admin · Support Hub' }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { claims, headers } = await requireUser(request, { role: 'admin' });
   const days = parseDashboardRange(new URL(request.url).searchParams.get('days'));
-  const dashboard = await getSupportDashboard({ claims, days });
-  return data({ dashboard }, { headers });
+  const [dashboard, deskPerformance] = await Promise.all([getSupportDashboard({ claims, days }), getDeskPerformance({ claims, days })]);
+  return data({ dashboard, deskPerformance }, { headers });
 }
 
 const statusLabels: Record<string, string> = {
@@ -33,18 +36,10 @@ const whole = new Intl.NumberFormat('en');
 const dollars = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 2, minimumFractionDigits: 2 });
 const dayLabel = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
-const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 const formatDay = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`));
 
-function formatDuration(minutes: number | null): string {
-  if (minutes === null) return '—';
-  if (minutes < 90) return `${Math.round(minutes)} min`;
-  if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)} h`;
-  return `${(minutes / (24 * 60)).toFixed(1)} days`;
-}
-
 export default function AdminHome() {
-  const { dashboard } = useLoaderData<typeof loader>();
+  const { dashboard, deskPerformance } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const loading = navigation.state === 'loading' && navigation.location.pathname === '/admin';
   return (
@@ -69,6 +64,7 @@ export default function AdminHome() {
           <Figures dashboard={dashboard} />
         )}
       </section>
+      <DeskPerformanceFigures figures={deskPerformance} />
     </div>
   );
 }

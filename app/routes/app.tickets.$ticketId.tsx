@@ -1,10 +1,16 @@
 // One of the customer's tickets, live: its status, the technician on it and its work orders (status and total, no
 // internal notes) change on screen as the technician works, without a reload.
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useRouteLoaderData, useSearchParams } from '@remix-run/react';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { CustomerThread, type CustomerTicketActionResult } from '~/components/ticket/customer-thread';
+import { SatisfactionSurvey } from '~/components/ticket/satisfaction-survey';
 import { z } from 'zod';
 import { requireUser } from '~/lib/server/auth.server';
+import { translateDatabaseError } from '~/lib/server/db-errors.server';
+import { customerReplySchema, customerTicketIntentSchema, ticketRatingSchema } from '~/lib/shared/customer-ticket-forms';
+import { parseForm } from '~/lib/shared/forms';
+import { loadMyTicketThread, rateMyTicket, replyToMyTicket } from '~/models/customer-ticket-thread.server';
 import { useLiveRevalidation } from '~/lib/browser/live-revalidate';
 import { formatMoney, labelOf, customerTicketStatusLabel, timeAgo, customerWorkOrderStatusLabel } from '~/lib/shared/ticket-labels';
 import { loadMyTicket } from '~/models/customer-tickets.server';
@@ -18,18 +24,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!ticketId.success) throw data('That ticket link is not valid.', { status: 404, statusText: 'Not Found', headers });
   const ticket = await loadMyTicket({ claims, ticketId: ticketId.data });
   if (!ticket) throw data('This ticket does not exist or belongs to someone else.', { status: 404, statusText: 'Not Found', headers });
-  return data({ ticket }, { headers });
+  const thread = await loadMyTicketThread({ claims, ticketId: ticket.id, conversationId: ticket.conversationId });
+  return data({ ticket, thread }, { headers });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { claims, headers } = await requireUser(request, { role: 'customer' });
+  const ticketId = z.string().uuid().safeParse(params['ticketId']);
+  if (!ticketId.success) throw data('That ticket link is not valid.', { status: 404, statusText: 'Not Found', headers });
+  const formData = await request.formData();
+  const intent = customerTicketIntentSchema.safeParse(formData.get('intent'));
+  if (!intent.success) return data<CustomerTicketActionResult>({ intent: 'reply', ok: false, fieldErrors: {}, formError: 'Unknown action.' }, { status: 400, headers });
+  const respond = (result: Omit<CustomerTicketActionResult, 'intent'>, status = result.ok ? 200 : 400) =>
+    data<CustomerTicketActionResult>({ intent: intent.data, ...result }, { status, headers });
+  try {
+    if (intent.data === 'reply') {
+      const form = parseForm(customerReplySchema, formData);
+      if (!form.success) return respond({ ok: false, fieldErrors: form.fieldErrors });
+      const ownerTicketId = await replyToMyTicket({ claims, ticketId: ticketId.data, content: form.data.content });
+      // A reply on a closed ticket opened a follow-up: show that one.
+      if (ownerTicketId !== ticketId.data) throw redirect(`/app/tickets/${ownerTicketId}?opened=follow-up`, { headers });
+      return respond({ ok: true, fieldErrors: {}, notice: 'Sent to your technician.' });
+    }
+    const form = parseForm(ticketRatingSchema, formData);
+    if (!form.success) return respond({ ok: false, fieldErrors: form.fieldErrors });
+    await rateMyTicket({ claims, ticketId: ticketId.data, rating: form.data.rating, comment: form.data.comment });
+    return respond({ ok: true, fieldErrors: {}, notice: 'Thank you for your rating.' });
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    const refusal = translateDatabaseError(error, {
+      wording: {
+        P0002: 'This ticket does not exist or belongs to someone else.',
+        '23505': 'You have already rated this ticket.',
+        '42501': 'This ticket can be rated once it is resolved.',
+      },
+    });
+    if (!refusal) throw error;
+    return respond({ ok: false, fieldErrors: {}, formError: refusal.message }, refusal.status);
+  }
 }
 
 const progressSteps = ['unassigned', 'assigned', 'in_progress', 'resolved'] as const;
 
 export default function CustomerTicketPage() {
-  const { ticket } = useLoaderData<typeof loader>();
+  const { ticket, thread } = useLoaderData<typeof loader>();
   const env = useRouteLoaderData<typeof rootLoader>('root')!.ENV;
   const [searchParams] = useSearchParams();
   const live = useLiveRevalidation(env, `customer-ticket:${ticket.id}`, [
     { table: 'tickets', filter: `id=eq.${ticket.id}` },
     { table: 'work_orders', filter: `ticket_id=eq.${ticket.id}` },
+    ...(ticket.conversationId ? [{ table: 'messages', filter: `conversation_id=eq.${ticket.conversationId}` }] : []),
   ]);
   const reached = progressSteps.indexOf(ticket.status === 'waiting_on_customer' ? 'in_progress' : ticket.status === 'closed' ? 'resolved' : (ticket.status as (typeof progressSteps)[number]));
 
@@ -40,7 +84,8 @@ export default function CustomerTicketPage() {
       </p>
       {searchParams.get('opened') ? (
         <div className="form-notice" role="status" data-testid="ticket-acknowledgement">
-          Thanks — we received your request. Your ticket number is <strong>{ticket.number}</strong>. A technician will pick it up soon.
+          {searchParams.get('opened') === 'follow-up' ? 'Your earlier ticket was closed, so your message opened this follow-up' : 'Thanks — we received your request'}. Your ticket
+          number is <strong>{ticket.number}</strong>. A technician will pick it up soon.
         </div>
       ) : null}
       <h1>
@@ -118,6 +163,8 @@ export default function CustomerTicketPage() {
           )}
         </section>
       </div>
+      {ticket.status === 'resolved' || ticket.status === 'closed' ? <SatisfactionSurvey rating={thread.rating} /> : null}
+      <CustomerThread messages={thread.messages} status={ticket.status} />
     </>
   );
 }

@@ -5,8 +5,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData, type MetaFunction, type ShouldRevalidateFunction } from '@remix-run/react';
 import { z } from 'zod';
 import { EmptyState } from '~/components/app-shell';
+import { DeskActionNotice } from '~/components/desk-action-notice';
 import { DeskTicketCard } from '~/components/desk-ticket-card';
-import { FormError, FormNotice } from '~/components/form';
+import { DeskTicketTable } from '~/components/desk-ticket-table';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/server/auth.server';
 import {
@@ -24,6 +25,7 @@ import {
   type DeskBoardQuery,
   type DeskView,
 } from '~/lib/shared/desk-board';
+import { bulkFormSchema, deskTableSearch, parseDeskTableQuery } from '~/lib/shared/desk-table';
 import { parseForm, searchParamsOf } from '~/lib/shared/forms';
 import { timeAgo } from '~/lib/shared/ticket-labels';
 import { ticketStatuses, ticketStatusLabel } from '~/lib/shared/ticket-status';
@@ -42,20 +44,24 @@ import {
   requeueTicketTriage,
   type ClaimOutcome,
 } from '~/models/desk-board.server';
+import { bulkUpdateTickets, listDeskTable } from '~/models/desk-table.server';
 
 export const meta: MetaFunction = () => [{ title: 'Desk · Support Hub' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, claims, headers } = await requireUser(request, { role: 'technician' });
   const query = parseDeskBoardQuery(searchParamsOf(request));
-  const [page, counts, departments] = await Promise.all([
-    listDeskTickets({ claims, query }),
+  const table = parseDeskTableQuery(searchParamsOf(request));
+  // The table view reads its own rows (any column's order); the cards are not read behind it.
+  const [page, tableRows, counts, departments] = await Promise.all([
+    table.layout === 'cards' ? listDeskTickets({ claims, query }) : Promise.resolve({ tickets: [], nextCursor: null }),
+    table.layout === 'table' ? listDeskTable({ claims, query, table }) : Promise.resolve([]),
     countDeskLanes({ claims }),
     listDepartments({ claims }),
   ]);
   const now = Date.now();
   const tickets = page.tickets.map((ticket) => ({ ...ticket, age: timeAgo(ticket.createdAt, now) }));
-  return data({ userId: user.id, query, tickets, nextCursor: page.nextCursor, counts, departments }, { headers });
+  return data({ userId: user.id, query, table, tableRows, tickets, nextCursor: page.nextCursor, counts, departments }, { headers });
 }
 
 const actionSchema = z.discriminatedUnion('intent', [
@@ -77,7 +83,15 @@ function claimMessage(outcome: ClaimOutcome, userId: string): ActionResult {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, claims, headers } = await requireUser(request, { role: 'technician' });
-  const form = parseForm(actionSchema, await request.formData());
+  const formData = await request.formData();
+  if (formData.get('intent') === 'bulk') {
+    const bulk = bulkFormSchema.safeParse({ bulkAction: formData.get('bulkAction'), ticketIds: formData.getAll('ticketIds') });
+    if (!bulk.success) return data<ActionResult>({ tone: 'error', message: bulk.error.issues[0]?.message ?? 'Select tickets and an action.' }, { status: 400, headers });
+    const outcome = await bulkUpdateTickets({ claims, ticketIds: bulk.data.ticketIds, action: bulk.data.bulkAction });
+    const refusals = outcome.refused.length > 0 ? ` ${outcome.refused.length} refused: ${outcome.refused.map((refusal) => refusal.error).join('; ')}` : '';
+    return data<ActionResult>({ tone: outcome.refused.length === 0 ? 'success' : 'error', message: `${outcome.done} ticket${outcome.done === 1 ? '' : 's'} updated.${refusals}` }, { status: outcome.done > 0 || outcome.refused.length === 0 ? 200 : 409, headers });
+  }
+  const form = parseForm(actionSchema, formData);
   if (!form.success) {
     const message = form.fieldErrors['ticketId'] ?? 'That action is not available on the desk.';
     return data<ActionResult>({ tone: 'error', message }, { status: 400, headers });
@@ -158,7 +172,7 @@ function Filters({ query, departments }: { query: DeskBoardQuery; departments: A
       <input type="hidden" name="view" value={query.view} />
       <div className="field desk-search">
         <label htmlFor="desk-q">Search</label>
-        <input id="desk-q" type="search" name="q" defaultValue={query.q ?? ''} placeholder="Ticket number, customer or VIN" />
+        <input id="desk-q" type="search" name="q" defaultValue={query.q ?? ''} placeholder="Words, ticket number, customer or VIN" />
       </div>
       {query.view !== 'queue' ? (
         <div className="field">
@@ -252,7 +266,7 @@ const emptyText: Record<DeskView, { title: string; body: string }> = {
 };
 
 export default function DeskBoard() {
-  const { userId, query, tickets, nextCursor, counts, departments } = useLoaderData<typeof loader>();
+  const { userId, query, table, tableRows, tickets, nextCursor, counts, departments } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const env = useRouteLoaderData<typeof rootLoader>('root')!.ENV;
@@ -280,15 +294,25 @@ export default function DeskBoard() {
 
       <LaneTabs query={query} counts={counts} />
       <Filters query={query} departments={departments} />
+      <nav className="desk-layout-switch" aria-label="Layout">
+        <Link to={`/desk${deskTableSearch(filters, { ...table, layout: 'cards' })}`} aria-current={table.layout === 'cards' ? 'page' : undefined}>
+          Cards
+        </Link>{' '}
+        <Link to={`/desk${deskTableSearch(filters, { ...table, layout: 'table' })}`} aria-current={table.layout === 'table' ? 'page' : undefined} data-testid="layout-table">
+          Table
+        </Link>
+      </nav>
 
-      {result?.tone === 'success' ? <FormNotice message={result.message} /> : <FormError message={result?.message} />}
+      <DeskActionNotice answer={result} />
 
       <section aria-labelledby="desk-list-title" aria-busy={loadingBoard} className={loadingBoard ? 'desk-list loading' : 'desk-list'}>
         <h2 id="desk-list-title" className="desk-list-title">
           {deskViewLabel[query.view]}
           {loadingBoard ? <span className="desk-loading"> — loading…</span> : null}
         </h2>
-        {tickets.length === 0 ? (
+        {table.layout === 'table' ? (
+          <DeskTicketTable rows={tableRows} board={query} table={table} busy={navigation.state === 'submitting'} />
+        ) : tickets.length === 0 ? (
           filtered ? (
             <EmptyState title="No tickets match" action={<Link to={`/desk${deskBoardSearch({ view: query.view })}`}>Clear the filters</Link>}>
               Nothing in this lane matches the search and filters.

@@ -9,6 +9,7 @@ import { FormError, FormNotice } from '~/components/form';
 import type { TicketActionResult } from '~/components/ticket/action-result';
 import { Composer, Conversation, formatTime } from '~/components/ticket/conversation';
 import { providerLabel } from '~/components/ticket/provider-label';
+import { ResolveSuggestion } from '~/components/ticket/resolve-suggestion';
 import { Timeline } from '~/components/ticket/timeline';
 import { WorkOrders } from '~/components/ticket/work-orders';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
@@ -30,6 +31,7 @@ import {
 import { moveToStatusLabel, nextTicketStatuses, ticketStatusLabel, ticketStatuses, type TicketStatus } from '~/lib/shared/ticket-status';
 import { useLiveConversation, type Participant } from '~/lib/browser/live-conversation';
 import { useLiveRevalidation, type LiveTable } from '~/lib/browser/live-revalidate';
+import { applyCannedReplyActions, listCannedRepliesForTicket } from '~/models/canned-replies.server';
 import { claimTicket } from '~/models/desk-board.server';
 import { changeTicketStatus, getTicketPage, postTicketMessage } from '~/models/ticket.server';
 import { addWorkOrderNote, createWorkOrder, listWorkOrders, updateWorkOrder } from '~/models/work-order.server';
@@ -46,7 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await getTicketPage({ claims, id: ticketId.data });
   if (!page) throw new Response('No such ticket', { status: 404, statusText: 'Not Found', headers });
   const workOrders = await listWorkOrders({ claims, ticketId: ticketId.data });
-  return data({ page, workOrders, userId: user.id, userName: user.fullName, isAdmin: user.role === 'admin' }, { headers });
+  const cannedReplies = await listCannedRepliesForTicket({ claims, ticketId: ticketId.data });
+  return data({ page, workOrders, cannedReplies, userId: user.id, userName: user.fullName, isAdmin: user.role === 'admin' }, { headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -101,6 +104,9 @@ async function runIntent({ intent, formData, claims, ticketId, workOrderId, resp
       const form = parseForm(messageFormSchema, formData);
       if (!form.success) return respond({ ok: false, fieldErrors: form.fieldErrors });
       await postTicketMessage({ claims, ticketId, content: form.data.content, internal: intent === 'note' });
+      // A macro's status and internal note follow its text (public.apply_canned_reply_actions, as the technician).
+      const cannedReplyId = z.string().uuid().safeParse(formData.get('cannedReplyId'));
+      if (intent === 'reply' && cannedReplyId.success) await applyCannedReplyActions({ claims, cannedReplyId: cannedReplyId.data, ticketId });
       return respond({ ok: true, fieldErrors: {}, notice: intent === 'note' ? 'Internal note added.' : 'Sent to the customer.' });
     }
     case 'createWorkOrder': {
@@ -134,7 +140,7 @@ async function runIntent({ intent, formData, claims, ticketId, workOrderId, resp
 }
 
 export default function TicketPageRoute() {
-  const { page, workOrders, userId, userName, isAdmin } = useLoaderData<typeof loader>();
+  const { page, workOrders, cannedReplies, userId, userName, isAdmin } = useLoaderData<typeof loader>();
   const { ticket, triage, steps, messages, timeline, sessionGuideTitle } = page;
   const env = useRouteLoaderData<typeof rootLoader>('root')!.ENV;
   // Live: the ticket row, its timeline, its work orders and its conversation's messages (RLS per subscriber). A
@@ -179,7 +185,7 @@ export default function TicketPageRoute() {
             <p className="ticket-content">{ticket.content || <span className="muted">No description.</span>}</p>
           </section>
           <Conversation messages={messages} liveState={liveState} presence={presence} />
-          <Composer triage={triage} canAct={canAct && status !== 'closed'} onTyping={presence.signalTyping} />
+          <Composer triage={triage} canAct={canAct && status !== 'closed'} onTyping={presence.signalTyping} cannedReplies={cannedReplies} />
           <WorkOrders
             workOrders={workOrders}
             canAct={canAct}
@@ -189,6 +195,7 @@ export default function TicketPageRoute() {
         </div>
 
         <aside className="ticket-side" aria-label="Ticket details">
+          <ResolveSuggestion status={status} canAct={canAct} workOrderStatuses={workOrders.map((order) => order.status)} />
           <StatusPanel status={status} canAct={canAct} />
           <section className="card" aria-labelledby="customer-heading">
             <h2 id="customer-heading">Customer</h2>

@@ -11,6 +11,7 @@ import { realtimeBenchmark } from './realtime.ts';
 import { triageBenchmark } from './triage.ts';
 import { claimBenchmark } from './claim.ts';
 import { loadBenchmark } from './load.ts';
+import { deskBenchmark } from './desk.ts';
 
 export interface BenchmarkContext {
   runs: number;
@@ -24,7 +25,7 @@ export interface Benchmark {
   run(context: BenchmarkContext): Promise<void>;
 }
 
-const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark, kbBenchmark, claimBenchmark, loadBenchmark];
+const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark, kbBenchmark, claimBenchmark, loadBenchmark, deskBenchmark];
 
 /** Flags that take no value. */
 const booleanFlags = new Set(['--cpu-prof', '--db-stats']);

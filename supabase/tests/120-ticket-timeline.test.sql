@@ -41,8 +41,8 @@ reset role;
 
 select is((tests.timeline('00000000-0000-4000-b000-00000000000a'))[4:],
   array['claimed', 'status_changed', 'reply_sent', 'internal_note_added', 'work_order_created', 'work_order_created', 'work_order_started',
-        'work_order_completed', 'work_order_cancelled', 'resolved', 'message_sent'],
-  'every action on the ticket adds its timeline row, in order');
+        'work_order_completed', 'work_order_cancelled', 'resolved', 'reopened', 'message_sent'],
+  'every action on the ticket adds its timeline row, in order (the customer writing after the resolution reopens it)');
 select is((select count(*)::int from public.ticket_events where ticket_id = '00000000-0000-4000-b000-00000000000a' and kind in ('claimed', 'status_changed', 'reply_sent', 'work_order_created', 'resolved')
   and actor_id = tests.user_id('technician')), 6, 'the technician is the actor of their actions');
 select is((select details from public.ticket_events where ticket_id = '00000000-0000-4000-b000-00000000000a' and kind = 'resolved'), '{"from": "in_progress", "to": "resolved"}'::jsonb, 'a resolved row says where from');

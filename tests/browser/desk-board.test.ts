@@ -86,6 +86,10 @@ describe('the desk board', () => {
     await expect.poll(() => staleBoard.getByRole('alert').textContent()).toBe(`Already claimed by ${TECHNICIAN.name}.`);
     // The refusal also refreshed the stale board: the ticket is gone from its queue.
     await staleCard.waitFor({ state: 'detached' });
+    // ...and the refusal stays on screen through that refresh until the technician dismisses it (issue 16).
+    await expect(staleBoard.getByRole('alert').textContent()).resolves.toBe(`Already claimed by ${TECHNICIAN.name}.`);
+    await staleBoard.getByTestId('desk-action-notice').getByRole('button', { name: 'Dismiss' }).click();
+    await staleBoard.getByTestId('desk-action-notice').waitFor({ state: 'detached' });
 
     // The claimed ticket left the queue; it is in the technician's own lane.
     await board.getByRole('link', { name: /My tickets/ }).click();
@@ -107,7 +111,9 @@ describe('the desk board', () => {
       insert into public.tickets (customer_id, subject, content, triage_status)
       values (${customerId}, 'Warning light on the dashboard', 'The engine warning light came on this morning.', 'ai_failed')
       returning id, number`;
-    await sql`insert into public.ticket_triage_failures (ticket_id, error, attempts) values (${ticket!.id}, 'provider answered HTTP 503', 5)`;
+    await sql`insert into public.ticket_triage_failures (ticket_id, error, attempts) values (${ticket!.id}, 'provider answered HTTP 503', 5)
+      -- the ai_failed ticket already has a placeholder failure row (trigger ensure_triage_failure_row): the worker's error replaces it
+      on conflict (ticket_id) do update set error = excluded.error, attempts = excluded.attempts`;
     const card = board.locator(`[data-ticket-number="${ticket!.number}"]`);
     await card.waitFor({ state: 'visible', timeout: 15_000 });
     await expect(card.getByTestId('triage-failed').textContent()).resolves.toBe('AI triage failed after 5 attempts: provider answered HTTP 503');

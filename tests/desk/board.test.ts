@@ -154,7 +154,9 @@ describe('desk board data', () => {
   it('lists failed triage with its error in its own lane, and refuses to re-triage a triaged ticket', async () => {
     const [ticket] = await sql<{ id: string }[]>`
       insert into public.tickets (customer_id, subject, triage_status) values (${people.customer}, 'Triage gave up', 'ai_failed') returning id`;
-    await sql`insert into public.ticket_triage_failures (ticket_id, error, attempts) values (${ticket!.id}, 'HTTP 429 from the provider', 5)`;
+    await sql`insert into public.ticket_triage_failures (ticket_id, error, attempts) values (${ticket!.id}, 'HTTP 429 from the provider', 5)
+      -- the ai_failed ticket already has a placeholder failure row (trigger ensure_triage_failure_row): the worker's error replaces it
+      on conflict (ticket_id) do update set error = excluded.error, attempts = excluded.attempts`;
 
     const failed = await board.listDeskTickets({ claims: claimsOf(people.technician), query: query({ view: 'failed' }) });
     expect(failed.tickets.map((row) => [row.id, row.triageFailure])).toEqual([[ticket!.id, { error: 'HTTP 429 from the provider', attempts: 5 }]]);

@@ -4,8 +4,10 @@ import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { FormError, FormNotice, TextAreaField } from '~/components/form';
 import type { LiveStatus, Participant } from '~/lib/browser/live-conversation';
+import type { CannedReplyOption } from '~/lib/shared/views/canned-replies';
 import type { TicketPageMessage, TriageResult } from '~/lib/shared/views/ticket-page';
 import type { TicketActionResult } from './action-result';
+import { useCannedReplyPicker } from './canned-reply-picker';
 import { providerLabel } from './provider-label';
 
 const roleLabel: Record<TicketPageMessage['role'], string> = { user: 'Customer', assistant: 'Assistant', technician: 'Technician', system: 'System' };
@@ -56,8 +58,23 @@ export function Conversation({ messages, liveState, presence }: { messages: Tick
 }
 
 /** Reply (prefilled with the AI draft) and internal-note forms; read-only explanation when the caller cannot act. */
-export function Composer({ triage, canAct, onTyping }: { triage: TriageResult | null; canAct: boolean; onTyping?: (typing: boolean) => void }) {
+export function Composer({
+  triage,
+  canAct,
+  onTyping,
+  cannedReplies = [],
+}: {
+  triage: TriageResult | null;
+  canAct: boolean;
+  onTyping?: (typing: boolean) => void;
+  cannedReplies?: CannedReplyOption[];
+}) {
   const reply = useFetcher<TicketActionResult>();
+  const canned = useCannedReplyPicker(cannedReplies);
+  const { forget: forgetCannedReply } = canned;
+  useEffect(() => {
+    if (reply.state === 'idle' && reply.data?.ok) forgetCannedReply();
+  }, [reply.state, reply.data, forgetCannedReply]);
   const note = useFetcher<TicketActionResult>();
   const replyForm = useRef<HTMLFormElement>(null);
   const noteForm = useRef<HTMLFormElement>(null);
@@ -77,6 +94,7 @@ export function Composer({ triage, canAct, onTyping }: { triage: TriageResult | 
       <h2 id="composer-heading">Reply to the customer</h2>
       <reply.Form method="post" className="form" ref={replyForm}>
         <input type="hidden" name="intent" value="reply" />
+        {canned.pickedInput}
         <FormError message={reply.data?.formError} />
         <FormNotice message={reply.data?.notice} />
         <TextAreaField
@@ -87,11 +105,22 @@ export function Composer({ triage, canAct, onTyping }: { triage: TriageResult | 
           required
           maxLength={10_000}
           defaultValue={triage?.draftReply ?? ''}
-          hint={triage?.draftReply ? `Drafted by AI (${providerLabel(triage.model)}). Edit it before sending.` : 'No AI draft for this ticket; write your reply.'}
+          hint={`${triage?.draftReply ? `Drafted by AI (${providerLabel(triage.model)}). Edit it before sending.` : 'No AI draft for this ticket; write your reply.'}${cannedReplies.length > 0 ? ' Type / for canned replies.' : ''}`}
           error={reply.data?.fieldErrors['content']}
-          onChange={(event) => onTyping?.(event.target.value.length > 0)}
+          {...canned.textareaProps}
+          onChange={(event) => {
+            canned.textareaProps.onChange(event);
+            onTyping?.(event.target.value.length > 0);
+          }}
           onBlur={() => onTyping?.(false)}
         />
+        {canned.picker}
+        {canned.picked && (canned.picked.setStatus || canned.picked.addsNote) ? (
+          <p className="muted" data-testid="macro-hint">
+            Sending also runs /{canned.picked.shortcut}:{canned.picked.setStatus ? ` status ${canned.picked.setStatus.replace(/_/g, ' ')}` : ''}
+            {canned.picked.addsNote ? ' · adds an internal note' : ''}
+          </p>
+        ) : null}
         <button type="submit" className="button" disabled={reply.state !== 'idle'}>
           {reply.state !== 'idle' ? 'Sending…' : 'Send to customer'}
         </button>

@@ -23,6 +23,11 @@ const describe: Record<TicketEventKind, (details: Record<string, unknown>) => st
   work_order_completed: (details) => `Work order ${text(details['number'])} completed (total $${text(details['total_cost'])})`,
   work_order_cancelled: (details) => `Work order ${text(details['number'])} cancelled`,
   resolved: (details) => `Resolved (from ${statusName(details['from'])})`,
+  reopened: (details) => `Reopened: ${statusName(details['from'])} → ${statusName(details['to'])}`,
+  follow_up_opened: (details) => `Follow-up ticket ${text(details['follow_up_number'])} opened`,
+  sla_breached: (details) =>
+    `${details['target'] === 'first_response' ? 'First-response' : 'Resolution'} SLA missed${details['escalation'] === 'reassign' ? ', reassigned' : ', lead notified'}`,
+  rated: (details) => `Customer rated ${text(details['rating'])} / 5`,
 };
 
 export function Timeline({ events }: { events: TimelineEvent[] }) {

@@ -15,6 +15,8 @@ export const conversationMessageSchema = z.object({
   handOffOffered: z.boolean().default(false),
   /** The model that wrote an assistant message (shown next to it, as every AI output is). */
   model: z.string().nullable().default(null),
+  /** A system message announcing a resolution carries its ticket: the customer is asked to rate it there (issue 16). */
+  ratingRequestTicketId: z.string().uuid().nullable().default(null),
 });
 export type ConversationMessage = z.infer<typeof conversationMessageSchema>;
 
@@ -25,6 +27,8 @@ export function messageFromRow(row: Record<string, unknown>, senderName: string 
       citations: z.array(z.object({ number: z.coerce.number(), title: z.string(), url: z.string() }).loose()).optional().catch(undefined),
       hand_off_offered: z.boolean().optional().catch(undefined),
       model: z.string().optional().catch(undefined),
+      ticket_id: z.string().uuid().optional().catch(undefined),
+      ticket_status: z.string().optional().catch(undefined),
     })
     .loose()
     .catch({})
@@ -42,6 +46,7 @@ export function messageFromRow(row: Record<string, unknown>, senderName: string 
     citations: (metadata.citations ?? []).map(({ number, title, url }) => ({ number, title, url })),
     handOffOffered: metadata.hand_off_offered ?? false,
     model: metadata.model ?? null,
+    ratingRequestTicketId: row['role'] === 'system' && metadata.ticket_status === 'resolved' ? (metadata.ticket_id ?? null) : null,
   });
 }
 
@@ -59,6 +64,7 @@ export function unsentCustomerMessage(input: { id: string; content: string; crea
     citations: [],
     handOffOffered: false,
     model: null,
+    ratingRequestTicketId: null,
   };
 }
 

@@ -1,0 +1,114 @@
+// The desk's compact table view (issue 16): the lane and filters of the board (deskBoardConditions, one home), sorted
+// by any column, 50 rows, each with its SLA deadline and a one-line snippet of the last message; and the bulk
+// actions on the selected rows (public.bulk_update_tickets: each ticket under the caller's policies and the
+// lifecycle). Every function runs inside withRls as the signed-in technician.
+import { z } from 'zod';
+import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
+import { DESK_PAGE_SIZE, type DeskBoardQuery } from '~/lib/shared/desk-board';
+import type { BulkAction, DeskTableColumn, DeskTableQuery, DeskTableRow } from '~/lib/shared/desk-table';
+import { deskBoardConditions } from './desk-board.server';
+
+const rowSchema = z.object({
+  id: z.string().uuid(),
+  number: z.string(),
+  subject: z.string(),
+  customer_name: z.string().nullable(),
+  urgency: z.string().nullable(),
+  priority: z.string(),
+  sla_due_at: z.date().nullable(),
+  sla_breached: z.boolean(),
+  status: z.string(),
+  assigned_to: z.string().uuid().nullable(),
+  assigned_to_name: z.string().nullable(),
+  last_activity_at: z.date(),
+  snippet: z.string(),
+});
+
+/** The sort key of a column; the SLA one is tickets_sla_due_idx's. */
+function columnKey(tx: RlsTransaction, column: DeskTableColumn) {
+  switch (column) {
+    case 'number':
+      return tx`t.number`;
+    case 'subject':
+      return tx`t.subject`;
+    case 'customer':
+      return tx`coalesce(nullif(trim(customer.full_name), ''), customer.email, t.contact_email)`;
+    case 'urgency':
+      return tx`private.urgency_rank(t.urgency)`;
+    case 'sla':
+      return tx`t.sla_due_at`;
+    case 'status':
+      return tx`t.status`;
+    case 'assignee':
+      return tx`coalesce(nullif(trim(assignee.full_name), ''), assignee.email)`;
+    case 'activity':
+      return tx`greatest(t.updated_at, conversation.last_message_at)`;
+  }
+}
+
+export async function listDeskTable({ claims, query, table }: { claims: RlsClaims; query: DeskBoardQuery; table: DeskTableQuery }): Promise<DeskTableRow[]> {
+  const rows = await withRls(claims, (tx) => {
+    const filter = deskBoardConditions(tx, query).reduce((all, condition) => tx`${all} and ${condition}`, tx`true`);
+    const key = columnKey(tx, table.column);
+    const order = table.dir === 'desc' ? tx`${key} desc, t.id desc` : tx`${key}, t.id`;
+    return tx`
+      select t.id, t.number, t.subject,
+        coalesce(nullif(trim(customer.full_name), ''), customer.email, t.contact_email) as customer_name,
+        t.urgency::text as urgency, t.priority::text as priority, t.sla_due_at,
+        (t.first_response_breached_at is not null or t.resolution_breached_at is not null) as sla_breached,
+        t.status::text as status, t.assigned_to, coalesce(nullif(trim(assignee.full_name), ''), assignee.email) as assigned_to_name,
+        greatest(t.updated_at, conversation.last_message_at) as last_activity_at,
+        left(regexp_replace(coalesce(last_message.content, t.content), '\\s+', ' ', 'g'), 140) as snippet
+      from public.tickets t
+      left join public.profiles customer on customer.id = t.customer_id
+      left join public.profiles assignee on assignee.id = t.assigned_to
+      left join public.ticket_ai_results result on result.ticket_id = t.id
+      left join public.ticket_triage_failures failure on failure.ticket_id = t.id
+      left join public.conversations conversation on conversation.id = t.conversation_id
+      left join lateral (
+        select message.content from public.messages message
+        where message.conversation_id = t.conversation_id and not message.is_internal_note
+        order by message.created_at desc, message.id desc limit 1
+      ) last_message on true
+      where ${filter}
+      order by ${order}
+      limit ${DESK_PAGE_SIZE}`;
+  });
+  return z
+    .array(rowSchema)
+    .parse(rows)
+    .map((row) => ({
+      id: row.id,
+      number: row.number,
+      subject: row.subject,
+      customerName: row.customer_name ?? 'Unknown customer',
+      urgency: row.urgency,
+      priority: row.priority,
+      slaDueAt: row.sla_due_at?.toISOString() ?? null,
+      slaBreached: row.sla_breached,
+      status: row.status,
+      assignedTo: row.assigned_to,
+      assignedToName: row.assigned_to_name,
+      lastActivityAt: row.last_activity_at.toISOString(),
+      snippet: row.snippet,
+    }));
+}
+
+export interface BulkOutcome {
+  done: number;
+  refused: Array<{ ticketId: string; error: string }>;
+}
+
+/** One bulk action on the selected tickets; each is done or refused on its own. */
+export async function bulkUpdateTickets({ claims, ticketIds, action }: { claims: RlsClaims; ticketIds: string[]; action: BulkAction }): Promise<BulkOutcome> {
+  const rows = await withRls(claims, (tx) => {
+    const [databaseAction, value] =
+      action === 'assign-to-me' ? (['assign', tx`(select auth.uid())::text`] as const) : action === 'close' ? (['close', tx`null`] as const) : (['status', tx`${action}`] as const);
+    return tx`select ticket_id, done, error from public.bulk_update_tickets(${ticketIds}::uuid[], ${databaseAction}, ${value})`;
+  });
+  const outcomes = z.array(z.object({ ticket_id: z.string().uuid(), done: z.boolean(), error: z.string().nullable() })).parse(rows);
+  return {
+    done: outcomes.filter((outcome) => outcome.done).length,
+    refused: outcomes.filter((outcome) => !outcome.done).map((outcome) => ({ ticketId: outcome.ticket_id, error: outcome.error ?? 'Refused.' })),
+  };
+}

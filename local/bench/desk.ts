@@ -1,0 +1,162 @@
+// The desk at scale (issue 16): 1,000,000 tickets with SLA due times and 5,000,000 messages, generated in-database
+// once and kept (`keepData`: the next run reuses them), then measured as a technician with RLS on:
+//   - the table view's first page sorted by SLA due (the open lanes, SLA and snippet columns), target p95 <= 10 ms;
+//   - public.search_tickets over subject, description and messages, target p95 <= 50 ms.
+import postgres from 'postgres';
+import { startStack } from '../stack.ts';
+import { median, percentile, reportFigure, table } from './report.ts';
+import type { Benchmark } from './index.ts';
+
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5_000_000);
+const CUSTOMERS = 20_000;
+const TECHNICIANS = 20;
+const SAMPLES = 300;
+
+type Sql = postgres.Sql;
+
+const parts = `array['Brake', 'Engine', 'Battery', 'Clutch', 'Tyre', 'Gearbox', 'Wiper', 'Headlight', 'Exhaust', 'Radiator', 'Steering', 'Alternator']`;
+const troubles = `array['noise', 'leak', 'warning light', 'vibration', 'failure', 'smell', 'squeal', 'rattle', 'overheating', 'stalls']`;
+
+async function generated(sql: Sql): Promise<number> {
+  const [row] = await sql<{ count: number }[]>`select count(*)::int as count from public.tickets where subject like 'Desk bench %'`;
+  return row!.count;
+}
+
+async function generate(sql: Sql): Promise<void> {
+  // Triggers off for the bulk load only: the rows are written in their final state (due times included).
+  await sql.begin(async (tx) => {
+    await tx`set local session_replication_role = replica`;
+    await tx`
+      insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+      select md5('desk-bench-' || kind || '-' || i)::uuid, 'authenticated', 'authenticated', 'desk-bench-' || kind || '-' || i || '@example.com', '', now(), '{}',
+        jsonb_build_object('full_name', initcap(kind) || ' ' || i), now(), now()
+      from (values ('customer', ${CUSTOMERS}), ('tech', ${TECHNICIANS})) people (kind, total), generate_series(1, total) i`;
+    await tx`
+      insert into public.profiles (id, email, full_name, username, role)
+      select id, email, raw_user_meta_data ->> 'full_name', split_part(email, '@', 1),
+             case when email like 'desk-bench-tech-%' then 'technician' else 'customer' end::public.user_role
+      from auth.users where email like 'desk-bench-%'
+      on conflict (id) do nothing`;
+    const conversations = Math.min(TICKETS, MESSAGES / 10);
+    await tx.unsafe(`
+      insert into public.conversations (id, customer_id, title, solution_area, created_at, updated_at, last_message_at)
+      select md5('desk-bench-conversation-' || g)::uuid, md5('desk-bench-customer-' || (1 + g % ${CUSTOMERS}))::uuid, 'Conversation ' || g,
+        (array['manufacturing', 'maintenance', 'support'])[1 + g % 3], now() - make_interval(secs => g * 2), now(), now() - make_interval(secs => g)
+      from generate_series(1, ${conversations}) g`);
+    await tx.unsafe(`
+      insert into public.tickets (customer_id, subject, content, status, triage_status, urgency, assigned_to, conversation_id, created_at, updated_at,
+        assigned_at, resolved_at, closed_at, sla_policy_id, first_response_due_at, resolution_due_at, first_responded_at)
+      select md5('desk-bench-customer-' || (1 + g % ${CUSTOMERS}))::uuid,
+        'Desk bench ' || (${parts})[1 + g % 12] || ' ' || (${troubles})[1 + (g / 12) % 10] || ' ' || g,
+        'The ' || lower((${parts})[1 + (g / 7) % 12]) || ' has a ' || (${troubles})[1 + (g / 5) % 10] || ' since the last service.',
+        s.status, case when s.status in ('resolved', 'closed') then 'resolved' else 'processed' end::public.ticket_triage_status,
+        (array['high', 'medium', 'low'])[1 + g % 3]::public.ticket_urgency,
+        case when s.status = 'unassigned' then null else md5('desk-bench-tech-' || (1 + g % ${TECHNICIANS}))::uuid end,
+        case when g <= ${conversations} then md5('desk-bench-conversation-' || g)::uuid end,
+        now() - make_interval(secs => g * 2), now(), case when s.status = 'unassigned' then null else now() end,
+        case when s.status in ('resolved', 'closed') then now() end, case when s.status = 'closed' then now() end,
+        (select id from public.sla_policies where urgency is null and solution_area is null),
+        now() - make_interval(secs => g * 2) + interval '4 hours', now() - make_interval(secs => g * 2) + interval '2 days',
+        case when s.status in ('unassigned', 'assigned') then null else now() - make_interval(secs => g) end
+      from generate_series(1, ${TICKETS}) g
+      cross join lateral (select (array['unassigned', 'assigned', 'in_progress', 'waiting_on_customer', 'resolved', 'closed', 'closed', 'closed', 'closed', 'closed'])[1 + (g * 7) % 10]::public.ticket_status as status) s`);
+    await tx`update public.conversations conversation set ticket_id = ticket.id from public.tickets ticket
+      where ticket.conversation_id = conversation.id and conversation.title like 'Conversation %'`;
+    await tx.unsafe(`
+      insert into public.messages (conversation_id, sender_id, role, content, created_at)
+      select conversation.id, case when m % 2 = 0 then conversation.customer_id end, case when m % 2 = 0 then 'user' else 'assistant' end::public.message_role,
+        'My ' || lower((${parts})[1 + (m * 5 + length(conversation.title)) % 12]) || ' makes a ' || (${troubles})[1 + (m * 3 + length(conversation.title)) % 10] || ' when cold, message ' || m,
+        conversation.created_at + make_interval(secs => m)
+      from public.conversations conversation cross join generate_series(1, 10) m
+      where conversation.title like 'Conversation %'`);
+  });
+  await sql`vacuum (analyze)`;
+  await sql`checkpoint`;
+}
+
+async function timed(sql: Sql, claims: Record<string, unknown>, statement: string, params: unknown[]): Promise<number> {
+  let elapsed = 0;
+  await sql.begin(async (tx) => {
+    await tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`;
+    const started = performance.now();
+    await tx.unsafe(statement, params as postgres.ParameterOrJSON<never>[]);
+    elapsed = performance.now() - started;
+  });
+  return elapsed;
+}
+
+async function explain(sql: Sql, claims: Record<string, unknown>, statement: string, params: unknown[]): Promise<string> {
+  return sql.begin(async (tx) => {
+    await tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`;
+    const rows = await tx.unsafe(`explain (analyze, buffers, costs off) ${statement}`, params as postgres.ParameterOrJSON<never>[]);
+    return rows.map((row) => Object.values(row)[0]).join('\n');
+  }) as Promise<string>;
+}
+
+// The statement app/models/desk-table.server.ts sends for the "All open" lane sorted by SLA due (no filters).
+const tableViewSql = `
+  select t.id, t.number, t.subject, coalesce(nullif(trim(customer.full_name), ''), customer.email, t.contact_email) as customer_name,
+    t.urgency::text, t.priority::text, t.sla_due_at, (t.first_response_breached_at is not null or t.resolution_breached_at is not null) as sla_breached,
+    t.status::text, t.assigned_to, coalesce(nullif(trim(assignee.full_name), ''), assignee.email) as assigned_to_name,
+    greatest(t.updated_at, conversation.last_message_at) as last_activity_at,
+    left(regexp_replace(coalesce(last_message.content, t.content), '\\s+', ' ', 'g'), 140) as snippet
+  from public.tickets t
+  left join public.profiles customer on customer.id = t.customer_id
+  left join public.profiles assignee on assignee.id = t.assigned_to
+  left join public.ticket_ai_results result on result.ticket_id = t.id
+  left join public.ticket_triage_failures failure on failure.ticket_id = t.id
+  left join public.conversations conversation on conversation.id = t.conversation_id
+  left join lateral (
+    select message.content from public.messages message
+    where message.conversation_id = t.conversation_id and not message.is_internal_note
+    order by message.created_at desc, message.id desc limit 1
+  ) last_message on true
+  where t.status not in ('resolved', 'closed')
+  order by t.sla_due_at ${'$DIR'}, t.id ${'$DIR'}
+  limit 50`;
+const searchSql = `select * from public.search_tickets($1, 20)`;
+const searches = ['brake squeal', 'radiator leak', 'alternator', 'gearbox rattle when cold', 'headlight', 'steering vibration', 'exhaust smell', 'clutch'];
+
+export const deskBenchmark: Benchmark = {
+  name: 'desk',
+  description: `${TICKETS.toLocaleString()} tickets + ${MESSAGES.toLocaleString()} messages: the table view sorted by SLA due and ticket search, p95 as a technician under RLS`,
+  async run() {
+    const stack = await startStack('bench', { seed: false, keepData: true });
+    const sql = postgres(stack.dbUrl, { max: 4, onnotice: () => {} });
+    try {
+      if ((await generated(sql)) < TICKETS) {
+        const started = performance.now();
+        await generate(sql);
+        console.log(`  generated in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      } else {
+        console.log('  reusing the generated desk data');
+      }
+      const [technician] = await sql<{ id: string }[]>`select id from public.profiles where email = 'desk-bench-tech-1@example.com'`;
+      const claims = { sub: technician!.id, role: 'authenticated', user_role: 'technician' };
+      const ascending = tableViewSql.replaceAll('$DIR', 'asc');
+      const descending = tableViewSql.replaceAll('$DIR', 'desc');
+
+      const tableLatencies: number[] = [];
+      for (let i = 0; i < SAMPLES; i++) tableLatencies.push(await timed(sql, claims, i % 2 === 0 ? ascending : descending, []));
+      const searchLatencies: number[] = [];
+      for (let i = 0; i < SAMPLES; i++) searchLatencies.push(await timed(sql, claims, searchSql, [searches[i % searches.length]!]));
+
+      table([
+        { query: 'table view, All open by SLA due (50 rows, snippet)', 'p50 ms': median(tableLatencies).toFixed(2), 'p95 ms': percentile(tableLatencies, 95).toFixed(2), samples: SAMPLES },
+        { query: 'ticket search (subject, description, messages)', 'p50 ms': median(searchLatencies).toFixed(2), 'p95 ms': percentile(searchLatencies, 95).toFixed(2), samples: SAMPLES },
+      ]);
+      console.log('\n  EXPLAIN table view:');
+      console.log((await explain(sql, claims, ascending, [])).replace(/^/gm, '    '));
+      console.log('\n  EXPLAIN search "brake squeal":');
+      console.log((await explain(sql, claims, searchSql, ['brake squeal'])).replace(/^/gm, '    '));
+      reportFigure('desk.table-view.p50', median(tableLatencies), 'ms');
+      reportFigure('desk.table-view.p95', percentile(tableLatencies, 95), 'ms');
+      reportFigure('desk.search.p50', median(searchLatencies), 'ms');
+      reportFigure('desk.search.p95', percentile(searchLatencies, 95), 'ms');
+    } finally {
+      await sql.end({ timeout: 5 });
+      await stack.stop();
+    }
+  },
+};
