@@ -82,8 +82,10 @@ export function heldOutTriageLine(figures: HeldOutTriageFigures): string {
     `urgency_confusion(actual→predicted): ${matrixText(figures.urgencyConfusion)} category_confusion(actual→predicted): ${matrixText(figures.categoryConfusion)}`;
 }
 
-// `deno run --allow-read held-out-evaluation.ts --json`: the figures as one JSON line, for the Node bench.
+// `deno run --allow-read held-out-evaluation.ts [--json]`: the line, or for the Node bench one JSON line with the
+// figures and the line.
 if (import.meta.main) {
   const figures = await evaluateTriageOnHeldOut();
-  console.log(Deno.args.includes('--json') ? JSON.stringify(figures) : heldOutTriageLine(figures));
+  const line = heldOutTriageLine(figures);
+  console.log(Deno.args.includes('--json') ? JSON.stringify({ figures, line }) : line);
 }
