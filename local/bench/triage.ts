@@ -4,6 +4,9 @@
 // Figures per provider: tickets per minute from the insert's commit to the last AI result, the time from a ticket's
 // creation to its result (p50 / p95), the peak RSS of the triage function's Deno process, and whether every ticket
 // has exactly one AI result. One run per provider (each is minutes long); --runs is ignored.
+// First, the quality figures on the held-out tickets (tests/fixtures/held-out/triage-tickets.json), computed by the
+// one evaluation in supabase/tools/triage-evaluation/held-out-evaluation.ts, run by Deno as the provider runs.
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -122,6 +125,35 @@ async function triageBurst(stack: RunningStack): Promise<RunFigures> {
   }
 }
 
+const HeldOutFigures = z.object({
+  tickets: z.number().int(),
+  validResults: z.number().int(),
+  categoryAccuracy: z.number(),
+  urgencyAccuracy: z.number(),
+  highUrgencyRecall: z.number(),
+  urgencyConfusion: z.record(z.string(), z.record(z.string(), z.number())),
+  categoryConfusion: z.record(z.string(), z.record(z.string(), z.number())),
+});
+
+/** The held-out evaluation's figures and its `HELD-OUT triage …` line, from `deno run held-out-evaluation.ts --json`. */
+function heldOutFigures(): Promise<{ figures: z.infer<typeof HeldOutFigures>; line: string }> {
+  const script = join(projectRoot, 'supabase', 'tools', 'triage-evaluation', 'held-out-evaluation.ts');
+  return new Promise((resolve, reject) => {
+    const deno = spawn(join(projectRoot, 'node_modules', '.bin', 'deno'), ['run', '--allow-read', '--allow-env', '--no-prompt', script, '--json'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    deno.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    deno.on('error', reject);
+    deno.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`held-out-evaluation.ts exited with ${code}`));
+      try {
+        resolve(z.object({ figures: HeldOutFigures, line: z.string().startsWith('HELD-OUT triage') }).parse(JSON.parse(output.trim().split('\n').at(-1) ?? '')));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
 function stubCompletion(): unknown {
   return {
     id: 'chatcmpl-bench',
@@ -174,6 +206,13 @@ export const triageBenchmark: Benchmark = {
       reportFigure(`triage.${name}.ai_results`, figures.aiResults, 'rows');
       reportFigure(`triage.${name}.ai_results_equal_tickets`, figures.aiResults === figures.tickets ? 1 : 0, 'bool');
     };
+
+    const heldOut = await heldOutFigures();
+    console.log(heldOut.line);
+    reportFigure('triage.held_out.tickets', heldOut.figures.tickets, 'tickets');
+    reportFigure('triage.held_out.category_accuracy', heldOut.figures.categoryAccuracy, 'ratio');
+    reportFigure('triage.held_out.urgency_accuracy', heldOut.figures.urgencyAccuracy, 'ratio');
+    reportFigure('triage.held_out.high_urgency_recall', heldOut.figures.highUrgencyRecall, 'ratio');
 
     let stack = await startStack('bench');
     try {
