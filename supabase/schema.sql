@@ -236,6 +236,23 @@ CREATE TYPE public.message_type AS ENUM (
 );
 
 --
+-- Name: priority_setter; Type: TYPE; Schema: public; Owner: -
+--
+
+CREATE TYPE public.priority_setter AS ENUM (
+    'triage',
+    'customer',
+    'staff',
+    'sla_escalation'
+);
+
+--
+-- Name: TYPE priority_setter; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TYPE public.priority_setter IS 'Who or what set a ticket''s priority: triage (from its urgency), the customer (when opening it), staff, or the SLA escalation (raised on a breach).';
+
+--
 -- Name: retrieval_source_type; Type: TYPE; Schema: public; Owner: -
 --
 
@@ -298,7 +315,9 @@ CREATE TYPE public.ticket_event_kind AS ENUM (
     'reopened',
     'follow_up_opened',
     'sla_breached',
-    'rated'
+    'rated',
+    'triage_corrected',
+    'merged'
 );
 
 --
@@ -1165,6 +1184,8 @@ CASE
     ELSE NULL::timestamp with time zone
 END) STORED,
     search_vector tsvector GENERATED ALWAYS AS ((setweight(to_tsvector('english'::regconfig, COALESCE(subject, ''::text)), 'A'::"char") || setweight(to_tsvector('english'::regconfig, COALESCE(content, ''::text)), 'B'::"char"))) STORED,
+    priority_set_by public.priority_setter,
+    priority_set_by_id uuid,
     CONSTRAINT tickets_assigned_has_technician CHECK ((((status)::text <> ALL (ARRAY['assigned'::text, 'in_progress'::text, 'waiting_on_customer'::text])) OR (assigned_to IS NOT NULL))),
     CONSTRAINT tickets_finished_means_triage_resolved CHECK ((((status)::text <> ALL (ARRAY['resolved'::text, 'closed'::text])) OR (triage_status = 'resolved'::public.ticket_triage_status))),
     CONSTRAINT tickets_sla_paused_seconds_check CHECK ((sla_paused_seconds >= 0)),
@@ -1232,7 +1253,7 @@ COMMENT ON COLUMN public.tickets.channel IS 'Where the ticket came from.';
 -- Name: COLUMN tickets.priority; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.tickets.priority IS 'Priority chosen by the customer or staff.';
+COMMENT ON COLUMN public.tickets.priority IS 'The ticket''s one priority. Set from triage''s urgency unless a person chose it (see priority_set_by); trigger private.keep_ticket_priority.';
 
 --
 -- Name: COLUMN tickets.customer_vehicle_id; Type: COMMENT; Schema: public; Owner: -
@@ -1407,6 +1428,18 @@ COMMENT ON COLUMN public.tickets.sla_due_at IS 'The next SLA deadline still runn
 --
 
 COMMENT ON COLUMN public.tickets.search_vector IS 'Subject (weight A) and description (weight B) for the desk''s full-text search (generated).';
+
+--
+-- Name: COLUMN tickets.priority_set_by; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.priority_set_by IS 'Who or what set the priority; null while it is the default nobody chose yet (triage then sets it).';
+
+--
+-- Name: COLUMN tickets.priority_set_by_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.priority_set_by_id IS 'The person who set the priority (customer or staff); null for triage and the SLA escalation.';
 
 --
 -- Name: claim_outcome(public.tickets, boolean); Type: FUNCTION; Schema: private; Owner: -
@@ -1698,6 +1731,25 @@ $$;
 --
 
 COMMENT ON FUNCTION private.copy_ai_result_to_ticket() IS 'After-write trigger on ticket_ai_results: copies category and urgency to tickets.';
+
+--
+-- Name: corrected_triage_value(uuid, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.corrected_triage_value(ticket_id uuid, field text) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select correction.to_value from public.triage_corrections correction
+  where correction.ticket_id = corrected_triage_value.ticket_id and correction.field = corrected_triage_value.field
+  order by correction.id desc limit 1
+$$;
+
+--
+-- Name: FUNCTION corrected_triage_value(ticket_id uuid, field text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.corrected_triage_value(ticket_id uuid, field text) IS 'The value staff last corrected a triage field of a ticket to, or null when nobody corrected it.';
 
 --
 -- Name: count_kb_chunk_lexemes(); Type: FUNCTION; Schema: private; Owner: -
@@ -2047,6 +2099,8 @@ begin
       first_response_breached_at = case when target = 'first_response' then now() else ticket.first_response_breached_at end,
       resolution_breached_at = case when target = 'resolution' then now() else ticket.resolution_breached_at end,
       priority = case when breach.raise_priority then private.raised_priority(ticket.priority) else ticket.priority end,
+      priority_set_by = case when breach.raise_priority and ticket.priority <> 'urgent' then 'sla_escalation' else ticket.priority_set_by end,
+      priority_set_by_id = case when breach.raise_priority and ticket.priority <> 'urgent' then null else ticket.priority_set_by_id end,
       assigned_to = case when reassigning then breach.escalate_to else ticket.assigned_to end,
       status = case when reassigning and ticket.status = 'unassigned' then 'assigned' else ticket.status end
     where ticket.id = breach.id;
@@ -2525,6 +2579,95 @@ $$;
 COMMENT ON FUNCTION private.kb_title_word_candidates(title_query tsquery, max_results integer, solution_area text, category text, vehicle_context text) IS 'search_kb''s title side: chunks whose article title holds every query term (title words GIN index) that the caller may read; ids only.';
 
 --
+-- Name: keep_corrected_triage(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.keep_corrected_triage() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  corrected text;
+begin
+  -- Most tickets are never corrected: one index probe answers that before any per-field lookup.
+  if not exists (select 1 from public.triage_corrections correction where correction.ticket_id = new.ticket_id) then
+    return new;
+  end if;
+  corrected := private.corrected_triage_value(new.ticket_id, 'category');
+  if corrected is not null then new.category := corrected::public.ticket_category; end if;
+  corrected := private.corrected_triage_value(new.ticket_id, 'urgency');
+  if corrected is not null then new.urgency := corrected::public.ticket_urgency; end if;
+  corrected := private.corrected_triage_value(new.ticket_id, 'sentiment');
+  if corrected is not null then new.sentiment_score := corrected::integer; end if;
+  return new;
+end;
+$$;
+
+--
+-- Name: FUNCTION keep_corrected_triage(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.keep_corrected_triage() IS 'Before-write trigger on ticket_ai_results: a re-triage keeps what staff corrected (the latest correction per field); copy_ai_result_to_ticket then copies the kept values to the ticket.';
+
+--
+-- Name: keep_ticket_priority(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.keep_ticket_priority() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  person uuid := auth.uid();
+begin
+  if tg_op = 'INSERT' then
+    -- 'normal' is the column's default, so only another value is somebody's choice.
+    if new.priority <> 'normal' then
+      new.priority_set_by := case when person is not null and private.is_staff() then 'staff' else 'customer' end;
+      new.priority_set_by_id := coalesce(person, new.customer_id);
+    elsif new.urgency is not null then
+      new.priority := private.priority_for_urgency(new.urgency);
+      new.priority_set_by := 'triage';
+      new.priority_set_by_id := null;
+    else
+      new.priority_set_by := null;
+      new.priority_set_by_id := null;
+    end if;
+    return new;
+  end if;
+
+  if new.priority is distinct from old.priority then
+    -- A definer function (the SLA escalation) names itself; API users never choose what the record says.
+    if current_user = 'authenticated' or new.priority_set_by is not distinct from old.priority_set_by then
+      new.priority_set_by := case when person is not null and not private.is_staff() then 'customer' else 'staff' end;
+      new.priority_set_by_id := person;
+    end if;
+  elsif new.urgency is distinct from old.urgency and new.urgency is not null
+        and (old.priority_set_by is null or old.priority_set_by = 'triage') then
+    new.priority := private.priority_for_urgency(new.urgency);
+    -- A member of staff correcting the urgency sets the priority with it; otherwise it is triage's.
+    if person is not null and private.is_staff() then
+      new.priority_set_by := 'staff';
+      new.priority_set_by_id := person;
+    else
+      new.priority_set_by := 'triage';
+      new.priority_set_by_id := null;
+    end if;
+  else
+    new.priority_set_by := old.priority_set_by;
+    new.priority_set_by_id := old.priority_set_by_id;
+  end if;
+  return new;
+end;
+$$;
+
+--
+-- Name: FUNCTION keep_ticket_priority(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.keep_ticket_priority() IS 'Before-write trigger on tickets: the one priority — from triage''s urgency unless a person (or the SLA escalation) set it — and who or what set it.';
+
+--
 -- Name: keep_ticket_sla(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -2884,6 +3027,24 @@ $$;
 --
 
 COMMENT ON FUNCTION private.prepare_ticket_rating() IS 'Before-insert trigger on ticket_ratings: records the ticket''s technician and the time.';
+
+--
+-- Name: priority_for_urgency(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.priority_for_urgency(urgency text) RETURNS public.ticket_priority
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  -- 'urgent' is left to people and the SLA escalation: triage's highest says high.
+  select case urgency when 'high' then 'high'::public.ticket_priority when 'low' then 'low' else 'normal' end
+$$;
+
+--
+-- Name: FUNCTION priority_for_urgency(urgency text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.priority_for_urgency(urgency text) IS 'The priority triage''s urgency gives a ticket: high -> high, medium -> normal, low -> low.';
 
 --
 -- Name: protect_availability_fields(); Type: FUNCTION; Schema: private; Owner: -
@@ -4559,6 +4720,72 @@ CREATE FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome
 --
 
 COMMENT ON FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome text) IS 'Records a troubleshooting outcome (resolved / not_resolved / another_issue); returns the ticket id created for not_resolved.';
+
+--
+-- Name: correct_ticket_triage(uuid, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.correct_ticket_triage(ticket_id uuid, field text, value text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  ticket public.tickets;
+  ai public.ticket_ai_results;
+  current_value text;
+  new_value text := trim(value);
+begin
+  if not private.is_staff() then
+    raise exception 'only technicians and admins can correct triage' using errcode = '42501';
+  end if;
+  if field is null or field not in ('category', 'urgency', 'sentiment') then
+    raise exception 'choose category, urgency or sentiment to correct' using errcode = '22023';
+  end if;
+  if field = 'category' and (new_value is null or new_value not in (select unnest(enum_range(null::public.ticket_category))::text)) then
+    raise exception 'unknown category %', value using errcode = '22023';
+  elsif field = 'urgency' and (new_value is null or new_value not in ('high', 'medium', 'low')) then
+    raise exception 'urgency is high, medium or low' using errcode = '22023';
+  elsif field = 'sentiment' and (new_value is null or new_value !~ '^(10|[1-9])$') then
+    raise exception 'sentiment is a whole number from 1 to 10' using errcode = '22023';
+  end if;
+
+  select * into ticket from public.tickets where id = correct_ticket_triage.ticket_id for update;
+  if ticket.id is null then
+    raise exception 'no such ticket' using errcode = 'P0002';
+  end if;
+  select * into ai from public.ticket_ai_results result where result.ticket_id = ticket.id for update;
+
+  current_value := case field when 'category' then ticket.category::text when 'urgency' then ticket.urgency::text
+    else ai.sentiment_score::text end;
+  if current_value is not distinct from new_value then
+    return false;
+  end if;
+
+  insert into public.triage_corrections (ticket_id, field, from_value, to_value, corrected_by, model_version, provider)
+  values (ticket.id, field, current_value, new_value, auth.uid(), ai.model, ai.provider);
+
+  -- The result row keeps the corrected value (private.keep_corrected_triage) and its copy trigger sets the ticket;
+  -- a ticket whose triage failed has no result row, so its own columns are set here.
+  if ai.id is not null then
+    update public.ticket_ai_results result set processed_at = result.processed_at where result.id = ai.id;
+  elsif field = 'category' then
+    update public.tickets set category = new_value::public.ticket_category where id = ticket.id;
+  elsif field = 'urgency' then
+    update public.tickets set urgency = new_value::public.ticket_urgency where id = ticket.id;
+  end if;
+
+  insert into public.ticket_events (ticket_id, actor_id, kind, details)
+  values (ticket.id, auth.uid(), 'triage_corrected', jsonb_build_object('field', field, 'from', current_value, 'to', new_value,
+    'model', ai.model, 'provider', ai.provider));
+  return true;
+end;
+$_$;
+
+--
+-- Name: FUNCTION correct_ticket_triage(ticket_id uuid, field text, value text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.correct_ticket_triage(ticket_id uuid, field text, value text) IS 'Staff correct a triage field (category, urgency or sentiment 1-10) of a ticket: one triage_corrections row and one timeline row per change, none when the value is unchanged (returns false). Later re-triage keeps the value.';
 
 --
 -- Name: desk_performance(integer); Type: FUNCTION; Schema: public; Owner: -
@@ -7554,6 +7781,97 @@ COMMENT ON COLUMN public.ticket_triage_failures.attempts IS 'Attempts made befor
 COMMENT ON COLUMN public.ticket_triage_failures.failed_at IS 'When triage gave up.';
 
 --
+-- Name: triage_corrections; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.triage_corrections (
+    id bigint NOT NULL,
+    ticket_id uuid NOT NULL,
+    field text NOT NULL,
+    from_value text,
+    to_value text NOT NULL,
+    corrected_by uuid,
+    corrected_at timestamp with time zone DEFAULT now() NOT NULL,
+    model_version text,
+    provider text,
+    CONSTRAINT triage_corrections_change_the_value CHECK ((from_value IS DISTINCT FROM to_value)),
+    CONSTRAINT triage_corrections_field_check CHECK ((field = ANY (ARRAY['category'::text, 'urgency'::text, 'sentiment'::text])))
+);
+
+--
+-- Name: TABLE triage_corrections; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.triage_corrections IS 'A member of staff''s correction of a triage field, one row per change (never for an unchanged value). Written only by public.correct_ticket_triage; staff read it. The latest row per ticket and field is the value re-triage keeps.';
+
+--
+-- Name: COLUMN triage_corrections.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.id IS 'Row id (also orders corrections made in the same instant).';
+
+--
+-- Name: COLUMN triage_corrections.ticket_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.ticket_id IS 'The corrected ticket.';
+
+--
+-- Name: COLUMN triage_corrections.field; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.field IS 'category, urgency or sentiment (the 1-10 score).';
+
+--
+-- Name: COLUMN triage_corrections.from_value; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.from_value IS 'The value before the correction (what triage said, for the first correction of a field); null when the ticket had none.';
+
+--
+-- Name: COLUMN triage_corrections.to_value; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.to_value IS 'The value the person chose.';
+
+--
+-- Name: COLUMN triage_corrections.corrected_by; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.corrected_by IS 'Who corrected it.';
+
+--
+-- Name: COLUMN triage_corrections.corrected_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.corrected_at IS 'When.';
+
+--
+-- Name: COLUMN triage_corrections.model_version; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.model_version IS 'The model of the triage result that produced from_value (ticket_ai_results.model); null when the ticket had no triage result.';
+
+--
+-- Name: COLUMN triage_corrections.provider; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.provider IS 'The AI provider of that triage result (ticket_ai_results.provider).';
+
+--
+-- Name: triage_corrections_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.triage_corrections ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.triage_corrections_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: troubleshooting_session_steps; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -8419,6 +8737,13 @@ ALTER TABLE ONLY public.tickets
     ADD CONSTRAINT tickets_troubleshooting_session_id_key UNIQUE (troubleshooting_session_id);
 
 --
+-- Name: triage_corrections triage_corrections_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.triage_corrections
+    ADD CONSTRAINT triage_corrections_pkey PRIMARY KEY (id);
+
+--
 -- Name: troubleshooting_session_steps troubleshooting_session_steps_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -8811,6 +9136,12 @@ CREATE INDEX tickets_customer_vehicle_id_idx ON public.tickets USING btree (cust
 CREATE INDEX tickets_follow_up_of_idx ON public.tickets USING btree (follow_up_of) WHERE (follow_up_of IS NOT NULL);
 
 --
+-- Name: tickets_priority_set_by_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX tickets_priority_set_by_id_idx ON public.tickets USING btree (priority_set_by_id) WHERE (priority_set_by_id IS NOT NULL);
+
+--
 -- Name: tickets_queue_all_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -8857,6 +9188,24 @@ CREATE INDEX tickets_unassigned_queue_idx ON public.tickets USING btree (private
 --
 
 COMMENT ON INDEX public.tickets_unassigned_queue_idx IS 'The technician queue and claim_next_ticket: unassigned tickets by urgency (private.urgency_rank), then oldest first.';
+
+--
+-- Name: triage_corrections_corrected_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX triage_corrections_corrected_at_idx ON public.triage_corrections USING btree (corrected_at);
+
+--
+-- Name: triage_corrections_corrected_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX triage_corrections_corrected_by_idx ON public.triage_corrections USING btree (corrected_by);
+
+--
+-- Name: triage_corrections_ticket_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX triage_corrections_ticket_idx ON public.triage_corrections USING btree (ticket_id, field, id DESC);
 
 --
 -- Name: troubleshooting_session_steps_session_responded_idx; Type: INDEX; Schema: public; Owner: -
@@ -9011,6 +9360,12 @@ CREATE TRIGGER c_require_finished_work_orders BEFORE UPDATE OF status ON public.
 CREATE TRIGGER copy_ai_result_to_ticket AFTER INSERT OR UPDATE ON public.ticket_ai_results FOR EACH ROW EXECUTE FUNCTION private.copy_ai_result_to_ticket();
 
 --
+-- Name: tickets d_keep_ticket_priority; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER d_keep_ticket_priority BEFORE INSERT OR UPDATE OF priority, urgency, priority_set_by, priority_set_by_id ON public.tickets FOR EACH ROW EXECUTE FUNCTION private.keep_ticket_priority();
+
+--
 -- Name: kb_articles drop_embed_job; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -9095,6 +9450,12 @@ ALTER TABLE public.kb_chunks ENABLE ALWAYS TRIGGER kb_chunks_count_lexemes_on_up
 --
 
 COMMENT ON TRIGGER kb_chunks_count_lexemes_on_update ON public.kb_chunks IS 'Moves the counts of chunks whose fts changed.';
+
+--
+-- Name: ticket_ai_results keep_corrected_triage; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER keep_corrected_triage BEFORE INSERT OR UPDATE ON public.ticket_ai_results FOR EACH ROW EXECUTE FUNCTION private.keep_corrected_triage();
 
 --
 -- Name: tickets link_ticket_conversation; Type: TRIGGER; Schema: public; Owner: -
@@ -9720,6 +10081,13 @@ ALTER TABLE ONLY public.tickets
     ADD CONSTRAINT tickets_follow_up_of_fkey FOREIGN KEY (follow_up_of) REFERENCES public.tickets(id) ON DELETE SET NULL;
 
 --
+-- Name: tickets tickets_priority_set_by_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.tickets
+    ADD CONSTRAINT tickets_priority_set_by_id_fkey FOREIGN KEY (priority_set_by_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
 -- Name: tickets tickets_sla_policy_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -9732,6 +10100,20 @@ ALTER TABLE ONLY public.tickets
 
 ALTER TABLE ONLY public.tickets
     ADD CONSTRAINT tickets_troubleshooting_session_id_fkey FOREIGN KEY (troubleshooting_session_id) REFERENCES public.troubleshooting_sessions(id) ON DELETE SET NULL;
+
+--
+-- Name: triage_corrections triage_corrections_corrected_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.triage_corrections
+    ADD CONSTRAINT triage_corrections_corrected_by_fkey FOREIGN KEY (corrected_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: triage_corrections triage_corrections_ticket_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.triage_corrections
+    ADD CONSTRAINT triage_corrections_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES public.tickets(id) ON DELETE CASCADE;
 
 --
 -- Name: troubleshooting_session_steps troubleshooting_session_steps_session_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -10463,6 +10845,12 @@ CREATE POLICY "Staff can read the desk settings" ON public.desk_settings FOR SEL
 CREATE POLICY "Staff can read ticket timelines" ON public.ticket_events FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
 
 --
+-- Name: triage_corrections Staff can read triage corrections; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read triage corrections" ON public.triage_corrections FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
+
+--
 -- Name: ticket_triage_failures Staff can read triage failures; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -10731,6 +11119,12 @@ ALTER TABLE public.ticket_triage_failures ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.tickets ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: triage_corrections; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.triage_corrections ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: troubleshooting_session_steps; Type: ROW SECURITY; Schema: public; Owner: -
@@ -11068,6 +11462,12 @@ GRANT ALL ON FUNCTION private.conversation_id_of_topic(topic text) TO service_ro
 REVOKE ALL ON FUNCTION private.copy_ai_result_to_ticket() FROM PUBLIC;
 
 --
+-- Name: FUNCTION corrected_triage_value(ticket_id uuid, field text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.corrected_triage_value(ticket_id uuid, field text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION count_kb_chunk_lexemes(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -11292,6 +11692,18 @@ GRANT ALL ON FUNCTION private.kb_title_word_candidates(title_query tsquery, max_
 GRANT ALL ON FUNCTION private.kb_title_word_candidates(title_query tsquery, max_results integer, solution_area text, category text, vehicle_context text) TO service_role;
 
 --
+-- Name: FUNCTION keep_corrected_triage(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.keep_corrected_triage() FROM PUBLIC;
+
+--
+-- Name: FUNCTION keep_ticket_priority(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.keep_ticket_priority() FROM PUBLIC;
+
+--
 -- Name: FUNCTION keep_ticket_sla(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -11375,6 +11787,12 @@ REVOKE ALL ON FUNCTION private.prepare_new_ticket() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.prepare_ticket_rating() FROM PUBLIC;
+
+--
+-- Name: FUNCTION priority_for_urgency(urgency text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.priority_for_urgency(urgency text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION protect_availability_fields(); Type: ACL; Schema: private; Owner: -
@@ -11747,6 +12165,14 @@ GRANT ALL ON FUNCTION public.complete_job(job_id bigint) TO service_role;
 REVOKE ALL ON FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome text) TO service_role;
 GRANT ALL ON FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome text) TO authenticated;
+
+--
+-- Name: FUNCTION correct_ticket_triage(ticket_id uuid, field text, value text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.correct_ticket_triage(ticket_id uuid, field text, value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.correct_ticket_triage(ticket_id uuid, field text, value text) TO service_role;
+GRANT ALL ON FUNCTION public.correct_ticket_triage(ticket_id uuid, field text, value text) TO authenticated;
 
 --
 -- Name: FUNCTION desk_performance(days integer); Type: ACL; Schema: public; Owner: -
@@ -12150,6 +12576,22 @@ GRANT ALL ON TABLE public.ticket_timeline TO service_role;
 GRANT ALL ON TABLE public.ticket_triage_failures TO anon;
 GRANT ALL ON TABLE public.ticket_triage_failures TO authenticated;
 GRANT ALL ON TABLE public.ticket_triage_failures TO service_role;
+
+--
+-- Name: TABLE triage_corrections; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.triage_corrections TO anon;
+GRANT ALL ON TABLE public.triage_corrections TO authenticated;
+GRANT ALL ON TABLE public.triage_corrections TO service_role;
+
+--
+-- Name: SEQUENCE triage_corrections_id_seq; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON SEQUENCE public.triage_corrections_id_seq TO anon;
+GRANT ALL ON SEQUENCE public.triage_corrections_id_seq TO authenticated;
+GRANT ALL ON SEQUENCE public.triage_corrections_id_seq TO service_role;
 
 --
 -- Name: TABLE troubleshooting_session_steps; Type: ACL; Schema: public; Owner: -

@@ -53,6 +53,9 @@ const ticketRowSchema = z.object({
   triage_status: z.string(),
   category: z.string().nullable(),
   urgency: z.string().nullable(),
+  priority: z.string(),
+  priority_set_by: z.string().nullable(),
+  priority_set_by_name: z.string().nullable(),
   created_at: z.date(),
   created_key: z.string(),
   sort_rank: z.number().int(),
@@ -78,6 +81,9 @@ function toDeskTicket(row: TicketRow): DeskTicket {
     triageStatus: row.triage_status,
     category: row.category,
     urgency: row.urgency,
+    priority: row.priority,
+    prioritySetBy: row.priority_set_by,
+    prioritySetByName: row.priority_set_by_name,
     createdAt: row.created_at.toISOString(),
     customerName: row.customer_name ?? 'Unknown customer',
     vin: row.vin,
@@ -175,7 +181,8 @@ export async function listDeskTickets({ claims, query }: { claims: RlsClaims; qu
       query.sort === 'newest' ? tx`t.created_at desc, t.id desc` : query.sort === 'oldest' ? tx`t.created_at, t.id` : tx`${rank}, t.created_at, t.id`;
     return tx`
       select t.id, t.number, t.subject, t.status::text as status, t.triage_status::text as triage_status,
-        t.category::text as category, t.urgency::text as urgency, t.created_at,
+        t.category::text as category, t.urgency::text as urgency, t.priority::text as priority,
+        t.priority_set_by::text as priority_set_by, coalesce(nullif(trim(setter.full_name), ''), setter.email) as priority_set_by_name, t.created_at,
         to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
         ${rank}::int as sort_rank,
         coalesce(nullif(trim(customer.full_name), ''), customer.email, t.contact_email) as customer_name,
@@ -185,6 +192,7 @@ export async function listDeskTickets({ claims, query }: { claims: RlsClaims; qu
       from public.tickets t
       left join public.profiles customer on customer.id = t.customer_id
       left join public.profiles assignee on assignee.id = t.assigned_to
+      left join public.profiles setter on setter.id = t.priority_set_by_id
       left join public.ticket_ai_results result on result.ticket_id = t.id
       left join public.ticket_triage_failures failure on failure.ticket_id = t.id
       where ${filter}

@@ -54,6 +54,9 @@ export interface DeskTicket {
   triageStatus: string;
   category: string | null;
   urgency: string | null;
+  priority: string;
+  prioritySetBy: string | null;
+  prioritySetByName: string | null;
   createdAt: string;
   customerName: string;
   vin: string | null;

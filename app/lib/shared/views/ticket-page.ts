@@ -14,6 +14,8 @@ export interface TicketDetails {
   content: string;
   channel: string;
   priority: string;
+  prioritySetBy: string | null;
+  prioritySetByName: string | null;
   status: TicketStatus;
   triageStatus: string;
   category: string | null;
@@ -45,6 +47,18 @@ export interface TriageResult {
   processedAt: string;
 }
 
+export const triageFields = ['category', 'urgency', 'sentiment'] as const;
+export type TriageField = (typeof triageFields)[number];
+
+/** The latest correction staff made to one triage field (public.triage_corrections). */
+export interface TriageCorrection {
+  field: TriageField;
+  fromValue: string | null;
+  toValue: string;
+  correctedByName: string | null;
+  correctedAt: string;
+}
+
 export interface TroubleshootingStep {
   stepNumber: number;
   stepText: string;
@@ -73,6 +87,7 @@ export interface TimelineEvent {
 export interface TicketPage {
   ticket: TicketDetails;
   triage: TriageResult | null;
+  corrections: TriageCorrection[];
   sessionGuideTitle: string | null;
   steps: TroubleshootingStep[];
   messages: TicketPageMessage[];
