@@ -158,7 +158,8 @@ CREATE TYPE public.analytics_event_type AS ENUM (
     'troubleshooting_completed',
     'work_order_completed',
     'sla_breached',
-    'ticket_rated'
+    'ticket_rated',
+    'tickets_merged'
 );
 
 --
@@ -342,13 +343,13 @@ CREATE TYPE public.ticket_priority AS ENUM (
 --
 
 CREATE DOMAIN public.ticket_status AS text
-	CONSTRAINT ticket_status_check CHECK ((VALUE = ANY (ARRAY['unassigned'::text, 'assigned'::text, 'in_progress'::text, 'waiting_on_customer'::text, 'resolved'::text, 'closed'::text])));
+	CONSTRAINT ticket_status_check CHECK ((VALUE = ANY (ARRAY['unassigned'::text, 'assigned'::text, 'in_progress'::text, 'waiting_on_customer'::text, 'resolved'::text, 'closed'::text, 'merged'::text])));
 
 --
 -- Name: DOMAIN ticket_status; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON DOMAIN public.ticket_status IS 'Technician workflow: unassigned -> assigned / in_progress -> waiting_on_customer -> resolved -> closed. A text domain (not an enum) so RLS-filtered queue queries can use the index (text equality is leakproof).';
+COMMENT ON DOMAIN public.ticket_status IS 'Technician workflow: unassigned -> assigned / in_progress -> waiting_on_customer -> resolved -> closed; merged (into merged_into) is final. A text domain (not an enum) so RLS-filtered queue queries can use the index (text equality is leakproof).';
 
 --
 -- Name: ticket_triage_status; Type: TYPE; Schema: public; Owner: -
@@ -1186,8 +1187,11 @@ END) STORED,
     search_vector tsvector GENERATED ALWAYS AS ((setweight(to_tsvector('english'::regconfig, COALESCE(subject, ''::text)), 'A'::"char") || setweight(to_tsvector('english'::regconfig, COALESCE(content, ''::text)), 'B'::"char"))) STORED,
     priority_set_by public.priority_setter,
     priority_set_by_id uuid,
+    merged_into uuid,
     CONSTRAINT tickets_assigned_has_technician CHECK ((((status)::text <> ALL (ARRAY['assigned'::text, 'in_progress'::text, 'waiting_on_customer'::text])) OR (assigned_to IS NOT NULL))),
     CONSTRAINT tickets_finished_means_triage_resolved CHECK ((((status)::text <> ALL (ARRAY['resolved'::text, 'closed'::text])) OR (triage_status = 'resolved'::public.ticket_triage_status))),
+    CONSTRAINT tickets_merged_into_only_when_merged CHECK (((merged_into IS NULL) OR ((status)::text = 'merged'::text))),
+    CONSTRAINT tickets_not_merged_into_itself CHECK ((merged_into IS DISTINCT FROM id)),
     CONSTRAINT tickets_sla_paused_seconds_check CHECK ((sla_paused_seconds >= 0)),
     CONSTRAINT tickets_subject_check CHECK ((length(TRIM(BOTH FROM subject)) > 0)),
     CONSTRAINT tickets_unassigned_has_no_technician CHECK ((((status)::text <> 'unassigned'::text) OR (assigned_to IS NULL))),
@@ -1440,6 +1444,12 @@ COMMENT ON COLUMN public.tickets.priority_set_by IS 'Who or what set the priorit
 --
 
 COMMENT ON COLUMN public.tickets.priority_set_by_id IS 'The person who set the priority (customer or staff); null for triage and the SLA escalation.';
+
+--
+-- Name: COLUMN tickets.merged_into; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.merged_into IS 'The ticket this one was merged into (status merged); the customer is sent there. Set only by public.merge_tickets.';
 
 --
 -- Name: claim_outcome(public.tickets, boolean); Type: FUNCTION; Schema: private; Owner: -
@@ -1930,6 +1940,23 @@ $$;
 COMMENT ON FUNCTION private.drop_embed_job_of_deleted_article() IS 'After-delete trigger on kb_articles: removes the article''s queued embed job unless a worker holds it at that instant (then the worker finds the article gone and completes it); never waits, so it cannot deadlock with a claim.';
 
 --
+-- Name: duplicate_text(text, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.duplicate_text(subject text, content text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select lower(coalesce(subject, '') || ' ' || left(coalesce(content, ''), 400))
+$$;
+
+--
+-- Name: FUNCTION duplicate_text(subject text, content text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.duplicate_text(subject text, content text) IS 'The text possible duplicates are compared on: subject and the first 400 characters of the description, lower-cased.';
+
+--
 -- Name: enforce_ticket_lifecycle(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1938,8 +1965,15 @@ CREATE FUNCTION private.enforce_ticket_lifecycle() RETURNS trigger
     SET search_path TO ''
     AS $$
 begin
+  if old.status = 'merged' and current_user = 'authenticated' then
+    raise exception 'ticket % was merged into another ticket: work on that one', old.number using errcode = '23514';
+  end if;
   if new.status is distinct from old.status then
-    if not (
+    if new.status = 'merged' then
+      if current_user = 'authenticated' or new.merged_into is null or old.status in ('closed', 'merged') then
+        raise exception 'a ticket is merged only through merge_tickets, and not once closed' using errcode = '23514';
+      end if;
+    elsif not (
       (old.status = 'unassigned' and new.status in ('assigned', 'in_progress'))
       or (old.status = 'assigned' and new.status in ('unassigned', 'in_progress', 'waiting_on_customer', 'resolved'))
       or (old.status = 'in_progress' and new.status in ('assigned', 'waiting_on_customer', 'resolved'))
@@ -1949,9 +1983,12 @@ begin
       raise exception 'illegal ticket status transition from % to %', old.status, new.status using errcode = '23514';
     end if;
   end if;
+  if new.merged_into is distinct from old.merged_into and current_user = 'authenticated' then
+    raise exception 'a ticket is merged only through merge_tickets' using errcode = '42501';
+  end if;
 
-  -- The workflow reaching resolved/closed resolves triage; a reopened ticket goes back to processed.
-  if new.status in ('resolved', 'closed') then
+  -- The workflow reaching resolved/closed/merged resolves triage; a reopened ticket goes back to processed.
+  if new.status in ('resolved', 'closed', 'merged') then
     new.triage_status := 'resolved';
   elsif old.status in ('resolved', 'closed') and old.triage_status = 'resolved' then
     new.triage_status := 'processed';
@@ -1960,7 +1997,7 @@ begin
   end if;
 
   if new.triage_status is distinct from old.triage_status
-     and not (old.status in ('resolved', 'closed') or new.status in ('resolved', 'closed')) then
+     and not (old.status in ('resolved', 'closed', 'merged') or new.status in ('resolved', 'closed', 'merged')) then
     if not (
       (old.triage_status = 'pending' and new.triage_status = 'processing')
       or (old.triage_status = 'processing' and new.triage_status in ('processed', 'ai_failed', 'pending'))
@@ -1978,7 +2015,7 @@ begin
   elsif new.status not in ('resolved', 'closed') then
     new.resolved_at := null;
   end if;
-  if new.status = 'closed' and old.status <> 'closed' then
+  if new.status in ('closed', 'merged') and old.status is distinct from new.status then
     new.closed_at := now();
   end if;
   return new;
@@ -1989,7 +2026,7 @@ $$;
 -- Name: FUNCTION enforce_ticket_lifecycle(); Type: COMMENT; Schema: private; Owner: -
 --
 
-COMMENT ON FUNCTION private.enforce_ticket_lifecycle() IS 'Before-update trigger on tickets: legal status and triage transitions only; resolved_at / closed_at / assigned_at.';
+COMMENT ON FUNCTION private.enforce_ticket_lifecycle() IS 'Before-update trigger on tickets: legal status and triage transitions only (merged only through merge_tickets, and final); resolved_at / closed_at / assigned_at.';
 
 --
 -- Name: enqueue_all_embeddings(); Type: FUNCTION; Schema: private; Owner: -
@@ -2226,6 +2263,87 @@ CREATE FUNCTION private.first_name_of(full_name text) RETURNS text
 --
 
 COMMENT ON FUNCTION private.first_name_of(full_name text) IS 'The first word of a full name ({{customer.first_name}}, {{technician.first_name}}).';
+
+--
+-- Name: flag_possible_duplicate(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.flag_possible_duplicate(ticket_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  ticket public.tickets;
+  ticket_text text;
+  best record;
+begin
+  select * into ticket from public.tickets t where t.id = flag_possible_duplicate.ticket_id;
+  if ticket.id is null or ticket.status in ('resolved', 'closed', 'merged') then
+    return;
+  end if;
+  ticket_text := private.duplicate_text(ticket.subject, ticket.content);
+
+  -- Bounded work per ticket: the customer's own open tickets of 30 days (tickets_customer_idx) and the 500 most
+  -- recent open tickets of 7 days (tickets_queue_all_idx). The same customer needs a lower similarity than a
+  -- stranger: "same problem again" is likelier than two people wording it alike.
+  select candidate.id, candidate.same_customer, candidate.score into best
+  from (
+    select other.id, true as same_customer,
+      extensions.similarity(ticket_text, private.duplicate_text(other.subject, other.content)) as score
+    from public.tickets other
+    where other.customer_id = ticket.customer_id and other.created_at >= ticket.created_at - interval '30 days'
+      and other.created_at <= ticket.created_at and other.id <> ticket.id
+      and other.status not in ('resolved', 'closed', 'merged')
+    union all
+    select recent.id, false, extensions.similarity(ticket_text, private.duplicate_text(recent.subject, recent.content))
+    from (
+      select other.id, other.subject, other.content from public.tickets other
+      where other.created_at >= ticket.created_at - interval '7 days' and other.created_at <= ticket.created_at
+        and other.id <> ticket.id and other.customer_id <> ticket.customer_id
+        and other.status not in ('resolved', 'closed', 'merged')
+      order by other.created_at desc, other.id desc
+      limit 500
+    ) recent
+  ) candidate
+  where candidate.score >= case when candidate.same_customer then 0.45 else 0.6 end
+  order by candidate.score desc, candidate.same_customer desc
+  limit 1;
+
+  if best.id is not null then
+    insert into public.possible_duplicates (ticket_id, duplicate_of, similarity, same_customer)
+    values (ticket.id, best.id, least(best.score, 1), best.same_customer)
+    on conflict on constraint possible_duplicates_pkey do update set
+      duplicate_of = excluded.duplicate_of, similarity = excluded.similarity, same_customer = excluded.same_customer,
+      detected_at = excluded.detected_at;
+  end if;
+end;
+$$;
+
+--
+-- Name: FUNCTION flag_possible_duplicate(ticket_id uuid); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.flag_possible_duplicate(ticket_id uuid) IS 'Finds the earlier open ticket a ticket most closely matches (trigram similarity of subject and description: >= 0.45 for the same customer, >= 0.6 across customers) and records it in possible_duplicates.';
+
+--
+-- Name: flag_possible_duplicate_after_triage(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.flag_possible_duplicate_after_triage() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform private.flag_possible_duplicate(new.ticket_id);
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION flag_possible_duplicate_after_triage(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.flag_possible_duplicate_after_triage() IS 'After-insert trigger on ticket_ai_results: a ticket''s first triage result looks for the open ticket it may duplicate (off the insert path, once per ticket).';
 
 --
 -- Name: handle_new_user(); Type: FUNCTION; Schema: private; Owner: -
@@ -2696,6 +2814,15 @@ begin
     new.resolution_breached_at := null;
   end if;
 
+  -- A merged ticket leaves the SLA clock: its work goes on in the survivor, which keeps its own.
+  if new.status = 'merged' then
+    new.sla_policy_id := null;
+    new.first_response_due_at := null;
+    new.resolution_due_at := null;
+    new.sla_paused_at := null;
+    return new;
+  end if;
+
   -- Waiting on the customer stops the clock; leaving it adds the business time waited.
   if new.status = 'waiting_on_customer' and (tg_op = 'INSERT' or old.status is distinct from 'waiting_on_customer') then
     new.sla_paused_at := coalesce(new.sla_paused_at, now());
@@ -2734,7 +2861,7 @@ $$;
 -- Name: FUNCTION keep_ticket_sla(); Type: COMMENT; Schema: private; Owner: -
 --
 
-COMMENT ON FUNCTION private.keep_ticket_sla() IS 'Before-write trigger on tickets: the SLA policy, due times and pause bookkeeping; API users cannot write these columns.';
+COMMENT ON FUNCTION private.keep_ticket_sla() IS 'Before-write trigger on tickets: the SLA policy, due times and pause bookkeeping (none for a merged ticket, so sla_due_at is null and the escalation job never sees it); API users cannot write these columns.';
 
 --
 -- Name: link_ticket_conversation(); Type: FUNCTION; Schema: private; Owner: -
@@ -3211,11 +3338,16 @@ begin
     end if;
     -- API users only: imports and the seed (run as the owner) record past work on tickets already resolved.
     if current_user = 'authenticated'
-       and exists (select 1 from public.tickets ticket where ticket.id = new.ticket_id and ticket.status in ('resolved', 'closed')) then
+       and exists (select 1 from public.tickets ticket where ticket.id = new.ticket_id and ticket.status in ('resolved', 'closed', 'merged')) then
       raise exception 'ticket is % and takes no new work orders: reopen it first',
         (select ticket.status from public.tickets ticket where ticket.id = new.ticket_id) using errcode = '23514';
     end if;
   else
+    -- public.merge_tickets (as the owner) changes nothing but the ticket.
+    if current_user <> 'authenticated' and new.ticket_id is distinct from old.ticket_id
+       and new.status = old.status and new.number = old.number and new.parts_cost = old.parts_cost then
+      return new;
+    end if;
     if new.parts_cost is distinct from old.parts_cost and pg_trigger_depth() < 2 then
       raise exception 'parts_cost is derived from the parts lines and cannot be typed' using errcode = '42501';
     end if;
@@ -4591,6 +4723,7 @@ CREATE FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value
 declare
   target uuid;
   changed integer;
+  merged_note text;
 begin
   if action is null or action not in ('assign', 'status', 'close') then
     raise exception 'unknown bulk action %', action using errcode = '22023';
@@ -4607,6 +4740,12 @@ begin
 
   foreach target in array (select array_agg(distinct id) from unnest(ticket_ids) id) loop
     ticket_id := target;
+    select format('ticket %s was merged into %s', ticket.number, coalesce(survivor.number, 'another ticket')) into merged_note
+    from public.tickets ticket left join public.tickets survivor on survivor.id = ticket.merged_into
+    where ticket.id = target and ticket.status = 'merged';
+    if merged_note is not null then
+      done := false; error := merged_note; return next; continue;
+    end if;
     begin
       if action = 'assign' then
         update public.tickets ticket set assigned_to = value::uuid,
@@ -4641,7 +4780,7 @@ $_$;
 -- Name: FUNCTION bulk_update_tickets(ticket_ids uuid[], action text, value text); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value text) IS 'Desk bulk action (assign, status, close) on up to 200 tickets, each under the caller''s policies and the lifecycle triggers in its own subtransaction; one row per ticket: done or the refusal.';
+COMMENT ON FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value text) IS 'Desk bulk action (assign, status, close) on up to 200 tickets, each under the caller''s policies and the lifecycle triggers in its own subtransaction; one row per ticket: done or the refusal (a merged ticket: merged into which).';
 
 --
 -- Name: claim_jobs(text, text, integer); Type: FUNCTION; Schema: public; Owner: -
@@ -4986,6 +5125,94 @@ $$;
 --
 
 COMMENT ON FUNCTION public.match_guides(description text, match_count integer) IS 'Best published guides for a problem description: idf-weighted full text over title / symptoms / description / steps plus trigram near-misses, score 0..1, confident when clearly ahead.';
+
+--
+-- Name: merge_tickets(uuid, uuid, boolean); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  duplicate_ticket public.tickets;
+  survivor_ticket public.tickets;
+  cross_customer boolean;
+  survivor_conversation uuid;
+  moved_messages integer := 0;
+  moved_events integer;
+  moved_work_orders integer;
+begin
+  if not private.is_staff() then
+    raise exception 'only technicians and admins can merge tickets' using errcode = '42501';
+  end if;
+  if duplicate is null or survivor is null or duplicate = survivor then
+    raise exception 'choose two different tickets to merge' using errcode = '22023';
+  end if;
+  -- Both rows locked in one order, so two merges of the same pair cannot deadlock.
+  perform 1 from public.tickets t where t.id in (duplicate, survivor) order by t.id for update;
+  select * into duplicate_ticket from public.tickets t where t.id = duplicate;
+  select * into survivor_ticket from public.tickets t where t.id = survivor;
+  if duplicate_ticket.id is null or survivor_ticket.id is null then
+    raise exception 'no such ticket' using errcode = 'P0002';
+  end if;
+  if duplicate_ticket.status in ('closed', 'merged') then
+    raise exception 'ticket % is % and cannot be merged', duplicate_ticket.number, duplicate_ticket.status using errcode = '23514';
+  end if;
+  if survivor_ticket.status in ('closed', 'merged') then
+    raise exception 'ticket % is % and cannot take a merge', survivor_ticket.number, survivor_ticket.status using errcode = '23514';
+  end if;
+  cross_customer := duplicate_ticket.customer_id <> survivor_ticket.customer_id;
+  if cross_customer and not coalesce(confirm_cross_customer, false) then
+    raise exception 'tickets % and % belong to different customers: confirm to merge them', duplicate_ticket.number, survivor_ticket.number
+      using errcode = 'P0001';
+  end if;
+
+  -- Messages move only between one customer's tickets: another customer must never read them (decision 0019).
+  if not cross_customer and duplicate_ticket.conversation_id is not null then
+    survivor_conversation := survivor_ticket.conversation_id;
+    if survivor_conversation is null then
+      -- The duplicate's conversation becomes the survivor's: nothing needs to move.
+      update public.conversations conversation set ticket_id = survivor_ticket.id where conversation.id = duplicate_ticket.conversation_id;
+      update public.tickets t set conversation_id = null where t.id = duplicate_ticket.id;
+      update public.tickets t set conversation_id = duplicate_ticket.conversation_id where t.id = survivor_ticket.id;
+      select count(*) into moved_messages from public.messages message where message.conversation_id = duplicate_ticket.conversation_id;
+    else
+      update public.messages message set conversation_id = survivor_conversation where message.conversation_id = duplicate_ticket.conversation_id;
+      get diagnostics moved_messages = row_count;
+      update public.conversations conversation set last_message_at = greatest(conversation.last_message_at,
+        (select max(message.created_at) from public.messages message where message.conversation_id = survivor_conversation))
+      where conversation.id = survivor_conversation;
+    end if;
+  end if;
+
+  update public.ticket_events event set ticket_id = survivor_ticket.id where event.ticket_id = duplicate_ticket.id;
+  get diagnostics moved_events = row_count;
+  update public.work_orders work_order set ticket_id = survivor_ticket.id where work_order.ticket_id = duplicate_ticket.id;
+  get diagnostics moved_work_orders = row_count;
+
+  update public.tickets t set status = 'merged', merged_into = survivor_ticket.id where t.id = duplicate_ticket.id;
+  delete from public.possible_duplicates flagged where flagged.ticket_id = duplicate_ticket.id;
+
+  insert into public.ticket_events (ticket_id, actor_id, kind, details) values
+    (duplicate_ticket.id, auth.uid(), 'merged', jsonb_build_object('survivor_id', survivor_ticket.id, 'survivor_number', survivor_ticket.number,
+      'cross_customer', cross_customer)),
+    (survivor_ticket.id, auth.uid(), 'merged', jsonb_build_object('duplicate_id', duplicate_ticket.id, 'duplicate_number', duplicate_ticket.number,
+      'cross_customer', cross_customer, 'moved_messages', moved_messages, 'moved_events', moved_events, 'moved_work_orders', moved_work_orders));
+  insert into public.analytics_events (event_type, user_id, ticket_id, metadata)
+  values ('tickets_merged', auth.uid(), survivor_ticket.id, jsonb_build_object('duplicate_id', duplicate_ticket.id, 'cross_customer', cross_customer,
+    'moved_messages', moved_messages, 'moved_events', moved_events, 'moved_work_orders', moved_work_orders));
+
+  return jsonb_build_object('survivor_id', survivor_ticket.id, 'survivor_number', survivor_ticket.number, 'cross_customer', cross_customer,
+    'moved_messages', moved_messages, 'moved_events', moved_events, 'moved_work_orders', moved_work_orders);
+end;
+$$;
+
+--
+-- Name: FUNCTION merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean) IS 'Staff merge a duplicate ticket into a survivor: its messages (same customer only), timeline rows and work orders move, it becomes merged with merged_into set, both timelines and analytics say so. Refused across customers unless confirm_cross_customer, and for closed or merged tickets.';
 
 --
 -- Name: open_ticket(text, text, public.ticket_channel, public.ticket_priority, text, text, uuid, integer, text, text, text, uuid, uuid, uuid); Type: FUNCTION; Schema: public; Owner: -
@@ -7172,6 +7399,56 @@ ALTER TABLE public.notifications ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTIT
 );
 
 --
+-- Name: possible_duplicates; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.possible_duplicates (
+    ticket_id uuid NOT NULL,
+    duplicate_of uuid NOT NULL,
+    similarity real NOT NULL,
+    same_customer boolean NOT NULL,
+    detected_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT possible_duplicates_not_itself CHECK ((ticket_id <> duplicate_of)),
+    CONSTRAINT possible_duplicates_similarity_check CHECK (((similarity >= (0)::double precision) AND (similarity <= (1)::double precision)))
+);
+
+--
+-- Name: TABLE possible_duplicates; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.possible_duplicates IS 'A newer ticket that closely matches an earlier open one (private.flag_possible_duplicate, after its first triage). Staff read it; the desk shows "possible duplicate of TCK-…". Gone once the ticket is merged.';
+
+--
+-- Name: COLUMN possible_duplicates.ticket_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.possible_duplicates.ticket_id IS 'The newer ticket, the possible duplicate.';
+
+--
+-- Name: COLUMN possible_duplicates.duplicate_of; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.possible_duplicates.duplicate_of IS 'The earlier open ticket it matches.';
+
+--
+-- Name: COLUMN possible_duplicates.similarity; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.possible_duplicates.similarity IS 'Trigram similarity (pg_trgm) of subject and description, 0-1.';
+
+--
+-- Name: COLUMN possible_duplicates.same_customer; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.possible_duplicates.same_customer IS 'Whether both tickets are the same customer''s (a merge across customers needs confirming).';
+
+--
+-- Name: COLUMN possible_duplicates.detected_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.possible_duplicates.detected_at IS 'When it was found.';
+
+--
 -- Name: profiles; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -8619,6 +8896,13 @@ ALTER TABLE ONLY public.notifications
     ADD CONSTRAINT notifications_pkey PRIMARY KEY (id);
 
 --
+-- Name: possible_duplicates possible_duplicates_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.possible_duplicates
+    ADD CONSTRAINT possible_duplicates_pkey PRIMARY KEY (ticket_id);
+
+--
 -- Name: profiles profiles_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -9058,6 +9342,12 @@ CREATE INDEX notifications_recipient_idx ON public.notifications USING btree (re
 CREATE INDEX notifications_ticket_idx ON public.notifications USING btree (ticket_id);
 
 --
+-- Name: possible_duplicates_duplicate_of_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX possible_duplicates_duplicate_of_idx ON public.possible_duplicates USING btree (duplicate_of);
+
+--
 -- Name: profiles_department_id_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -9134,6 +9424,12 @@ CREATE INDEX tickets_customer_vehicle_id_idx ON public.tickets USING btree (cust
 --
 
 CREATE INDEX tickets_follow_up_of_idx ON public.tickets USING btree (follow_up_of) WHERE (follow_up_of IS NOT NULL);
+
+--
+-- Name: tickets_merged_into_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX tickets_merged_into_idx ON public.tickets USING btree (merged_into) WHERE (merged_into IS NOT NULL);
 
 --
 -- Name: tickets_priority_set_by_id_idx; Type: INDEX; Schema: public; Owner: -
@@ -9394,6 +9690,12 @@ CREATE TRIGGER enqueue_embedding AFTER INSERT OR UPDATE OF content, title ON pub
 --
 
 CREATE TRIGGER ensure_triage_failure_row AFTER INSERT OR UPDATE OF triage_status ON public.tickets FOR EACH ROW WHEN ((new.triage_status = 'ai_failed'::public.ticket_triage_status)) EXECUTE FUNCTION private.ensure_triage_failure_row();
+
+--
+-- Name: ticket_ai_results flag_possible_duplicate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER flag_possible_duplicate AFTER INSERT ON public.ticket_ai_results FOR EACH ROW EXECUTE FUNCTION private.flag_possible_duplicate_after_triage();
 
 --
 -- Name: kb_chunks kb_chunks_count_lexemes_on_delete; Type: TRIGGER; Schema: public; Owner: -
@@ -9948,6 +10250,20 @@ ALTER TABLE ONLY public.notifications
     ADD CONSTRAINT notifications_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES public.tickets(id) ON DELETE CASCADE;
 
 --
+-- Name: possible_duplicates possible_duplicates_duplicate_of_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.possible_duplicates
+    ADD CONSTRAINT possible_duplicates_duplicate_of_fkey FOREIGN KEY (duplicate_of) REFERENCES public.tickets(id) ON DELETE CASCADE;
+
+--
+-- Name: possible_duplicates possible_duplicates_ticket_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.possible_duplicates
+    ADD CONSTRAINT possible_duplicates_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES public.tickets(id) ON DELETE CASCADE;
+
+--
 -- Name: profiles profiles_department_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -10079,6 +10395,13 @@ ALTER TABLE ONLY public.tickets
 
 ALTER TABLE ONLY public.tickets
     ADD CONSTRAINT tickets_follow_up_of_fkey FOREIGN KEY (follow_up_of) REFERENCES public.tickets(id) ON DELETE SET NULL;
+
+--
+-- Name: tickets tickets_merged_into_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.tickets
+    ADD CONSTRAINT tickets_merged_into_fkey FOREIGN KEY (merged_into) REFERENCES public.tickets(id) ON DELETE SET NULL;
 
 --
 -- Name: tickets tickets_priority_set_by_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -10809,6 +11132,12 @@ CREATE POLICY "Staff can read notes of work orders they can read" ON public.work
 CREATE POLICY "Staff can read parts of work orders they can read" ON public.work_order_parts FOR SELECT TO authenticated USING (private.staff_can_read_work_order(work_order_id));
 
 --
+-- Name: possible_duplicates Staff can read possible duplicates; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read possible duplicates" ON public.possible_duplicates FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
+
+--
 -- Name: retrieval_logs Staff can read retrieval logs; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -11059,6 +11388,12 @@ ALTER TABLE public.messages ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.notifications ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: possible_duplicates; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.possible_duplicates ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: profiles; Type: ROW SECURITY; Schema: public; Owner: -
@@ -11511,6 +11846,12 @@ GRANT ALL ON FUNCTION private.drain_triage_queue() TO service_role;
 REVOKE ALL ON FUNCTION private.drop_embed_job_of_deleted_article() FROM PUBLIC;
 
 --
+-- Name: FUNCTION duplicate_text(subject text, content text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.duplicate_text(subject text, content text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION enforce_ticket_lifecycle(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -11572,6 +11913,18 @@ GRANT ALL ON FUNCTION private.fill_canned_reply_variables(template text, ticket_
 REVOKE ALL ON FUNCTION private.first_name_of(full_name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.first_name_of(full_name text) TO authenticated;
 GRANT ALL ON FUNCTION private.first_name_of(full_name text) TO service_role;
+
+--
+-- Name: FUNCTION flag_possible_duplicate(ticket_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.flag_possible_duplicate(ticket_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION flag_possible_duplicate_after_triage(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.flag_possible_duplicate_after_triage() FROM PUBLIC;
 
 --
 -- Name: FUNCTION handle_new_user(); Type: ACL; Schema: private; Owner: -
@@ -12207,6 +12560,14 @@ GRANT ALL ON FUNCTION public.match_guides(description text, match_count integer)
 GRANT ALL ON FUNCTION public.match_guides(description text, match_count integer) TO authenticated;
 
 --
+-- Name: FUNCTION merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean) TO service_role;
+GRANT ALL ON FUNCTION public.merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean) TO authenticated;
+
+--
 -- Name: FUNCTION open_ticket(subject text, content text, channel public.ticket_channel, priority public.ticket_priority, contact_email text, contact_phone text, customer_vehicle_id uuid, vehicle_year integer, vehicle_make text, vehicle_model text, vin text, conversation_id uuid, troubleshooting_session_id uuid, customer_id uuid); Type: ACL; Schema: public; Owner: -
 --
 
@@ -12487,6 +12848,14 @@ GRANT UPDATE(read_at) ON TABLE public.notifications TO authenticated;
 GRANT ALL ON SEQUENCE public.notifications_id_seq TO anon;
 GRANT ALL ON SEQUENCE public.notifications_id_seq TO authenticated;
 GRANT ALL ON SEQUENCE public.notifications_id_seq TO service_role;
+
+--
+-- Name: TABLE possible_duplicates; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.possible_duplicates TO anon;
+GRANT ALL ON TABLE public.possible_duplicates TO authenticated;
+GRANT ALL ON TABLE public.possible_duplicates TO service_role;
 
 --
 -- Name: TABLE profiles; Type: ACL; Schema: public; Owner: -

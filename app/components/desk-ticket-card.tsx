@@ -97,6 +97,12 @@ export function DeskTicketCard({ ticket, currentUserId, busyAction }: { ticket: 
 
         <TriageFields ticket={ticket} />
 
+        {ticket.possibleDuplicateOf ? (
+          <p className="desk-duplicate" data-testid="possible-duplicate">
+            Possible duplicate of <Link to={`/desk/tickets/${ticket.possibleDuplicateOf.id}`}>{ticket.possibleDuplicateOf.number}</Link>
+          </p>
+        ) : null}
+
         {ticket.triageStatus === 'ai_failed' ? (
           <div className="desk-triage-failed" data-testid="triage-failed">
             <p>

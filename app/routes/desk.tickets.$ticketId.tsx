@@ -10,6 +10,7 @@ import type { TicketActionResult } from '~/components/ticket/action-result';
 import { Composer, Conversation, formatTime } from '~/components/ticket/conversation';
 import { ResolveSuggestion } from '~/components/ticket/resolve-suggestion';
 import { TriagePanel } from '~/components/ticket/triage-panel';
+import { DuplicatePanel } from '~/components/ticket/duplicate-panel';
 import { Timeline } from '~/components/ticket/timeline';
 import { WorkOrders } from '~/components/ticket/work-orders';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
@@ -26,6 +27,7 @@ import {
   statusFormSchema,
   ticketIntentSchema,
   triageCorrectionSchema,
+  mergeFormSchema,
   workOrderActionSchema,
   workOrderNoteSchema,
   type TicketIntent,
@@ -35,7 +37,7 @@ import { useLiveConversation, type Participant } from '~/lib/browser/live-conver
 import { useLiveRevalidation, type LiveTable } from '~/lib/browser/live-revalidate';
 import { applyCannedReplyActions, listCannedRepliesForTicket } from '~/models/canned-replies.server';
 import { claimTicket } from '~/models/desk-board.server';
-import { changeTicketStatus, correctTriage, getTicketPage, postTicketMessage } from '~/models/ticket.server';
+import { changeTicketStatus, correctTriage, getTicketPage, mergeTickets, postTicketMessage } from '~/models/ticket.server';
 import { addWorkOrderNote, createWorkOrder, listWorkOrders, updateWorkOrder } from '~/models/work-order.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -139,6 +141,12 @@ async function runIntent({ intent, formData, claims, ticketId, workOrderId, resp
       const fieldName = { category: 'Category', urgency: 'Urgency', sentiment: 'Sentiment' }[form.data.field];
       return respond({ ok: true, fieldErrors: {}, notice: changed ? `${fieldName} corrected to ${form.data.value}.` : `${fieldName} was already ${form.data.value}.` });
     }
+    case 'merge': {
+      const form = parseForm(mergeFormSchema, formData);
+      if (!form.success) return respond({ ok: false, fieldErrors: form.fieldErrors, formError: form.fieldErrors['survivorId'] });
+      const merged = await mergeTickets({ claims, duplicateId: ticketId, survivorId: form.data.survivorId, confirmCrossCustomer: form.data.confirmCrossCustomer });
+      return respond({ ok: true, fieldErrors: {}, notice: `Merged into ${merged.survivorNumber}.` });
+    }
     case 'workOrderNote': {
       const form = parseForm(workOrderNoteSchema, formData);
       if (!form.success) return respond({ ok: false, fieldErrors: form.fieldErrors, workOrderId });
@@ -207,6 +215,7 @@ export default function TicketPageRoute() {
         </div>
 
         <aside className="ticket-side" aria-label="Ticket details">
+          <DuplicatePanel ticket={ticket} possibleDuplicate={page.possibleDuplicate} />
           <ResolveSuggestion status={status} canAct={canAct} workOrderStatuses={workOrders.map((order) => order.status)} />
           <StatusPanel status={status} canAct={canAct} />
           <section className="card" aria-labelledby="customer-heading">

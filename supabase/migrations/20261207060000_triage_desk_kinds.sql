@@ -4,3 +4,5 @@
 
 alter type public.ticket_event_kind add value if not exists 'triage_corrected';
 alter type public.ticket_event_kind add value if not exists 'merged';
+
+alter type public.analytics_event_type add value if not exists 'tickets_merged';

@@ -24,6 +24,8 @@ export interface TicketDetails {
   resolvedAt: string | null;
   assignedTo: string | null;
   assignedToName: string | null;
+  mergedInto: string | null;
+  mergedIntoNumber: string | null;
   conversationId: string | null;
   troubleshootingSessionId: string | null;
   customerName: string;
@@ -59,6 +61,15 @@ export interface TriageCorrection {
   correctedAt: string;
 }
 
+/** The earlier open ticket this one closely matches (public.possible_duplicates). */
+export interface PossibleDuplicate {
+  id: string;
+  number: string;
+  subject: string;
+  sameCustomer: boolean;
+  similarity: number;
+}
+
 export interface TroubleshootingStep {
   stepNumber: number;
   stepText: string;
@@ -88,6 +99,7 @@ export interface TicketPage {
   ticket: TicketDetails;
   triage: TriageResult | null;
   corrections: TriageCorrection[];
+  possibleDuplicate: PossibleDuplicate | null;
   sessionGuideTitle: string | null;
   steps: TroubleshootingStep[];
   messages: TicketPageMessage[];
