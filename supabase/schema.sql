@@ -5630,6 +5630,71 @@ $$;
 COMMENT ON FUNCTION public.support_dashboard(days integer) IS 'Admin home figures for the last `days` UTC days (today included): tickets per day, open tickets by status and urgency, triage outcome, categories, median minutes to assignment and resolution, AI calls / tokens / cost by source, chat hand-offs, guided-troubleshooting outcomes. Security invoker; refuses non-admins with 42501.';
 
 --
+-- Name: triage_accuracy(integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.triage_accuracy(days integer DEFAULT 30) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  window_start timestamptz;
+  figures jsonb;
+begin
+  perform private.require_admin('triage accuracy');
+  if days is null or days < 1 or days > 366 then
+    raise exception 'days must be between 1 and 366' using errcode = '22023';
+  end if;
+  window_start := date_trunc('day', now()) - make_interval(days => days - 1);
+
+  with judged as (
+    select field.name as field,
+      coalesce(first_correction.from_value, case field.name when 'category' then result.category::text else result.urgency::text end) as said,
+      case field.name when 'category' then ticket.category::text else ticket.urgency::text end as final
+    from public.ticket_ai_results result
+    join public.tickets ticket on ticket.id = result.ticket_id
+    cross join (values ('category'), ('urgency')) field (name)
+    left join lateral (
+      select correction.from_value from public.triage_corrections correction
+      where correction.ticket_id = result.ticket_id and correction.field = field.name
+      order by correction.id limit 1
+    ) first_correction on true
+    where result.processed_at >= window_start
+  ),
+  per_value as (
+    select judged.field, judged.said, count(*)::int as total, count(*) filter (where judged.said = judged.final)::int as correct
+    from judged where judged.said is not null and judged.final is not null
+    group by judged.field, judged.said
+  ),
+  cells as (
+    select judged.field, judged.said, judged.final, count(*)::int as tickets
+    from judged where judged.said is not null and judged.final is not null
+    group by judged.field, judged.said, judged.final
+  )
+  select jsonb_build_object(
+    'days', days,
+    'corrections', (select count(*)::int from public.triage_corrections correction where correction.corrected_at >= window_start),
+    'fields', jsonb_build_object(
+      'category', jsonb_build_object(
+        'values', (select jsonb_agg(label::text order by label) from unnest(enum_range(null::public.ticket_category)) label),
+        'perValue', coalesce((select jsonb_agg(jsonb_build_object('said', said, 'total', total, 'correct', correct) order by said) from per_value where field = 'category'), '[]'),
+        'cells', coalesce((select jsonb_agg(jsonb_build_object('said', said, 'final', final, 'tickets', tickets) order by said, final) from cells where field = 'category'), '[]')),
+      'urgency', jsonb_build_object(
+        'values', '["high", "medium", "low"]'::jsonb,
+        'perValue', coalesce((select jsonb_agg(jsonb_build_object('said', said, 'total', total, 'correct', correct) order by private.urgency_rank(said)) from per_value where field = 'urgency'), '[]'),
+        'cells', coalesce((select jsonb_agg(jsonb_build_object('said', said, 'final', final, 'tickets', tickets) order by said, final) from cells where field = 'urgency'), '[]'))))
+  into figures;
+  return figures;
+end;
+$$;
+
+--
+-- Name: FUNCTION triage_accuracy(days integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.triage_accuracy(days integer) IS 'Admin-only: triage accuracy over the last `days` days of triage results, from staff corrections — per category and per urgency (total, correct) and the confusion cells (said -> final, tickets).';
+
+--
 -- Name: edge_function_wakeups; Type: TABLE; Schema: private; Owner: -
 --
 
@@ -12639,6 +12704,14 @@ GRANT ALL ON FUNCTION public.search_tickets(query_text text, max_results integer
 REVOKE ALL ON FUNCTION public.support_dashboard(days integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.support_dashboard(days integer) TO service_role;
 GRANT ALL ON FUNCTION public.support_dashboard(days integer) TO authenticated;
+
+--
+-- Name: FUNCTION triage_accuracy(days integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.triage_accuracy(days integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.triage_accuracy(days integer) TO service_role;
+GRANT ALL ON FUNCTION public.triage_accuracy(days integer) TO authenticated;
 
 --
 -- Name: TABLE kb_lexeme_chunk_counts; Type: ACL; Schema: private; Owner: -

@@ -1057,6 +1057,9 @@ isOneToOne: false
                            },
 "support_dashboard":
 { Args: { "days"?: number }; Returns: Json
+                           },
+"triage_accuracy":
+{ Args: { "days"?: number }; Returns: Json
                            }
           }
           Enums: {
