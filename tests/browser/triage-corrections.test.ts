@@ -6,30 +6,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { sql } from '../support/db.ts';
-import { testStack } from '../support/stack.ts';
+import { appUrl, createRunCustomer, signIn } from '../support/desk-people.ts';
 
-const appUrl = (path: string) => new URL(path, testStack.APP_URL).toString();
-const PASSWORD = 'supporthub-demo';
 const TECHNICIAN = { email: 'tech@example.com' };
 const ADMIN = { email: 'admin@example.com' };
-
-async function signIn(page: Page, email: string, path: string) {
-  await page.goto(appUrl(`/login?redirectTo=${encodeURIComponent(path)}`));
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === new URL(path, 'http://x').pathname);
-}
-
-/** A customer of this run only (no sign-in), so the board can be narrowed to their tickets by their name. */
-async function createCustomer(name: string): Promise<string> {
-  const id = randomUUID();
-  await sql`
-    insert into auth.users (id, instance_id, aud, role, email, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-    values (${id}, '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', ${`triage-${id.slice(0, 8)}@tests.local`},
-      '{"provider":"email","providers":["email"]}', ${sql.json({ full_name: name })}, now(), now())`;
-  return id;
-}
 
 /** A ticket with its triage result written as the worker would (the owner), so no worker run is waited for. */
 async function triagedTicket(customerId: string, subject: string, content: string, urgency: string): Promise<{ id: string; number: string }> {
@@ -56,7 +36,7 @@ describe('triage corrections and duplicates', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    customerId = await createCustomer(customerName);
+    customerId = await createRunCustomer(customerName, 'triage');
     technician = await browser.newContext();
     desk = await technician.newPage();
     await signIn(desk, TECHNICIAN.email, '/desk');
