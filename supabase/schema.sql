@@ -5188,8 +5188,13 @@ begin
 
   update public.ticket_events event set ticket_id = survivor_ticket.id where event.ticket_id = duplicate_ticket.id;
   get diagnostics moved_events = row_count;
-  update public.work_orders work_order set ticket_id = survivor_ticket.id where work_order.ticket_id = duplicate_ticket.id;
-  get diagnostics moved_work_orders = row_count;
+  -- Work orders too: their customer reads them (parts, totals), so they stay with their own customer's ticket.
+  if cross_customer then
+    moved_work_orders := 0;
+  else
+    update public.work_orders work_order set ticket_id = survivor_ticket.id where work_order.ticket_id = duplicate_ticket.id;
+    get diagnostics moved_work_orders = row_count;
+  end if;
 
   update public.tickets t set status = 'merged', merged_into = survivor_ticket.id where t.id = duplicate_ticket.id;
   delete from public.possible_duplicates flagged where flagged.ticket_id = duplicate_ticket.id;
@@ -5212,7 +5217,7 @@ $$;
 -- Name: FUNCTION merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean) IS 'Staff merge a duplicate ticket into a survivor: its messages (same customer only), timeline rows and work orders move, it becomes merged with merged_into set, both timelines and analytics say so. Refused across customers unless confirm_cross_customer, and for closed or merged tickets.';
+COMMENT ON FUNCTION public.merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean) IS 'Staff merge a duplicate ticket into a survivor: its timeline rows move, and its messages and work orders too when both are the same customer''s; it becomes merged with merged_into set, both timelines and analytics say so. Refused across customers unless confirm_cross_customer, and for closed or merged tickets.';
 
 --
 -- Name: open_ticket(text, text, public.ticket_channel, public.ticket_priority, text, text, uuid, integer, text, text, text, uuid, uuid, uuid); Type: FUNCTION; Schema: public; Owner: -

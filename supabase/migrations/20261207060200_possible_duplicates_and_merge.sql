@@ -6,8 +6,8 @@
 -- (only articles do), and computing one on the insert path would cost every ticket; see decision 0019. The best
 -- match above the threshold is kept in public.possible_duplicates, which staff read.
 --
--- Merging: public.merge_tickets(duplicate, survivor, confirm_cross_customer) moves the duplicate's messages (same
--- customer only: another customer never reads them), timeline rows and work orders to the survivor, marks the
+-- Merging: public.merge_tickets(duplicate, survivor, confirm_cross_customer) moves the duplicate's timeline rows and,
+-- between one customer's tickets only (another customer never reads them), its messages and work orders to the survivor, marks the
 -- duplicate 'merged' with merged_into pointing at the survivor, and writes a timeline row on both and an analytics
 -- event. A merged ticket is finished: it leaves the SLA clock (no policy, no due time), the lifecycle refuses any
 -- further change by API users, and bulk actions report it per ticket.
@@ -372,8 +372,13 @@ begin
 
   update public.ticket_events event set ticket_id = survivor_ticket.id where event.ticket_id = duplicate_ticket.id;
   get diagnostics moved_events = row_count;
-  update public.work_orders work_order set ticket_id = survivor_ticket.id where work_order.ticket_id = duplicate_ticket.id;
-  get diagnostics moved_work_orders = row_count;
+  -- Work orders too: their customer reads them (parts, totals), so they stay with their own customer's ticket.
+  if cross_customer then
+    moved_work_orders := 0;
+  else
+    update public.work_orders work_order set ticket_id = survivor_ticket.id where work_order.ticket_id = duplicate_ticket.id;
+    get diagnostics moved_work_orders = row_count;
+  end if;
 
   update public.tickets t set status = 'merged', merged_into = survivor_ticket.id where t.id = duplicate_ticket.id;
   delete from public.possible_duplicates flagged where flagged.ticket_id = duplicate_ticket.id;
@@ -392,7 +397,7 @@ begin
 end;
 $$;
 comment on function public.merge_tickets(uuid, uuid, boolean) is
-  'Staff merge a duplicate ticket into a survivor: its messages (same customer only), timeline rows and work orders move, it becomes merged with merged_into set, both timelines and analytics say so. Refused across customers unless confirm_cross_customer, and for closed or merged tickets.';
+  'Staff merge a duplicate ticket into a survivor: its timeline rows move, and its messages and work orders too when both are the same customer''s; it becomes merged with merged_into set, both timelines and analytics say so. Refused across customers unless confirm_cross_customer, and for closed or merged tickets.';
 revoke all on function public.merge_tickets(uuid, uuid, boolean) from public;
 grant execute on function public.merge_tickets(uuid, uuid, boolean) to authenticated;
 

@@ -2,7 +2,7 @@
 -- row to the survivor and leaves the duplicate merged, pointing at it, off the SLA clock and out of bulk actions;
 -- customers cannot merge; a merge across customers needs confirming.
 begin;
-select plan(21);
+select plan(23);
 select tests.create_support_fixtures();
 
 -- customer_a's first ticket (fixture a, with its conversation) and a second one about the same problem.
@@ -93,6 +93,13 @@ select results_eq($$select ticket_id, done, error from public.bulk_update_ticket
   $$values ('00000000-0000-4000-b000-000000000211'::uuid, false, format('ticket %s was merged into %s', (select number from public.tickets where id = '00000000-0000-4000-b000-000000000211'), (select number from public.tickets where id = '00000000-0000-4000-b000-00000000000a'))),
            ('00000000-0000-4000-b000-000000000212'::uuid, true, null)$$,
   'a bulk action refuses the merged ticket by name and does the others');
+reset role;
+insert into public.work_orders (id, ticket_id, description) values ('00000000-0000-4000-e000-000000000213', '00000000-0000-4000-b000-000000000213', 'Replace the wiper blade');
+select tests.authenticate_as('technician');
+select is((select (public.merge_tickets('00000000-0000-4000-b000-000000000213', '00000000-0000-4000-b000-000000000212', true)) ->> 'cross_customer'), 'true',
+  'confirmed, a merge across customers goes through');
+select is((select ticket_id from public.work_orders where id = '00000000-0000-4000-e000-000000000213'), '00000000-0000-4000-b000-000000000213'::uuid,
+  'across customers the work order stays with its own customer''s ticket (the other customer never reads it)');
 select throws_ok($$select public.merge_tickets('00000000-0000-4000-b000-000000000211', '00000000-0000-4000-b000-000000000212', true)$$,
   '23514', format('ticket %s is merged and cannot be merged', (select number from public.tickets where id = '00000000-0000-4000-b000-000000000211')),
   'a merged ticket is not merged again');

@@ -34,7 +34,7 @@ export function DuplicatePanel({ ticket, possibleDuplicate }: { ticket: TicketDe
         <input type="hidden" name="survivorId" value={possibleDuplicate.id} />
         {possibleDuplicate.sameCustomer ? null : (
           <label>
-            <input type="checkbox" name="confirmCrossCustomer" required /> Yes, merge another customer&apos;s ticket (their messages stay with them)
+            <input type="checkbox" name="confirmCrossCustomer" required /> Yes, merge another customer&apos;s ticket (their messages and work orders stay with them)
           </label>
         )}
         <button type="submit" className="button secondary" disabled={busy}>
