@@ -2,7 +2,7 @@
 --
 -- Possible duplicates: when a ticket's first triage result is written, private.flag_possible_duplicate compares it
 -- with the open tickets that came before it — the same customer's (last 30 days) and everybody's most recent (last
--- 7 days, at most 500) — by trigram similarity of subject and description (pg_trgm). Tickets have no embedding
+-- 7 days, at most 500; the customer's own at most 50) — by trigram similarity of subject and description (pg_trgm). Tickets have no embedding
 -- (only articles do), and computing one on the insert path would cost every ticket; see decision 0019. The best
 -- match above the threshold is kept in public.possible_duplicates, which staff read.
 --
@@ -73,17 +73,21 @@ begin
   end if;
   ticket_text := private.duplicate_text(ticket.subject, ticket.content);
 
-  -- Bounded work per ticket: the customer's own open tickets of 30 days (tickets_customer_idx) and the 500 most
+  -- Bounded work per ticket: the customer's 50 most recent open tickets of 30 days (tickets_customer_idx) and the 500 most
   -- recent open tickets of 7 days (tickets_queue_all_idx). The same customer needs a lower similarity than a
   -- stranger: "same problem again" is likelier than two people wording it alike.
   select candidate.id, candidate.same_customer, candidate.score into best
   from (
-    select other.id, true as same_customer,
-      extensions.similarity(ticket_text, private.duplicate_text(other.subject, other.content)) as score
-    from public.tickets other
-    where other.customer_id = ticket.customer_id and other.created_at >= ticket.created_at - interval '30 days'
-      and other.created_at <= ticket.created_at and other.id <> ticket.id
-      and other.status not in ('resolved', 'closed', 'merged')
+    select own.id, true as same_customer, extensions.similarity(ticket_text, private.duplicate_text(own.subject, own.content)) as score
+    from (
+      -- At most 50: a customer (or an import) with thousands of open tickets must not make triage quadratic.
+      select other.id, other.subject, other.content from public.tickets other
+      where other.customer_id = ticket.customer_id and other.created_at >= ticket.created_at - interval '30 days'
+        and other.created_at <= ticket.created_at and other.id <> ticket.id
+        and other.status not in ('resolved', 'closed', 'merged')
+      order by other.created_at desc, other.id desc
+      limit 50
+    ) own
     union all
     select recent.id, false, extensions.similarity(ticket_text, private.duplicate_text(recent.subject, recent.content))
     from (
