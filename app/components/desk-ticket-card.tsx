@@ -3,6 +3,7 @@
 // button, so it works from the keyboard and without JavaScript.
 import { Form, Link } from '@remix-run/react';
 import { sentimentBands, ticketCategoryLabel, type DeskTicket, type TicketCategory } from '~/lib/shared/desk-board';
+import { priorityBadgeClass, priorityLabel, prioritySetByLabel } from '~/lib/shared/priority';
 import { ticketStatusLabel, type TicketStatus } from '~/lib/shared/ticket-status';
 
 /** What the board shows of a ticket, plus its age (computed once on the server, so both renders agree). */
@@ -34,9 +35,10 @@ function TriageFields({ ticket }: { ticket: DeskCardTicket }) {
           <dd data-testid="triage-category">{ticket.category ? (ticketCategoryLabel[ticket.category as TicketCategory] ?? ticket.category) : '—'}</dd>
         </div>
         <div>
-          <dt>Urgency</dt>
-          <dd data-testid="triage-urgency">
-            <span className={`urgency-badge urgency-${ticket.urgency ?? 'none'}`}>{ticket.urgency ?? '—'}</span>
+          <dt>Priority</dt>
+          <dd data-testid="ticket-priority">
+            <span className={priorityBadgeClass(ticket.priority)}>{priorityLabel[ticket.priority] ?? ticket.priority}</span>{' '}
+            <span className="muted">{prioritySetByLabel({ setBy: ticket.prioritySetBy, setByName: ticket.prioritySetByName })}</span>
           </dd>
         </div>
         <div>
@@ -94,6 +96,12 @@ export function DeskTicketCard({ ticket, currentUserId, busyAction }: { ticket: 
         </p>
 
         <TriageFields ticket={ticket} />
+
+        {ticket.possibleDuplicateOf ? (
+          <p className="desk-duplicate" data-testid="possible-duplicate">
+            Possible duplicate of <Link to={`/desk/tickets/${ticket.possibleDuplicateOf.id}`}>{ticket.possibleDuplicateOf.number}</Link>
+          </p>
+        ) : null}
 
         {ticket.triageStatus === 'ai_failed' ? (
           <div className="desk-triage-failed" data-testid="triage-failed">

@@ -64,6 +64,8 @@ export interface CustomerTicket extends CustomerTicketSummary {
   technicianName: string | null;
   conversationId: string | null;
   resolvedAt: string | null;
+  /** The ticket this one was merged into, when the caller may read it (their own): the page sends them there. */
+  mergedIntoId: string | null;
   workOrders: Array<{ id: string; number: string; status: string; totalCost: string }>;
 }
 
@@ -74,7 +76,9 @@ export async function loadMyTicket({ claims, ticketId }: { claims: RlsClaims; ti
       select ticket.id, ticket.number, ticket.subject, ticket.content, ticket.status, ticket.priority, ticket.created_at,
         ticket.updated_at, ticket.resolved_at, ticket.vin, ticket.conversation_id,
         nullif(concat_ws(' ', ticket.vehicle_year, ticket.vehicle_make, ticket.vehicle_model), '') as vehicle,
-        technician.full_name as technician_name
+        technician.full_name as technician_name,
+        -- Under RLS: another customer's survivor (a confirmed cross-customer merge) reads as null.
+        (select survivor.id from public.tickets survivor where survivor.id = ticket.merged_into) as merged_into_id
       from public.tickets ticket
       left join public.profiles technician on technician.id = ticket.assigned_to
       where ticket.id = ${ticketId} and ticket.customer_id = (select auth.uid())`;
@@ -92,6 +96,7 @@ export async function loadMyTicket({ claims, ticketId }: { claims: RlsClaims; ti
       vin: row.vin as string | null,
       technicianName: row.technician_name as string | null,
       conversationId: row.conversation_id as string | null,
+      mergedIntoId: (row.merged_into_id as string | null) ?? null,
       workOrders: workOrders.map((order) => ({
         id: String(order.id),
         number: String(order.number),

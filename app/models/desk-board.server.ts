@@ -53,6 +53,9 @@ const ticketRowSchema = z.object({
   triage_status: z.string(),
   category: z.string().nullable(),
   urgency: z.string().nullable(),
+  priority: z.string(),
+  priority_set_by: z.string().nullable(),
+  priority_set_by_name: z.string().nullable(),
   created_at: z.date(),
   created_key: z.string(),
   sort_rank: z.number().int(),
@@ -66,6 +69,8 @@ const ticketRowSchema = z.object({
   model: z.string().nullable(),
   triage_error: z.string().nullable(),
   triage_attempts: z.number().int().nullable(),
+  possible_duplicate_id: z.string().uuid().nullable(),
+  possible_duplicate_number: z.string().nullable(),
 });
 type TicketRow = z.infer<typeof ticketRowSchema>;
 
@@ -78,6 +83,9 @@ function toDeskTicket(row: TicketRow): DeskTicket {
     triageStatus: row.triage_status,
     category: row.category,
     urgency: row.urgency,
+    priority: row.priority,
+    prioritySetBy: row.priority_set_by,
+    prioritySetByName: row.priority_set_by_name,
     createdAt: row.created_at.toISOString(),
     customerName: row.customer_name ?? 'Unknown customer',
     vin: row.vin,
@@ -87,6 +95,7 @@ function toDeskTicket(row: TicketRow): DeskTicket {
       row.sentiment_score !== null && row.confidence !== null && row.provider !== null && row.model !== null
         ? { sentimentScore: row.sentiment_score, confidence: row.confidence, provider: row.provider, model: row.model }
         : null,
+    possibleDuplicateOf: row.possible_duplicate_id !== null && row.possible_duplicate_number !== null ? { id: row.possible_duplicate_id, number: row.possible_duplicate_number } : null,
     triageFailure: row.triage_error !== null ? { error: row.triage_error, attempts: row.triage_attempts ?? 0 } : null,
   };
 }
@@ -124,7 +133,7 @@ export function deskBoardConditions(tx: RlsTransaction, query: DeskBoardQuery) {
       if (!query.status) where.push(tx`t.status in ('assigned', 'in_progress', 'waiting_on_customer')`);
       break;
     case 'all':
-      if (!query.status) where.push(tx`t.status not in ('resolved', 'closed')`);
+      if (!query.status) where.push(tx`t.status not in ('resolved', 'closed', 'merged')`);
       break;
     case 'failed':
       // Driven by the (small) failures table: enum equality is not leakproof, so under RLS it cannot use an index.
@@ -175,18 +184,23 @@ export async function listDeskTickets({ claims, query }: { claims: RlsClaims; qu
       query.sort === 'newest' ? tx`t.created_at desc, t.id desc` : query.sort === 'oldest' ? tx`t.created_at, t.id` : tx`${rank}, t.created_at, t.id`;
     return tx`
       select t.id, t.number, t.subject, t.status::text as status, t.triage_status::text as triage_status,
-        t.category::text as category, t.urgency::text as urgency, t.created_at,
+        t.category::text as category, t.urgency::text as urgency, t.priority::text as priority,
+        t.priority_set_by::text as priority_set_by, coalesce(nullif(trim(setter.full_name), ''), setter.email) as priority_set_by_name, t.created_at,
         to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
         ${rank}::int as sort_rank,
         coalesce(nullif(trim(customer.full_name), ''), customer.email, t.contact_email) as customer_name,
         t.vin, t.assigned_to, coalesce(nullif(trim(assignee.full_name), ''), assignee.email) as assigned_to_name,
         result.sentiment_score, result.confidence::float8 as confidence, result.provider, result.model,
-        failure.error as triage_error, failure.attempts as triage_attempts
+        failure.error as triage_error, failure.attempts as triage_attempts,
+        flagged.duplicate_of as possible_duplicate_id, original.number as possible_duplicate_number
       from public.tickets t
       left join public.profiles customer on customer.id = t.customer_id
       left join public.profiles assignee on assignee.id = t.assigned_to
+      left join public.profiles setter on setter.id = t.priority_set_by_id
       left join public.ticket_ai_results result on result.ticket_id = t.id
       left join public.ticket_triage_failures failure on failure.ticket_id = t.id
+      left join public.possible_duplicates flagged on flagged.ticket_id = t.id
+      left join public.tickets original on original.id = flagged.duplicate_of
       where ${filter}
       order by ${order}
       limit ${DESK_PAGE_SIZE + 1}`;

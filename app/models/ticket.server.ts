@@ -3,15 +3,17 @@
 // refuse illegal status transitions and resolving with unfinished work orders — this module only asks.
 import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
 import type { TicketStatus } from '~/lib/shared/ticket-status';
-import type { TicketDetails, TicketPage, TicketPageMessage, TimelineEvent, TriageResult, TroubleshootingStep } from '~/lib/shared/views/ticket-page';
+import type { PossibleDuplicate, TicketDetails, TicketPage, TicketPageMessage, TimelineEvent, TriageCorrection, TriageField, TriageResult, TroubleshootingStep } from '~/lib/shared/views/ticket-page';
 
 /** The whole ticket page in one RLS transaction, or null when the ticket does not exist or is not visible. */
 export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: string }): Promise<TicketPage | null> {
   return withRls(claims, async (tx) => {
     const [ticket] = await tx<TicketDetails[]>`
-      select t.id, t.number, t.subject, t.content, t.channel, t.priority, t.status, t.triage_status as "triageStatus",
+      select t.id, t.number, t.subject, t.content, t.channel, t.priority, t.priority_set_by as "prioritySetBy",
+        coalesce(nullif(trim(setter.full_name), ''), setter.email) as "prioritySetByName", t.status, t.triage_status as "triageStatus",
         t.category, t.urgency, t.created_at::text as "createdAt", t.resolved_at::text as "resolvedAt",
         t.assigned_to as "assignedTo", technician.full_name as "assignedToName",
+        t.merged_into as "mergedInto", survivor.number as "mergedIntoNumber",
         t.conversation_id as "conversationId", t.troubleshooting_session_id as "troubleshootingSessionId",
         coalesce(nullif(customer.full_name, ''), customer.email, 'Unknown customer') as "customerName", customer.email as "customerEmail",
         t.contact_email as "contactEmail", t.contact_phone as "contactPhone",
@@ -20,6 +22,8 @@ export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: str
       from public.tickets t
       left join public.profiles customer on customer.id = t.customer_id
       left join public.profiles technician on technician.id = t.assigned_to
+      left join public.profiles setter on setter.id = t.priority_set_by_id
+      left join public.tickets survivor on survivor.id = t.merged_into
       left join public.customer_vehicles vehicle on vehicle.id = t.customer_vehicle_id
       where t.id = ${id}`;
     if (!ticket) return null;
@@ -28,6 +32,21 @@ export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: str
       select category, urgency, sentiment_score as "sentimentScore", confidence::text, draft_reply as "draftReply", reasoning, model,
         processed_at::text as "processedAt"
       from public.ticket_ai_results where ticket_id = ${id}`;
+
+    // The latest correction of each field: the page says who changed what triage said.
+    const corrections = await tx<TriageCorrection[]>`
+      select distinct on (correction.field) correction.field, correction.from_value as "fromValue", correction.to_value as "toValue",
+        coalesce(nullif(trim(person.full_name), ''), person.email) as "correctedByName", correction.corrected_at::text as "correctedAt"
+      from public.triage_corrections correction
+      left join public.profiles person on person.id = correction.corrected_by
+      where correction.ticket_id = ${id}
+      order by correction.field, correction.id desc`;
+
+    const [possibleDuplicate] = await tx<PossibleDuplicate[]>`
+      select original.id, original.number, original.subject, flagged.same_customer as "sameCustomer", flagged.similarity
+      from public.possible_duplicates flagged
+      join public.tickets original on original.id = flagged.duplicate_of
+      where flagged.ticket_id = ${id}`;
 
     const [session] = ticket.troubleshootingSessionId
       ? await tx<{ guideTitle: string | null }[]>`select guide_title as "guideTitle" from public.troubleshooting_sessions where id = ${ticket.troubleshootingSessionId}`
@@ -48,7 +67,7 @@ export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: str
       where entry.ticket_id = ${id}
       order by entry.created_at, entry.event_id nulls first`;
 
-    return { ticket, triage: triage ?? null, sessionGuideTitle: session?.guideTitle ?? null, steps: [...steps], messages, timeline: [...timeline] };
+    return { ticket, triage: triage ?? null, corrections: [...corrections], possibleDuplicate: possibleDuplicate ?? null, sessionGuideTitle: session?.guideTitle ?? null, steps: [...steps], messages, timeline: [...timeline] };
   });
 }
 
@@ -87,4 +106,22 @@ export async function changeTicketStatus({ claims, ticketId, status }: { claims:
       : tx`update public.tickets set status = ${status} where id = ${ticketId} returning id`,
   );
   return updated.length === 1;
+}
+
+/**
+ * Corrects one triage field as the signed-in member of staff (public.correct_ticket_triage: the database checks the
+ * caller is staff, stores the change once and puts it on the timeline). False when the value was already that.
+ */
+export async function correctTriage({ claims, ticketId, field, value }: { claims: RlsClaims; ticketId: string; field: TriageField; value: string }): Promise<boolean> {
+  const [row] = await withRls(claims, (tx) => tx<{ changed: boolean }[]>`select public.correct_ticket_triage(${ticketId}, ${field}, ${value}) as changed`);
+  return row?.changed === true;
+}
+
+/**
+ * Merges the ticket into the survivor as the signed-in member of staff (public.merge_tickets moves its messages,
+ * timeline and work orders and refuses a merge across customers unless `confirmCrossCustomer`).
+ */
+export async function mergeTickets({ claims, duplicateId, survivorId, confirmCrossCustomer }: { claims: RlsClaims; duplicateId: string; survivorId: string; confirmCrossCustomer: boolean }): Promise<{ survivorNumber: string }> {
+  const [row] = await withRls(claims, (tx) => tx<{ result: { survivor_number: string } }[]>`select public.merge_tickets(${duplicateId}, ${survivorId}, ${confirmCrossCustomer}) as result`);
+  return { survivorNumber: row!.result.survivor_number };
 }

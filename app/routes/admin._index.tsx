@@ -6,20 +6,26 @@ import { Link, useLoaderData, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { EmptyState } from '~/components/app-shell';
 import { DeskPerformanceFigures } from '~/components/desk-performance';
+import { TriageAccuracyFigures } from '~/components/triage-accuracy';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/server/auth.server';
 import { dashboardIsEmpty, dashboardRanges, parseDashboardRange, type SupportDashboard } from '~/lib/shared/support-dashboard';
 import { formatDuration, percent } from '~/lib/shared/format-figures';
 import { getDeskPerformance } from '~/models/desk-performance.server';
 import { getSupportDashboard } from '~/models/support-dashboard.server';
+import { getTriageAccuracy } from '~/models/triage-accuracy.server';
 
 export const meta: MetaFunction = () => [{ title: 'Admin · Support Hub' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { claims, headers } = await requireUser(request, { role: 'admin' });
   const days = parseDashboardRange(new URL(request.url).searchParams.get('days'));
-  const [dashboard, deskPerformance] = await Promise.all([getSupportDashboard({ claims, days }), getDeskPerformance({ claims, days })]);
-  return data({ dashboard, deskPerformance }, { headers });
+  const [dashboard, deskPerformance, triageAccuracy] = await Promise.all([
+    getSupportDashboard({ claims, days }),
+    getDeskPerformance({ claims, days }),
+    getTriageAccuracy({ claims, days }),
+  ]);
+  return data({ dashboard, deskPerformance, triageAccuracy }, { headers });
 }
 
 const statusLabels: Record<string, string> = {
@@ -39,7 +45,7 @@ const dayLabel = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short',
 const formatDay = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`));
 
 export default function AdminHome() {
-  const { dashboard, deskPerformance } = useLoaderData<typeof loader>();
+  const { dashboard, deskPerformance, triageAccuracy } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const loading = navigation.state === 'loading' && navigation.location.pathname === '/admin';
   return (
@@ -65,6 +71,7 @@ export default function AdminHome() {
         )}
       </section>
       <DeskPerformanceFigures figures={deskPerformance} />
+      <TriageAccuracyFigures figures={triageAccuracy} />
     </div>
   );
 }

@@ -24,6 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!ticketId.success) throw data('That ticket link is not valid.', { status: 404, statusText: 'Not Found', headers });
   const ticket = await loadMyTicket({ claims, ticketId: ticketId.data });
   if (!ticket) throw data('This ticket does not exist or belongs to someone else.', { status: 404, statusText: 'Not Found', headers });
+  // A merged ticket's conversation and work went on in the survivor: show that one.
+  if (ticket.mergedIntoId) throw redirect(`/app/tickets/${ticket.mergedIntoId}?merged=${encodeURIComponent(ticket.number)}`, { headers });
   const thread = await loadMyTicketThread({ claims, ticketId: ticket.id, conversationId: ticket.conversationId });
   return data({ ticket, thread }, { headers });
 }
@@ -86,6 +88,16 @@ export default function CustomerTicketPage() {
         <div className="form-notice" role="status" data-testid="ticket-acknowledgement">
           {searchParams.get('opened') === 'follow-up' ? 'Your earlier ticket was closed, so your message opened this follow-up' : 'Thanks — we received your request'}. Your ticket
           number is <strong>{ticket.number}</strong>. A technician will pick it up soon.
+        </div>
+      ) : null}
+      {searchParams.get('merged') ? (
+        <div className="form-notice" role="status" data-testid="ticket-merged-notice">
+          Your ticket {searchParams.get('merged')} was about the same problem, so we joined it to this one. Everything you wrote is here.
+        </div>
+      ) : null}
+      {ticket.status === 'merged' ? (
+        <div className="form-notice" role="status" data-testid="ticket-merged-notice">
+          Other customers reported the same problem, so a technician follows it on one shared ticket. We will write to you here.
         </div>
       ) : null}
       <h1>

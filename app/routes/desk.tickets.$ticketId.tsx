@@ -8,8 +8,9 @@ import { z } from 'zod';
 import { FormError, FormNotice } from '~/components/form';
 import type { TicketActionResult } from '~/components/ticket/action-result';
 import { Composer, Conversation, formatTime } from '~/components/ticket/conversation';
-import { providerLabel } from '~/components/ticket/provider-label';
 import { ResolveSuggestion } from '~/components/ticket/resolve-suggestion';
+import { TriagePanel } from '~/components/ticket/triage-panel';
+import { DuplicatePanel } from '~/components/ticket/duplicate-panel';
 import { Timeline } from '~/components/ticket/timeline';
 import { WorkOrders } from '~/components/ticket/work-orders';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
@@ -17,6 +18,7 @@ import { requireUser } from '~/lib/server/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import type { RlsClaims } from '~/lib/server/db.server';
 import { parseForm } from '~/lib/shared/forms';
+import { priorityLabel, prioritySetByLabel } from '~/lib/shared/priority';
 import {
   createWorkOrderSchema,
   logHoursSchema,
@@ -24,6 +26,8 @@ import {
   parsePartLines,
   statusFormSchema,
   ticketIntentSchema,
+  triageCorrectionSchema,
+  mergeFormSchema,
   workOrderActionSchema,
   workOrderNoteSchema,
   type TicketIntent,
@@ -33,7 +37,7 @@ import { useLiveConversation, type Participant } from '~/lib/browser/live-conver
 import { useLiveRevalidation, type LiveTable } from '~/lib/browser/live-revalidate';
 import { applyCannedReplyActions, listCannedRepliesForTicket } from '~/models/canned-replies.server';
 import { claimTicket } from '~/models/desk-board.server';
-import { changeTicketStatus, getTicketPage, postTicketMessage } from '~/models/ticket.server';
+import { changeTicketStatus, correctTriage, getTicketPage, mergeTickets, postTicketMessage } from '~/models/ticket.server';
 import { addWorkOrderNote, createWorkOrder, listWorkOrders, updateWorkOrder } from '~/models/work-order.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -130,6 +134,19 @@ async function runIntent({ intent, formData, claims, ticketId, workOrderId, resp
       const notice = { startWorkOrder: 'Work order started.', completeWorkOrder: 'Work order completed.', cancelWorkOrder: 'Work order cancelled.', logHours: 'Hours logged.' }[intent];
       return respond({ ok: true, fieldErrors: {}, notice, workOrderId });
     }
+    case 'correctTriage': {
+      const form = parseForm(triageCorrectionSchema, formData);
+      if (!form.success) return respond({ ok: false, fieldErrors: form.fieldErrors, formError: form.fieldErrors['field'] });
+      const changed = await correctTriage({ claims, ticketId, field: form.data.field, value: String(form.data.value) });
+      const fieldName = { category: 'Category', urgency: 'Urgency', sentiment: 'Sentiment' }[form.data.field];
+      return respond({ ok: true, fieldErrors: {}, notice: changed ? `${fieldName} corrected to ${form.data.value}.` : `${fieldName} was already ${form.data.value}.` });
+    }
+    case 'merge': {
+      const form = parseForm(mergeFormSchema, formData);
+      if (!form.success) return respond({ ok: false, fieldErrors: form.fieldErrors, formError: form.fieldErrors['survivorId'] });
+      const merged = await mergeTickets({ claims, duplicateId: ticketId, survivorId: form.data.survivorId, confirmCrossCustomer: form.data.confirmCrossCustomer });
+      return respond({ ok: true, fieldErrors: {}, notice: `Merged into ${merged.survivorNumber}.` });
+    }
     case 'workOrderNote': {
       const form = parseForm(workOrderNoteSchema, formData);
       if (!form.success) return respond({ ok: false, fieldErrors: form.fieldErrors, workOrderId });
@@ -174,7 +191,10 @@ export default function TicketPageRoute() {
           <span className={`status-badge ticket-${status}`} data-testid="ticket-status">
             {ticketStatusLabel[status]}
           </span>{' '}
-          · {ticket.assignedToName ? `Assigned to ${ticket.assignedToName}` : 'Nobody is working on it'} · opened {formatTime(ticket.createdAt)} via {ticket.channel} · priority {ticket.priority}
+          · {ticket.assignedToName ? `Assigned to ${ticket.assignedToName}` : 'Nobody is working on it'} · opened {formatTime(ticket.createdAt)} via {ticket.channel} ·{' '}
+          <span data-testid="ticket-priority">
+            priority {priorityLabel[ticket.priority] ?? ticket.priority} ({prioritySetByLabel({ setBy: ticket.prioritySetBy, setByName: ticket.prioritySetByName })})
+          </span>
         </p>
       </header>
 
@@ -195,6 +215,7 @@ export default function TicketPageRoute() {
         </div>
 
         <aside className="ticket-side" aria-label="Ticket details">
+          <DuplicatePanel ticket={ticket} possibleDuplicate={page.possibleDuplicate} />
           <ResolveSuggestion status={status} canAct={canAct} workOrderStatuses={workOrders.map((order) => order.status)} />
           <StatusPanel status={status} canAct={canAct} />
           <section className="card" aria-labelledby="customer-heading">
@@ -221,29 +242,7 @@ export default function TicketPageRoute() {
               <p className="muted">No vehicle given.</p>
             )}
           </section>
-          <section className="card" aria-labelledby="triage-heading">
-            <h2 id="triage-heading">AI triage</h2>
-            {triage ? (
-              <>
-                <p className="provider-label" data-testid="provider-label">
-                  {providerLabel(triage.model)}
-                </p>
-                <dl className="details">
-                  <dt>Category</dt>
-                  <dd>{triage.category}</dd>
-                  <dt>Urgency</dt>
-                  <dd>{triage.urgency}</dd>
-                  <dt>Sentiment</dt>
-                  <dd>{triage.sentimentScore} / 10</dd>
-                  <dt>Confidence</dt>
-                  <dd>{Math.round(Number(triage.confidence) * 100)}%</dd>
-                </dl>
-                {triage.reasoning ? <p className="muted">{triage.reasoning}</p> : null}
-              </>
-            ) : (
-              <p className="muted">{ticket.triageStatus === 'ai_failed' ? 'AI triage failed: handle this ticket manually.' : 'Not triaged yet.'}</p>
-            )}
-          </section>
+          <TriagePanel ticket={ticket} triage={triage} corrections={page.corrections} />
           {ticket.troubleshootingSessionId ? (
             <section className="card" aria-labelledby="steps-heading">
               <h2 id="steps-heading">Troubleshooting already tried</h2>

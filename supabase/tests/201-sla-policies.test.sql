@@ -1,7 +1,7 @@
 -- SLA policies (issue 16): business time, the policy a ticket follows, due times with a pause, first response,
 -- breach detection and escalation by the cron job's function, and who may read or change policies.
 begin;
-select plan(34);
+select plan(35);
 select tests.create_support_fixtures();
 delete from public.sla_policies;
 
@@ -93,7 +93,9 @@ delete from public.notifications;
 -- 102: first response overdue (notify the lead). 103: low, first response overdue (reassign). 104: paused.
 select is(private.escalate_sla_breaches(), 2, 'the job finds each ticket''s earliest breached target; answered-in-time-to-pause and paused tickets are not breached');
 select results_eq($$select first_response_breached_at is not null, resolution_breached_at is not null, priority::text from public.tickets where id = '00000000-0000-4000-b000-000000000102'$$,
-  $$values (true, false, 'high')$$, 'an unanswered ticket is marked as a first-response breach and its priority raised one step');
+  $$values (true, false, 'urgent')$$, 'an unanswered ticket is marked as a first-response breach and its priority (high, from its urgency) raised one step');
+select is((select priority_set_by::text from public.tickets where id = '00000000-0000-4000-b000-000000000102'), 'sla_escalation',
+  'the raised priority says the SLA escalation set it (issue 15)');
 select is((select details ->> 'target' from public.ticket_events where ticket_id = '00000000-0000-4000-b000-000000000102' and kind = 'sla_breached'), 'first_response', 'the breach is on the timeline, with its target');
 select is((select count(*)::int from public.analytics_events where event_type = 'sla_breached' and ticket_id = '00000000-0000-4000-b000-000000000102'), 1, 'and an analytics event');
 select is((select array_agg(ticket_id order by ticket_id) from public.notifications where recipient_id = tests.user_id('admin')),

@@ -1,7 +1,7 @@
 // The ticket page's form parsing: parts lines from parallel repeated fields, and the work-order numbers.
 import { describe, expect, it } from 'vitest';
 import { parseForm } from '../../app/lib/shared/forms.ts';
-import { createWorkOrderSchema, logHoursSchema, parsePartLines } from '../../app/lib/shared/ticket-forms.ts';
+import { createWorkOrderSchema, logHoursSchema, mergeFormSchema, parsePartLines, triageCorrectionSchema } from '../../app/lib/shared/ticket-forms.ts';
 
 function form(entries: Array<[string, string]>): FormData {
   const data = new FormData();
@@ -62,5 +62,23 @@ describe('work-order fields', () => {
     expect(parseForm(logHoursSchema, form([['workOrderId', id], ['actualHours', '']]))).toEqual({ success: false, fieldErrors: { actualHours: 'Enter the hours worked.' } });
     expect(parseForm(logHoursSchema, form([['workOrderId', id], ['actualHours', '1000']]))).toEqual({ success: false, fieldErrors: { actualHours: 'Hours must be between 0 and 999.' } });
     expect(parseForm(logHoursSchema, form([['workOrderId', id], ['actualHours', '1.5']]))).toEqual({ success: true, data: { workOrderId: id, actualHours: 1.5 } });
+  });
+});
+
+describe('triage corrections and merges (issue 15)', () => {
+  it('checks a correction against the values of its field', () => {
+    expect(parseForm(triageCorrectionSchema, form([['field', 'urgency'], ['value', 'high']]))).toEqual({ success: true, data: { field: 'urgency', value: 'high' } });
+    expect(parseForm(triageCorrectionSchema, form([['field', 'sentiment'], ['value', '3']]))).toEqual({ success: true, data: { field: 'sentiment', value: 3 } });
+    expect(parseForm(triageCorrectionSchema, form([['field', 'urgency'], ['value', 'critical']])).success).toBe(false);
+    expect(parseForm(triageCorrectionSchema, form([['field', 'sentiment'], ['value', '11']])).success).toBe(false);
+    expect(parseForm(triageCorrectionSchema, form([['field', 'category'], ['value', 'high']])).success).toBe(false);
+    expect(parseForm(triageCorrectionSchema, form([['field', 'priority'], ['value', 'high']])).success).toBe(false);
+  });
+
+  it('reads the cross-customer confirmation of a merge as a checkbox', () => {
+    const survivorId = '00000000-0000-4000-b000-00000000000a';
+    expect(parseForm(mergeFormSchema, form([['survivorId', survivorId]]))).toEqual({ success: true, data: { survivorId, confirmCrossCustomer: false } });
+    expect(parseForm(mergeFormSchema, form([['survivorId', survivorId], ['confirmCrossCustomer', 'on']]))).toEqual({ success: true, data: { survivorId, confirmCrossCustomer: true } });
+    expect(parseForm(mergeFormSchema, form([['survivorId', 'TCK-1']])).success).toBe(false);
   });
 });

@@ -7,31 +7,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { sql } from '../support/db.ts';
-import { testStack } from '../support/stack.ts';
+import { appUrl, createRunCustomer, signIn } from '../support/desk-people.ts';
 
-const appUrl = (path: string) => new URL(path, testStack.APP_URL).toString();
-const PASSWORD = 'supporthub-demo';
 const TECHNICIAN = { id: '11111111-1111-4111-8111-000000000003', email: 'tech@example.com' };
 const CUSTOMER = { id: '11111111-1111-4111-8111-000000000001', email: 'customer@example.com' };
 const ADMIN = { email: 'admin@example.com' };
-
-async function signIn(page: Page, email: string, path: string) {
-  await page.goto(appUrl(`/login?redirectTo=${encodeURIComponent(path)}`));
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === new URL(path, 'http://x').pathname);
-}
-
-/** A customer of this run only (no sign-in), so the board can be narrowed to their tickets by their name. */
-async function createCustomer(name: string): Promise<string> {
-  const id = randomUUID();
-  await sql`
-    insert into auth.users (id, instance_id, aud, role, email, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-    values (${id}, '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', ${`daily-${id.slice(0, 8)}@tests.local`},
-      '{"provider":"email","providers":["email"]}', ${sql.json({ full_name: name })}, now(), now())`;
-  return id;
-}
 
 /** A ticket the technician is working on, written as the database's owner (as an import would). */
 async function workedTicket(customerId: string, subject: string): Promise<{ id: string; number: string }> {
@@ -52,7 +32,7 @@ describe('the desk as a daily driver', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    customerId = await createCustomer(customerName);
+    customerId = await createRunCustomer(customerName, 'daily');
     technician = await browser.newContext();
     desk = await technician.newPage();
     await signIn(desk, TECHNICIAN.email, '/desk');

@@ -28,6 +28,12 @@ const describe: Record<TicketEventKind, (details: Record<string, unknown>) => st
   sla_breached: (details) =>
     `${details['target'] === 'first_response' ? 'First-response' : 'Resolution'} SLA missed${details['escalation'] === 'reassign' ? ', reassigned' : ', lead notified'}`,
   rated: (details) => `Customer rated ${text(details['rating'])} / 5`,
+  triage_corrected: (details) =>
+    `Corrected ${text(details['field'])}: ${text(details['from']) || 'none'} → ${text(details['to'])}${details['model'] ? ` (triage by ${text(details['model'])})` : ''}`,
+  merged: (details) =>
+    details['survivor_number']
+      ? `Merged into ${text(details['survivor_number'])}${details['cross_customer'] ? ' (another customer, confirmed)' : ''}`
+      : `Ticket ${text(details['duplicate_number'])} merged into this one${details['cross_customer'] ? ' (another customer, confirmed)' : ''}`,
 };
 
 export function Timeline({ events }: { events: TimelineEvent[] }) {

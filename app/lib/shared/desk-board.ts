@@ -54,6 +54,9 @@ export interface DeskTicket {
   triageStatus: string;
   category: string | null;
   urgency: string | null;
+  priority: string;
+  prioritySetBy: string | null;
+  prioritySetByName: string | null;
   createdAt: string;
   customerName: string;
   vin: string | null;
@@ -61,6 +64,8 @@ export interface DeskTicket {
   assignedToName: string | null;
   triage: { sentimentScore: number; confidence: number; provider: string; model: string } | null;
   triageFailure: { error: string; attempts: number } | null;
+  /** The earlier open ticket this one closely matches (public.possible_duplicates), if any. */
+  possibleDuplicateOf: { id: string; number: string } | null;
 }
 
 // An empty select ("Any") arrives as ""; a value that is not one of ours (an old bookmark) means "no filter",

@@ -1,6 +1,7 @@
 // The ticket page's forms, validated with zod on the server (the browser's own checks are only a convenience).
 import { z } from 'zod';
 import type { FieldErrors } from '~/lib/shared/forms';
+import { ticketCategories } from '~/lib/shared/desk-board';
 import { ticketStatuses } from '~/lib/shared/ticket-status';
 
 /** A number typed into a form: '' is "not given" (null), anything else must parse. */
@@ -9,11 +10,23 @@ const typedNumber = (message: string) =>
 
 const hours = typedNumber('Enter hours as a number, e.g. 1.5.').refine((value) => value === null || (value >= 0 && value <= 999), 'Hours must be between 0 and 999.');
 
-export const ticketIntents = ['claim', 'status', 'reply', 'note', 'createWorkOrder', 'startWorkOrder', 'logHours', 'completeWorkOrder', 'cancelWorkOrder', 'workOrderNote'] as const;
+export const ticketIntents = ['claim', 'status', 'reply', 'note', 'createWorkOrder', 'startWorkOrder', 'logHours', 'completeWorkOrder', 'cancelWorkOrder', 'workOrderNote', 'correctTriage', 'merge'] as const;
 export type TicketIntent = (typeof ticketIntents)[number];
 export const ticketIntentSchema = z.enum(ticketIntents);
 
 export const statusFormSchema = z.object({ status: z.enum(ticketStatuses, { error: 'Choose a status.' }) });
+
+/** A triage correction: the field and its new value, checked against the field's own values. */
+export const triageCorrectionSchema = z.discriminatedUnion('field', [
+  z.object({ field: z.literal('category'), value: z.enum(ticketCategories, { error: 'Choose a category.' }) }),
+  z.object({ field: z.literal('urgency'), value: z.enum(['high', 'medium', 'low'], { error: 'Choose an urgency.' }) }),
+  z.object({ field: z.literal('sentiment'), value: z.coerce.number({ error: 'Choose a sentiment from 1 to 10.' }).int('Choose a whole number.').min(1, 'Sentiment is at least 1.').max(10, 'Sentiment is at most 10.') }),
+], { error: 'Choose what to correct.' });
+
+export const mergeFormSchema = z.object({
+  survivorId: z.string().uuid('Choose the ticket to merge into.'),
+  confirmCrossCustomer: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()),
+});
 
 export const messageFormSchema = z.object({
   content: z.string().trim().min(1, 'Write something first.').max(10_000, 'Use at most 10,000 characters.'),

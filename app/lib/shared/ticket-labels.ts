@@ -7,6 +7,7 @@ export const customerTicketStatusLabel: Record<string, string> = {
   waiting_on_customer: 'Waiting on you',
   resolved: 'Resolved',
   closed: 'Closed',
+  merged: 'Joined to another ticket',
 };
 
 export const customerWorkOrderStatusLabel: Record<string, string> = {

@@ -2,7 +2,7 @@
 
 // `supabase gen types` leaves public.ticket_status out of the generated enums (tickets.status comes out as
 // string), so the workflow statuses are spelled here once, in the order of the lifecycle.
-export const ticketStatuses = ['unassigned', 'assigned', 'in_progress', 'waiting_on_customer', 'resolved', 'closed'] as const;
+export const ticketStatuses = ['unassigned', 'assigned', 'in_progress', 'waiting_on_customer', 'resolved', 'closed', 'merged'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
 
 /**
@@ -18,6 +18,8 @@ export const nextTicketStatuses: Record<TicketStatus, readonly TicketStatus[]> =
   waiting_on_customer: ['in_progress', 'resolved'],
   resolved: ['in_progress', 'closed'],
   closed: [],
+  // Final: only public.merge_tickets reaches it.
+  merged: [],
 };
 
 export const ticketStatusLabel: Record<TicketStatus, string> = {
@@ -27,6 +29,7 @@ export const ticketStatusLabel: Record<TicketStatus, string> = {
   waiting_on_customer: 'Waiting on customer',
   resolved: 'Resolved',
   closed: 'Closed',
+  merged: 'Merged',
 };
 
 /** The button that moves a ticket to a status. */
@@ -37,6 +40,7 @@ export const moveToStatusLabel: Record<TicketStatus, string> = {
   waiting_on_customer: 'Wait on customer',
   resolved: 'Resolve ticket',
   closed: 'Close ticket',
+  merged: 'Merge ticket',
 };
 
 export const workOrderStatusLabel = {

@@ -14,6 +14,8 @@ export interface TicketDetails {
   content: string;
   channel: string;
   priority: string;
+  prioritySetBy: string | null;
+  prioritySetByName: string | null;
   status: TicketStatus;
   triageStatus: string;
   category: string | null;
@@ -22,6 +24,8 @@ export interface TicketDetails {
   resolvedAt: string | null;
   assignedTo: string | null;
   assignedToName: string | null;
+  mergedInto: string | null;
+  mergedIntoNumber: string | null;
   conversationId: string | null;
   troubleshootingSessionId: string | null;
   customerName: string;
@@ -43,6 +47,27 @@ export interface TriageResult {
   reasoning: string;
   model: string;
   processedAt: string;
+}
+
+export const triageFields = ['category', 'urgency', 'sentiment'] as const;
+export type TriageField = (typeof triageFields)[number];
+
+/** The latest correction staff made to one triage field (public.triage_corrections). */
+export interface TriageCorrection {
+  field: TriageField;
+  fromValue: string | null;
+  toValue: string;
+  correctedByName: string | null;
+  correctedAt: string;
+}
+
+/** The earlier open ticket this one closely matches (public.possible_duplicates). */
+export interface PossibleDuplicate {
+  id: string;
+  number: string;
+  subject: string;
+  sameCustomer: boolean;
+  similarity: number;
 }
 
 export interface TroubleshootingStep {
@@ -73,6 +98,8 @@ export interface TimelineEvent {
 export interface TicketPage {
   ticket: TicketDetails;
   triage: TriageResult | null;
+  corrections: TriageCorrection[];
+  possibleDuplicate: PossibleDuplicate | null;
   sessionGuideTitle: string | null;
   steps: TroubleshootingStep[];
   messages: TicketPageMessage[];
