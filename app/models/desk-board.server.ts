@@ -66,6 +66,8 @@ const ticketRowSchema = z.object({
   model: z.string().nullable(),
   triage_error: z.string().nullable(),
   triage_attempts: z.number().int().nullable(),
+  sla_due_at: z.date().nullable(),
+  sla_breached: z.boolean(),
 });
 type TicketRow = z.infer<typeof ticketRowSchema>;
 
@@ -88,6 +90,8 @@ function toDeskTicket(row: TicketRow): DeskTicket {
         ? { sentimentScore: row.sentiment_score, confidence: row.confidence, provider: row.provider, model: row.model }
         : null,
     triageFailure: row.triage_error !== null ? { error: row.triage_error, attempts: row.triage_attempts ?? 0 } : null,
+    slaDueAt: row.sla_due_at?.toISOString() ?? null,
+    slaBreached: row.sla_breached,
   };
 }
 
@@ -181,7 +185,8 @@ export async function listDeskTickets({ claims, query }: { claims: RlsClaims; qu
         coalesce(nullif(trim(customer.full_name), ''), customer.email, t.contact_email) as customer_name,
         t.vin, t.assigned_to, coalesce(nullif(trim(assignee.full_name), ''), assignee.email) as assigned_to_name,
         result.sentiment_score, result.confidence::float8 as confidence, result.provider, result.model,
-        failure.error as triage_error, failure.attempts as triage_attempts
+        failure.error as triage_error, failure.attempts as triage_attempts, t.sla_due_at,
+        (t.first_response_breached_at is not null or t.resolution_breached_at is not null) as sla_breached
       from public.tickets t
       left join public.profiles customer on customer.id = t.customer_id
       left join public.profiles assignee on assignee.id = t.assigned_to

@@ -61,6 +61,9 @@ export interface DeskTicket {
   assignedToName: string | null;
   triage: { sentimentScore: number; confidence: number; provider: string; model: string } | null;
   triageFailure: { error: string; attempts: number } | null;
+  /** The next SLA deadline (null while paused or without a policy) and whether a target was already missed. */
+  slaDueAt: string | null;
+  slaBreached: boolean;
 }
 
 // An empty select ("Any") arrives as ""; a value that is not one of ours (an old bookmark) means "no filter",
