@@ -1,13 +1,21 @@
-// The technician desk. Every page under /desk requires a technician (or an admin, who supervises it).
+// The technician desk. Every page under /desk requires a technician (or an admin, who supervises it). Its bar shows a
+// technician their online / away switch (automatic assignment reads it); an admin supervising has none.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { AvailabilitySwitch } from '~/components/availability-switch';
 import { RoleLayout } from '~/components/role-layout';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { loadRoleLayout } from '~/lib/server/role-layout.server';
+import { isTechnicianOnline } from '~/models/technician-availability.server';
 
-export const loader = (args: LoaderFunctionArgs) => loadRoleLayout(args, 'technician');
+export const loader = (args: LoaderFunctionArgs) =>
+  loadRoleLayout(args, 'technician', async ({ user, claims }) => ({
+    isOnline: user.role === 'technician' ? await isTechnicianOnline({ claims }) : null,
+  }));
 
 export default function DeskLayout() {
-  return <RoleLayout />;
+  const { isOnline } = useLoaderData<typeof loader>();
+  return <RoleLayout areaBar={isOnline === null ? undefined : <AvailabilitySwitch isOnline={isOnline} />} />;
 }
 
 export const ErrorBoundary = routeErrorBoundary({
