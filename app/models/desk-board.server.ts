@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
 import { DatabaseRefusal, rethrowAsRefusal } from '~/lib/server/db-errors.server';
+import { decodeCursor, encodeCursor } from '~/lib/server/keyset-cursor.server';
 import { DESK_PAGE_SIZE, sentimentBands, type DeskBoardQuery, type DeskSort, type DeskTicket } from '~/lib/shared/desk-board';
 
 export interface DeskBoardPage {
@@ -25,22 +26,6 @@ export const LANE_COUNT_CAP = 1000;
 // Keyset cursor: (sort rank, created_at to the microsecond, id) of the last card shown.
 // ---------------------------------------------------------------------------------------------------------------
 const cursorSchema = z.object({ rank: z.number().int(), createdAt: z.string().min(1).max(40), id: z.string().uuid() });
-type DeskCursor = z.infer<typeof cursorSchema>;
-
-function encodeCursor(cursor: DeskCursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-/** A cursor that does not decode (edited by hand, from an old version) starts from the first page. */
-function decodeCursor(value: string | undefined): DeskCursor | undefined {
-  if (!value) return undefined;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Listing
@@ -162,7 +147,7 @@ export function deskBoardConditions(tx: RlsTransaction, query: DeskBoardQuery) {
 
 export async function listDeskTickets({ claims, query }: { claims: RlsClaims; query: DeskBoardQuery }): Promise<DeskBoardPage> {
   const descending = query.sort === 'newest';
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeCursor(cursorSchema, query.cursor);
   const rows = await withRls(claims, async (tx) => {
     const rank = sortRank(tx, query.sort);
     const where = deskBoardConditions(tx, query);
