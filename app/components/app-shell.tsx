@@ -15,6 +15,7 @@ const navigation: Record<UserRole, Array<{ to: string; label: string }>> = {
     { to: '/admin', label: 'Admin' },
     { to: '/admin/kb', label: 'Knowledge base' },
     { to: '/admin/guides', label: 'Guides' },
+    { to: '/admin/sla', label: 'SLA' },
     { to: '/desk', label: 'Desk' },
   ],
 };

@@ -5,6 +5,7 @@ import { Form, Link } from '@remix-run/react';
 import { sentimentBands, ticketCategoryLabel, type DeskTicket, type TicketCategory } from '~/lib/shared/desk-board';
 import { priorityBadgeClass, priorityLabel, prioritySetByLabel } from '~/lib/shared/priority';
 import { ticketStatusLabel, type TicketStatus } from '~/lib/shared/ticket-status';
+import { SlaCountdown } from './sla-countdown';
 
 /** What the board shows of a ticket, plus its age (computed once on the server, so both renders agree). */
 export type DeskCardTicket = DeskTicket & { age: string };
@@ -93,6 +94,11 @@ export function DeskTicketCard({ ticket, currentUserId, busyAction }: { ticket: 
           <span>
             <time dateTime={ticket.createdAt}>{ticket.age}</time>
           </span>
+          {ticket.slaDueAt || ticket.slaBreached ? (
+            <span className="desk-card-sla" data-testid="card-sla">
+              SLA <SlaCountdown dueAt={ticket.slaDueAt} breached={ticket.slaBreached} />
+            </span>
+          ) : null}
         </p>
 
         <TriageFields ticket={ticket} />

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
 import { DatabaseRefusal, rethrowAsRefusal } from '~/lib/server/db-errors.server';
+import { decodeCursor, encodeCursor } from '~/lib/server/keyset-cursor.server';
 import { DESK_PAGE_SIZE, sentimentBands, type DeskBoardQuery, type DeskSort, type DeskTicket } from '~/lib/shared/desk-board';
 
 export interface DeskBoardPage {
@@ -25,22 +26,6 @@ export const LANE_COUNT_CAP = 1000;
 // Keyset cursor: (sort rank, created_at to the microsecond, id) of the last card shown.
 // ---------------------------------------------------------------------------------------------------------------
 const cursorSchema = z.object({ rank: z.number().int(), createdAt: z.string().min(1).max(40), id: z.string().uuid() });
-type DeskCursor = z.infer<typeof cursorSchema>;
-
-function encodeCursor(cursor: DeskCursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-/** A cursor that does not decode (edited by hand, from an old version) starts from the first page. */
-function decodeCursor(value: string | undefined): DeskCursor | undefined {
-  if (!value) return undefined;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Listing
@@ -71,6 +56,8 @@ const ticketRowSchema = z.object({
   triage_attempts: z.number().int().nullable(),
   possible_duplicate_id: z.string().uuid().nullable(),
   possible_duplicate_number: z.string().nullable(),
+  sla_due_at: z.date().nullable(),
+  sla_breached: z.boolean(),
 });
 type TicketRow = z.infer<typeof ticketRowSchema>;
 
@@ -97,6 +84,8 @@ function toDeskTicket(row: TicketRow): DeskTicket {
         : null,
     possibleDuplicateOf: row.possible_duplicate_id !== null && row.possible_duplicate_number !== null ? { id: row.possible_duplicate_id, number: row.possible_duplicate_number } : null,
     triageFailure: row.triage_error !== null ? { error: row.triage_error, attempts: row.triage_attempts ?? 0 } : null,
+    slaDueAt: row.sla_due_at?.toISOString() ?? null,
+    slaBreached: row.sla_breached,
   };
 }
 
@@ -167,7 +156,7 @@ export function deskBoardConditions(tx: RlsTransaction, query: DeskBoardQuery) {
 
 export async function listDeskTickets({ claims, query }: { claims: RlsClaims; query: DeskBoardQuery }): Promise<DeskBoardPage> {
   const descending = query.sort === 'newest';
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeCursor(cursorSchema, query.cursor);
   const rows = await withRls(claims, async (tx) => {
     const rank = sortRank(tx, query.sort);
     const where = deskBoardConditions(tx, query);
@@ -191,7 +180,8 @@ export async function listDeskTickets({ claims, query }: { claims: RlsClaims; qu
         coalesce(nullif(trim(customer.full_name), ''), customer.email, t.contact_email) as customer_name,
         t.vin, t.assigned_to, coalesce(nullif(trim(assignee.full_name), ''), assignee.email) as assigned_to_name,
         result.sentiment_score, result.confidence::float8 as confidence, result.provider, result.model,
-        failure.error as triage_error, failure.attempts as triage_attempts,
+        failure.error as triage_error, failure.attempts as triage_attempts, t.sla_due_at,
+        (t.first_response_breached_at is not null or t.resolution_breached_at is not null) as sla_breached,
         flagged.duplicate_of as possible_duplicate_id, original.number as possible_duplicate_number
       from public.tickets t
       left join public.profiles customer on customer.id = t.customer_id

@@ -1,12 +1,27 @@
 // The desk's compact table view (issue 16): the lane and filters of the board (deskBoardConditions, one home), sorted
-// by any column, 50 rows, each with its SLA deadline and a one-line snippet of the last message; and the bulk
+// by any column, 50 rows a page (keyset: the last row's column value and id), each with its SLA deadline and a one-line snippet of the last message; and the bulk
 // actions on the selected rows (public.bulk_update_tickets: each ticket under the caller's policies and the
 // lifecycle). Every function runs inside withRls as the signed-in technician.
 import { z } from 'zod';
 import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
 import { DESK_PAGE_SIZE, type DeskBoardQuery } from '~/lib/shared/desk-board';
-import type { BulkAction, DeskTableColumn, DeskTableQuery, DeskTableRow } from '~/lib/shared/desk-table';
+import { deskTableColumns, type BulkAction, type DeskTableColumn, type DeskTableQuery, type DeskTableRow } from '~/lib/shared/desk-table';
+import { decodeCursor, encodeCursor } from '~/lib/server/keyset-cursor.server';
 import { deskBoardConditions } from './desk-board.server';
+
+export interface DeskTablePage {
+  rows: DeskTableRow[];
+  /** Pass as the board's `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** The last row's sort value as text (null sorts last ascending, first descending: Postgres' default). */
+const tableCursorSchema = z.object({
+  column: z.enum(deskTableColumns),
+  dir: z.enum(['asc', 'desc']),
+  key: z.string().max(400).nullable(),
+  id: z.string().uuid(),
+});
 
 const rowSchema = z.object({
   id: z.string().uuid(),
@@ -22,6 +37,7 @@ const rowSchema = z.object({
   assigned_to_name: z.string().nullable(),
   last_activity_at: z.date(),
   snippet: z.string(),
+  sort_key: z.string().nullable(),
 });
 
 /** The sort key of a column; the SLA one is tickets_sla_due_idx's. */
@@ -46,10 +62,41 @@ function columnKey(tx: RlsTransaction, column: DeskTableColumn) {
   }
 }
 
-export async function listDeskTable({ claims, query, table }: { claims: RlsClaims; query: DeskBoardQuery; table: DeskTableQuery }): Promise<DeskTableRow[]> {
+/**
+ * A cursor's text back in its column's type, so the comparison is the ORDER BY's. Sent as text and cast in SQL:
+ * a parameter the server types as timestamptz would pass through a JS Date and lose the microseconds.
+ */
+function typedKey(tx: RlsTransaction, column: DeskTableColumn, key: string) {
+  switch (column) {
+    case 'urgency':
+      return tx`${key}::text::int`;
+    case 'sla':
+    case 'activity':
+      return tx`${key}::text::timestamptz`;
+    case 'status':
+      return tx`${key}::text::public.ticket_status`;
+    default:
+      return tx`${key}::text`;
+  }
+}
+
+export async function listDeskTable({ claims, query, table }: { claims: RlsClaims; query: DeskBoardQuery; table: DeskTableQuery }): Promise<DeskTablePage> {
+  const parsedCursor = decodeCursor(tableCursorSchema, query.cursor);
+  // A cursor of another column or direction (the sort changed) starts from the first page.
+  const cursor = parsedCursor && parsedCursor.column === table.column && parsedCursor.dir === table.dir ? parsedCursor : undefined;
   const rows = await withRls(claims, (tx) => {
-    const filter = deskBoardConditions(tx, query).reduce((all, condition) => tx`${all} and ${condition}`, tx`true`);
     const key = columnKey(tx, table.column);
+    const where = deskBoardConditions(tx, query);
+    if (cursor) {
+      const after = cursor.key === null ? null : typedKey(tx, table.column, cursor.key);
+      // Rows after the cursor in "key, id" order with nulls last (asc) or first (desc), as ORDER BY puts them.
+      if (table.dir === 'asc') {
+        where.push(after === null ? tx`(${key} is null and t.id > ${cursor.id}::uuid)` : tx`((${key}, t.id) > (${after}, ${cursor.id}::uuid) or ${key} is null)`);
+      } else {
+        where.push(after === null ? tx`(${key} is not null or t.id < ${cursor.id}::uuid)` : tx`(${key}, t.id) < (${after}, ${cursor.id}::uuid)`);
+      }
+    }
+    const filter = where.reduce((all, condition) => tx`${all} and ${condition}`, tx`true`);
     const order = table.dir === 'desc' ? tx`${key} desc, t.id desc` : tx`${key}, t.id`;
     return tx`
       select t.id, t.number, t.subject,
@@ -58,7 +105,8 @@ export async function listDeskTable({ claims, query, table }: { claims: RlsClaim
         (t.first_response_breached_at is not null or t.resolution_breached_at is not null) as sla_breached,
         t.status::text as status, t.assigned_to, coalesce(nullif(trim(assignee.full_name), ''), assignee.email) as assigned_to_name,
         greatest(t.updated_at, conversation.last_message_at) as last_activity_at,
-        left(regexp_replace(coalesce(last_message.content, t.content), '\\s+', ' ', 'g'), 140) as snippet
+        left(regexp_replace(coalesce(last_message.content, t.content), '\\s+', ' ', 'g'), 140) as snippet,
+        ${key}::text as sort_key
       from public.tickets t
       left join public.profiles customer on customer.id = t.customer_id
       left join public.profiles assignee on assignee.id = t.assigned_to
@@ -72,12 +120,16 @@ export async function listDeskTable({ claims, query, table }: { claims: RlsClaim
       ) last_message on true
       where ${filter}
       order by ${order}
-      limit ${DESK_PAGE_SIZE}`;
+      limit ${DESK_PAGE_SIZE + 1}`;
   });
-  return z
-    .array(rowSchema)
-    .parse(rows)
-    .map((row) => ({
+  const parsed = z.array(rowSchema).parse(rows);
+  const page = parsed.slice(0, DESK_PAGE_SIZE);
+  const last = page[page.length - 1];
+  const nextCursor =
+    parsed.length > DESK_PAGE_SIZE && last ? encodeCursor({ column: table.column, dir: table.dir, key: last.sort_key, id: last.id }) : null;
+  return {
+    nextCursor,
+    rows: page.map((row) => ({
       id: row.id,
       number: row.number,
       subject: row.subject,
@@ -91,7 +143,8 @@ export async function listDeskTable({ claims, query, table }: { claims: RlsClaim
       assignedToName: row.assigned_to_name,
       lastActivityAt: row.last_activity_at.toISOString(),
       snippet: row.snippet,
-    }));
+    })),
+  };
 }
 
 export interface BulkOutcome {

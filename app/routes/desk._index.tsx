@@ -53,15 +53,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseDeskBoardQuery(searchParamsOf(request));
   const table = parseDeskTableQuery(searchParamsOf(request));
   // The table view reads its own rows (any column's order); the cards are not read behind it.
-  const [page, tableRows, counts, departments] = await Promise.all([
+  const [page, tablePage, counts, departments] = await Promise.all([
     table.layout === 'cards' ? listDeskTickets({ claims, query }) : Promise.resolve({ tickets: [], nextCursor: null }),
-    table.layout === 'table' ? listDeskTable({ claims, query, table }) : Promise.resolve([]),
+    table.layout === 'table' ? listDeskTable({ claims, query, table }) : Promise.resolve({ rows: [], nextCursor: null }),
     countDeskLanes({ claims }),
     listDepartments({ claims }),
   ]);
   const now = Date.now();
   const tickets = page.tickets.map((ticket) => ({ ...ticket, age: timeAgo(ticket.createdAt, now) }));
-  return data({ userId: user.id, query, table, tableRows, tickets, nextCursor: page.nextCursor, counts, departments }, { headers });
+  // Both layouts page by keyset through the same `cursor` parameter; each reads only a cursor of its own.
+  const nextCursor = table.layout === 'table' ? tablePage.nextCursor : page.nextCursor;
+  return data({ userId: user.id, query, table, tableRows: tablePage.rows, tickets, nextCursor, counts, departments }, { headers });
 }
 
 const actionSchema = z.discriminatedUnion('intent', [
@@ -328,8 +330,12 @@ export default function DeskBoard() {
           </ul>
         )}
         <nav aria-label="Pages" className="desk-pages">
-          {query.cursor ? <Link to={`/desk${deskBoardSearch(filters)}`}>First page</Link> : null}
-          {nextCursor ? <Link to={`/desk${deskBoardSearch({ ...filters, cursor: nextCursor })}`}>Next 50 tickets</Link> : null}
+          {query.cursor ? <Link to={`/desk${deskTableSearch(filters, table)}`}>First page</Link> : null}
+          {nextCursor ? (
+            <Link to={`/desk${deskTableSearch({ ...filters, cursor: nextCursor }, table)}`} data-testid="next-page">
+              Next 50 tickets
+            </Link>
+          ) : null}
         </nav>
       </section>
     </div>

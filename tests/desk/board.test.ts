@@ -151,6 +151,19 @@ describe('desk board data', () => {
     expect(released).toMatchObject({ claimed: false, status: 'unassigned', assigned_to: null });
   });
 
+  it('carries each card\'s SLA deadline and breach as the database keeps them', async () => {
+    const [ticket] = await sql<{ id: string }[]>`
+      insert into public.tickets (customer_id, subject, urgency, triage_status) values (${people.customer}, 'SLA on the card', 'high', 'processed') returning id`;
+    // The test connection is not an API user, so it may stamp a breach the way the escalation job does.
+    const [stored] = await sql<{ sla_due_at: Date | null }[]>`
+      update public.tickets set first_response_breached_at = now() where id = ${ticket!.id} returning sla_due_at`;
+    const cards = (await allPages(people.technician, {})).flat();
+    const card = cards.find((row) => row.id === ticket!.id);
+    expect(card).toMatchObject({ slaBreached: true, slaDueAt: stored!.sla_due_at?.toISOString() ?? null });
+    const others = cards.filter((row) => row.id !== ticket!.id);
+    expect(others.every((row) => row.slaBreached === false)).toBe(true);
+  });
+
   it('lists failed triage with its error in its own lane, and refuses to re-triage a triaged ticket', async () => {
     const [ticket] = await sql<{ id: string }[]>`
       insert into public.tickets (customer_id, subject, triage_status) values (${people.customer}, 'Triage gave up', 'ai_failed') returning id`;

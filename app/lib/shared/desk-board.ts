@@ -66,6 +66,9 @@ export interface DeskTicket {
   triageFailure: { error: string; attempts: number } | null;
   /** The earlier open ticket this one closely matches (public.possible_duplicates), if any. */
   possibleDuplicateOf: { id: string; number: string } | null;
+  /** The next SLA deadline (null while paused or without a policy) and whether a target was already missed. */
+  slaDueAt: string | null;
+  slaBreached: boolean;
 }
 
 // An empty select ("Any") arrives as ""; a value that is not one of ours (an old bookmark) means "no filter",
