@@ -89,6 +89,16 @@ describe('chat', () => {
     expect(log!.result_ids.length).toBeGreaterThan(0);
   });
 
+  it("finds another area's article from the default area (the area boosts, never hides) and says where it routed", async () => {
+    const conversationId = await newConversation(customer, 'support');
+    const [article] = await sql`select slug, solution_area from public.kb_articles where slug = 'battery-drains-overnight' and is_published`;
+    expect(article?.solution_area).not.toBe('support');
+    const { events } = await chat(customer, { conversation_id: conversationId, message: 'My car battery drains overnight' });
+    const done = doneOf(events);
+    expect(done.citations.map((citation: { slug: string }) => citation.slug)).toContain('battery-drains-overnight');
+    expect(done.routed_area).toBe(article!.solution_area);
+  });
+
   it("stores the customer's message once under the client's id, however often it is sent, and done carries the stored rows", async () => {
     // As the home page starts one: the conversation exists, its first question is not stored yet.
     const conversationId = await newConversation(customer, 'maintenance');
