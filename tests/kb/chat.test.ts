@@ -5,42 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../support/db.ts';
 import { waitForEmbeddedKnowledgeBase } from '../support/knowledge.ts';
 import { testStack } from '../support/stack.ts';
+import { chat, type SseEvent } from './chat-client.ts';
 import { userWithRole, type TestUser } from './support.ts';
-
-interface SseEvent {
-  event: string;
-  data: unknown;
-}
-
-/** POSTs to chat and reads the event stream as it arrives; notes what the first network read carried. */
-async function chat(user: TestUser, body: Record<string, unknown>): Promise<{ status: number; contentType: string | null; events: SseEvent[]; reads: number; firstRead: string }> {
-  const response = await fetch(`${testStack.SUPABASE_URL}/functions/v1/chat`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${user.accessToken}`, apikey: testStack.SUPABASE_ANON_KEY, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const contentType = response.headers.get('content-type');
-  if (!contentType?.startsWith('text/event-stream')) return { status: response.status, contentType, events: [{ event: 'body', data: await response.json() }], reads: 0, firstRead: '' };
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  const events: SseEvent[] = [];
-  let buffer = '';
-  let reads = 0;
-  let firstRead = '';
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    if (reads++ === 0) firstRead = next.value;
-    buffer += next.value;
-    let boundary: number;
-    while ((boundary = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      if (block.startsWith(':')) continue; // an SSE comment
-      const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      events.push({ event, data: data === undefined ? null : JSON.parse(data) });
-    }
-  }
-  return { status: response.status, contentType, events, reads, firstRead };
-}
 
 async function newConversation(customer: TestUser, solutionArea: string | null = 'support'): Promise<string> {
   const [row] = await sql`insert into public.conversations (customer_id, solution_area) values (${customer.id}, ${solutionArea}) returning id`;
@@ -87,6 +53,16 @@ describe('chat', () => {
     expect(event!.metadata.latency_ms).toBeGreaterThanOrEqual(0);
     const [log] = await sql`select result_ids from public.retrieval_logs where conversation_id = ${conversationId}`;
     expect(log!.result_ids.length).toBeGreaterThan(0);
+  });
+
+  it("finds another area's article from the default area (the area boosts, never hides) and says where it routed", async () => {
+    const conversationId = await newConversation(customer, 'support');
+    const [article] = await sql`select slug, solution_area from public.kb_articles where slug = 'battery-drains-overnight' and is_published`;
+    expect(article?.solution_area).not.toBe('support');
+    const { events } = await chat(customer, { conversation_id: conversationId, message: 'My car battery drains overnight' });
+    const done = doneOf(events);
+    expect(done.citations.map((citation: { slug: string }) => citation.slug)).toContain('battery-drains-overnight');
+    expect(done.routed_area).toBe(article!.solution_area);
   });
 
   it("stores the customer's message once under the client's id, however often it is sent, and done carries the stored rows", async () => {

@@ -2,7 +2,9 @@
 // answer as server-sent events:
 //   event: sources  data: [{ slug, title, url }]         the articles the answer may cite
 //   event: delta    data: { text }                       pieces of the answer, in order
-//   event: done     data: { message_id, message, customer_message, confidence, citations, hand_off, ticket[, technician_answers] }
+//   event: done     data: { message_id, message, customer_message, confidence, citations, hand_off, ticket, routed_area[, technician_answers] }
+// routed_area is the solution area of the best article found (retrieval searches every area; the conversation's
+// area only boosts).
 //   event: error    data: { message }                    the answer failed after streaming began
 // Hand-off: when the customer asks for a person (or accepts the offer with { hand_off: true }) the conversation's
 // ticket is opened — one per conversation — and a technician joins; a low-confidence answer offers it.
@@ -15,7 +17,7 @@ import { type ChatAnswerSummary, chatProviderFromEnv, type ChatPassage } from '.
 import { embeddingProviderFromEnv } from '../_shared/ai/embeddings.ts';
 import { asCaller, requireUser, type UserClaims } from '../_shared/auth/caller.ts';
 import { corsHeaders, handleRequests, HttpError, parseJsonBody } from '../_shared/http/responses.ts';
-import { logRetrieval, searchChunks } from '../_shared/kb/search.ts';
+import { logRetrieval, searchAcrossAreas } from '../_shared/kb/search.ts';
 import { loadConversation, openHandOffTicket, recordAssistantCall, storeAssistantMessage, storeCustomerMessage, type StoredMessage } from './conversation.ts';
 import { answerIsTooUnsure, customerAsksForPerson, handOffOffer, ticketOpenedMessage } from './hand-off.ts';
 
@@ -116,8 +118,9 @@ export const handler = handleRequests(['POST'], async (request) => {
   return sseResponse(async (send) => {
     const started = performance.now();
     const embedder = embeddingProviderFromEnv();
-    const hits = await asCaller(claims, (tx) =>
-      searchChunks(tx, embedder, question, { matchCount: passagesForAnswer, solutionArea: conversation.solution_area, vehicleContext: conversation.vehicle }));
+    // The conversation's area and vehicle boost the ranking; they never hide another area's article.
+    const { hits, routedArea } = await asCaller(claims, (tx) =>
+      searchAcrossAreas(tx, embedder, question, { matchCount: passagesForAnswer, preferredArea: conversation.solution_area, vehicleContext: conversation.vehicle }));
     const retrievalMs = Math.round(performance.now() - started);
     const retrievalLogId = await logRetrieval({
       query: question,
@@ -145,7 +148,7 @@ export const handler = handleRequests(['POST'], async (request) => {
       content,
       confidence: summary.confidence,
       citations: summary.citations,
-      metadata: { provider: summary.provider, model: summary.model, retrieval_log_id: retrievalLogId, hand_off_offered: offerHandOff },
+      metadata: { provider: summary.provider, model: summary.model, retrieval_log_id: retrievalLogId, hand_off_offered: offerHandOff, routed_area: routedArea },
     });
     // The local provider reports no usage: tokens are estimated at four characters each so volume stays comparable.
     const usage = summary.usage ?? {
@@ -179,6 +182,7 @@ export const handler = handleRequests(['POST'], async (request) => {
       citations: summary.citations.map((citation) => ({ ...citation, url: `/help/${citation.slug}` })),
       hand_off: { offered: offerHandOff, opened: false, reason: offerHandOff ? 'low_confidence' : null },
       ticket: conversation.ticket_id ? { id: conversation.ticket_id } : null,
+      routed_area: routedArea,
     });
   });
 });

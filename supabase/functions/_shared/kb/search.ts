@@ -67,6 +67,62 @@ export async function searchChunks(
   });
 }
 
+/**
+ * How much a chunk's fused score grows when its article belongs to the conversation's solution area, or names the
+ * customer's vehicle. A boost, never a filter: customers do not know our areas, so an article of another area that
+ * matches the question clearly still wins. Chosen from the reciprocal-rank scale (one side's rank 1 is 1/61, rank 10
+ * 1/70): +15 % lifts an in-area chunk a few ranks, not from the bottom of the list to the top.
+ */
+export const areaRankingBoost = { solutionArea: 0.15, vehicle: 0.1 } as const;
+
+/** Candidates fetched per requested hit before the boost reorders them, so boosted chunks from further down count. */
+const boostCandidateFactor = 4;
+
+export interface AreaRankedHit extends ChunkHit {
+  /** The article's solution area (null for generic articles that belong to every area). */
+  solutionArea: string | null;
+}
+
+export interface AreaRankedResult {
+  hits: AreaRankedHit[];
+  /** The solution area of the best hit's article: where the question was routed (null: generic or no hit). */
+  routedArea: string | null;
+}
+
+const articleContextRow = z.object({ id: z.string(), solution_area: z.string().nullable(), vehicle_context: z.string().nullable() });
+
+/**
+ * Searches every area the caller may read (RLS still applies) and ranks the conversation's area and vehicle higher,
+ * instead of hiding the other areas' articles as the search_kb filters would.
+ */
+export async function searchAcrossAreas(
+  tx: Transaction,
+  embedder: EmbeddingProvider,
+  query: string,
+  options: { matchCount: number; preferredArea?: string | null; vehicleContext?: string | null },
+): Promise<AreaRankedResult> {
+  const candidates = await searchChunks(tx, embedder, query, { matchCount: options.matchCount * boostCandidateFactor });
+  const articleIds = [...new Set(candidates.map((hit) => hit.articleId))];
+  const contexts = articleIds.length === 0 ? [] : await tx`
+    select id::text, solution_area, vehicle_context from public.kb_articles where id = any(${articleIds}::uuid[])`;
+  const contextById = new Map(contexts.map((row) => {
+    const context = articleContextRow.parse(row);
+    return [context.id, context] as const;
+  }));
+  const vehicle = options.vehicleContext?.trim().toLowerCase() || null;
+  const ranked = candidates.map((hit, position) => {
+    const context = contextById.get(hit.articleId);
+    let boost = 1;
+    if (options.preferredArea && context?.solution_area === options.preferredArea) boost += areaRankingBoost.solutionArea;
+    if (vehicle && context?.vehicle_context?.toLowerCase().includes(vehicle)) boost += areaRankingBoost.vehicle;
+    return { hit: { ...hit, fusedScore: hit.fusedScore * boost, solutionArea: context?.solution_area ?? null }, position };
+  });
+  // Stable: equal boosted scores keep search_kb's order.
+  ranked.sort((a, b) => b.hit.fusedScore - a.hit.fusedScore || a.position - b.position);
+  const hits = ranked.slice(0, options.matchCount).map((entry) => entry.hit);
+  return { hits, routedArea: hits[0]?.solutionArea ?? null };
+}
+
 /** One hit per article (its best chunk), best first: what a person wants to see in a result list. */
 export function bestChunkPerArticle(hits: readonly ChunkHit[], limit: number): ChunkHit[] {
   const seen = new Set<string>();
