@@ -17,7 +17,7 @@ const passages = [
 ];
 const request = { instructions: 'You help vehicle owners.', passages };
 
-Deno.test('local: a how-to question gets the procedure steps in order, cited, with a sources list', async () => {
+Deno.test('local: a how-to question gets the procedure steps in order, cited, sources only as citations', async () => {
   const { deltas, summary } = await collectAnswer(new LocalExtractiveChatProvider().streamAnswer({ ...request, question: 'How do I replace the cabin filter?' }));
   assert.ok(deltas.length > 2, 'streamed in pieces');
   assert.equal(deltas.join(''), summary.text);
@@ -25,7 +25,8 @@ Deno.test('local: a how-to question gets the procedure steps in order, cited, wi
   assert.ok(steps.every((position, index) => position > 0 && (index === 0 || position > steps[index - 1])), summary.text);
   assert.match(summary.text, /1\. Open the glove box and release the side stops\. \[1\]/);
   assert.deepEqual(summary.citations, [{ number: 1, slug: 'replace-cabin-filter', title: 'Replacing the cabin air filter' }]);
-  assert.match(summary.text, /Sources:\n\[1\] Replacing the cabin air filter — \/help\/replace-cabin-filter/);
+  // The chat shows the citations as links once; the text carries no second, plain-text sources list or raw path.
+  assert.doesNotMatch(summary.text, /Sources:|\/help\//);
   assert.ok(summary.confidence >= handOffConfidenceThreshold);
   assert.doesNotMatch(summary.text, /invoice/i);
 });
@@ -45,6 +46,35 @@ Deno.test('local: nothing relevant gives the no-answer sentence and a confidence
   assert.deepEqual(unrelated.summary.citations, []);
   const noPassages = await collectAnswer(provider.streamAnswer({ instructions: '', passages: [], question: 'How do I replace the cabin filter?' }));
   assert.ok(noPassages.summary.confidence < handOffConfidenceThreshold);
+});
+
+Deno.test('local: answers read as text — no markdown emphasis, table pipes, stray numbers or duplicated sources', async () => {
+  const markdownPassage = {
+    slug: 'wiper-judder',
+    title: 'Wipers judder across the windscreen',
+    text: [
+      'Judder usually means **wax or road film** on the glass, or a worn wiper blade.',
+      '',
+      '| Symptom | Cause | Fix |',
+      '|---|---|---|',
+      '| Judder | Wax on glass | Clean with isopropyl alcohol |',
+      '',
+      '3. If you see streaks after cleaning the glass, replace the wiper blades.',
+      '4. Check the wiper arm tension; a bent arm makes the blade judder too.',
+    ].join('\n'),
+  };
+  const { summary } = await collectAnswer(new LocalExtractiveChatProvider().streamAnswer({ ...request, passages: [markdownPassage, ...passages], question: 'Why do my wipers judder on the windscreen?' }));
+  assert.doesNotMatch(summary.text, /\*\*|\||Sources:/, summary.text);
+  assert.doesNotMatch(summary.text, /(^|\n)3\. /, summary.text);
+  assert.match(summary.text, /wax or road film/);
+  assert.deepEqual(summary.citations.map((citation) => citation.slug), ['wiper-judder']);
+});
+
+Deno.test('local: when no sentence answers in the question\'s words, it points to the closest article and offers a person', async () => {
+  const { summary } = await collectAnswer(new LocalExtractiveChatProvider().streamAnswer({ ...request, question: 'my cabin smells musty, which filter is it' }));
+  assert.match(summary.text, /closest help article I found is "Replacing the cabin air filter" \[1\]/, summary.text);
+  assert.deepEqual(summary.citations.map((citation) => citation.slug), ['replace-cabin-filter']);
+  assert.ok(summary.confidence < handOffConfidenceThreshold, 'low enough that the chat offers a technician');
 });
 
 Deno.test('OpenAI: streams SSE deltas, sends numbered passages and grounding rules, reports citations and usage', async () => {

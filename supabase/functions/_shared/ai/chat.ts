@@ -67,9 +67,6 @@ export async function collectAnswer(stream: AsyncGenerator<string, ChatAnswerSum
   }
 }
 
-function sourcesList(citations: readonly ChatCitation[]): string {
-  return citations.length ? `\n\nSources:\n${citations.map((citation) => `[${citation.number}] ${citation.title} — /help/${citation.slug}`).join('\n')}` : '';
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Local extractive answers: the passage sentences (or a procedure's steps) that best cover the question's terms.
@@ -85,11 +82,29 @@ interface AnswerUnit {
 const listItem = /^\s*(?:\d+[.)]|[-*+])\s+(.*)$/;
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/**
+ * An article line as a person reads it: markdown emphasis, inline code and link syntax removed (the chat shows plain
+ * text), so an answer never shows `**bold**` or `[label](/path)`.
+ */
+export function plainLine(line: string): string {
+  return line
+    .replace(/^#+\s*/, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[^*\w])[*_]([^*_\s][^*_]*?)[*_](?=[^*\w]|$)/g, '$1$2')
+    .replace(/`([^`]*)`/g, '$1')
+    .trim();
+}
+
+/** Table rows and rules ("| Judder | Wax on glass |", "|---|") are layout, not sentences: never quoted. */
+const tableLine = /^\s*\|.*\|\s*$|^\s*[-|: ]{3,}\s*$/;
+
 function splitPassage(passage: ChatPassage, passageIndex: number): AnswerUnit[] {
   const units: AnswerUnit[] = [];
   let stepNumber = 0;
   for (const line of passage.text.split('\n')) {
-    const cleaned = line.replace(/^#+\s*/, '').trim();
+    if (tableLine.test(line)) continue;
+    const cleaned = plainLine(line);
     if (!cleaned) continue;
     const item = cleaned.match(listItem);
     if (item) {
@@ -112,8 +127,16 @@ export class LocalExtractiveChatProvider implements ChatProvider {
   /**
    * @param minimumCoverage share of the question's (idf-weighted) terms a sentence must contain to be quoted;
    *   below it, one common shared word ("open") would pass for an answer.
+   * @param closestArticleCoverage share of the question's weight the best article (title and text) must hold for the
+   *   assistant to point to it when no sentence answers; below it the question is about something else.
    */
-  constructor(private readonly minimumCoverage = 0.4, private readonly maxSentences = 3, private readonly maxSteps = 12) {}
+  constructor(
+    private readonly minimumCoverage = 0.4,
+    private readonly maxSentences = 3,
+    private readonly maxSteps = 12,
+    private readonly closestArticleCoverage = 0.3,
+    private readonly closestArticleSteps = 4,
+  ) {}
 
   async *streamAnswer(request: ChatRequest): AsyncGenerator<string, ChatAnswerSummary> {
     const started = performance.now();
@@ -151,11 +174,13 @@ export class LocalExtractiveChatProvider implements ChatProvider {
       .sort((a, b) => b.score - a.score || a.order - b.order);
 
     let selected: AnswerUnit[] = [];
+    let procedure = false;
     const best = scored[0];
     if (best) {
       const bestPassageSteps = units.filter((unit) => unit.passageIndex === best.unit.passageIndex && unit.stepNumber !== undefined);
       const procedureWins = bestPassageSteps.length >= 2 && (best.unit.stepNumber !== undefined || coverage(titleTerms[best.unit.passageIndex]) >= 0.5);
       if (procedureWins) {
+        procedure = true;
         const lead = units.find((unit) => unit.passageIndex === best.unit.passageIndex && unit.stepNumber === undefined && coverage(unit.terms) > 0);
         selected = [...(lead ? [lead] : []), ...bestPassageSteps.slice(0, this.maxSteps)];
       } else {
@@ -176,21 +201,45 @@ export class LocalExtractiveChatProvider implements ChatProvider {
       text += piece;
       return piece;
     };
-    if (selected.length === 0) {
-      yield emit(noAnswerSentence);
-    } else {
-      yield emit('Here is what our help articles say:\n');
-      for (const unit of selected) {
-        const marker = `[${citationFor(unit.passageIndex)}]`;
-        yield emit(unit.stepNumber !== undefined ? `\n${unit.stepNumber}. ${unit.text} ${marker}` : `\n${unit.text} ${marker}`);
+    // No sentence answers the question in its own words, but retrieval's best article may still be the right one
+    // (customers rarely use the articles' words): point to it honestly, with how it starts, and stay below the
+    // hand-off threshold so a person is offered. Only when the article shares enough of the question's weight —
+    // an unrelated question still gets the plain "couldn't find".
+    const closestIndex = selected.length === 0 && request.passages.length > 0 ? 0 : undefined;
+    const closestTerms = closestIndex === undefined ? [] : [...titleTerms[closestIndex], ...units.filter((unit) => unit.passageIndex === closestIndex).flatMap((unit) => [...unit.terms])];
+    const pointToClosest = closestIndex !== undefined && coverage(closestTerms) >= this.closestArticleCoverage && matchedTerms(closestTerms) >= 1;
+
+    let confidence: number;
+    if (selected.length > 0) {
+      const sentences = selected.filter((unit) => !procedure || unit.stepNumber === undefined);
+      const steps = procedure ? selected.filter((unit) => unit.stepNumber !== undefined) : [];
+      for (const [index, unit] of sentences.entries()) yield emit(`${index === 0 ? '' : ' '}${unit.text} [${citationFor(unit.passageIndex)}]`);
+      if (sentences.length === 0) yield emit(`From "${request.passages[steps[0]!.passageIndex]!.title}" [${citationFor(steps[0]!.passageIndex)}]:`);
+      // Steps are renumbered from 1: an article's "3." quoted alone would read as a stray number.
+      for (const [index, unit] of steps.entries()) yield emit(`\n${index + 1}. ${unit.text} [${citationFor(unit.passageIndex)}]`);
+      confidence = coverage(selected.flatMap(inContext));
+    } else if (pointToClosest) {
+      const passageIndex = closestIndex!;
+      const marker = `[${citationFor(passageIndex)}]`;
+      yield emit(`The closest help article I found is "${request.passages[passageIndex]!.title}" ${marker}. It may not match exactly what you describe.`);
+      const articleUnits = units.filter((unit) => unit.passageIndex === passageIndex);
+      const articleSteps = articleUnits.filter((unit) => unit.stepNumber !== undefined).slice(0, this.closestArticleSteps);
+      if (articleSteps.length >= 2) {
+        yield emit(' It starts with:');
+        for (const [index, unit] of articleSteps.entries()) yield emit(`\n${index + 1}. ${unit.text}`);
+      } else {
+        const opening = articleUnits.filter((unit) => unit.stepNumber === undefined).slice(0, 2).map((unit) => unit.text).join(' ');
+        if (opening) yield emit(` ${opening}`);
       }
-      yield emit(sourcesList(citations));
+      confidence = Math.min(coverage(closestTerms), handOffConfidenceThreshold - 0.05);
+    } else {
+      yield emit(noAnswerSentence);
+      confidence = 0;
     }
-    const answerCoverage = coverage(selected.flatMap(inContext));
     return {
       text,
       citations,
-      confidence: Math.round(answerCoverage * 100) / 100,
+      confidence: Math.round(Math.max(0, confidence) * 100) / 100,
       provider: this.name,
       model: this.model,
       latency_ms: Math.round(performance.now() - started),
