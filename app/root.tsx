@@ -14,8 +14,16 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: 'Support Hub' }];
 
+/** Marks the document once React has hydrated it, so browser tests wait on a condition, never on a guess. */
+function useHydratedMarker() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useScriptNonce();
+  useHydratedMarker();
   return (
     <html lang="en">
       <head>
