@@ -3,6 +3,7 @@ import { TriageResult } from './triage-schema.ts';
 import { bestMatchingArticle, LocalTriageProvider } from './local-triage-provider.ts';
 import { sentimentFromAfinn, estimateSentiment } from './sentiment-score.ts';
 import { assessUrgency } from './urgency-signals.ts';
+import { customerOwnWords } from './customer-words.ts';
 
 const articles = [
   { slug: 'reset-router', title: 'Resetting your router', snippet: 'Hold the reset button for ten seconds.' },
@@ -86,4 +87,37 @@ Deno.test('local provider without KB context drafts a reply without a citation',
   assert.equal(result.category, 'feature_request');
   assert.equal(result.urgency, 'low');
   assert.doesNotMatch(result.draft_reply, /\/help\//);
+});
+
+const handOffTranscript = [
+  'Customer: my brake pedal goes to the floor, this is dangerous and I am really upset',
+  'Assistant: I am sorry to hear that! Happy to help. Would you like to join our loyalty programme? We like to help.',
+  'Customer: I want a person',
+].join('\n\n');
+
+Deno.test("customerOwnWords keeps the customer's blocks of a hand-off transcript and leaves other bodies alone", () => {
+  assert.equal(customerOwnWords(handOffTranscript), 'my brake pedal goes to the floor, this is dangerous and I am really upset\n\nI want a person');
+  assert.equal(customerOwnWords('Plain ticket.\n\nAssistant-like words inside: fine.'), 'Plain ticket.\n\nAssistant-like words inside: fine.');
+  assert.equal(customerOwnWords('Customer: first\n\nsecond paragraph\n\nSystem: Handed to a technician.'), 'first\n\nsecond paragraph');
+});
+
+Deno.test("sentiment of a hand-off reads the customer's words only: 'dangerous and really upset' is clearly negative", async () => {
+  const result = await new LocalTriageProvider().triage({ subject: 'Help requested in chat', body: handOffTranscript }, { kbArticles: [] });
+  assert.ok(result.sentiment_score <= 3, `sentiment ${result.sentiment_score}`);
+  const customerOnly = await new LocalTriageProvider().triage({ subject: 'Help requested in chat', body: customerOwnWords(handOffTranscript) }, { kbArticles: [] });
+  assert.equal(result.sentiment_score, customerOnly.sentiment_score, 'the assistant lines change nothing');
+  assert.doesNotMatch(result.model_details ?? '', /positive: .*(help|join|like)/);
+});
+
+Deno.test('reasoning is one plain sentence for a technician; model details and the stamped version stay apart', async () => {
+  const provider = new LocalTriageProvider();
+  const result = await provider.triage({ subject: 'Brakes', body: 'The brake pedal goes to the floor when I stop.' }, { kbArticles: [] });
+  assert.equal(result.reasoning, "High: safety — 'pedal goes to the floor'. Technical: brakes.");
+  assert.match(result.model, /^local-triage-v2-[0-9a-f]{8}$/);
+  assert.equal(result.model, provider.modelVersion);
+  assert.match(result.model_details ?? '', /naive Bayes.*P\(high\)/);
+  assert.doesNotMatch(result.reasoning, /naive|Bayes|AFINN|evidence/);
+  const question = await provider.triage({ subject: 'Which cards do you take', body: 'Can I pay with Amex?' }, { kbArticles: [] });
+  assert.equal(question.urgency, 'low');
+  assert.match(question.reasoning, /^Low: no sign of an emergency/);
 });

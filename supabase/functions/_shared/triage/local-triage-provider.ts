@@ -4,6 +4,7 @@
 import { searchTerms } from '../ai/english-text.ts';
 import { CategoryClassifier } from './category-classifier.ts';
 import { customerOwnWords } from './customer-words.ts';
+import { ticketTopic } from './ticket-topic.ts';
 import { TriageModelFile } from './triage-model-file.ts';
 import { UrgencyClassifier } from './urgency-model.ts';
 import { composeDraftReply } from './draft-reply.ts';
@@ -56,8 +57,8 @@ export class LocalTriageProvider implements TriageProvider {
       : urgency.urgency === 'high'
       ? `High: the wording reads like an emergency (${Math.round(urgency.probabilityHigh * 100)}% by the model).`
       : `${urgencyLabel[urgency.urgency]}: no sign of an emergency${urgency.urgency === 'low' ? ' — a question or an idea' : ''}.`;
-    const topic = article ? ` ${article.title}` : '';
-    const reasoning = `${urgencySentence} ${categoryLabel[prediction.category]}.${topic ? ` Closest help article:${topic}.` : ''}`;
+    const topic = ticketTopic(text);
+    const reasoning = `${urgencySentence} ${categoryLabel[prediction.category]}${topic ? `: ${topic}` : ''}.`;
     const modelDetails = [
       `Model ${this.modelVersion}.`,
       `Category by naive Bayes, confidence ${prediction.confidence}${prediction.evidence.length ? `; evidence: ${prediction.evidence.join(', ')}` : ''}.`,
