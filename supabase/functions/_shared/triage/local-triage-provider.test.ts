@@ -65,7 +65,10 @@ Deno.test('local provider returns a schema-valid result citing the best article,
   assert.equal(result.category, 'billing');
   assert.equal(result.urgency, 'high');
   assert.match(result.reasoning, /double or unwanted charge/);
-  assert.match(result.draft_reply, /"Why do I see two charges on my card\?" \(\/help\/duplicate-charges\)/);
+  assert.match(result.draft_reply, /first steps from our help article \[Why do I see two charges on my card\?\]\(\/help\/duplicate-charges\) may already help: A pending authorisation can look like a second charge\./);
+  assert.match(result.draft_reply, /about a charge on your account/, 'names the problem');
+  assert.match(result.draft_reply, /please reply with the invoice or order number/, 'asks for the missing reference');
+  assert.doesNotMatch(result.draft_reply, /Charged twice this month/, 'does not quote the subject back');
   assert.doesNotMatch(result.draft_reply, /reset-router/);
   assert.match(result.draft_reply, /a payment was taken that you did not expect/, 'acknowledges the double charge');
   assert.doesNotMatch(result.draft_reply, /refund(ed)? (will|within)|\bdays\b/i, 'no invented promises');
@@ -120,4 +123,19 @@ Deno.test('reasoning is one plain sentence for a technician; model details and t
   const question = await provider.triage({ subject: 'Which cards do you take', body: 'Can I pay with Amex?' }, { kbArticles: [] });
   assert.equal(question.urgency, 'low');
   assert.match(question.reasoning, /^Low: no sign of an emergency/);
+});
+
+Deno.test('draft reply: the retrieval\'s best article (not a re-ranked one), its first steps, and a question for the vehicle', async () => {
+  const brakeArticles = [
+    { slug: 'spongy-brake-pedal', title: 'Spongy or sinking brake pedal', snippet: 'Do not drive the car. Check the brake fluid level in the reservoir. Book an inspection.' },
+    { slug: 'brake-squeal', title: 'Brakes squeal or squeak', snippet: 'Squealing brakes at low speed usually mean worn pads. Brake squeal brake noise brake pads brake discs.' },
+  ];
+  const result = await new LocalTriageProvider().triage({ subject: 'pedal', body: 'My brake pedal feels spongy and sinks.' }, { kbArticles: brakeArticles });
+  assert.match(result.draft_reply, /\[Spongy or sinking brake pedal\]\(\/help\/spongy-brake-pedal\)/);
+  assert.doesNotMatch(result.draft_reply, /brake-squeal/);
+  assert.match(result.draft_reply, /Do not drive the car\. Check the brake fluid level in the reservoir\./);
+  assert.match(result.draft_reply, /about your brakes/);
+  assert.match(result.draft_reply, /which vehicle this is about/);
+  const withVehicle = await new LocalTriageProvider().triage({ subject: 'pedal', body: 'My 2018 Corolla brake pedal feels spongy.' }, { kbArticles: brakeArticles });
+  assert.doesNotMatch(withVehicle.draft_reply, /which vehicle/);
 });

@@ -13,17 +13,12 @@ import { estimateSentiment } from './sentiment-score.ts';
 import { type KbArticleForTriage, type TicketCategory, type TicketForTriage, type TriageContext, type TriageProvider, TriageResult } from './triage-schema.ts';
 
 
-/** The article sharing the most distinct search terms with the ticket; none when nothing overlaps. */
+/** The first article, in the retrieval's own ranking (the context is best first, BM25F over title and body), that
+ *  shares a search term with the ticket; none when nothing overlaps. Re-ranking here by raw term overlap was a second
+ *  ranking rule and picked the squeal article for a spongy pedal (issue 15). */
 export function bestMatchingArticle(ticketText: string, articles: readonly KbArticleForTriage[]): KbArticleForTriage | undefined {
   const ticketTerms = new Set(searchTerms(ticketText));
-  let best: { article: KbArticleForTriage; overlap: number } | undefined;
-  for (const article of articles) {
-    const articleTerms = new Set(searchTerms(`${article.title} ${article.title} ${article.snippet}`));
-    let overlap = 0;
-    for (const term of articleTerms) if (ticketTerms.has(term)) overlap++;
-    if (overlap > 0 && (!best || overlap > best.overlap)) best = { article, overlap };
-  }
-  return best?.article;
+  return articles.find((article) => searchTerms(`${article.title} ${article.snippet}`).some((term) => ticketTerms.has(term)));
 }
 
 const categoryLabel: Record<TicketCategory, string> = { billing: 'Billing', technical: 'Technical', feature_request: 'Feature request' };
@@ -58,7 +53,7 @@ export class LocalTriageProvider implements TriageProvider {
       ? `High: the wording reads like an emergency (${Math.round(urgency.probabilityHigh * 100)}% by the model).`
       : `${urgencyLabel[urgency.urgency]}: no sign of an emergency${urgency.urgency === 'low' ? ' — a question or an idea' : ''}.`;
     const topic = ticketTopic(text);
-    const reasoning = `${urgencySentence} ${categoryLabel[prediction.category]}${topic ? `: ${topic}` : ''}.`;
+    const reasoning = `${urgencySentence} ${categoryLabel[prediction.category]}${topic ? `: ${topic.name}` : ''}.`;
     const modelDetails = [
       `Model ${this.modelVersion}.`,
       `Category by naive Bayes, confidence ${prediction.confidence}${prediction.evidence.length ? `; evidence: ${prediction.evidence.join(', ')}` : ''}.`,
@@ -70,7 +65,8 @@ export class LocalTriageProvider implements TriageProvider {
       sentiment_score: sentiment.score,
       urgency: urgency.urgency,
       draft_reply: composeDraftReply({
-        subject: ticket.subject,
+        customerText: text,
+        topic,
         category: prediction.category,
         urgency: urgency.urgency,
         signals: urgency.signals.map((signal) => signal.name),
