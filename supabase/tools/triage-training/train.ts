@@ -1,7 +1,10 @@
-// Trains the local category classifier from training-data.json and writes the runtime's model.json
-// (supabase/functions/_shared/triage/model.json, where the local triage provider loads it).
-// Run after changing the data or the features:  node_modules/.bin/deno run --allow-read --allow-write supabase/tools/triage-training/train.ts
-// A deno test fails when model.json is not what this script would write, so nobody forgets to retrain.
+// Trains the local category and urgency models and writes the runtime's model.json
+// (supabase/functions/_shared/triage/model.json, where the local triage provider loads it), stamped with a version.
+//   npm run train -- triage                                   # from the checked-in data
+//   npm run train -- triage --database-url=postgres://…       # plus tickets technicians corrected
+//   (or DATABASE_URL=postgres://… npm run train -- triage)
+// A deno test fails when model.json is not what this script writes from the checked-in data, so nobody forgets to
+// retrain after changing the data; a model retrained with corrections is a deliberate change, committed as such.
 import { z } from 'npm:zod@4';
 import { isHeldOut, type LabelledTicket, stableTextHash, trainCategoryModel } from '../../functions/_shared/triage/category-classifier.ts';
 import { customerOwnWords } from '../../functions/_shared/triage/customer-words.ts';
@@ -68,7 +71,20 @@ export async function buildModelFile(dataUrl: URL = trainingDataUrl, corrected: 
 }
 
 if (import.meta.main) {
-  const contents = await buildModelFile(Deno.args[0] ? new URL(Deno.args[0], `file://${Deno.cwd()}/`) : trainingDataUrl);
-  await Deno.writeTextFile(Deno.args[1] ? new URL(Deno.args[1], `file://${Deno.cwd()}/`) : modelUrl, contents);
-  console.log(`wrote model (${contents.length} bytes)`);
+  const args = Deno.args.filter((arg) => arg !== 'triage');
+  const databaseUrl = args.find((arg) => arg.startsWith('--database-url='))?.slice('--database-url='.length) ?? Deno.env.get('DATABASE_URL');
+  let corrected: TrainingTicket[] = [];
+  if (databaseUrl) {
+    const { default: postgres } = await import('npm:postgres@3.4.9');
+    const { readCorrectedTickets } = await import('./corrections.ts');
+    const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      corrected = await readCorrectedTickets(sql);
+    } finally {
+      await sql.end();
+    }
+  }
+  const contents = await buildModelFile(trainingDataUrl, corrected);
+  await Deno.writeTextFile(modelUrl, contents);
+  console.log(`wrote ${modelUrl.pathname}: ${JSON.parse(contents).version} (${trainingTickets(await loadLabelledTickets(), corrected).length} tickets, ${corrected.length} corrected)`);
 }
