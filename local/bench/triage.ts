@@ -4,6 +4,7 @@
 // Figures per provider: tickets per minute from the insert's commit to the last AI result, the time from a ticket's
 // creation to its result (p50 / p95), the peak RSS of the triage function's Deno process, and whether every ticket
 // has exactly one AI result. One run per provider (each is minutes long); --runs is ignored.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -148,6 +149,14 @@ function stubCompletion(): unknown {
   };
 }
 
+const AccuracyLine = z.object({ set: z.string(), model: z.string(), n: z.number(), category_accuracy: z.number(), urgency_accuracy: z.number(), high_recall: z.number() });
+
+/** The local models' accuracy (supabase/tools/triage-training/measure-cli.ts, in Deno where the triage code runs). */
+function measureAccuracy(): z.infer<typeof AccuracyLine>[] {
+  const output = execFileSync(join(projectRoot, 'node_modules', '.bin', 'deno'), ['run', '--allow-read', '--allow-env', join(projectRoot, 'supabase', 'tools', 'triage-training', 'measure-cli.ts')], { cwd: projectRoot, encoding: 'utf8' });
+  return output.trim().split('\n').filter(Boolean).map((line) => AccuracyLine.parse(JSON.parse(line)));
+}
+
 export const triageBenchmark: Benchmark = {
   name: 'triage',
   description: `${TICKETS.toLocaleString('en')} tickets inserted at once, triaged through trigger -> pg_net -> edge function: local provider, then an OpenAI stub answering after ${STUB_DELAY_MS} ms`,
@@ -174,6 +183,14 @@ export const triageBenchmark: Benchmark = {
       reportFigure(`triage.${name}.ai_results`, figures.aiResults, 'rows');
       reportFigure(`triage.${name}.ai_results_equal_tickets`, figures.aiResults === figures.tickets ? 1 : 0, 'bool');
     };
+
+    const accuracyRows = measureAccuracy().map((line) => {
+      reportFigure(`triage.accuracy.${line.set}.category`, line.category_accuracy, 'ratio');
+      reportFigure(`triage.accuracy.${line.set}.urgency`, line.urgency_accuracy, 'ratio');
+      reportFigure(`triage.accuracy.${line.set}.high_recall`, line.high_recall, 'ratio');
+      return { set: line.set, model: line.model, tickets: line.n, category: line.category_accuracy.toFixed(2), urgency: line.urgency_accuracy.toFixed(2), 'recall of high': line.high_recall.toFixed(2) };
+    });
+    table(accuracyRows);
 
     let stack = await startStack('bench');
     try {
