@@ -7,19 +7,24 @@ import { TicketCategory, ticketCategories } from './triage-schema.ts';
 
 export const classifierModelName = 'local-naive-bayes-v1';
 
+/** The counts of a multinomial naive Bayes model, in the order of its labels (categories or urgency levels). */
+export const naiveBayesCountFields = {
+  /** Laplace/Lidstone smoothing added to every feature count. */
+  smoothing: z.number().positive(),
+  /** Training tickets per label (the prior). */
+  documentCounts: z.array(z.number().int().nonnegative()),
+  /** Feature occurrences per label over the whole vocabulary (before pruning), for the likelihood denominator. */
+  featureTotals: z.array(z.number().int().nonnegative()),
+  vocabularySize: z.number().int().positive(),
+  /** feature → occurrences per label; features seen once overall are pruned. */
+  features: z.record(z.string(), z.array(z.number().int().nonnegative())),
+  trainedOn: z.number().int().positive(),
+};
+
 export const CategoryModel = z.object({
   model: z.literal(classifierModelName),
   categories: z.array(TicketCategory).length(ticketCategories.length),
-  /** Laplace/Lidstone smoothing added to every feature count. */
-  smoothing: z.number().positive(),
-  /** Training tickets per category (the prior). */
-  documentCounts: z.array(z.number().int().nonnegative()),
-  /** Feature occurrences per category over the whole vocabulary (before pruning), for the likelihood denominator. */
-  featureTotals: z.array(z.number().int().nonnegative()),
-  vocabularySize: z.number().int().positive(),
-  /** feature → occurrences per category, in the order of `categories`; features seen once overall are pruned. */
-  features: z.record(z.string(), z.array(z.number().int().nonnegative())),
-  trainedOn: z.number().int().positive(),
+  ...naiveBayesCountFields,
 });
 export type CategoryModel = z.infer<typeof CategoryModel>;
 

@@ -8,7 +8,7 @@
 // severe signal fired at all. Between medium and low the model decides; a plain question or an idea with no signal
 // learns to be low from the data (most such training tickets are labelled low).
 import { z } from 'npm:zod@4';
-import { countNaiveBayes, naiveBayesLogScores, ticketFeatures } from './category-classifier.ts';
+import { countNaiveBayes, naiveBayesCountFields, naiveBayesLogScores, ticketFeatures } from './category-classifier.ts';
 import { strongNegativeSentimentThreshold, detectUrgencySignals, type FiredUrgencySignal, isPlainQuestion, type UrgencyLevel } from './urgency-signals.ts';
 import { urgencyLevels } from './triage-schema.ts';
 
@@ -19,12 +19,7 @@ export const UrgencyModel = z.object({
   levels: z.array(z.enum(urgencyLevels)).length(urgencyLevels.length),
   /** P(high) at or above this makes a ticket high (recall of high over precision). */
   highThreshold: z.number().min(0).max(1),
-  smoothing: z.number().positive(),
-  documentCounts: z.array(z.number().int().nonnegative()),
-  featureTotals: z.array(z.number().int().nonnegative()),
-  vocabularySize: z.number().int().positive(),
-  features: z.record(z.string(), z.array(z.number().int().nonnegative())),
-  trainedOn: z.number().int().nonnegative(),
+  ...naiveBayesCountFields,
 });
 export type UrgencyModel = z.infer<typeof UrgencyModel>;
 
