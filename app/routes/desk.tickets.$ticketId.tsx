@@ -205,7 +205,7 @@ export default function TicketPageRoute() {
             <p className="ticket-content">{ticket.content || <span className="muted">No description.</span>}</p>
           </section>
           <Conversation messages={messages} liveState={liveState} presence={presence} />
-          <Composer triage={triage} canAct={canAct && status !== 'closed'} onTyping={presence.signalTyping} cannedReplies={cannedReplies} />
+          <Composer triage={triage} canAct={canAct && status !== 'closed'} staffHasReplied={messages.some((message) => message.role === 'technician' && !message.isInternalNote)} onTyping={presence.signalTyping} cannedReplies={cannedReplies} />
           <WorkOrders
             workOrders={workOrders}
             canAct={canAct}

@@ -6,7 +6,7 @@
 // has exactly one AI result. One run per provider (each is minutes long); --runs is ignored.
 // First, the quality figures on the held-out tickets (tests/fixtures/held-out/triage-tickets.json), computed by the
 // one evaluation in supabase/tools/triage-evaluation/held-out-evaluation.ts, run by Deno as the provider runs.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -180,6 +180,14 @@ function stubCompletion(): unknown {
   };
 }
 
+const AccuracyLine = z.object({ set: z.string(), model: z.string(), n: z.number(), category_accuracy: z.number(), urgency_accuracy: z.number(), high_recall: z.number() });
+
+/** The local models' accuracy (supabase/tools/triage-training/measure-cli.ts, in Deno where the triage code runs). */
+function measureAccuracy(): z.infer<typeof AccuracyLine>[] {
+  const output = execFileSync(join(projectRoot, 'node_modules', '.bin', 'deno'), ['run', '--allow-read', '--allow-env', join(projectRoot, 'supabase', 'tools', 'triage-training', 'measure-cli.ts')], { cwd: projectRoot, encoding: 'utf8' });
+  return output.trim().split('\n').filter(Boolean).map((line) => AccuracyLine.parse(JSON.parse(line)));
+}
+
 export const triageBenchmark: Benchmark = {
   name: 'triage',
   description: `${TICKETS.toLocaleString('en')} tickets inserted at once, triaged through trigger -> pg_net -> edge function: local provider, then an OpenAI stub answering after ${STUB_DELAY_MS} ms`,
@@ -213,6 +221,13 @@ export const triageBenchmark: Benchmark = {
     reportFigure('triage.held_out.category_accuracy', heldOut.figures.categoryAccuracy, 'ratio');
     reportFigure('triage.held_out.urgency_accuracy', heldOut.figures.urgencyAccuracy, 'ratio');
     reportFigure('triage.held_out.high_urgency_recall', heldOut.figures.highUrgencyRecall, 'ratio');
+    const accuracyRows = measureAccuracy().map((line) => {
+      reportFigure(`triage.accuracy.${line.set}.category`, line.category_accuracy, 'ratio');
+      reportFigure(`triage.accuracy.${line.set}.urgency`, line.urgency_accuracy, 'ratio');
+      reportFigure(`triage.accuracy.${line.set}.high_recall`, line.high_recall, 'ratio');
+      return { set: line.set, model: line.model, tickets: line.n, category: line.category_accuracy.toFixed(2), urgency: line.urgency_accuracy.toFixed(2), 'recall of high': line.high_recall.toFixed(2) };
+    });
+    table(accuracyRows);
 
     let stack = await startStack('bench');
     try {

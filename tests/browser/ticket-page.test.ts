@@ -90,6 +90,8 @@ describe('the technician ticket page', () => {
     await reply.fill(`${DRAFT} See you at 9.`);
     await page.getByRole('button', { name: 'Send to customer' }).click();
     await expect.poll(() => page.getByTestId('message').allTextContents()).toEqual([expect.stringContaining('See you at 9.')]);
+    // Once a technician has replied, the first-contact draft is not offered again.
+    await expect.poll(() => reply.inputValue()).toBe('');
     await page.getByLabel('Internal note').fill('Relay part in stock, shelf B3');
     await page.getByRole('button', { name: 'Add internal note' }).click();
     await expect.poll(() => page.getByTestId('internal-note').textContent()).toContain('never shown to the customer');

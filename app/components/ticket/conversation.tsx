@@ -63,9 +63,12 @@ export function Composer({
   canAct,
   onTyping,
   cannedReplies = [],
+  staffHasReplied = false,
 }: {
   triage: TriageResult | null;
   canAct: boolean;
+  /** Once a technician has answered, the AI's first-contact draft no longer fits the conversation: not offered. */
+  staffHasReplied?: boolean;
   onTyping?: (typing: boolean) => void;
   cannedReplies?: CannedReplyOption[];
 }) {
@@ -76,6 +79,7 @@ export function Composer({
     if (reply.state === 'idle' && reply.data?.ok) forgetCannedReply();
   }, [reply.state, reply.data, forgetCannedReply]);
   const note = useFetcher<TicketActionResult>();
+  const draftReply = staffHasReplied ? '' : triage?.draftReply ?? '';
   const replyForm = useRef<HTMLFormElement>(null);
   const noteForm = useRef<HTMLFormElement>(null);
   useResetOnSuccess(reply.state, reply.data, replyForm);
@@ -104,8 +108,8 @@ export function Composer({
           rows={6}
           required
           maxLength={10_000}
-          defaultValue={triage?.draftReply ?? ''}
-          hint={`${triage?.draftReply ? `Drafted by AI (${providerLabel(triage.model)}). Edit it before sending.` : 'No AI draft for this ticket; write your reply.'}${cannedReplies.length > 0 ? ' Type / for canned replies.' : ''}`}
+          defaultValue={draftReply}
+          hint={`${draftReply ? `Drafted by AI (${providerLabel(triage!.model)}). Edit it before sending.` : staffHasReplied ? 'A reply has been sent; write the next one.' : 'No AI draft for this ticket; write your reply.'}${cannedReplies.length > 0 ? ' Type / for canned replies.' : ''}`}
           error={reply.data?.fieldErrors['content']}
           {...canned.textareaProps}
           onChange={(event) => {

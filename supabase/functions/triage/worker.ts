@@ -206,6 +206,8 @@ export class TriageWorker {
         latency_ms: Math.round(result.latency_ms ?? performance.now() - started),
         provider_calls: result.attempts ?? 1,
         job_attempt: job.attempts,
+        // The model's own account (probabilities, evidence); the row's `reasoning` is what a technician reads.
+        ...(result.model_details ? { model_details: result.model_details } : {}),
       },
     };
     try {

@@ -7,21 +7,38 @@ import { TicketCategory, ticketCategories } from './triage-schema.ts';
 
 export const classifierModelName = 'local-naive-bayes-v1';
 
+/** The counts of a multinomial naive Bayes model, in the order of its labels (categories or urgency levels). */
+export const naiveBayesCountFields = {
+  /** Laplace/Lidstone smoothing added to every feature count. */
+  smoothing: z.number().positive(),
+  /** Training tickets per label (the prior). */
+  documentCounts: z.array(z.number().int().nonnegative()),
+  /** Feature occurrences per label over the whole vocabulary (before pruning), for the likelihood denominator. */
+  featureTotals: z.array(z.number().int().nonnegative()),
+  vocabularySize: z.number().int().positive(),
+  /** feature → occurrences per label; features seen once overall are pruned. */
+  features: z.record(z.string(), z.array(z.number().int().nonnegative())),
+  trainedOn: z.number().int().positive(),
+};
+
 export const CategoryModel = z.object({
   model: z.literal(classifierModelName),
   categories: z.array(TicketCategory).length(ticketCategories.length),
-  /** Laplace/Lidstone smoothing added to every feature count. */
-  smoothing: z.number().positive(),
-  /** Training tickets per category (the prior). */
-  documentCounts: z.array(z.number().int().nonnegative()),
-  /** Feature occurrences per category over the whole vocabulary (before pruning), for the likelihood denominator. */
-  featureTotals: z.array(z.number().int().nonnegative()),
-  vocabularySize: z.number().int().positive(),
-  /** feature → occurrences per category, in the order of `categories`; features seen once overall are pruned. */
-  features: z.record(z.string(), z.array(z.number().int().nonnegative())),
-  trainedOn: z.number().int().positive(),
+  ...naiveBayesCountFields,
 });
 export type CategoryModel = z.infer<typeof CategoryModel>;
+
+// A small domain lexicon: stems that mean the same thing to a support desk share one concept feature ("~money"),
+// so a paraphrase with a word the training set never used still carries evidence. Written by hand for this
+// business (issue 15); stems are those of `searchTerms` (Porter2).
+const domainLexicon: Record<string, readonly string[]> = {
+  '~money': ['charg', 'bill', 'invoic', 'payment', 'paid', 'pay', 'refund', 'fee', 'price', 'cost', 'receipt', 'card', 'debit', 'credit', 'deposit', 'balanc', 'subscript', 'instal', 'discount', 'promo', 'vat', 'overcharg', 'overbil', 'money', 'transact', 'statement', 'quot', 'bank', 'dollar', 'euro', 'cash'],
+  '~vehicle': ['car', 'vehicl', 'truck', 'van', 'pickup', 'suv', 'fleet', 'motor', 'auto'],
+  '~software': ['app', 'websit', 'site', 'portal', 'page', 'login', 'log', 'password', 'screen', 'browser', 'phone', 'email', 'sms', 'notif', 'download', 'upload', 'sync', 'firmwar', 'updat'],
+  '~fault': ['crash', 'error', 'broken', 'broke', 'fail', 'stuck', 'freez', 'frozen', 'nois', 'leak', 'light', 'warn', 'smoke', 'overheat', 'grind', 'squeal', 'clunk', 'vibrat', 'rattl', 'spongi', 'stall', 'corrupt', 'wipe', 'bug', 'glitch'],
+  '~wish': ['add', 'wish', 'suggest', 'idea', 'love', 'nice', 'featur', 'option', 'consid', 'plan', 'support', 'integr', 'could', 'would', 'abil', 'allow', 'let', 'request', 'great', 'handi', 'improv'],
+};
+const conceptOfStem = new Map<string, string>(Object.entries(domainLexicon).flatMap(([concept, stems]) => stems.map((stem) => [stem, concept] as const)));
 
 /** The subject counts twice: it is usually the customer's own summary of the problem. */
 export function ticketFeatures(ticket: { subject: string; body: string }): string[] {
@@ -30,6 +47,8 @@ export function ticketFeatures(ticket: { subject: string; body: string }): strin
     const terms = searchTerms(part);
     for (let index = 0; index < terms.length; index++) {
       features.push(terms[index]);
+      const concept = conceptOfStem.get(terms[index]);
+      if (concept) features.push(concept);
       if (index > 0) features.push(`${terms[index - 1]} ${terms[index]}`);
     }
   }
@@ -42,36 +61,59 @@ export interface LabelledTicket {
   category: TicketCategory;
 }
 
-export function trainCategoryModel(tickets: readonly LabelledTicket[], smoothing = 0.5): CategoryModel {
-  const categories = [...ticketCategories];
-  const documentCounts = categories.map(() => 0);
-  const featureTotals = categories.map(() => 0);
+/** Multinomial naive Bayes counts over any label set: the category model and the urgency model share it. */
+export interface NaiveBayesCounts {
+  smoothing: number;
+  documentCounts: number[];
+  featureTotals: number[];
+  vocabularySize: number;
+  features: Record<string, number[]>;
+  trainedOn: number;
+}
+
+export function countNaiveBayes(examples: readonly { features: readonly string[]; labelIndex: number }[], labelCount: number, smoothing = 0.5): NaiveBayesCounts {
+  const documentCounts = Array.from({ length: labelCount }, () => 0);
+  const featureTotals = Array.from({ length: labelCount }, () => 0);
   const counts = new Map<string, number[]>();
-  for (const ticket of tickets) {
-    const categoryIndex = categories.indexOf(ticket.category);
-    documentCounts[categoryIndex]++;
-    for (const feature of ticketFeatures(ticket)) {
-      let perCategory = counts.get(feature);
-      if (!perCategory) counts.set(feature, perCategory = categories.map(() => 0));
-      perCategory[categoryIndex]++;
-      featureTotals[categoryIndex]++;
+  for (const example of examples) {
+    documentCounts[example.labelIndex]++;
+    for (const feature of example.features) {
+      let perLabel = counts.get(feature);
+      if (!perLabel) counts.set(feature, perLabel = Array.from({ length: labelCount }, () => 0));
+      perLabel[example.labelIndex]++;
+      featureTotals[example.labelIndex]++;
     }
   }
   const features: Record<string, number[]> = {};
   for (const feature of [...counts.keys()].sort()) {
-    const perCategory = counts.get(feature)!;
-    if (perCategory.reduce((sum, count) => sum + count, 0) >= 2) features[feature] = perCategory;
+    const perLabel = counts.get(feature)!;
+    if (perLabel.reduce((sum, count) => sum + count, 0) >= 2) features[feature] = perLabel;
   }
-  return {
-    model: classifierModelName,
-    categories,
-    smoothing,
-    documentCounts,
-    featureTotals,
-    vocabularySize: Math.max(1, counts.size),
-    features,
-    trainedOn: tickets.length,
-  };
+  return { smoothing, documentCounts, featureTotals, vocabularySize: Math.max(1, counts.size), features, trainedOn: examples.length };
+}
+
+/** Log prior + summed log likelihoods per label, over the features the model knows; and which features it knew. */
+export function naiveBayesLogScores(model: NaiveBayesCounts, features: readonly string[]): { scores: number[]; known: string[] } {
+  const documents = model.documentCounts.reduce((sum, count) => sum + count, 0);
+  const scores = model.documentCounts.map((count) => Math.log((count + 1) / (documents + model.documentCounts.length)));
+  const known: string[] = [];
+  for (const feature of features) {
+    const perLabel = model.features[feature];
+    // Features pruned or never seen in training carry no evidence; skipping them also keeps long tickets full of
+    // unknown words from being pulled toward the label with the fewest features.
+    if (!perLabel) continue;
+    known.push(feature);
+    perLabel.forEach((count, index) => {
+      scores[index] += Math.log((count + model.smoothing) / (model.featureTotals[index] + model.smoothing * model.vocabularySize));
+    });
+  }
+  return { scores, known };
+}
+
+export function trainCategoryModel(tickets: readonly LabelledTicket[], smoothing = 0.5): CategoryModel {
+  const categories = [...ticketCategories];
+  const counts = countNaiveBayes(tickets.map((ticket) => ({ features: ticketFeatures(ticket), labelIndex: categories.indexOf(ticket.category) })), categories.length, smoothing);
+  return { model: classifierModelName, categories, ...counts };
 }
 
 export interface CategoryPrediction {
@@ -83,28 +125,14 @@ export interface CategoryPrediction {
 }
 
 export class CategoryClassifier {
-  private readonly logPriors: number[];
   private readonly logUnseen: number[];
 
   constructor(private readonly model: CategoryModel) {
-    const documents = model.documentCounts.reduce((sum, count) => sum + count, 0);
-    this.logPriors = model.documentCounts.map((count) => Math.log((count + 1) / (documents + model.categories.length)));
     this.logUnseen = model.featureTotals.map((total) => Math.log(model.smoothing / (total + model.smoothing * model.vocabularySize)));
   }
 
   predict(ticket: { subject: string; body: string }): CategoryPrediction {
-    const scores = [...this.logPriors];
-    const known: string[] = [];
-    for (const feature of ticketFeatures(ticket)) {
-      const perCategory = this.model.features[feature];
-      // Features pruned or never seen in training carry no category evidence; skipping them also keeps
-      // long tickets full of unknown words from being pulled toward the category with the fewest features.
-      if (!perCategory) continue;
-      known.push(feature);
-      perCategory.forEach((count, index) => {
-        scores[index] += Math.log((count + this.model.smoothing) / (this.model.featureTotals[index] + this.model.smoothing * this.model.vocabularySize));
-      });
-    }
+    const { scores, known } = naiveBayesLogScores(this.model, ticketFeatures(ticket));
     const best = scores.indexOf(Math.max(...scores));
     // Naive Bayes multiplies correlated evidence and is wildly over-confident; dividing the log-odds by the
     // square root of the evidence count gives probabilities that track accuracy far better for the UI.
@@ -118,7 +146,7 @@ export class CategoryClassifier {
         const others = perCategory.map((_, index) => index).filter((index) => index !== best);
         return { feature, margin: lift(best) - Math.max(...others.map(lift)) };
       })
-      .filter((entry) => entry.margin > 0)
+      .filter((entry) => entry.margin > 0 && !entry.feature.startsWith('~'))
       .sort((a, b) => b.margin - a.margin || a.feature.localeCompare(b.feature))
       .slice(0, 4)
       .map((entry) => entry.feature);

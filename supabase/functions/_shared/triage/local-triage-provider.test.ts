@@ -3,6 +3,7 @@ import { TriageResult } from './triage-schema.ts';
 import { bestMatchingArticle, LocalTriageProvider } from './local-triage-provider.ts';
 import { sentimentFromAfinn, estimateSentiment } from './sentiment-score.ts';
 import { assessUrgency } from './urgency-signals.ts';
+import { customerOwnWords } from './customer-words.ts';
 
 const articles = [
   { slug: 'reset-router', title: 'Resetting your router', snippet: 'Hold the reset button for ten seconds.' },
@@ -64,7 +65,10 @@ Deno.test('local provider returns a schema-valid result citing the best article,
   assert.equal(result.category, 'billing');
   assert.equal(result.urgency, 'high');
   assert.match(result.reasoning, /double or unwanted charge/);
-  assert.match(result.draft_reply, /"Why do I see two charges on my card\?" \(\/help\/duplicate-charges\)/);
+  assert.match(result.draft_reply, /first steps from our help article \[Why do I see two charges on my card\?\]\(\/help\/duplicate-charges\) may already help: A pending authorisation can look like a second charge\./);
+  assert.match(result.draft_reply, /about a charge on your account/, 'names the problem');
+  assert.match(result.draft_reply, /please reply with the invoice or order number/, 'asks for the missing reference');
+  assert.doesNotMatch(result.draft_reply, /Charged twice this month/, 'does not quote the subject back');
   assert.doesNotMatch(result.draft_reply, /reset-router/);
   assert.match(result.draft_reply, /a payment was taken that you did not expect/, 'acknowledges the double charge');
   assert.doesNotMatch(result.draft_reply, /refund(ed)? (will|within)|\bdays\b/i, 'no invented promises');
@@ -86,4 +90,52 @@ Deno.test('local provider without KB context drafts a reply without a citation',
   assert.equal(result.category, 'feature_request');
   assert.equal(result.urgency, 'low');
   assert.doesNotMatch(result.draft_reply, /\/help\//);
+});
+
+const handOffTranscript = [
+  'Customer: my brake pedal goes to the floor, this is dangerous and I am really upset',
+  'Assistant: I am sorry to hear that! Happy to help. Would you like to join our loyalty programme? We like to help.',
+  'Customer: I want a person',
+].join('\n\n');
+
+Deno.test("customerOwnWords keeps the customer's blocks of a hand-off transcript and leaves other bodies alone", () => {
+  assert.equal(customerOwnWords(handOffTranscript), 'my brake pedal goes to the floor, this is dangerous and I am really upset\n\nI want a person');
+  assert.equal(customerOwnWords('Plain ticket.\n\nAssistant-like words inside: fine.'), 'Plain ticket.\n\nAssistant-like words inside: fine.');
+  assert.equal(customerOwnWords('Customer: first\n\nsecond paragraph\n\nSystem: Handed to a technician.'), 'first\n\nsecond paragraph');
+});
+
+Deno.test("sentiment of a hand-off reads the customer's words only: 'dangerous and really upset' is clearly negative", async () => {
+  const result = await new LocalTriageProvider().triage({ subject: 'Help requested in chat', body: handOffTranscript }, { kbArticles: [] });
+  assert.ok(result.sentiment_score <= 3, `sentiment ${result.sentiment_score}`);
+  const customerOnly = await new LocalTriageProvider().triage({ subject: 'Help requested in chat', body: customerOwnWords(handOffTranscript) }, { kbArticles: [] });
+  assert.equal(result.sentiment_score, customerOnly.sentiment_score, 'the assistant lines change nothing');
+  assert.doesNotMatch(result.model_details ?? '', /positive: .*(help|join|like)/);
+});
+
+Deno.test('reasoning is one plain sentence for a technician; model details and the stamped version stay apart', async () => {
+  const provider = new LocalTriageProvider();
+  const result = await provider.triage({ subject: 'Brakes', body: 'The brake pedal goes to the floor when I stop.' }, { kbArticles: [] });
+  assert.equal(result.reasoning, "High: safety — 'pedal goes to the floor'. Technical: brakes.");
+  assert.match(result.model, /^local-triage-v2-[0-9a-f]{8}$/);
+  assert.equal(result.model, provider.modelVersion);
+  assert.match(result.model_details ?? '', /naive Bayes.*P\(high\)/);
+  assert.doesNotMatch(result.reasoning, /naive|Bayes|AFINN|evidence/);
+  const question = await provider.triage({ subject: 'Which cards do you take', body: 'Can I pay with Amex?' }, { kbArticles: [] });
+  assert.equal(question.urgency, 'low');
+  assert.match(question.reasoning, /^Low: no sign of an emergency/);
+});
+
+Deno.test('draft reply: the retrieval\'s best article (not a re-ranked one), its first steps, and a question for the vehicle', async () => {
+  const brakeArticles = [
+    { slug: 'spongy-brake-pedal', title: 'Spongy or sinking brake pedal', snippet: 'Do not drive the car. Check the brake fluid level in the reservoir. Book an inspection.' },
+    { slug: 'brake-squeal', title: 'Brakes squeal or squeak', snippet: 'Squealing brakes at low speed usually mean worn pads. Brake squeal brake noise brake pads brake discs.' },
+  ];
+  const result = await new LocalTriageProvider().triage({ subject: 'pedal', body: 'My brake pedal feels spongy and sinks.' }, { kbArticles: brakeArticles });
+  assert.match(result.draft_reply, /\[Spongy or sinking brake pedal\]\(\/help\/spongy-brake-pedal\)/);
+  assert.doesNotMatch(result.draft_reply, /brake-squeal/);
+  assert.match(result.draft_reply, /Do not drive the car\. Check the brake fluid level in the reservoir\./);
+  assert.match(result.draft_reply, /about your brakes/);
+  assert.match(result.draft_reply, /which vehicle this is about/);
+  const withVehicle = await new LocalTriageProvider().triage({ subject: 'pedal', body: 'My 2018 Corolla brake pedal feels spongy.' }, { kbArticles: brakeArticles });
+  assert.doesNotMatch(withVehicle.draft_reply, /which vehicle/);
 });

@@ -33,6 +33,9 @@ export const TriageResult = ModelTriageOutput.extend({
   usage: TokenUsage.optional(),
   cost_estimate_usd: z.number().nonnegative().optional(),
   latency_ms: z.number().nonnegative().optional(),
+  /** How the model reached its answer (probabilities, evidence features) for a "model details" disclosure; the
+   *  technician's one or two sentences stay in `reasoning`. */
+  model_details: z.string().max(2000).optional(),
   /** Calls made to the provider, including retried ones. */
   attempts: z.number().int().positive().optional(),
 });

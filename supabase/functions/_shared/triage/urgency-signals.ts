@@ -7,7 +7,7 @@ import type { TicketCategory } from './triage-schema.ts';
 export type UrgencyLevel = 'high' | 'medium' | 'low';
 
 interface UrgencySignal {
-  name: 'outage' | 'security' | 'double or unwanted charge' | 'safety' | 'escalation threat' | 'hardship' | 'deadline' | 'time pressure';
+  name: 'outage' | 'security' | 'data exposure or corruption' | 'double or unwanted charge' | 'safety' | 'escalation threat' | 'hardship' | 'deadline' | 'time pressure' | 'fury';
   severe: boolean;
   pattern: RegExp;
 }
@@ -17,6 +17,41 @@ const urgencySignals: UrgencySignal[] = [
     name: 'outage',
     severe: true,
     pattern: /\b(outage|down for (everyone|everybody|all( of)? (us|users|customers))|(site|service|system|app|platform|server|website|api|production|checkout|line)s? (is |are |went |has gone )?(down|offline)|nobody can (log ?in|access|use)|no one can (log ?in|access|use)|all (our |of our )?(users|machines|lines|stores) (are |is )?(down|affected|offline))\b/i,
+  },
+  {
+    name: 'outage',
+    severe: true,
+    pattern: /\b((assembly |production )?line (has )?(stopped|halted)|(plant|bays?|production|workshop|everything) (is |are )?(stopped|halted|at a standstill)|stopped (our|the) (assembly |production )?(line|production|work)|nothing is moving|cannot (take|sell|serve) any)\b/i,
+  },
+  {
+    name: 'security',
+    severe: true,
+    pattern: /\b((lock|freeze) (it|my account|the account)|password (was |got |has been )?changed|(login|password|account) (was |got )?stolen|hijack(ed)?|somebody else is in my account)\b/i,
+  },
+  {
+    name: 'data exposure or corruption',
+    severe: true,
+    pattern: /\b((other|another) (people|customers?|person)'?s?'? (names?|records?|data|details|invoices|addresses|documents)|customers i do not know|leak(ing|ed)? (data|records)|privacy (problem|issue|breach)|corrupt(ed|ion)?|(records?|data|inventory) (is |are |was |were )?(wiped|deleted|lost|gone))\b/i,
+  },
+  {
+    name: 'double or unwanted charge',
+    severe: true,
+    pattern: /\b(charg(ed|ing) (me )?(again and again|over and over|\w+ times)|(\d+|many|multiple|several|nine|ten|eleven|dozens of) (charges|payments|transactions)|identical payments)\b/i,
+  },
+  {
+    name: 'safety',
+    severe: true,
+    pattern: /\b(pedal (goes|went|sinks|drops) to the floor|(pedal|brakes?) (feels? |is |are )?(spongy|soft|sinks)|barely stops|could get hurt|safety (check|step|problem|issue)|torque check)\b/i,
+  },
+  {
+    name: 'hardship',
+    severe: true,
+    pattern: /\b(on benefits|pensioner|nothing left|rent (is |comes out|goes out|due))\b/i,
+  },
+  {
+    name: 'fury',
+    severe: false,
+    pattern: /\b(livid|furious|outrageous|unacceptable|fed up|disgusted|ridiculous|sort (this|it) out|worst)\b/i,
   },
   {
     name: 'security',
@@ -70,6 +105,29 @@ export interface UrgencyAssessment {
 }
 
 export type UrgencySignalName = (typeof urgencySignals)[number]['name'];
+
+export interface FiredUrgencySignal {
+  name: UrgencySignalName;
+  severe: boolean;
+  /** The customer's words that fired it, lower-cased, for the reasoning a technician reads. */
+  quote: string;
+}
+
+/** Every explicit signal in the text (first match per name), in the order of the list above. */
+export function detectUrgencySignals(text: string): FiredUrgencySignal[] {
+  const fired = new Map<UrgencySignalName, FiredUrgencySignal>();
+  for (const signal of urgencySignals) {
+    if (fired.has(signal.name)) continue;
+    const match = text.match(signal.pattern);
+    if (match) fired.set(signal.name, { name: signal.name, severe: signal.severe, quote: match[0].toLowerCase() });
+  }
+  return [...fired.values()];
+}
+
+/** Whether the ticket opens as a plain how-to question. */
+export function isPlainQuestion(text: string): boolean {
+  return questionOnly.test(text);
+}
 
 export function assessUrgency(input: { text: string; sentimentScore: number; category: TicketCategory }): UrgencyAssessment {
   const reasons: string[] = [];
