@@ -6,6 +6,7 @@ import type { ChatCitation } from '../_shared/ai/chat.ts';
 import { asCaller, type UserClaims } from '../_shared/auth/caller.ts';
 import { database } from '../_shared/db/postgres.ts';
 import { HttpError } from '../_shared/http/responses.ts';
+import { stopDrivingAdvice } from '../_shared/safety/stop-driving.ts';
 
 const conversationRow = z.object({
   id: z.string(),
@@ -121,8 +122,10 @@ export async function recordAssistantCall(entry: {
 /**
  * Opens the conversation's ticket through public.open_ticket, as the customer (RLS, the triage trigger and the ticket
  * lifecycle all apply). Exactly one per conversation: a second request (or a race) gets the first, already_open.
+ * The ticket is urgent when the customer described a stop-driving situation in the conversation (the same messages
+ * the technician reads in its transcript), whether they accepted the offer or asked for a person themselves.
  */
-export async function openHandOffTicket(claims: UserClaims, conversation: ConversationContext): Promise<{ id: string; number: string; alreadyOpen: boolean }> {
+export async function openHandOffTicket(claims: UserClaims, conversation: ConversationContext): Promise<{ id: string; number: string; alreadyOpen: boolean; urgent: boolean }> {
   return await asCaller(claims, async (tx) => {
     const messages = await tx`
       select role, content from public.messages
@@ -131,9 +134,11 @@ export async function openHandOffTicket(claims: UserClaims, conversation: Conver
     const transcript = messages.reverse().map((message) => `${message.role === 'user' ? 'Customer' : 'Assistant'}: ${message.content}`).join('\n\n');
     const firstQuestion = messages.find((message) => message.role === 'user')?.content as string | undefined;
     const subject = (conversation.title !== 'New conversation' ? conversation.title : firstQuestion ?? 'Help requested in chat').slice(0, 120);
+    const urgent = messages.some((message) => message.role === 'user' && stopDrivingAdvice(String(message.content)) !== null);
     const [ticket] = await tx`
       select id, number, already_open from public.open_ticket(
-        customer_id => ${claims.sub}, subject => ${subject}, content => ${transcript}, channel => 'chat', conversation_id => ${conversation.id})`;
-    return { id: String(ticket!.id), number: String(ticket!.number), alreadyOpen: ticket!.already_open === true };
+        customer_id => ${claims.sub}, subject => ${subject}, content => ${transcript}, channel => 'chat', conversation_id => ${conversation.id},
+        priority => ${urgent ? 'urgent' : 'normal'}::public.ticket_priority)`;
+    return { id: String(ticket!.id), number: String(ticket!.number), alreadyOpen: ticket!.already_open === true, urgent };
   });
 }

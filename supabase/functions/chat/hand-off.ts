@@ -20,6 +20,10 @@ export function answerIsTooUnsure(confidence: number): boolean {
 export const handOffOffer =
   "\n\nI'm not sure this fully answers your question. Would you like me to open a ticket? A technician will join this conversation.";
 
+/** After stop-driving safety advice the offer stands whatever the answer's confidence, and the ticket opens urgent. */
+export const urgentHandOffOffer =
+  '\n\nWould you like me to open an urgent ticket? A technician will join this conversation as soon as possible.';
+
 export function ticketOpenedMessage(ticketNumber: string, alreadyOpen: boolean): string {
   return alreadyOpen
     ? `Ticket ${ticketNumber} is already open for this conversation. A technician will join this conversation shortly.`

@@ -2,12 +2,15 @@
 // answer as server-sent events:
 //   event: sources  data: [{ slug, title, url }]         the articles the answer may cite
 //   event: delta    data: { text }                       pieces of the answer, in order
-//   event: done     data: { message_id, message, customer_message, confidence, citations, hand_off, ticket, routed_area[, technician_answers] }
+//   event: done     data: { message_id, message, customer_message, confidence, citations, hand_off, safety, ticket, routed_area[, technician_answers] }
 // routed_area is the solution area of the best article found (retrieval searches every area; the conversation's
 // area only boosts).
 //   event: error    data: { message }                    the answer failed after streaming began
 // Hand-off: when the customer asks for a person (or accepts the offer with { hand_off: true }) the conversation's
 // ticket is opened — one per conversation — and a technician joins; a low-confidence answer offers it.
+// Safety first: when the customer describes a stop-driving situation (failing brakes or steering, fuel smell, smoke,
+// overheating, a red warning light) the safety advice streams before anything else, the hand-off is always offered,
+// and the ticket it opens is urgent (`safety` in done and in the answer's metadata names the kind).
 // This function is the one writer of customers' chat messages (the first question of a conversation included), and
 // the `done` event carries the stored rows — `message` (the assistant's answer, or null when a technician answers)
 // and `customer_message` — so the asking tab renders them without reading them back; Realtime brings them to the
@@ -18,8 +21,9 @@ import { embeddingProviderFromEnv } from '../_shared/ai/embeddings.ts';
 import { asCaller, requireUser, type UserClaims } from '../_shared/auth/caller.ts';
 import { corsHeaders, handleRequests, HttpError, parseJsonBody } from '../_shared/http/responses.ts';
 import { logRetrieval, searchAcrossAreas } from '../_shared/kb/search.ts';
+import { stopDrivingAdvice, type StopDrivingAdvice } from '../_shared/safety/stop-driving.ts';
 import { loadConversation, openHandOffTicket, recordAssistantCall, storeAssistantMessage, storeCustomerMessage, type StoredMessage } from './conversation.ts';
-import { answerIsTooUnsure, customerAsksForPerson, handOffOffer, ticketOpenedMessage } from './hand-off.ts';
+import { answerIsTooUnsure, customerAsksForPerson, handOffOffer, ticketOpenedMessage, urgentHandOffOffer } from './hand-off.ts';
 
 const chatRequest = z.object({
   conversation_id: z.string().uuid('conversation_id must be a conversation id'),
@@ -34,6 +38,9 @@ const chatRequest = z.object({
 const passagesForAnswer = 5;
 
 type SendEvent = (event: string, data: unknown) => void;
+
+/** The safety advice as it leads the assistant's message: its own paragraph before the answer. */
+const safetyLead = (safety: StopDrivingAdvice | null) => (safety ? `${safety.advice}\n\n` : '');
 
 function sseResponse(produce: (send: SendEvent) => Promise<void>): Response {
   const encoder = new TextEncoder();
@@ -64,9 +71,11 @@ async function handOff(
   customerMessage: StoredMessage | null,
   send: SendEvent,
   reason: string,
+  safety: StopDrivingAdvice | null,
 ): Promise<void> {
   const ticket = await openHandOffTicket(claims, conversation);
-  const text = ticketOpenedMessage(ticket.number, ticket.alreadyOpen);
+  // "My brakes have gone, get me a person": the advice still comes first, before the ticket's number.
+  const text = safetyLead(safety) + ticketOpenedMessage(ticket.number, ticket.alreadyOpen);
   send('sources', []);
   send('delta', { text });
   const stored = await storeAssistantMessage({
@@ -74,7 +83,7 @@ async function handOff(
     content: text,
     confidence: null,
     citations: [],
-    metadata: { hand_off: { reason, ticket_id: ticket.id, ticket_number: ticket.number } },
+    metadata: { hand_off: { reason, ticket_id: ticket.id, ticket_number: ticket.number, urgent: ticket.urgent }, ...(safety ? { safety: safety.kind } : {}) },
   });
   send('done', {
     message_id: stored.id,
@@ -82,7 +91,8 @@ async function handOff(
     customer_message: customerMessage,
     confidence: null,
     citations: [],
-    hand_off: { offered: false, opened: true, reason },
+    hand_off: { offered: false, opened: true, reason, urgent: ticket.urgent },
+    safety: safety ? { kind: safety.kind } : null,
     ticket: { id: ticket.id, number: ticket.number, already_open: ticket.alreadyOpen },
   });
 }
@@ -104,6 +114,7 @@ export const handler = handleRequests(['POST'], async (request) => {
         confidence: null,
         citations: [],
         hand_off: { offered: false, opened: false, reason: null },
+        safety: null,
         ticket: conversation.ticket_id ? { id: conversation.ticket_id } : null,
         technician_answers: true,
       });
@@ -111,9 +122,11 @@ export const handler = handleRequests(['POST'], async (request) => {
   }
 
   if (body.hand_off || (body.message !== undefined && customerAsksForPerson(body.message))) {
-    return sseResponse((send) => handOff(claims, conversation, customerMessage, send, body.hand_off ? 'accepted_offer' : 'customer_asked'));
+    const safety = body.message === undefined ? null : stopDrivingAdvice(body.message);
+    return sseResponse((send) => handOff(claims, conversation, customerMessage, send, body.hand_off ? 'accepted_offer' : 'customer_asked', safety));
   }
   const question = body.message!;
+  const safety = stopDrivingAdvice(question);
 
   return sseResponse(async (send) => {
     const started = performance.now();
@@ -130,6 +143,7 @@ export const handler = handleRequests(['POST'], async (request) => {
     });
     const passages: ChatPassage[] = hits.map((hit) => ({ slug: hit.slug, title: hit.title, text: hit.chunkContent }));
     send('sources', [...new Map(hits.map((hit) => [hit.slug, { slug: hit.slug, title: hit.title, url: `/help/${hit.slug}` }])).values()]);
+    if (safety) send('delta', { text: safetyLead(safety) });
 
     const provider = chatProviderFromEnv();
     const stream = provider.streamAnswer({ instructions: conversation.instructions, question, passages });
@@ -139,16 +153,25 @@ export const handler = handleRequests(['POST'], async (request) => {
       if (step.done) summary = step.value;
       else send('delta', { text: step.value });
     }
-    const offerHandOff = answerIsTooUnsure(summary.confidence) && conversation.ticket_id === null;
-    if (offerHandOff) send('delta', { text: handOffOffer });
-    const content = offerHandOff ? summary.text + handOffOffer : summary.text;
+    // A stop-driving situation is offered a person whatever the answer's confidence.
+    const offerHandOff = (safety !== null || answerIsTooUnsure(summary.confidence)) && conversation.ticket_id === null;
+    const offer = !offerHandOff ? '' : safety ? urgentHandOffOffer : handOffOffer;
+    if (offer) send('delta', { text: offer });
+    const content = safetyLead(safety) + summary.text + offer;
 
     const answer = await storeAssistantMessage({
       conversationId: conversation.id,
       content,
       confidence: summary.confidence,
       citations: summary.citations,
-      metadata: { provider: summary.provider, model: summary.model, retrieval_log_id: retrievalLogId, hand_off_offered: offerHandOff, routed_area: routedArea },
+      metadata: {
+        provider: summary.provider,
+        model: summary.model,
+        retrieval_log_id: retrievalLogId,
+        hand_off_offered: offerHandOff,
+        routed_area: routedArea,
+        ...(safety ? { safety: safety.kind } : {}),
+      },
     });
     // The local provider reports no usage: tokens are estimated at four characters each so volume stays comparable.
     const usage = summary.usage ?? {
@@ -180,7 +203,8 @@ export const handler = handleRequests(['POST'], async (request) => {
       customer_message: customerMessage,
       confidence: summary.confidence,
       citations: summary.citations.map((citation) => ({ ...citation, url: `/help/${citation.slug}` })),
-      hand_off: { offered: offerHandOff, opened: false, reason: offerHandOff ? 'low_confidence' : null },
+      hand_off: { offered: offerHandOff, opened: false, reason: !offerHandOff ? null : safety ? 'safety' : 'low_confidence', urgent: safety !== null },
+      safety: safety ? { kind: safety.kind } : null,
       ticket: conversation.ticket_id ? { id: conversation.ticket_id } : null,
       routed_area: routedArea,
     });

@@ -2,6 +2,7 @@
 // technician sees why a ticket jumped the queue. Severe signals (many people affected, security or fraud, money
 // taken wrongly, physical safety, a hard deadline, hardship, a threat to escalate) make a ticket high on their
 // own; softer ones (a date mentioned, strong anger) make it medium, and two of them together make it high.
+import { stopDrivingAdvice } from '../safety/stop-driving.ts';
 import type { TicketCategory } from './triage-schema.ts';
 
 export type UrgencyLevel = 'high' | 'medium' | 'low';
@@ -141,6 +142,14 @@ export function assessUrgency(input: { text: string; sentimentScore: number; cat
     reasons.push(`${signal.name} ("${match[0].toLowerCase()}")`);
     if (signal.severe) severe++;
     else soft++;
+  }
+  // What the chat treats as "stop driving now" (a spongy pedal, a fuel smell, a red oil light) is a safety signal here
+  // too, so the ticket such a chat opens is triaged high and follows the high-urgency SLA.
+  const stopDriving = fired.has('safety') ? null : stopDrivingAdvice(input.text);
+  if (stopDriving) {
+    fired.add('safety');
+    reasons.push(`safety (stop driving: ${stopDriving.kind.replaceAll('_', ' ')})`);
+    severe++;
   }
   if (input.sentimentScore <= strongNegativeSentimentThreshold) {
     reasons.push(`strong negative sentiment (${input.sentimentScore}/10)`);
