@@ -26,14 +26,14 @@ const scenarios: Scenario[] = [
   // --- billing ---
   { category: 'billing', urgency: 'high', phrasings: [
     ['Charged twice, rent due today', 'My card got hit twice for the same brake job, $480 each. Rent comes out this afternoon and I am short because of you.'],
-    ['two identical payments', 'There are 2 identical payments for my service on Monday. I need one of them back before my rent goes out tonight.'],
+    ['two identical payments', 'Two identical amounts were taken for the Monday service. I need the duplicate refunded before my rent leaves tonight.'],
   ] },
   { category: 'billing', urgency: 'high', phrasings: [
     ['Refund is weeks overdue', 'I was promised a refund for the cancelled tyre order six weeks ago. Still nothing. I am absolutely livid and I am done being patient.'],
     ['where is my money', 'Your staff said the refund for the returned alternator would take 5 days. It has been over a month. This is outrageous.'],
   ] },
   { category: 'billing', urgency: 'high', phrasings: [
-    ['card charged many times overnight', 'I woke up to eleven charges from you on my debit card, all made overnight. My account is empty.'],
+    ['card charged many times overnight', 'I woke up to eleven charges from you overnight against my debit card. My account is empty.'],
     ['dozens of transactions', 'My bank app shows your company charging me again and again through the night, I count nine payments. Please stop it.'],
   ] },
   { category: 'billing', urgency: 'medium', phrasings: [
@@ -61,7 +61,7 @@ const scenarios: Scenario[] = [
     ['pension overdrawn', 'I am a pensioner and your deposit for the gearbox put me overdrawn. I need it reversed, I have nothing left for food.'],
   ] },
   { category: 'billing', urgency: 'low', phrasings: [
-    ['price of a full service', 'How much does a full service cost for a 2017 Golf diesel?'],
+    ['price of a full service', 'What is the price of a full service for a 2017 Golf diesel?'],
     ['cost estimate question', 'Roughly what would you charge to replace the rear pads and discs on a Focus?'],
   ] },
   { category: 'billing', urgency: 'medium', phrasings: [
@@ -81,7 +81,7 @@ const scenarios: Scenario[] = [
     ['update card details', 'My card expired, where do I put the new one so the care plan keeps going?'],
   ] },
   { category: 'billing', urgency: 'high', phrasings: [
-    ['charged but I never came in', 'There is a $350 charge for a service at a branch I have never been to. Somebody is using my account. Lock it now.'],
+    ['charged but I never came in', 'There is a $350 charge for a service at a branch I never visited. Somebody is using my account. Lock it now.'],
     ['payment I did not make', 'A diagnostic fee was paid from my saved card for a car that is not mine. I think my login was stolen.'],
   ] },
   // --- technical ---
@@ -94,7 +94,7 @@ const scenarios: Scenario[] = [
     ['account hijacked', 'Somebody else is in my account, the phone number and email were changed overnight. Please freeze it.'],
   ] },
   { category: 'technical', urgency: 'high', phrasings: [
-    ['I can see other customers', 'When I open my service history in the app I see other people\'s names, addresses and plates. That is a serious privacy problem.'],
+    ['Other customers details are visible to me', 'When I open my service history in the app I see other people\'s names, addresses and plates. That is a serious privacy problem.'],
     ['wrong people\'s records', 'The documents tab shows invoices for customers I do not know, with their phone numbers. Your app is leaking data.'],
   ] },
   { category: 'technical', urgency: 'high', phrasings: [
@@ -106,7 +106,7 @@ const scenarios: Scenario[] = [
     ['lift inspection item missing', 'Our maintenance checklist lost the hydraulic lift safety check after the update. Someone could get hurt.'],
   ] },
   { category: 'technical', urgency: 'medium', phrasings: [
-    ['app crashes when uploading photos', 'Every time I attach a photo of the dent the app closes. I tried three times.'],
+    ['app crashes when uploading photos', 'The app closes whenever I upload a picture of the dent. I tried three times.'],
     ['photo upload fails', 'Uploading pictures of the damage in the claim form spins forever and then says try again.'],
   ] },
   { category: 'technical', urgency: 'low', phrasings: [
@@ -119,7 +119,7 @@ const scenarios: Scenario[] = [
   ] },
   { category: 'technical', urgency: 'high', phrasings: [
     ['smoke from the bonnet', 'White smoke is coming out from under the hood and there is a burning smell. I pulled over on the motorway.'],
-    ['car overheating badly', 'The temperature needle is in the red and steam is coming from the engine. I am stuck on the side of the road.'],
+    ['car overheating badly', 'The temperature needle is in the red and steam is coming from the engine. I am stranded at the roadside.'],
   ] },
   { category: 'technical', urgency: 'medium', phrasings: [
     ['booking page error', 'The online booking page shows an error 500 when I pick a date. I would like to book an MOT.'],
@@ -131,7 +131,7 @@ const scenarios: Scenario[] = [
   ] },
   { category: 'technical', urgency: 'medium', phrasings: [
     ['grinding noise when turning', 'There is a grinding noise from the front left when I turn right at low speed.'],
-    ['clunk over bumps', 'Since the suspension work I hear a clunk every time I go over a speed bump.'],
+    ['clunk over bumps', 'Since the suspension work I hear a clunk whenever the wheels hit a speed bump.'],
   ] },
   { category: 'technical', urgency: 'high', phrasings: [
     ['database corrupted after sync', 'After the sync last night our fleet records are corrupted, half the vehicles show the wrong mileage and service dates. We have audits tomorrow.'],
@@ -143,15 +143,15 @@ const scenarios: Scenario[] = [
   ] },
   { category: 'technical', urgency: 'low', phrasings: [
     ['where is the VIN', 'Where do I find the VIN on my car to enter it in the app?'],
-    ['finding my service history', 'Hi, how can I see the service history of my car in the portal?'],
+    ['finding my service history', 'Hi, where is the service history of the car shown in the portal?'],
   ] },
   // --- feature requests ---
   { category: 'feature_request', urgency: 'low', phrasings: [
     ['idea: dark mode in the app', 'It would be nice if the mobile app had a dark theme, it is very bright at night.'],
-    ['night theme please', 'Any plans for a night mode on the app? My eyes would thank you.'],
+    ['night theme please', 'Will the app ever get a night mode? My eyes would thank you.'],
   ] },
   { category: 'feature_request', urgency: 'low', phrasings: [
-    ['apple wallet for invoices', 'Could you add the option to save invoices and the care plan card to Apple Wallet?'],
+    ['apple wallet for invoices', 'Could you add the option to save invoices plus my care-plan card to Apple Wallet?'],
     ['export to google drive', 'I would love an export of all my service invoices to Google Drive from the app.'],
   ] },
   { category: 'feature_request', urgency: 'low', phrasings: [
@@ -167,7 +167,7 @@ const scenarios: Scenario[] = [
     ['integration request', 'Would you consider a webhook when a work order is finished? Our dispatch software needs it for the new fleet deal.'],
   ] },
   { category: 'feature_request', urgency: 'low', phrasings: [
-    ['live tracking of repair', 'It would be great to see live progress of my car repair in the app, like a pizza tracker.'],
+    ['live tracking of repair', 'It would be great to follow my repair live in the app, the way food delivery apps do it.'],
     ['status updates with photos', 'Could mechanics post photos of the work in progress so I can follow along?'],
   ] },
   { category: 'feature_request', urgency: 'low', phrasings: [
@@ -183,7 +183,7 @@ const scenarios: Scenario[] = [
     ['split payments option', 'An option to split the payment of large invoices into three would help a lot.'],
   ] },
   { category: 'feature_request', urgency: 'low', phrasings: [
-    ['widget for next service', 'A home screen widget that shows my next booking and the care plan status would be handy.'],
+    ['widget for next service', 'A home screen widget that shows my next booking plus care-plan status would be handy.'],
     ['apple watch app', 'Any chance of a smartwatch app to get notified when my car is ready?'],
   ] },
 ];
@@ -217,7 +217,7 @@ function surfaceForms(subject: string, body: string, index: number, base: Scenar
     },
     {
       subject,
-      body: `Customer: ${body}\n\n${pick(assistantLines)}\n\nCustomer: I want to talk to a person about this.`,
+      body: `Customer: ${body}\n\n${pick(assistantLines)}\n\nCustomer: I want to speak with a person about this.`,
       category: base.category,
       urgency: base.urgency,
       sentiment: calmSentiment,

@@ -34,7 +34,7 @@ Deno.test('urgency: severe signals alone are high, soft ones medium, two soft on
     ['I cancelled last month but was charged again', 'high', /double or unwanted charge/],
     ['Someone used my account without permission', 'high', /security/],
     ['Steam is coming from the bonnet', 'high', /safety/],
-    ['My brake pedal feels spongy and goes to the floor', 'high', /safety \(stop driving: brakes\)/],
+    ['My brake pedal feels spongy and goes to the floor', 'high', /safety/],
     ['If this is not fixed I will file a complaint', 'high', /escalation threat/],
     ['The export is broken', 'medium', /without urgency signals/],
     ['How do I change the language?', 'low', /how-to/],
