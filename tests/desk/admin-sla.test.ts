@@ -3,7 +3,7 @@
 // the form refuses a resolution due before the first response, with the error on that field.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../support/db.ts';
+import { insertPeople, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
@@ -28,16 +28,10 @@ const formOf = (fields: Record<string, string>) => {
 
 describe('admin SLA settings', () => {
   beforeAll(async () => {
-    await sql`
-      insert into auth.users (id, instance_id, aud, role, email, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-      select (p ->> 'id')::uuid, '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', p ->> 'email',
-        '{"provider":"email","providers":["email"]}', '{}', now(), now()
-      from jsonb_array_elements(${sql.json([
-        { id: admin, email: `sla-admin-${run}@tests.local` },
-        { id: technician, email: `sla-tech-${run}@tests.local` },
-      ])}) p`;
-    await sql`update public.profiles set role = 'admin' where id = ${admin}`;
-    await sql`update public.profiles set role = 'technician' where id = ${technician}`;
+    await insertPeople([
+      { id: admin, email: `sla-admin-${run}@tests.local`, role: 'admin' },
+      { id: technician, email: `sla-tech-${run}@tests.local`, role: 'technician' },
+    ]);
     // A policy of this run's own area, so no other file's tickets pick it and the (urgency, area) slot is free.
     await sql`insert into public.solution_areas (slug, name, description, assistant_instructions)
       values (${area}, ${`SLA admin ${run}`}, 'Test area', 'None')`;

@@ -3,7 +3,7 @@
 // technician's switch leaves a colleague's row alone.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../support/db.ts';
+import { insertPeople, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
@@ -17,15 +17,10 @@ const claimsOf = (sub: string) => ({ sub, role: 'authenticated' as const, user_r
 
 describe('technician online / away switch', () => {
   beforeAll(async () => {
-    await sql`
-      insert into auth.users (id, instance_id, aud, role, email, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-      select (p ->> 'id')::uuid, '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', p ->> 'email',
-        '{"provider":"email","providers":["email"]}', '{}', now(), now()
-      from jsonb_array_elements(${sql.json([
-        { id: technician, email: `availability-tech-${run}@tests.local` },
-        { id: colleague, email: `availability-colleague-${run}@tests.local` },
-      ])}) p`;
-    await sql`update public.profiles set role = 'technician' where id in (${technician}, ${colleague})`;
+    await insertPeople([
+      { id: technician, email: `availability-tech-${run}@tests.local`, role: 'technician' },
+      { id: colleague, email: `availability-colleague-${run}@tests.local`, role: 'technician' },
+    ]);
     await sql`insert into public.technician_availability (technician_id, is_online, capacity) values (${colleague}, true, 9)`;
   });
 

@@ -3,7 +3,7 @@
 // "all" clears the caller's alone.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../support/db.ts';
+import { insertPeople, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
@@ -17,15 +17,10 @@ const claimsOf = (sub: string) => ({ sub, role: 'authenticated' as const, user_r
 
 describe('desk notifications', () => {
   beforeAll(async () => {
-    await sql`
-      insert into auth.users (id, instance_id, aud, role, email, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-      select (p ->> 'id')::uuid, '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', p ->> 'email',
-        '{"provider":"email","providers":["email"]}', '{}', now(), now()
-      from jsonb_array_elements(${sql.json([
-        { id: lead, email: `notifications-lead-${run}@tests.local` },
-        { id: colleague, email: `notifications-colleague-${run}@tests.local` },
-      ])}) p`;
-    await sql`update public.profiles set role = 'technician' where id in (${lead}, ${colleague})`;
+    await insertPeople([
+      { id: lead, email: `notifications-lead-${run}@tests.local`, role: 'technician' },
+      { id: colleague, email: `notifications-colleague-${run}@tests.local`, role: 'technician' },
+    ]);
     // As private.escalate_sla_breaches writes them: two for the lead (one already read), one for a colleague.
     await sql`
       insert into public.notifications (recipient_id, kind, body, created_at, read_at) values

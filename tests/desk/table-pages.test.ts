@@ -3,7 +3,7 @@
 // and a cursor of another sort starts from the first page.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../support/db.ts';
+import { insertPeople, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
@@ -36,15 +36,10 @@ async function allPages(column: string, dir: string) {
 
 describe('desk table pages', () => {
   beforeAll(async () => {
-    await sql`
-      insert into auth.users (id, instance_id, aud, role, email, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-      select (p ->> 'id')::uuid, '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', p ->> 'email',
-        '{"provider":"email","providers":["email"]}', jsonb_build_object('full_name', p ->> 'name'), now(), now()
-      from jsonb_array_elements(${sql.json([
-        { id: customer, email: `desk-table-customer-${run}@tests.local`, name: customerName },
-        { id: technician, email: `desk-table-tech-${run}@tests.local`, name: `Table Tech ${run}` },
-      ])}) p`;
-    await sql`update public.profiles set role = 'technician' where id = ${technician}`;
+    await insertPeople([
+      { id: customer, email: `desk-table-customer-${run}@tests.local`, name: customerName },
+      { id: technician, email: `desk-table-tech-${run}@tests.local`, name: `Table Tech ${run}`, role: 'technician' },
+    ]);
     // Ties in every column (a few subjects, shared creation times) and nulls: some urgencies, every other assignee.
     await sql`
       insert into public.tickets (customer_id, subject, urgency, status, assigned_to, triage_status, created_at)

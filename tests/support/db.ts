@@ -20,3 +20,29 @@ export async function asRoleOn<T>(pool: postgres.Sql, role: DatabaseRole, claims
     return work(tx);
   })) as T;
 }
+
+export interface TestPerson {
+  id: string;
+  email: string;
+  /** profiles.full_name, through the sign-up trigger's raw_user_meta_data. */
+  name?: string;
+  /** Set on the profile after the sign-up trigger made it a customer. */
+  role?: 'customer' | 'technician' | 'admin';
+}
+
+/** Confirmed email users written as Auth would (the profile trigger runs), with their roles: one statement each. */
+export async function insertPeople(people: readonly TestPerson[]): Promise<void> {
+  await sql`
+    insert into auth.users (id, instance_id, aud, role, email, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+    select (p ->> 'id')::uuid, '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', p ->> 'email',
+      '{"provider":"email","providers":["email"]}',
+      case when p ? 'name' then jsonb_build_object('full_name', p ->> 'name') else '{}'::jsonb end, now(), now()
+    from jsonb_array_elements(${sql.json(people.map((person) => ({ id: person.id, email: person.email, ...(person.name ? { name: person.name } : {}) })))}) p`;
+  const staff = people.filter((person) => person.role && person.role !== 'customer');
+  if (staff.length > 0) {
+    await sql`
+      update public.profiles set role = p.role::public.user_role
+      from jsonb_to_recordset(${sql.json(staff.map((person) => ({ id: person.id, role: person.role! })))}) as p(id uuid, role text)
+      where profiles.id = p.id`;
+  }
+}
