@@ -2111,7 +2111,7 @@ $$;
 -- Name: FUNCTION expand_guide_query(query_text text); Type: COMMENT; Schema: private; Owner: -
 --
 
-COMMENT ON FUNCTION private.expand_guide_query(query_text text) IS 'Appends guide vocabulary for customer words guides spell differently (tire -> tyre, aircon -> air conditioning); used by public.match_guides.';
+COMMENT ON FUNCTION private.expand_guide_query(query_text text) IS 'Appends the articles'' and guides'' vocabulary for customer words they spell differently (tire -> tyre, aircon -> air conditioning); used by public.match_guides and public.search_help.';
 
 --
 -- Name: fail_job(bigint, text); Type: FUNCTION; Schema: private; Owner: -
@@ -2200,6 +2200,112 @@ $$;
 --
 
 COMMENT ON FUNCTION private.handle_new_user() IS 'After-insert trigger on auth.users: creates the matching public.profiles row.';
+
+--
+-- Name: help_article_terms(text, text, text[]); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.help_article_terms(title text, content text, tags text[]) RETURNS TABLE(lexeme text, weight real)
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $_$
+  select field.lexeme, max(field.weight)::real
+  from (
+    select lexeme, 1.0 as weight from unnest(tsvector_to_array(to_tsvector('english'::regconfig, coalesce(title, '')))) lexeme
+    union all
+    select lexeme, 0.6 from unnest(tsvector_to_array(to_tsvector('english'::regconfig,
+      coalesce((select string_agg(heading[1], ' ') from regexp_matches(coalesce(content, ''), '^#{1,6}\s+(.*)$', 'gn') heading), '')
+      || ' ' || array_to_string(coalesce(tags, '{}'), ' ')))) lexeme
+    union all
+    select lexeme, 0.3 from unnest(tsvector_to_array(to_tsvector('english'::regconfig, coalesce(content, '')))) lexeme
+  ) field
+  group by field.lexeme
+$_$;
+
+--
+-- Name: FUNCTION help_article_terms(title text, content text, tags text[]); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.help_article_terms(title text, content text, tags text[]) IS 'The english lexemes of an article with the weight of the best field holding each (title 1.0, headings and tags 0.6, body 0.3); feeds private.help_search_terms.';
+
+--
+-- Name: help_search_candidates(text, integer, real); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.help_search_candidates(query_text text, max_results integer, relative_cutoff real) RETURNS TABLE(article_id uuid, score real)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  published_count integer := (select count(distinct terms.article_id) from private.help_search_terms terms);
+begin
+  return query
+  with query_lexemes as (
+    -- Customer words the articles spell differently (aircon, tire, hood) get the articles' words too: the same
+    -- vocabulary the guided fix uses.
+    select distinct lexeme
+    from unnest(tsvector_to_array(to_tsvector('english'::regconfig, private.expand_guide_query(left(query_text, 200))))) lexeme
+  ),
+  matches as (
+    -- Each query lexeme's matching article lexemes: itself, or near misses (4+ letters, trigram similarity >= 0.5)
+    -- when no article holds it as typed.
+    select query_lexemes.lexeme as query_lexeme, exact.lexeme, 1.0::real as likeness
+    from query_lexemes
+    join lateral (select distinct terms.lexeme from private.help_search_terms terms where terms.lexeme = query_lexemes.lexeme) exact on true
+    union all
+    select query_lexemes.lexeme, near.lexeme, near.likeness
+    from query_lexemes
+    join lateral (
+      select distinct terms.lexeme, extensions.similarity(terms.lexeme, query_lexemes.lexeme) as likeness
+      from private.help_search_terms terms
+      where terms.lexeme operator(extensions.%) query_lexemes.lexeme
+        and extensions.similarity(terms.lexeme, query_lexemes.lexeme) >= 0.5
+    ) near on true
+    where length(query_lexemes.lexeme) >= 4
+      and not exists (select 1 from private.help_search_terms known where known.lexeme = query_lexemes.lexeme)
+  ),
+  idf as (
+    select matched.lexeme, ln(1 + (published_count - count(*) + 0.5) / (count(*) + 0.5)) as value
+    from (select distinct matches.lexeme from matches) matched
+    join private.help_search_terms terms on terms.lexeme = matched.lexeme
+    group by matched.lexeme
+  ),
+  best_possible as (
+    -- A query word no article holds counts at half the rarest matched word's weight, so a query about something the
+    -- help centre does not cover scores low everywhere.
+    select coalesce(sum(coalesce(known.value, 0.5 * coalesce((select max(idf.value) from idf), 1))), 0) as value
+    from query_lexemes
+    left join lateral (
+      select max(idf.value) as value from matches join idf on idf.lexeme = matches.lexeme
+      where matches.query_lexeme = query_lexemes.lexeme
+    ) known on true
+  ),
+  credits as (
+    -- Each query lexeme's best credit in each article.
+    select matches.query_lexeme, terms.article_id, max(terms.weight * idf.value * matches.likeness) as credit
+    from matches
+    join private.help_search_terms terms on terms.lexeme = matches.lexeme
+    join idf on idf.lexeme = matches.lexeme
+    group by matches.query_lexeme, terms.article_id
+  ),
+  scored as (
+    select credits.article_id, sum(credits.credit) / nullif((select best_possible.value from best_possible), 0) as score
+    from credits
+    group by credits.article_id
+  )
+  select scored.article_id, scored.score::real
+  from scored
+  where scored.score >= relative_cutoff * (select max(best.score) from scored best)
+  order by scored.score desc, scored.article_id
+  limit max_results;
+end;
+$$;
+
+--
+-- Name: FUNCTION help_search_candidates(query_text text, max_results integer, relative_cutoff real); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.help_search_candidates(query_text text, max_results integer, relative_cutoff real) IS 'public.search_help''s scoring: idf-weighted query lexemes (exact, else trigram near misses) over private.help_search_terms, as a share of the best possible score, cut at relative_cutoff of the best article.';
 
 --
 -- Name: invoke_edge_function(text, jsonb, integer); Type: FUNCTION; Schema: private; Owner: -
@@ -3601,6 +3707,30 @@ $$;
 COMMENT ON FUNCTION private.recount_kb_lexemes() IS 'Rebuilds private.kb_lexeme_chunk_counts from kb_chunks and returns the number of lexemes. The triggers keep the counts exact; this repairs hand edits.';
 
 --
+-- Name: refresh_help_search_terms(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.refresh_help_search_terms() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  delete from private.help_search_terms where article_id = new.id;
+  if new.is_published then
+    insert into private.help_search_terms (lexeme, article_id, weight)
+    select term.lexeme, new.id, term.weight from private.help_article_terms(new.title, new.content, new.tags) term;
+  end if;
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION refresh_help_search_terms(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.refresh_help_search_terms() IS 'After-write trigger on kb_articles: rewrites the article''s rows of private.help_search_terms (none while it is a draft).';
+
+--
 -- Name: refuse_deleting_people_with_open_tickets(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -4934,6 +5064,33 @@ CREATE FUNCTION public.requeue_ticket_triage(ticket_id uuid) RETURNS void
 COMMENT ON FUNCTION public.requeue_ticket_triage(ticket_id uuid) IS 'Staff: moves an ai_failed ticket back to pending with a fresh triage job (attempts from zero) and wakes the worker.';
 
 --
+-- Name: search_help(text, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.search_help(query_text text, max_results integer DEFAULT 10) RETURNS TABLE(article_id uuid, slug text, title text, score real)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if max_results is null or max_results < 1 or max_results > 50 then
+    raise exception 'max_results must be between 1 and 50' using errcode = '22023';
+  end if;
+  return query
+    select article.id, article.slug, article.title, candidate.score
+    from private.help_search_candidates(query_text, max_results, 0.4) candidate
+    join public.kb_articles article on article.id = candidate.article_id
+    where article.is_published
+    order by candidate.score desc, article.title;
+end;
+$$;
+
+--
+-- Name: FUNCTION search_help(query_text text, max_results integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.search_help(query_text text, max_results integer) IS 'Help-centre search: published articles for the words (typo-tolerant by trigram, idf-weighted by field), best first, only those scoring at least 40 % of the best; rows pass the caller''s RLS.';
+
+--
 -- Name: search_kb(text, extensions.vector, text, integer, text, text, text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -5202,6 +5359,41 @@ COMMENT ON COLUMN private.edge_function_wakeups.function_name IS 'Edge function 
 --
 
 COMMENT ON COLUMN private.edge_function_wakeups.last_requested_at IS 'When the last wake-up request was queued (pg_net sends it after commit).';
+
+--
+-- Name: help_search_terms; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.help_search_terms (
+    lexeme text NOT NULL,
+    article_id uuid NOT NULL,
+    weight real NOT NULL,
+    CONSTRAINT help_search_terms_weight_check CHECK (((weight > (0)::double precision) AND (weight <= (1)::double precision)))
+);
+
+--
+-- Name: TABLE help_search_terms; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.help_search_terms IS 'The words (english lexemes) of each published article with the weight of the best field holding them (title 1.0, headings and tags 0.6, body 0.3); kept by trigger, read by public.search_help.';
+
+--
+-- Name: COLUMN help_search_terms.lexeme; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.help_search_terms.lexeme IS 'An english lexeme (to_tsvector) of the article.';
+
+--
+-- Name: COLUMN help_search_terms.article_id; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.help_search_terms.article_id IS 'The published article holding it.';
+
+--
+-- Name: COLUMN help_search_terms.weight; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.help_search_terms.weight IS 'Weight of the best field holding the lexeme: title 1.0, headings and tags 0.6, body 0.3.';
 
 --
 -- Name: jobs_id_seq; Type: SEQUENCE; Schema: private; Owner: -
@@ -8063,6 +8255,13 @@ ALTER TABLE ONLY private.edge_function_wakeups
     ADD CONSTRAINT edge_function_wakeups_pkey PRIMARY KEY (function_name);
 
 --
+-- Name: help_search_terms help_search_terms_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.help_search_terms
+    ADD CONSTRAINT help_search_terms_pkey PRIMARY KEY (lexeme, article_id);
+
+--
 -- Name: jobs jobs_pkey; Type: CONSTRAINT; Schema: private; Owner: -
 --
 
@@ -8473,6 +8672,18 @@ ALTER TABLE ONLY public.work_orders
 
 ALTER TABLE ONLY public.work_orders
     ADD CONSTRAINT work_orders_pkey PRIMARY KEY (id);
+
+--
+-- Name: help_search_terms_article_id_idx; Type: INDEX; Schema: private; Owner: -
+--
+
+CREATE INDEX help_search_terms_article_id_idx ON private.help_search_terms USING btree (article_id);
+
+--
+-- Name: help_search_terms_lexeme_trgm_idx; Type: INDEX; Schema: private; Owner: -
+--
+
+CREATE INDEX help_search_terms_lexeme_trgm_idx ON private.help_search_terms USING gin (lexeme extensions.gin_trgm_ops);
 
 --
 -- Name: jobs_claimable_idx; Type: INDEX; Schema: private; Owner: -
@@ -9229,6 +9440,18 @@ CREATE TRIGGER record_work_order_created_events AFTER INSERT ON public.work_orde
 CREATE TRIGGER record_work_order_status_events AFTER UPDATE ON public.work_orders REFERENCING OLD TABLE AS old_work_orders NEW TABLE AS new_work_orders FOR EACH STATEMENT EXECUTE FUNCTION private.record_work_order_status_events();
 
 --
+-- Name: kb_articles refresh_help_search_terms; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER refresh_help_search_terms AFTER INSERT OR UPDATE OF title, content, tags, is_published ON public.kb_articles FOR EACH ROW EXECUTE FUNCTION private.refresh_help_search_terms();
+
+--
+-- Name: TRIGGER refresh_help_search_terms ON kb_articles; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER refresh_help_search_terms ON public.kb_articles IS 'Keeps private.help_search_terms (public.search_help''s index) in step with published articles.';
+
+--
 -- Name: profiles refuse_deleting_people_with_open_tickets; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -9347,6 +9570,13 @@ CREATE TRIGGER wake_embed_worker AFTER INSERT OR UPDATE OF content, title ON pub
 --
 
 CREATE TRIGGER wake_triage_worker AFTER INSERT ON public.tickets REFERENCING NEW TABLE AS inserted_tickets FOR EACH STATEMENT EXECUTE FUNCTION private.wake_triage_worker();
+
+--
+-- Name: help_search_terms help_search_terms_article_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.help_search_terms
+    ADD CONSTRAINT help_search_terms_article_id_fkey FOREIGN KEY (article_id) REFERENCES public.kb_articles(id) ON DELETE CASCADE;
 
 --
 -- Name: password_failed_attempts password_failed_attempts_user_id_fkey; Type: FK CONSTRAINT; Schema: private; Owner: -
@@ -9801,6 +10031,12 @@ ALTER TABLE ONLY public.work_orders
 --
 
 ALTER TABLE private.edge_function_wakeups ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_search_terms; Type: ROW SECURITY; Schema: private; Owner: -
+--
+
+ALTER TABLE private.help_search_terms ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: jobs; Type: ROW SECURITY; Schema: private; Owner: -
@@ -11180,6 +11416,21 @@ GRANT ALL ON FUNCTION private.first_name_of(full_name text) TO service_role;
 REVOKE ALL ON FUNCTION private.handle_new_user() FROM PUBLIC;
 
 --
+-- Name: FUNCTION help_article_terms(title text, content text, tags text[]); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.help_article_terms(title text, content text, tags text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION help_search_candidates(query_text text, max_results integer, relative_cutoff real); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.help_search_candidates(query_text text, max_results integer, relative_cutoff real) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.help_search_candidates(query_text text, max_results integer, relative_cutoff real) TO anon;
+GRANT ALL ON FUNCTION private.help_search_candidates(query_text text, max_results integer, relative_cutoff real) TO authenticated;
+GRANT ALL ON FUNCTION private.help_search_candidates(query_text text, max_results integer, relative_cutoff real) TO service_role;
+
+--
 -- Name: FUNCTION invoke_edge_function(name text, body jsonb, timeout_milliseconds integer); Type: ACL; Schema: private; Owner: -
 --
 
@@ -11512,6 +11763,12 @@ REVOKE ALL ON FUNCTION private.record_work_order_status_events() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.recount_kb_lexemes() FROM PUBLIC;
 
 --
+-- Name: FUNCTION refresh_help_search_terms(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.refresh_help_search_terms() FROM PUBLIC;
+
+--
 -- Name: FUNCTION refuse_deleting_people_with_open_tickets(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -11827,6 +12084,15 @@ GRANT ALL ON FUNCTION public.reply_to_my_ticket(ticket_id uuid, content text) TO
 REVOKE ALL ON FUNCTION public.requeue_ticket_triage(ticket_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.requeue_ticket_triage(ticket_id uuid) TO service_role;
 GRANT ALL ON FUNCTION public.requeue_ticket_triage(ticket_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION search_help(query_text text, max_results integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.search_help(query_text text, max_results integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.search_help(query_text text, max_results integer) TO service_role;
+GRANT ALL ON FUNCTION public.search_help(query_text text, max_results integer) TO anon;
+GRANT ALL ON FUNCTION public.search_help(query_text text, max_results integer) TO authenticated;
 
 --
 -- Name: FUNCTION search_kb(query_text text, query_embedding extensions.vector, embedding_model text, match_count integer, solution_area text, category text, vehicle_context text); Type: ACL; Schema: public; Owner: -

@@ -975,6 +975,11 @@ isOneToOne: false
 "requeue_ticket_triage":
 { Args: { "ticket_id": string }; Returns: undefined
                            },
+"search_help":
+{ Args: { "max_results"?: number,"query_text": string }; Returns: {
+              "article_id": string,"score": number,"slug": string,"title": string
+            }[]
+                           },
 "search_kb":
 { Args: { "category"?: string,"embedding_model": string,"match_count"?: number,"query_embedding": string,"query_text": string,"solution_area"?: string,"vehicle_context"?: string }; Returns: {
               "article_id": string,"chunk_content": string,"chunk_id": number,"fused_score": number,"slug": string,"text_score": number,"title": string,"vector_score": number

@@ -1,5 +1,5 @@
-// /help: every published article grouped by solution area and category, and a search box (public.search_kb
-// as anon). No login needed.
+// /help: topic cards per solution area and category, and a search box (public.search_help as anon or the
+// signed-in user). No login needed.
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
