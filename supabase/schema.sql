@@ -2308,6 +2308,47 @@ $$;
 COMMENT ON FUNCTION private.help_search_candidates(query_text text, max_results integer, relative_cutoff real) IS 'public.search_help''s scoring: idf-weighted query lexemes (exact, else trigram near misses) over private.help_search_terms, as a share of the best possible score, cut at relative_cutoff of the best article.';
 
 --
+-- Name: help_visitor_daily_votes(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.help_visitor_daily_votes() RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$ select 20 $$;
+
+--
+-- Name: FUNCTION help_visitor_daily_votes(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.help_visitor_daily_votes() IS 'The daily limit of a visitor''s "Was this helpful?" answers (distinct articles); a person who reads more than this in a day can sign in.';
+
+--
+-- Name: help_visitor_hash(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.help_visitor_hash(visitor text) RETURNS text
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  headers jsonb := nullif(current_setting('request.headers', true), '')::jsonb;
+  forwarded text := split_part(coalesce(headers ->> 'x-forwarded-for', ''), ',', 1);
+  identity text := case when forwarded <> '' then forwarded || '|' || coalesce(headers ->> 'user-agent', '') else visitor end;
+begin
+  if identity is null or length(trim(identity)) = 0 then
+    return null;
+  end if;
+  return encode(extensions.hmac(convert_to(left(identity, 1000), 'UTF8'), (select secret.secret from private.help_feedback_secret secret), 'sha256'), 'hex');
+end;
+$$;
+
+--
+-- Name: FUNCTION help_visitor_hash(visitor text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.help_visitor_hash(visitor text) IS 'HMAC-SHA-256 (key in private.help_feedback_secret) of a visitor''s address and browser: PostgREST''s X-Forwarded-For and User-Agent when present, else what the app passed.';
+
+--
 -- Name: invoke_edge_function(text, jsonb, integer); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -2723,6 +2764,23 @@ $$;
 --
 
 COMMENT ON FUNCTION private.link_ticket_conversation() IS 'After-write trigger on tickets: mirrors tickets.conversation_id into conversations.ticket_id.';
+
+--
+-- Name: normalise_help_query(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.normalise_help_query(query_text text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select nullif(left(trim(regexp_replace(lower(coalesce(query_text, '')), '[^[:alnum:]]+', ' ', 'g')), 200), '')
+$$;
+
+--
+-- Name: FUNCTION normalise_help_query(query_text text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.normalise_help_query(query_text text) IS 'Normal form of a help-centre search for private.help_search_misses: lower case, letters and digits, single spaces, at most 200 characters; null when nothing is left.';
 
 --
 -- Name: open_ticket_conversation(uuid); Type: FUNCTION; Schema: private; Owner: -
@@ -3263,6 +3321,34 @@ $$;
 --
 
 COMMENT ON FUNCTION private.record_first_response() IS 'After-insert statement trigger on messages: sets tickets.first_responded_at on the first technician reply (internal notes do not count).';
+
+--
+-- Name: record_help_search_miss(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.record_help_search_miss(query_text text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  normalised text := private.normalise_help_query(query_text);
+begin
+  if normalised is null then
+    return;
+  end if;
+  update private.help_search_misses set search_count = search_count + 1, last_seen_at = now() where query = normalised;
+  if not found and (select count(*) from private.help_search_misses) < 10000 then
+    insert into private.help_search_misses (query) values (normalised)
+    on conflict (query) do update set search_count = private.help_search_misses.search_count + 1, last_seen_at = now();
+  end if;
+end;
+$$;
+
+--
+-- Name: FUNCTION record_help_search_miss(query_text text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.record_help_search_miss(query_text text) IS 'Counts a help-centre search that found nothing (normalised), keeping at most 10,000 distinct ones; called by public.search_help.';
 
 --
 -- Name: record_kb_embedding_status(private.jobs); Type: FUNCTION; Schema: private; Owner: -
@@ -4778,6 +4864,67 @@ CREATE FUNCTION public.fail_job(job_id bigint, error text) RETURNS void
 COMMENT ON FUNCTION public.fail_job(job_id bigint, error text) IS 'Worker RPC (service role): records a failed attempt.';
 
 --
+-- Name: help_article_feedback(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.help_article_feedback() RETURNS TABLE(article_id uuid, slug text, title text, helpful_votes integer, unhelpful_votes integer, helpful_share real, comment_count integer, recent_comments text[])
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if not private.is_admin() then
+    raise exception 'Only admins can read article feedback' using errcode = '42501';
+  end if;
+  return query
+    select article.id, article.slug, article.title,
+      count(*) filter (where vote.helpful)::integer,
+      count(*) filter (where not vote.helpful)::integer,
+      (count(*) filter (where vote.helpful)::real / count(*))::real,
+      count(vote.comment)::integer,
+      (array_agg(vote.comment order by vote.updated_at desc, vote.id desc) filter (where vote.comment is not null))[1:3]
+    from public.kb_article_votes vote
+    join public.kb_articles article on article.id = vote.article_id
+    group by article.id, article.slug, article.title
+    order by count(*) desc, article.title;
+end;
+$$;
+
+--
+-- Name: FUNCTION help_article_feedback(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.help_article_feedback() IS 'Admin-only: "Was this helpful?" figures per article (yes, no, share of yes, comments and the latest three); the votes themselves stay unreadable.';
+
+--
+-- Name: help_search_gaps(integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.help_search_gaps(max_results integer DEFAULT 50) RETURNS TABLE(query text, search_count integer, first_seen_at timestamp with time zone, last_seen_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if not private.is_admin() then
+    raise exception 'Only admins can read the searches that found nothing' using errcode = '42501';
+  end if;
+  if max_results is null or max_results < 1 or max_results > 500 then
+    raise exception 'max_results must be between 1 and 500' using errcode = '22023';
+  end if;
+  return query
+    select miss.query, miss.search_count, miss.first_seen_at, miss.last_seen_at
+    from private.help_search_misses miss
+    order by miss.search_count desc, miss.last_seen_at desc, miss.query
+    limit max_results;
+end;
+$$;
+
+--
+-- Name: FUNCTION help_search_gaps(max_results integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.help_search_gaps(max_results integer) IS 'Admin-only: help-centre searches that found no article (normalised), most frequent first: the content gaps to write next.';
+
+--
 -- Name: mark_conversation_read(uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -5068,7 +5215,7 @@ COMMENT ON FUNCTION public.requeue_ticket_triage(ticket_id uuid) IS 'Staff: move
 --
 
 CREATE FUNCTION public.search_help(query_text text, max_results integer DEFAULT 10) RETURNS TABLE(article_id uuid, slug text, title text, score real)
-    LANGUAGE plpgsql STABLE
+    LANGUAGE plpgsql
     SET search_path TO ''
     AS $$
 begin
@@ -5081,6 +5228,9 @@ begin
     join public.kb_articles article on article.id = candidate.article_id
     where article.is_published
     order by candidate.score desc, article.title;
+  if not found then
+    perform private.record_help_search_miss(query_text);
+  end if;
 end;
 $$;
 
@@ -5088,7 +5238,7 @@ $$;
 -- Name: FUNCTION search_help(query_text text, max_results integer); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.search_help(query_text text, max_results integer) IS 'Help-centre search: published articles for the words (typo-tolerant by trigram, idf-weighted by field), best first, only those scoring at least 40 % of the best; rows pass the caller''s RLS.';
+COMMENT ON FUNCTION public.search_help(query_text text, max_results integer) IS 'Help-centre search: published articles for the words (typo-tolerant by trigram, idf-weighted by field), best first, only those scoring at least 40 % of the best; rows pass the caller''s RLS. A search that finds nothing is recorded (public.help_search_gaps).';
 
 --
 -- Name: search_kb(text, extensions.vector, text, integer, text, text, text); Type: FUNCTION; Schema: public; Owner: -
@@ -5333,6 +5483,67 @@ $$;
 COMMENT ON FUNCTION public.support_dashboard(days integer) IS 'Admin home figures for the last `days` UTC days (today included): tickets per day, open tickets by status and urgency, triage outcome, categories, median minutes to assignment and resolution, AI calls / tokens / cost by source, chat hand-offs, guided-troubleshooting outcomes. Security invoker; refuses non-admins with 42501.';
 
 --
+-- Name: vote_on_article(text, boolean, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.vote_on_article(article_slug text, helpful boolean, comment text DEFAULT NULL::text, visitor text DEFAULT NULL::text) RETURNS TABLE(vote_id bigint, is_helpful boolean, has_comment boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  caller uuid := auth.uid();
+  target uuid;
+  words text := nullif(trim(coalesce(vote_on_article.comment, '')), '');
+  visitor_key text;
+begin
+  if vote_on_article.helpful is null then
+    raise exception 'Choose yes or no' using errcode = '22023';
+  end if;
+  if length(words) > 1000 then
+    raise exception 'Keep the comment under 1,000 characters' using errcode = '22023';
+  end if;
+  select article.id into target from public.kb_articles article where article.slug = article_slug and article.is_published;
+  if target is null then
+    raise exception 'No published article has that address' using errcode = 'P0002';
+  end if;
+  if caller is not null then
+    return query
+      insert into public.kb_article_votes as vote (article_id, voter_id, helpful, comment)
+      values (target, caller, vote_on_article.helpful, words)
+      on conflict (article_id, voter_id) where voter_id is not null
+      do update set helpful = excluded.helpful, comment = excluded.comment, voted_on = current_date, updated_at = now()
+      returning vote.id, vote.helpful, vote.comment is not null;
+    return;
+  end if;
+  visitor_key := private.help_visitor_hash(visitor);
+  if visitor_key is null then
+    raise exception 'We could not tell who is voting' using errcode = '22023', hint = 'Sign in to vote';
+  end if;
+  -- Serialises a visitor's votes so two at once cannot both pass the daily count below.
+  perform pg_advisory_xact_lock(hashtextextended(visitor_key, 0));
+  if not exists (select 1 from public.kb_article_votes vote
+                 where vote.visitor_hash = visitor_key and vote.voted_on = current_date and vote.article_id = target)
+     and (select count(*) from public.kb_article_votes vote
+          where vote.visitor_hash = visitor_key and vote.voted_on = current_date) >= private.help_visitor_daily_votes() then
+    raise exception 'You have answered "Was this helpful?" on many articles today' using errcode = 'P0001',
+      hint = 'Thank you: sign in to tell us about more';
+  end if;
+  return query
+    insert into public.kb_article_votes as vote (article_id, visitor_hash, helpful, comment)
+    values (target, visitor_key, vote_on_article.helpful, words)
+    on conflict (visitor_hash, voted_on, article_id) where visitor_hash is not null
+    do update set helpful = excluded.helpful, comment = excluded.comment, updated_at = now()
+    returning vote.id, vote.helpful, vote.comment is not null;
+end;
+$$;
+
+--
+-- Name: FUNCTION vote_on_article(article_slug text, helpful boolean, comment text, visitor text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.vote_on_article(article_slug text, helpful boolean, comment text, visitor text) IS '"Was this helpful?" on a published article: once per signed-in person (again = change), once per visitor, article and day (again that day = change), at most 20 articles per visitor and day (keyed hash of address and browser).';
+
+--
 -- Name: edge_function_wakeups; Type: TABLE; Schema: private; Owner: -
 --
 
@@ -5359,6 +5570,77 @@ COMMENT ON COLUMN private.edge_function_wakeups.function_name IS 'Edge function 
 --
 
 COMMENT ON COLUMN private.edge_function_wakeups.last_requested_at IS 'When the last wake-up request was queued (pg_net sends it after commit).';
+
+--
+-- Name: help_feedback_secret; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.help_feedback_secret (
+    singleton boolean DEFAULT true NOT NULL,
+    secret bytea DEFAULT extensions.gen_random_bytes(32) NOT NULL,
+    CONSTRAINT help_feedback_secret_singleton_check CHECK (singleton)
+);
+
+--
+-- Name: TABLE help_feedback_secret; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.help_feedback_secret IS 'The key of private.help_visitor_hash: generated once per database, never exposed, so a stored hash cannot be turned back into an address by trying every address.';
+
+--
+-- Name: COLUMN help_feedback_secret.singleton; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.help_feedback_secret.singleton IS 'Always true: one row.';
+
+--
+-- Name: COLUMN help_feedback_secret.secret; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.help_feedback_secret.secret IS 'Random key, 32 bytes.';
+
+--
+-- Name: help_search_misses; Type: TABLE; Schema: private; Owner: -
+--
+
+CREATE TABLE private.help_search_misses (
+    query text NOT NULL,
+    search_count integer DEFAULT 1 NOT NULL,
+    first_seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT help_search_misses_query_check CHECK (((length(query) >= 1) AND (length(query) <= 200))),
+    CONSTRAINT help_search_misses_search_count_check CHECK ((search_count > 0))
+);
+
+--
+-- Name: TABLE help_search_misses; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON TABLE private.help_search_misses IS 'Help-centre searches that found no article, normalised, with how often and when last: the content gaps to write next (public.help_search_gaps).';
+
+--
+-- Name: COLUMN help_search_misses.query; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.help_search_misses.query IS 'The search, lower case, words only, single spaces, at most 200 characters.';
+
+--
+-- Name: COLUMN help_search_misses.search_count; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.help_search_misses.search_count IS 'How many searches found nothing for it.';
+
+--
+-- Name: COLUMN help_search_misses.first_seen_at; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.help_search_misses.first_seen_at IS 'First search that found nothing.';
+
+--
+-- Name: COLUMN help_search_misses.last_seen_at; Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON COLUMN private.help_search_misses.last_seen_at IS 'Latest search that found nothing.';
 
 --
 -- Name: help_search_terms; Type: TABLE; Schema: private; Owner: -
@@ -6692,6 +6974,98 @@ COMMENT ON COLUMN public.guides.created_at IS 'When the guide was created.';
 --
 
 COMMENT ON COLUMN public.guides.updated_at IS 'Last change, maintained by trigger.';
+
+--
+-- Name: kb_article_votes; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.kb_article_votes (
+    id bigint NOT NULL,
+    article_id uuid NOT NULL,
+    voter_id uuid,
+    visitor_hash text,
+    voted_on date DEFAULT CURRENT_DATE NOT NULL,
+    helpful boolean NOT NULL,
+    comment text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT kb_article_votes_comment_check CHECK (((comment IS NULL) OR ((length(comment) >= 1) AND (length(comment) <= 1000)))),
+    CONSTRAINT kb_article_votes_one_voter CHECK (((voter_id IS NULL) <> (visitor_hash IS NULL))),
+    CONSTRAINT kb_article_votes_visitor_hash_check CHECK ((visitor_hash ~ '^[0-9a-f]{64}$'::text))
+);
+
+--
+-- Name: TABLE kb_article_votes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.kb_article_votes IS 'Answers to "Was this helpful?" on help-centre articles: one per signed-in person and article, or per visitor, article and day. Written only by public.vote_on_article; read by the voter (own rows) and, as figures, by admins.';
+
+--
+-- Name: COLUMN kb_article_votes.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.kb_article_votes.id IS 'Vote id.';
+
+--
+-- Name: COLUMN kb_article_votes.article_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.kb_article_votes.article_id IS 'The article voted on; votes go with it.';
+
+--
+-- Name: COLUMN kb_article_votes.voter_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.kb_article_votes.voter_id IS 'The signed-in person who voted, or null for a visitor.';
+
+--
+-- Name: COLUMN kb_article_votes.visitor_hash; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.kb_article_votes.visitor_hash IS 'For a visitor who is not signed in: a keyed hash of their address and browser (never the address itself).';
+
+--
+-- Name: COLUMN kb_article_votes.voted_on; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.kb_article_votes.voted_on IS 'Day of the vote (the database''s current_date); a visitor votes once per article and day.';
+
+--
+-- Name: COLUMN kb_article_votes.helpful; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.kb_article_votes.helpful IS 'Yes (true) or no (false).';
+
+--
+-- Name: COLUMN kb_article_votes.comment; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.kb_article_votes.comment IS 'Optional words from the voter (up to 1,000 characters).';
+
+--
+-- Name: COLUMN kb_article_votes.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.kb_article_votes.created_at IS 'When the vote was first cast.';
+
+--
+-- Name: COLUMN kb_article_votes.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.kb_article_votes.updated_at IS 'When the voter last changed it.';
+
+--
+-- Name: kb_article_votes_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kb_article_votes ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.kb_article_votes_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 --
 -- Name: kb_articles; Type: TABLE; Schema: public; Owner: -
@@ -8255,6 +8629,20 @@ ALTER TABLE ONLY private.edge_function_wakeups
     ADD CONSTRAINT edge_function_wakeups_pkey PRIMARY KEY (function_name);
 
 --
+-- Name: help_feedback_secret help_feedback_secret_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.help_feedback_secret
+    ADD CONSTRAINT help_feedback_secret_pkey PRIMARY KEY (singleton);
+
+--
+-- Name: help_search_misses help_search_misses_pkey; Type: CONSTRAINT; Schema: private; Owner: -
+--
+
+ALTER TABLE ONLY private.help_search_misses
+    ADD CONSTRAINT help_search_misses_pkey PRIMARY KEY (query);
+
+--
 -- Name: help_search_terms help_search_terms_pkey; Type: CONSTRAINT; Schema: private; Owner: -
 --
 
@@ -8449,6 +8837,13 @@ ALTER TABLE ONLY public.guides
 
 ALTER TABLE ONLY public.guides
     ADD CONSTRAINT guides_slug_key UNIQUE (slug);
+
+--
+-- Name: kb_article_votes kb_article_votes_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kb_article_votes
+    ADD CONSTRAINT kb_article_votes_pkey PRIMARY KEY (id);
 
 --
 -- Name: kb_articles kb_articles_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -8674,6 +9069,12 @@ ALTER TABLE ONLY public.work_orders
     ADD CONSTRAINT work_orders_pkey PRIMARY KEY (id);
 
 --
+-- Name: help_search_misses_last_seen_idx; Type: INDEX; Schema: private; Owner: -
+--
+
+CREATE INDEX help_search_misses_last_seen_idx ON private.help_search_misses USING btree (last_seen_at DESC);
+
+--
 -- Name: help_search_terms_article_id_idx; Type: INDEX; Schema: private; Owner: -
 --
 
@@ -8864,6 +9265,42 @@ CREATE INDEX entity_links_target_idx ON public.entity_links USING btree (target_
 --
 
 CREATE INDEX guides_solution_area_idx ON public.guides USING btree (solution_area) WHERE is_published;
+
+--
+-- Name: kb_article_votes_article_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kb_article_votes_article_id_idx ON public.kb_article_votes USING btree (article_id);
+
+--
+-- Name: kb_article_votes_once_per_person; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX kb_article_votes_once_per_person ON public.kb_article_votes USING btree (article_id, voter_id) WHERE (voter_id IS NOT NULL);
+
+--
+-- Name: INDEX kb_article_votes_once_per_person; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.kb_article_votes_once_per_person IS 'A signed-in person has one vote per article (voting again updates it).';
+
+--
+-- Name: kb_article_votes_once_per_visitor_and_day; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX kb_article_votes_once_per_visitor_and_day ON public.kb_article_votes USING btree (visitor_hash, voted_on, article_id) WHERE (visitor_hash IS NOT NULL);
+
+--
+-- Name: INDEX kb_article_votes_once_per_visitor_and_day; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.kb_article_votes_once_per_visitor_and_day IS 'A visitor has one vote per article and day (voting again that day updates it); also counts their votes of the day (the daily limit).';
+
+--
+-- Name: kb_article_votes_voter_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX kb_article_votes_voter_id_idx ON public.kb_article_votes USING btree (voter_id);
 
 --
 -- Name: kb_articles_author_id_idx; Type: INDEX; Schema: public; Owner: -
@@ -9761,6 +10198,20 @@ ALTER TABLE ONLY public.guides
     ADD CONSTRAINT guides_solution_area_fkey FOREIGN KEY (solution_area) REFERENCES public.solution_areas(slug) ON UPDATE CASCADE ON DELETE SET NULL;
 
 --
+-- Name: kb_article_votes kb_article_votes_article_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kb_article_votes
+    ADD CONSTRAINT kb_article_votes_article_id_fkey FOREIGN KEY (article_id) REFERENCES public.kb_articles(id) ON DELETE CASCADE;
+
+--
+-- Name: kb_article_votes kb_article_votes_voter_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.kb_article_votes
+    ADD CONSTRAINT kb_article_votes_voter_id_fkey FOREIGN KEY (voter_id) REFERENCES public.profiles(id) ON DELETE CASCADE;
+
+--
 -- Name: kb_articles kb_articles_author_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -10031,6 +10482,18 @@ ALTER TABLE ONLY public.work_orders
 --
 
 ALTER TABLE private.edge_function_wakeups ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_feedback_secret; Type: ROW SECURITY; Schema: private; Owner: -
+--
+
+ALTER TABLE private.help_feedback_secret ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: help_search_misses; Type: ROW SECURITY; Schema: private; Owner: -
+--
+
+ALTER TABLE private.help_search_misses ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: help_search_terms; Type: ROW SECURITY; Schema: private; Owner: -
@@ -10573,6 +11036,12 @@ CREATE POLICY "People can read their own profile and those they work with" ON pu
 CREATE POLICY "People can read their own read markers" ON public.conversation_read_markers FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 --
+-- Name: kb_article_votes People can read their own votes; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "People can read their own votes" ON public.kb_article_votes FOR SELECT TO authenticated USING ((voter_id = ( SELECT auth.uid() AS uid)));
+
+--
 -- Name: conversations People can update the conversations they take part in; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -10877,6 +11346,12 @@ ALTER TABLE public.guide_steps ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.guides ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: kb_article_votes; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.kb_article_votes ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: kb_articles; Type: ROW SECURITY; Schema: public; Owner: -
@@ -11431,6 +11906,18 @@ GRANT ALL ON FUNCTION private.help_search_candidates(query_text text, max_result
 GRANT ALL ON FUNCTION private.help_search_candidates(query_text text, max_results integer, relative_cutoff real) TO service_role;
 
 --
+-- Name: FUNCTION help_visitor_daily_votes(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.help_visitor_daily_votes() FROM PUBLIC;
+
+--
+-- Name: FUNCTION help_visitor_hash(visitor text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.help_visitor_hash(visitor text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION invoke_edge_function(name text, body jsonb, timeout_milliseconds integer); Type: ACL; Schema: private; Owner: -
 --
 
@@ -11553,6 +12040,12 @@ REVOKE ALL ON FUNCTION private.keep_ticket_sla() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.link_ticket_conversation() FROM PUBLIC;
+
+--
+-- Name: FUNCTION normalise_help_query(query_text text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.normalise_help_query(query_text text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION open_ticket_conversation(ticket_id uuid); Type: ACL; Schema: private; Owner: -
@@ -11680,6 +12173,15 @@ REVOKE ALL ON FUNCTION private.record_assignment_of_new_tickets() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.record_first_response() FROM PUBLIC;
+
+--
+-- Name: FUNCTION record_help_search_miss(query_text text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.record_help_search_miss(query_text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.record_help_search_miss(query_text text) TO anon;
+GRANT ALL ON FUNCTION private.record_help_search_miss(query_text text) TO authenticated;
+GRANT ALL ON FUNCTION private.record_help_search_miss(query_text text) TO service_role;
 
 --
 -- Name: FUNCTION record_kb_embedding_status(job private.jobs); Type: ACL; Schema: private; Owner: -
@@ -12021,6 +12523,22 @@ REVOKE ALL ON FUNCTION public.fail_job(job_id bigint, error text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fail_job(job_id bigint, error text) TO service_role;
 
 --
+-- Name: FUNCTION help_article_feedback(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.help_article_feedback() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.help_article_feedback() TO service_role;
+GRANT ALL ON FUNCTION public.help_article_feedback() TO authenticated;
+
+--
+-- Name: FUNCTION help_search_gaps(max_results integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.help_search_gaps(max_results integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.help_search_gaps(max_results integer) TO service_role;
+GRANT ALL ON FUNCTION public.help_search_gaps(max_results integer) TO authenticated;
+
+--
 -- Name: FUNCTION mark_conversation_read(conversation_id uuid); Type: ACL; Schema: public; Owner: -
 --
 
@@ -12118,6 +12636,15 @@ GRANT ALL ON FUNCTION public.search_tickets(query_text text, max_results integer
 REVOKE ALL ON FUNCTION public.support_dashboard(days integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.support_dashboard(days integer) TO service_role;
 GRANT ALL ON FUNCTION public.support_dashboard(days integer) TO authenticated;
+
+--
+-- Name: FUNCTION vote_on_article(article_slug text, helpful boolean, comment text, visitor text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.vote_on_article(article_slug text, helpful boolean, comment text, visitor text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.vote_on_article(article_slug text, helpful boolean, comment text, visitor text) TO service_role;
+GRANT ALL ON FUNCTION public.vote_on_article(article_slug text, helpful boolean, comment text, visitor text) TO anon;
+GRANT ALL ON FUNCTION public.vote_on_article(article_slug text, helpful boolean, comment text, visitor text) TO authenticated;
 
 --
 -- Name: TABLE kb_lexeme_chunk_counts; Type: ACL; Schema: private; Owner: -
@@ -12265,6 +12792,22 @@ GRANT ALL ON TABLE public.guide_steps TO service_role;
 GRANT ALL ON TABLE public.guides TO anon;
 GRANT ALL ON TABLE public.guides TO authenticated;
 GRANT ALL ON TABLE public.guides TO service_role;
+
+--
+-- Name: TABLE kb_article_votes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,REFERENCES,TRIGGER ON TABLE public.kb_article_votes TO anon;
+GRANT SELECT,REFERENCES,TRIGGER ON TABLE public.kb_article_votes TO authenticated;
+GRANT ALL ON TABLE public.kb_article_votes TO service_role;
+
+--
+-- Name: SEQUENCE kb_article_votes_id_seq; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON SEQUENCE public.kb_article_votes_id_seq TO anon;
+GRANT ALL ON SEQUENCE public.kb_article_votes_id_seq TO authenticated;
+GRANT ALL ON SEQUENCE public.kb_article_votes_id_seq TO service_role;
 
 --
 -- Name: TABLE kb_articles; Type: ACL; Schema: public; Owner: -

@@ -370,6 +370,32 @@ isOneToOne: false
       referencedColumns: ["slug"]
     }
                   ]
+                },"kb_article_votes": {
+                  Row: {
+                    "article_id": string,"comment": string | null,"created_at": string,"helpful": boolean,"id": number,"updated_at": string,"visitor_hash": string | null,"voted_on": string,"voter_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "article_id": string,"comment"?: string | null,"created_at"?: string,"helpful": boolean,"id"?: never,"updated_at"?: string,"visitor_hash"?: string | null,"voted_on"?: string,"voter_id"?: string | null
+                  }
+                  Update: {
+                    "article_id"?: string,"comment"?: string | null,"created_at"?: string,"helpful"?: boolean,"id"?: never,"updated_at"?: string,"visitor_hash"?: string | null,"voted_on"?: string,"voter_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kb_article_votes_article_id_fkey"
+      columns: ["article_id"]
+isOneToOne: false
+      referencedRelation: "kb_articles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "kb_article_votes_voter_id_fkey"
+      columns: ["voter_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"kb_articles": {
                   Row: {
                     "author_id": string | null,"category": string,"content": string,"created_at": string,"id": string,"is_published": boolean,"slug": string,"solution_area": string | null,"tags": (string)[],"title": string,"updated_at": string,"vehicle_context": string | null
@@ -945,6 +971,16 @@ isOneToOne: false
 "fail_job":
 { Args: { "error": string,"job_id": number }; Returns: undefined
                            },
+"help_article_feedback":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "article_id": string,"comment_count": number,"helpful_share": number,"helpful_votes": number,"recent_comments": (string)[],"slug": string,"title": string,"unhelpful_votes": number
+            }[]
+                           },
+"help_search_gaps":
+{ Args: { "max_results"?: number }; Returns: {
+              "first_seen_at": string,"last_seen_at": string,"query": string,"search_count": number
+            }[]
+                           },
 "mark_conversation_read":
 { Args: { "conversation_id": string }; Returns: string
                            },
@@ -992,6 +1028,11 @@ isOneToOne: false
                            },
 "support_dashboard":
 { Args: { "days"?: number }; Returns: Json
+                           },
+"vote_on_article":
+{ Args: { "article_slug": string,"comment"?: string,"helpful": boolean,"visitor"?: string }; Returns: {
+              "has_comment": boolean,"is_helpful": boolean,"vote_id": number
+            }[]
                            }
           }
           Enums: {
