@@ -131,6 +131,37 @@ describe('help centre and admin knowledge base', () => {
     await context.close();
   });
 
+  it('shows the admin each article\'s helpful share and votes, and the searches that found nothing, on /admin/kb', async () => {
+    const slug = 'battery-drains-overnight';
+    const gapWord = `qqgap${randomUUID().replace(/[^a-z]/g, '').slice(0, 10)}`;
+    const visitor = await browser.newContext({ userAgent: `help-test-visitor-${randomUUID()}` });
+    const visitorPage = await visitor.newPage();
+    await visitorPage.goto(appUrl(`/help/${slug}`));
+    const vote = visitorPage.getByRole('region', { name: 'Was this helpful?' });
+    await vote.getByRole('button', { name: 'No' }).click();
+    await vote.getByTestId('helpful-thanks').waitFor({ timeout: 20_000 });
+    await visitorPage.goto(appUrl(`/help?q=${gapWord}`));
+    await visitorPage.getByRole('heading', { name: /No articles match/ }).waitFor();
+    await visitor.close();
+
+    const [figures] = await sql<[{ votes: number; helpful: number }]>`
+      select count(*)::int as votes, count(*) filter (where vote.helpful)::int as helpful
+      from public.kb_article_votes vote join public.kb_articles article on article.id = vote.article_id where article.slug = ${slug}`;
+    expect(figures.votes).toBeGreaterThan(0);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAsDemo(page, 'admin@example.com');
+    await page.goto(appUrl('/admin/kb'));
+    const helpful = page.locator(`[data-testid="kb-article-row"][data-slug="${slug}"] [data-testid="kb-helpful"]`);
+    await helpful.waitFor();
+    const shown = await helpful.textContent();
+    expect(shown).toContain(`${Math.round((figures.helpful / figures.votes) * 100)} % helpful`);
+    expect(shown).toContain(figures.votes === 1 ? '1 vote' : `${figures.votes} votes`);
+    const gaps = page.getByRole('region', { name: 'Searches that found nothing' });
+    await gaps.locator(`[data-testid="kb-search-gap"][data-query="${gapWord}"]`).waitFor();
+    await context.close();
+  });
+
   it('hands "Still need help?" to the assistant with the question filled in, through the login', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
