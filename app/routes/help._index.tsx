@@ -55,6 +55,17 @@ function ArticleLink({ article }: { article: HelpArticleSummary }) {
   );
 }
 
+/** A list of articles (search results or a topic's articles), each a link with its excerpt. */
+function ArticleList({ articles }: { articles: HelpArticleSummary[] }) {
+  return (
+    <ul className="help-article-list">
+      {articles.map((article) => (
+        <ArticleLink key={article.slug} article={article} />
+      ))}
+    </ul>
+  );
+}
+
 export default function HelpCentre() {
   const { view, query, signedIn, results, topics, topic } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
@@ -80,11 +91,7 @@ export default function HelpCentre() {
                 <h2 id="results-heading">
                   {results.length === 1 ? '1 article' : `${results.length} articles`} for “{query}”
                 </h2>
-                <ul className="help-article-list">
-                  {results.map((article) => (
-                    <ArticleLink key={article.slug} article={article} />
-                  ))}
-                </ul>
+                <ArticleList articles={results} />
                 <p>
                   <Link to="/help">Browse all topics</Link>
                 </p>
@@ -104,11 +111,7 @@ export default function HelpCentre() {
             <h2 id="topic-heading">
               {topic.areaName}: {topic.categoryLabel}
             </h2>
-            <ul className="help-article-list">
-              {results.map((article) => (
-                <ArticleLink key={article.slug} article={article} />
-              ))}
-            </ul>
+            <ArticleList articles={results} />
             <p>
               <Link to="/help">All topics</Link>
             </p>

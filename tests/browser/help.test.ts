@@ -36,6 +36,20 @@ const documentMark = (page: Page) => page.evaluate(() => (window as unknown as {
 
 describe('help centre and admin knowledge base', () => {
   let browser: Browser;
+
+  /**
+   * Opens an article as a visitor never seen before (a browser of its own: the database counts visitors by address
+   * and browser, and limits each to 20 articles a day) and answers "Was this helpful?", waiting for the thanks.
+   */
+  async function voteAsNewVisitor(slug: string, answer: 'Yes' | 'No') {
+    const context = await browser.newContext({ userAgent: `help-test-visitor-${randomUUID()}` });
+    const page = await context.newPage();
+    await page.goto(appUrl(`/help/${slug}`));
+    const vote = page.getByRole('region', { name: 'Was this helpful?' });
+    await vote.getByRole('button', { name: answer }).click();
+    await vote.getByTestId('helpful-thanks').waitFor({ timeout: 20_000 });
+    return { context, page, vote };
+  }
   const createdSlugs: string[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -109,12 +123,7 @@ describe('help centre and admin knowledge base', () => {
       return row;
     };
     const before = await votesOnArticle();
-    const context = await browser.newContext({ userAgent: `help-test-visitor-${randomUUID()}` });
-    const page = await context.newPage();
-    await page.goto(appUrl(`/help/${slug}`));
-    const vote = page.getByRole('region', { name: 'Was this helpful?' });
-    await vote.getByRole('button', { name: 'Yes' }).click();
-    await vote.getByTestId('helpful-thanks').waitFor({ timeout: 20_000 });
+    const { context, vote } = await voteAsNewVisitor(slug, 'Yes');
     await expect(vote.getByTestId('helpful-thanks').textContent()).resolves.toMatch(/glad it helped/);
     await expect(votesOnArticle().then((row) => row.votes)).resolves.toBe(before.votes + 1);
 
@@ -134,12 +143,7 @@ describe('help centre and admin knowledge base', () => {
   it('shows the admin each article\'s helpful share and votes, and the searches that found nothing, on /admin/kb', async () => {
     const slug = 'battery-drains-overnight';
     const gapWord = `qqgap${randomUUID().replace(/[^a-z]/g, '').slice(0, 10)}`;
-    const visitor = await browser.newContext({ userAgent: `help-test-visitor-${randomUUID()}` });
-    const visitorPage = await visitor.newPage();
-    await visitorPage.goto(appUrl(`/help/${slug}`));
-    const vote = visitorPage.getByRole('region', { name: 'Was this helpful?' });
-    await vote.getByRole('button', { name: 'No' }).click();
-    await vote.getByTestId('helpful-thanks').waitFor({ timeout: 20_000 });
+    const { context: visitor, page: visitorPage } = await voteAsNewVisitor(slug, 'No');
     await visitorPage.goto(appUrl(`/help?q=${gapWord}`));
     await visitorPage.getByRole('heading', { name: /No articles match/ }).waitFor();
     await visitor.close();
