@@ -147,7 +147,11 @@ export default function AdminKnowledgeBase() {
           New article
         </Link>
       </div>
-      <p className="lead">Articles the help centre shows and the assistant answers from. Each change is embedded automatically.</p>
+      <p className="lead">
+        Articles the help centre shows and the assistant answers from. Each change is embedded automatically.{' '}
+        {/* The gaps table sits below the (long) article list; this keeps it one click away. */}
+        <a href="#search-gaps-heading">Searches that found nothing</a> are listed below the articles.
+      </p>
       <LiveIndicator state={live} />
       <FormError message={actionData?.formError} />
       <FormNotice message={actionData?.notice ?? (searchParams.get('deleted') ? 'Article deleted.' : undefined)} />
