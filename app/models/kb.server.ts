@@ -67,21 +67,15 @@ export async function listPublishedArticles({ claims }: { claims: RlsClaims }): 
 }
 
 /**
- * Published articles matching a visitor's words, best first, through public.search_kb (the same hybrid search the
- * assistant uses). The app has no embedding provider (it lives in the edge functions, and may be OpenAI), so the
- * help centre runs search_kb's full-text and whole-title sides only: query_embedding is null.
+ * Published articles matching a visitor's words, best first, through public.search_help: typo-tolerant and cut off
+ * below a share of the best article's score (decision 0017). The app has no embedding provider (it lives in the edge
+ * functions), so the help centre's search is lexical; related articles on an article page use the embeddings.
  */
 export async function searchPublishedArticles({ claims, query, limit = 10 }: { claims: RlsClaims; query: string; limit?: number }): Promise<HelpArticleSummary[]> {
   const rows = await withRls(claims, (tx) => tx<SummaryRow[]>`
-    with hits as (
-      select hit.article_id, max(hit.fused_score) as score
-      from public.search_kb(${query}, null, null, 50) hit
-      group by hit.article_id
-    )
-    select ${summaryColumns(tx)} from ${articlesWithArea(tx)} join hits on hits.article_id = article.id
-    where article.is_published
-    order by hits.score desc, article.title
-    limit ${limit}`);
+    select ${summaryColumns(tx)} from public.search_help(${query}, ${limit}) hit
+    join ${articlesWithArea(tx)} on article.id = hit.article_id
+    order by hit.score desc, article.title`);
   return rows.map(summaryFromRow);
 }
 

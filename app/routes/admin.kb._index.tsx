@@ -1,4 +1,5 @@
-// /admin/kb: every article with its embedding status (live), search and filters, publish / unpublish and delete.
+// /admin/kb: every article with its embedding status (live), search and filters, publish / unpublish and delete;
+// the help centre's "Was this helpful?" figures per article and the searches that found nothing (issue 14).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { DeleteArticleButton, EmbeddingStatusBadge, LiveIndicator, PublishedPill
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/server/auth.server';
 import { useLiveKnowledgeBase } from '~/lib/browser/use-live-knowledge-base';
+import { getHelpCentreFeedback, type ArticleFeedback, type SearchGap } from '~/models/help-feedback.server';
 import { deleteArticle, getArticleFacets, listArticlesForAdmin, setArticlePublished } from '~/models/kb.server';
 
 export const meta: MetaFunction = () => [{ title: 'Knowledge base · Admin · Support Hub' }];
@@ -33,7 +35,8 @@ const rowActionSchema = z.discriminatedUnion('intent', [
 export async function loader({ request }: LoaderFunctionArgs) {
   const { claims, headers } = await requireUser(request, { role: 'admin' });
   const filters = filtersSchema.parse(Object.fromEntries(searchParamsOf(request)));
-  const [articles, facets] = await Promise.all([
+  // Independent reads, each in its own RLS transaction (nothing here compares one with another).
+  const [articles, facets, feedback] = await Promise.all([
     listArticlesForAdmin({
       claims,
       filters: {
@@ -45,9 +48,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
     }),
     getArticleFacets({ claims }),
+    getHelpCentreFeedback({ claims }),
   ]);
   const filtered = Object.values(filters).some((value) => value !== undefined);
-  return data({ articles, facets, filtered }, { headers });
+  return data({ articles, facets, filtered, feedback }, { headers });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -80,8 +84,56 @@ function PublishToggle({ articleId, title, isPublished }: { articleId: string; t
   );
 }
 
+/** An article's "Was this helpful?" figures as a table cell: share of yes and the number of votes. */
+function HelpfulCell({ feedback }: { feedback: ArticleFeedback | undefined }) {
+  if (!feedback) return <span className="status-detail">No votes yet</span>;
+  const votes = feedback.helpfulVotes + feedback.unhelpfulVotes;
+  return (
+    <span data-testid="kb-helpful">
+      {Math.round(feedback.helpfulShare * 100)} % helpful
+      <span className="status-detail">
+        {votes === 1 ? '1 vote' : `${votes} votes`}
+        {feedback.commentCount > 0 ? ` · ${feedback.commentCount === 1 ? '1 comment' : `${feedback.commentCount} comments`}` : ''}
+      </span>
+    </span>
+  );
+}
+
+/** The searches on /help that found no article, most frequent first: the content gaps to write next. */
+function SearchGaps({ gaps }: { gaps: SearchGap[] }) {
+  return (
+    <section className="kb-gaps" aria-labelledby="search-gaps-heading">
+      <h2 id="search-gaps-heading">Searches that found nothing</h2>
+      {gaps.length === 0 ? (
+        <p className="status-detail">Every help-centre search so far found at least one article.</p>
+      ) : (
+        <table className="kb-table">
+          <caption className="visually-hidden">Help-centre searches that found no article</caption>
+          <thead>
+            <tr>
+              <th scope="col">Search</th>
+              <th scope="col">Times</th>
+              <th scope="col">Last searched</th>
+            </tr>
+          </thead>
+          <tbody>
+            {gaps.map((gap) => (
+              <tr key={gap.query} data-testid="kb-search-gap" data-query={gap.query}>
+                <td>{gap.query}</td>
+                <td>{gap.searchCount}</td>
+                <td>{new Date(gap.lastSeenAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 export default function AdminKnowledgeBase() {
-  const { articles, facets, filtered } = useLoaderData<typeof loader>();
+  const { articles, facets, filtered, feedback } = useLoaderData<typeof loader>();
+  const feedbackByArticle = new Map(feedback.articles.map((figures) => [figures.articleId, figures]));
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -95,7 +147,11 @@ export default function AdminKnowledgeBase() {
           New article
         </Link>
       </div>
-      <p className="lead">Articles the help centre shows and the assistant answers from. Each change is embedded automatically.</p>
+      <p className="lead">
+        Articles the help centre shows and the assistant answers from. Each change is embedded automatically.{' '}
+        {/* The gaps table sits below the (long) article list; this keeps it one click away. */}
+        <a href="#search-gaps-heading">Searches that found nothing</a> are listed below the articles.
+      </p>
       <LiveIndicator state={live} />
       <FormError message={actionData?.formError} />
       <FormNotice message={actionData?.notice ?? (searchParams.get('deleted') ? 'Article deleted.' : undefined)} />
@@ -169,6 +225,7 @@ export default function AdminKnowledgeBase() {
               <th scope="col">Area · category</th>
               <th scope="col">Visibility</th>
               <th scope="col">Embedding</th>
+              <th scope="col">Helpful</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
@@ -188,6 +245,9 @@ export default function AdminKnowledgeBase() {
                 <td>
                   <EmbeddingStatusBadge status={article.embedding} />
                 </td>
+                <td>
+                  <HelpfulCell feedback={feedbackByArticle.get(article.id)} />
+                </td>
                 <td className="kb-actions">
                   <PublishToggle articleId={article.id} title={article.title} isPublished={article.isPublished} />{' '}
                   <DeleteArticleButton articleId={article.id} title={article.title} action="/admin/kb?index" />
@@ -197,6 +257,7 @@ export default function AdminKnowledgeBase() {
           </tbody>
         </table>
       )}
+      <SearchGaps gaps={feedback.gaps} />
     </>
   );
 }

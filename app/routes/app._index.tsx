@@ -16,7 +16,8 @@ import { rememberPendingQuestion } from '~/lib/browser/pending-question';
 import { askAssistantFromServer } from '~/lib/server/assistant.server';
 import { requireUser } from '~/lib/server/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
-import { parseForm, type FieldErrors } from '~/lib/shared/forms';
+import { parseForm, searchParamsOf, type FieldErrors } from '~/lib/shared/forms';
+import { assistantQuestionMaxLength, assistantQuestionParam } from '~/lib/shared/help-centre';
 import { useLiveRevalidation } from '~/lib/browser/live-revalidate';
 import { labelOf, customerTicketStatusLabel, timeAgo } from '~/lib/shared/ticket-labels';
 import { listMyConversations, startConversation } from '~/models/conversations.server';
@@ -31,7 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Three independent reads, each in its own RLS transaction: nothing on this page compares one list with another,
   // and live revalidation re-reads all three on any change, so they need no shared snapshot.
   const [conversations, areas, tickets] = await Promise.all([listMyConversations({ claims }), listSolutionAreas({ claims }), listMyTickets({ claims })]);
-  return data({ user, conversations, areas, tickets }, { headers });
+  // "Still need help?" in the help centre hands its question over in the address (kept through the login redirect).
+  const handedOverQuestion = (searchParamsOf(request).get(assistantQuestionParam) ?? '').trim().slice(0, assistantQuestionMaxLength);
+  return data({ user, conversations, areas, tickets, handedOverQuestion }, { headers });
 }
 
 const newConversationSchema = z.object({
@@ -89,7 +92,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CustomerHome() {
-  const { user, conversations, areas, tickets } = useLoaderData<typeof loader>();
+  const { user, conversations, areas, tickets, handedOverQuestion } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const env = useRouteLoaderData<typeof rootLoader>('root')!.ENV;
@@ -158,7 +161,7 @@ export default function CustomerHome() {
               rows={3}
               maxLength={4000}
               placeholder="e.g. My car clicks but won't start"
-              defaultValue={actionData?.question}
+              defaultValue={actionData?.question ?? (handedOverQuestion || undefined)}
               error={actionData?.fieldErrors['question']}
             />
             <div className="actions">

@@ -15,6 +15,7 @@ const { closeDatabasePool } = await import('../../app/lib/server/db.server.ts');
 const { renderMarkdown, markdownExcerpt } = await import('../../app/lib/server/markdown.server.ts');
 const { articleFormSchema, slugFromTitle } = await import('../../app/lib/shared/kb-article-schema.ts');
 const kb = await import('../../app/models/kb.server.ts');
+const helpFeedback = await import('../../app/models/help-feedback.server.ts');
 const helpIndex = await import('../../app/routes/help._index.tsx');
 const helpArticle = await import('../../app/routes/help.$slug.tsx');
 const adminKb = await import('../../app/routes/admin.kb._index.tsx');
@@ -64,16 +65,47 @@ describe('help centre loaders (anonymous)', () => {
     await closeDatabasePool();
   });
 
-  it('lists published articles grouped by area and category, never drafts', async () => {
-    const { groups, results } = payloadOf<{ groups: Array<{ solutionArea: string; categories: Array<{ category: string; articles: Array<{ slug: string }> }> }>; results: unknown[] }>(
+  it('shows published articles as topic cards per area and category, each a filtered list, never drafts', async () => {
+    const { view, topics } = payloadOf<{ view: string; topics: Array<{ areaSlug: string | null; areaName: string; category: string; articleCount: number }> }>(
       await helpIndex.loader(loaderArgs('/help')),
     );
-    expect(results).toEqual([]);
-    const slugs = groups.flatMap((group) => group.categories.flatMap((category) => category.articles.map((article) => article.slug)));
-    expect(slugs).toContain(publishedSlug);
-    expect(slugs).not.toContain(draftSlug);
-    const general = groups.find((group) => group.solutionArea === 'General');
-    expect(general?.categories.find((category) => category.category === 'product')?.articles.map((article) => article.slug)).toContain(publishedSlug);
+    expect(view).toBe('topics');
+    const general = topics.find((topic) => topic.areaSlug === null && topic.category === 'product');
+    expect(general?.areaName).toBe('General');
+    const [{ count }] = await sql<[{ count: number }]>`
+      select count(*)::int as count from public.kb_articles where is_published and solution_area is null and category = 'product'`;
+    expect(general?.articleCount).toBe(count);
+
+    const topic = payloadOf<{ view: string; results: Array<{ slug: string; solutionArea: string | null; category: string }> }>(
+      await helpIndex.loader(loaderArgs('/help?area=general&category=product')),
+    );
+    expect(topic.view).toBe('topic');
+    expect(topic.results.map((article) => article.slug)).toContain(publishedSlug);
+    expect(topic.results.map((article) => article.slug)).not.toContain(draftSlug);
+    expect(topic.results.every((article) => article.solutionArea === null && article.category === 'product')).toBe(true);
+
+    const unknown = await thrownBy(helpIndex.loader(loaderArgs('/help?area=no-such-area&category=product')));
+    expect(unknown.status).toBe(404);
+  });
+
+  it('refuses a malformed "Was this helpful?" vote with a 400 and an unknown article with a 404, storing nothing', async () => {
+    const vote = (slug: string, form: Record<string, string>) =>
+      helpArticle.action({
+        request: new Request(new URL(`/help/${slug}`, APP), { method: 'POST', body: new URLSearchParams(form) }),
+        params: { slug },
+        context: {},
+      } as never);
+    const votes = async () => (await sql<[{ n: number }]>`
+      select count(*)::int as n from public.kb_article_votes where article_id = any(${createdIds})`)[0].n;
+    const before = await votes();
+    const malformed = (await vote(publishedSlug, { intent: 'vote', helpful: 'maybe' })) as unknown as { init: { status: number }; data: { formError: string } };
+    expect(malformed.init.status).toBe(400);
+    expect(malformed.data.formError).toBe('Choose yes or no.');
+    const draft = (await vote(draftSlug, { intent: 'vote', helpful: 'yes' })) as unknown as { init: { status: number }; data: { formError: string } };
+    expect(draft.init.status).toBeGreaterThanOrEqual(400);
+    expect(draft.init.status).toBeLessThan(500);
+    expect((await thrownBy(vote('../etc', { intent: 'vote', helpful: 'yes' }) as Promise<unknown>)).status).toBe(404);
+    expect(await votes()).toBe(before);
   });
 
   it('searches published articles only, and answers no results with an empty list', async () => {
@@ -128,6 +160,22 @@ describe('admin knowledge-base model (through withRls)', () => {
   afterAll(async () => {
     await sql`delete from public.kb_articles where id = any(${createdIds})`;
     await sql`delete from auth.users where id in (${adminId}, ${customerId})`;
+  });
+
+  it('shows the admin "Was this helpful?" figures and the searches that found nothing, and refuses them to a customer', async () => {
+    const article = input({ isPublished: true });
+    const id = await kb.createArticle({ claims: adminClaims, input: article });
+    createdIds.push(id);
+    await helpFeedback.voteOnArticle({ claims: customerClaims, slug: article.slug, helpful: false, comment: 'Missing a step', visitor: 'kb-app-test' });
+    const gapWord = `qqgap${randomUUID().replace(/[^a-z]/g, '').slice(0, 10)}`;
+    expect(await kb.searchPublishedArticles({ claims: customerClaims, query: gapWord })).toEqual([]);
+
+    const { articles, gaps } = await helpFeedback.getHelpCentreFeedback({ claims: adminClaims, gapCount: 500 });
+    expect(articles.find((figures) => figures.articleId === id)).toMatchObject({
+      helpfulVotes: 0, unhelpfulVotes: 1, helpfulShare: 0, commentCount: 1, recentComments: ['Missing a step'],
+    });
+    expect(gaps.map((gap) => gap.query)).toContain(gapWord);
+    await expect(helpFeedback.getHelpCentreFeedback({ claims: customerClaims })).rejects.toThrow(/Only admins/);
   });
 
   it('creates an article as the admin (author set), queued for embedding, and lists it with its status', async () => {

@@ -1,6 +1,6 @@
-// The public help centre and the admin knowledge base in Chromium (issue 7): a visitor without an account
-// searches /help and reads an article; drafts are a friendly 404; an admin writes and publishes an article on
-// /admin/kb and watches its embedding status turn to embedded without reloading; customers cannot open /admin/kb.
+// The public help centre and the admin knowledge base in Chromium (issues 7 and 14): a visitor without an account
+// browses a topic, searches /help (misspelt too), reads an article, votes on it and hands a question to the
+// assistant; drafts are a friendly 404; an admin writes and publishes an article on /admin/kb and watches its embedding status turn to embedded without reloading; customers cannot open /admin/kb.
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,20 @@ const documentMark = (page: Page) => page.evaluate(() => (window as unknown as {
 
 describe('help centre and admin knowledge base', () => {
   let browser: Browser;
+
+  /**
+   * Opens an article as a visitor never seen before (a browser of its own: the database counts visitors by address
+   * and browser, and limits each to 20 articles a day) and answers "Was this helpful?", waiting for the thanks.
+   */
+  async function voteAsNewVisitor(slug: string, answer: 'Yes' | 'No') {
+    const context = await browser.newContext({ userAgent: `help-test-visitor-${randomUUID()}` });
+    const page = await context.newPage();
+    await page.goto(appUrl(`/help/${slug}`));
+    const vote = page.getByRole('region', { name: 'Was this helpful?' });
+    await vote.getByRole('button', { name: answer }).click();
+    await vote.getByTestId('helpful-thanks').waitFor({ timeout: 20_000 });
+    return { context, page, vote };
+  }
   const createdSlugs: string[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -45,8 +59,8 @@ describe('help centre and admin knowledge base', () => {
     if (createdSlugs.length > 0) await sql`delete from public.kb_articles where slug = any(${createdSlugs})`;
   });
 
-  it('lets a visitor without an account search /help and open an article with related ones', async () => {
-    // Search reads embedded chunks; on a fresh stack the worker may still be embedding the seeded articles.
+  it('lets a visitor without an account browse a topic, search /help (typos too) and open an article with related ones', async () => {
+    // Related articles read embedded chunks; on a fresh stack the worker may still be embedding the seeded articles.
     await waitUntilEmbedded('battery-drains-overnight');
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -54,13 +68,36 @@ describe('help centre and admin knowledge base', () => {
     await page.getByRole('link', { name: 'Help centre' }).click();
     await page.waitForURL((url) => url.pathname === '/help');
     await page.getByRole('heading', { level: 1, name: 'Help centre' }).waitFor();
-    // Browsing: published seed articles grouped by solution area.
-    expect(await page.getByRole('link', { name: /going flat overnight/i }).count()).toBeGreaterThan(0);
+
+    // Browsing: one card per solution area and category; a card leads to that topic's articles only.
+    const topics = page.getByRole('list', { name: 'Topics' });
+    await topics.waitFor();
+    expect(await page.getByTestId('help-topic-card').count()).toBeGreaterThan(1);
+    await topics.locator('a[href="/help?area=maintenance&category=automotive"]').click();
+    await page.waitForURL((url) => url.searchParams.get('area') === 'maintenance' && url.searchParams.get('category') === 'automotive');
+    const topic = page.getByRole('region', { name: 'Maintenance: Automotive' });
+    await topic.waitFor();
+    const [{ inTopic }] = await sql<[{ inTopic: number }]>`
+      select count(*)::int as "inTopic" from public.kb_articles
+      where is_published and solution_area = 'maintenance' and category = 'automotive'`;
+    await expect(topic.getByRole('listitem').count()).resolves.toBe(inTopic);
+    expect(await topic.getByRole('link', { name: /going flat overnight/i }).count()).toBe(1);
+    await topic.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Help centre' }).click();
+    await page.waitForURL((url) => url.pathname === '/help' && url.search === '');
+    await topics.waitFor();
+
+    // A misspelt word still finds the article, first.
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('batery');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'batery');
+    const typoResults = page.getByRole('region', { name: /articles? for “batery”/ });
+    await typoResults.waitFor();
+    await expect(typoResults.getByRole('listitem').first().getByRole('link').textContent()).resolves.toMatch(/going flat overnight/i);
 
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('battery dies overnight');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL((url) => url.searchParams.get('q') === 'battery dies overnight');
-    const results = page.getByRole('region', { name: /articles? for/ });
+    const results = page.getByRole('region', { name: /articles? for “battery dies overnight”/ });
     await results.waitFor();
     await results.getByRole('link', { name: /going flat overnight/i }).first().click();
     await page.waitForURL((url) => url.pathname === '/help/battery-drains-overnight');
@@ -69,9 +106,77 @@ describe('help centre and admin knowledge base', () => {
     const related = page.getByRole('complementary', { name: 'Related articles' });
     expect(await related.getByRole('link').count()).toBeGreaterThan(1);
 
-    // No results: a message and a way back.
+    // No results: a message, a way back and "Still need help?".
     await page.goto(appUrl('/help?q=zzqxwv'));
     await expect(page.getByRole('heading', { name: /No articles match/ }).isVisible()).resolves.toBe(true);
+    await page.getByRole('region', { name: 'Still need help?' }).waitFor();
+    await context.close();
+  });
+
+  it('records a visitor\'s "Was this helpful?" vote and comment on an article', async () => {
+    const slug = 'battery-drains-overnight';
+    const votesOnArticle = async () => {
+      const [row] = await sql<[{ votes: number; helpful: boolean | null; comment: string | null }]>`
+        select count(*)::int as votes, bool_and(vote.helpful) as helpful, max(vote.comment) as comment
+        from public.kb_article_votes vote join public.kb_articles article on article.id = vote.article_id
+        where article.slug = ${slug} and vote.visitor_hash is not null`;
+      return row;
+    };
+    const before = await votesOnArticle();
+    const { context, vote } = await voteAsNewVisitor(slug, 'Yes');
+    await expect(vote.getByTestId('helpful-thanks').textContent()).resolves.toMatch(/glad it helped/);
+    await expect(votesOnArticle().then((row) => row.votes)).resolves.toBe(before.votes + 1);
+
+    // The same visitor adds a comment: the vote is changed, not counted twice.
+    const comment = `Clear steps ${randomUUID().slice(0, 8)}`;
+    await vote.getByLabel(/Anything we could add/).fill(comment);
+    await vote.getByRole('button', { name: 'Send comment' }).click();
+    for (let tries = 0; tries < 300 && (await votesOnArticle()).comment !== comment; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const after = await votesOnArticle();
+    expect(after.votes).toBe(before.votes + 1);
+    expect(after.comment).toBe(comment);
+    await context.close();
+  });
+
+  it('shows the admin each article\'s helpful share and votes, and the searches that found nothing, on /admin/kb', async () => {
+    const slug = 'battery-drains-overnight';
+    const gapWord = `qqgap${randomUUID().replace(/[^a-z]/g, '').slice(0, 10)}`;
+    const { context: visitor, page: visitorPage } = await voteAsNewVisitor(slug, 'No');
+    await visitorPage.goto(appUrl(`/help?q=${gapWord}`));
+    await visitorPage.getByRole('heading', { name: /No articles match/ }).waitFor();
+    await visitor.close();
+
+    const [figures] = await sql<[{ votes: number; helpful: number }]>`
+      select count(*)::int as votes, count(*) filter (where vote.helpful)::int as helpful
+      from public.kb_article_votes vote join public.kb_articles article on article.id = vote.article_id where article.slug = ${slug}`;
+    expect(figures.votes).toBeGreaterThan(0);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAsDemo(page, 'admin@example.com');
+    await page.goto(appUrl('/admin/kb'));
+    const helpful = page.locator(`[data-testid="kb-article-row"][data-slug="${slug}"] [data-testid="kb-helpful"]`);
+    await helpful.waitFor();
+    const shown = await helpful.textContent();
+    expect(shown).toContain(`${Math.round((figures.helpful / figures.votes) * 100)} % helpful`);
+    expect(shown).toContain(figures.votes === 1 ? '1 vote' : `${figures.votes} votes`);
+    const gaps = page.getByRole('region', { name: 'Searches that found nothing' });
+    await gaps.locator(`[data-testid="kb-search-gap"][data-query="${gapWord}"]`).waitFor();
+    await context.close();
+  });
+
+  it('hands "Still need help?" to the assistant with the question filled in, through the login', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(appUrl('/help?q=battery%20flat%20every%20morning'));
+    await page.getByRole('region', { name: 'Still need help?' }).getByRole('link', { name: 'Ask the assistant' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    await page.getByLabel('Email').fill(demoLogins.customer.email);
+    await page.getByLabel('Password').fill(demoLogins.customer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/app');
+    await expect(page.getByLabel('Your question').inputValue()).resolves.toBe('battery flat every morning');
     await context.close();
   });
 
