@@ -158,7 +158,8 @@ CREATE TYPE public.analytics_event_type AS ENUM (
     'troubleshooting_completed',
     'work_order_completed',
     'sla_breached',
-    'ticket_rated'
+    'ticket_rated',
+    'tickets_merged'
 );
 
 --
@@ -236,6 +237,23 @@ CREATE TYPE public.message_type AS ENUM (
 );
 
 --
+-- Name: priority_setter; Type: TYPE; Schema: public; Owner: -
+--
+
+CREATE TYPE public.priority_setter AS ENUM (
+    'triage',
+    'customer',
+    'staff',
+    'sla_escalation'
+);
+
+--
+-- Name: TYPE priority_setter; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TYPE public.priority_setter IS 'Who or what set a ticket''s priority: triage (from its urgency), the customer (when opening it), staff, or the SLA escalation (raised on a breach).';
+
+--
 -- Name: retrieval_source_type; Type: TYPE; Schema: public; Owner: -
 --
 
@@ -298,7 +316,9 @@ CREATE TYPE public.ticket_event_kind AS ENUM (
     'reopened',
     'follow_up_opened',
     'sla_breached',
-    'rated'
+    'rated',
+    'triage_corrected',
+    'merged'
 );
 
 --
@@ -323,13 +343,13 @@ CREATE TYPE public.ticket_priority AS ENUM (
 --
 
 CREATE DOMAIN public.ticket_status AS text
-	CONSTRAINT ticket_status_check CHECK ((VALUE = ANY (ARRAY['unassigned'::text, 'assigned'::text, 'in_progress'::text, 'waiting_on_customer'::text, 'resolved'::text, 'closed'::text])));
+	CONSTRAINT ticket_status_check CHECK ((VALUE = ANY (ARRAY['unassigned'::text, 'assigned'::text, 'in_progress'::text, 'waiting_on_customer'::text, 'resolved'::text, 'closed'::text, 'merged'::text])));
 
 --
 -- Name: DOMAIN ticket_status; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON DOMAIN public.ticket_status IS 'Technician workflow: unassigned -> assigned / in_progress -> waiting_on_customer -> resolved -> closed. A text domain (not an enum) so RLS-filtered queue queries can use the index (text equality is leakproof).';
+COMMENT ON DOMAIN public.ticket_status IS 'Technician workflow: unassigned -> assigned / in_progress -> waiting_on_customer -> resolved -> closed; merged (into merged_into) is final. A text domain (not an enum) so RLS-filtered queue queries can use the index (text equality is leakproof).';
 
 --
 -- Name: ticket_triage_status; Type: TYPE; Schema: public; Owner: -
@@ -1165,8 +1185,13 @@ CASE
     ELSE NULL::timestamp with time zone
 END) STORED,
     search_vector tsvector GENERATED ALWAYS AS ((setweight(to_tsvector('english'::regconfig, COALESCE(subject, ''::text)), 'A'::"char") || setweight(to_tsvector('english'::regconfig, COALESCE(content, ''::text)), 'B'::"char"))) STORED,
+    priority_set_by public.priority_setter,
+    priority_set_by_id uuid,
+    merged_into uuid,
     CONSTRAINT tickets_assigned_has_technician CHECK ((((status)::text <> ALL (ARRAY['assigned'::text, 'in_progress'::text, 'waiting_on_customer'::text])) OR (assigned_to IS NOT NULL))),
     CONSTRAINT tickets_finished_means_triage_resolved CHECK ((((status)::text <> ALL (ARRAY['resolved'::text, 'closed'::text])) OR (triage_status = 'resolved'::public.ticket_triage_status))),
+    CONSTRAINT tickets_merged_into_only_when_merged CHECK (((merged_into IS NULL) OR ((status)::text = 'merged'::text))),
+    CONSTRAINT tickets_not_merged_into_itself CHECK ((merged_into IS DISTINCT FROM id)),
     CONSTRAINT tickets_sla_paused_seconds_check CHECK ((sla_paused_seconds >= 0)),
     CONSTRAINT tickets_subject_check CHECK ((length(TRIM(BOTH FROM subject)) > 0)),
     CONSTRAINT tickets_unassigned_has_no_technician CHECK ((((status)::text <> 'unassigned'::text) OR (assigned_to IS NULL))),
@@ -1232,7 +1257,7 @@ COMMENT ON COLUMN public.tickets.channel IS 'Where the ticket came from.';
 -- Name: COLUMN tickets.priority; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.tickets.priority IS 'Priority chosen by the customer or staff.';
+COMMENT ON COLUMN public.tickets.priority IS 'The ticket''s one priority. Set from triage''s urgency unless a person chose it (see priority_set_by); trigger private.keep_ticket_priority.';
 
 --
 -- Name: COLUMN tickets.customer_vehicle_id; Type: COMMENT; Schema: public; Owner: -
@@ -1407,6 +1432,24 @@ COMMENT ON COLUMN public.tickets.sla_due_at IS 'The next SLA deadline still runn
 --
 
 COMMENT ON COLUMN public.tickets.search_vector IS 'Subject (weight A) and description (weight B) for the desk''s full-text search (generated).';
+
+--
+-- Name: COLUMN tickets.priority_set_by; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.priority_set_by IS 'Who or what set the priority; null while it is the default nobody chose yet (triage then sets it).';
+
+--
+-- Name: COLUMN tickets.priority_set_by_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.priority_set_by_id IS 'The person who set the priority (customer or staff); null for triage and the SLA escalation.';
+
+--
+-- Name: COLUMN tickets.merged_into; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tickets.merged_into IS 'The ticket this one was merged into (status merged); the customer is sent there. Set only by public.merge_tickets.';
 
 --
 -- Name: claim_outcome(public.tickets, boolean); Type: FUNCTION; Schema: private; Owner: -
@@ -1700,6 +1743,25 @@ $$;
 COMMENT ON FUNCTION private.copy_ai_result_to_ticket() IS 'After-write trigger on ticket_ai_results: copies category and urgency to tickets.';
 
 --
+-- Name: corrected_triage_value(uuid, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.corrected_triage_value(ticket_id uuid, field text) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select correction.to_value from public.triage_corrections correction
+  where correction.ticket_id = corrected_triage_value.ticket_id and correction.field = corrected_triage_value.field
+  order by correction.id desc limit 1
+$$;
+
+--
+-- Name: FUNCTION corrected_triage_value(ticket_id uuid, field text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.corrected_triage_value(ticket_id uuid, field text) IS 'The value staff last corrected a triage field of a ticket to, or null when nobody corrected it.';
+
+--
 -- Name: count_kb_chunk_lexemes(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1878,6 +1940,23 @@ $$;
 COMMENT ON FUNCTION private.drop_embed_job_of_deleted_article() IS 'After-delete trigger on kb_articles: removes the article''s queued embed job unless a worker holds it at that instant (then the worker finds the article gone and completes it); never waits, so it cannot deadlock with a claim.';
 
 --
+-- Name: duplicate_text(text, text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.duplicate_text(subject text, content text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select lower(coalesce(subject, '') || ' ' || left(coalesce(content, ''), 400))
+$$;
+
+--
+-- Name: FUNCTION duplicate_text(subject text, content text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.duplicate_text(subject text, content text) IS 'The text possible duplicates are compared on: subject and the first 400 characters of the description, lower-cased.';
+
+--
 -- Name: enforce_ticket_lifecycle(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -1886,8 +1965,15 @@ CREATE FUNCTION private.enforce_ticket_lifecycle() RETURNS trigger
     SET search_path TO ''
     AS $$
 begin
+  if old.status = 'merged' and current_user = 'authenticated' then
+    raise exception 'ticket % was merged into another ticket: work on that one', old.number using errcode = '23514';
+  end if;
   if new.status is distinct from old.status then
-    if not (
+    if new.status = 'merged' then
+      if current_user = 'authenticated' or new.merged_into is null or old.status in ('closed', 'merged') then
+        raise exception 'a ticket is merged only through merge_tickets, and not once closed' using errcode = '23514';
+      end if;
+    elsif not (
       (old.status = 'unassigned' and new.status in ('assigned', 'in_progress'))
       or (old.status = 'assigned' and new.status in ('unassigned', 'in_progress', 'waiting_on_customer', 'resolved'))
       or (old.status = 'in_progress' and new.status in ('assigned', 'waiting_on_customer', 'resolved'))
@@ -1897,9 +1983,12 @@ begin
       raise exception 'illegal ticket status transition from % to %', old.status, new.status using errcode = '23514';
     end if;
   end if;
+  if new.merged_into is distinct from old.merged_into and current_user = 'authenticated' then
+    raise exception 'a ticket is merged only through merge_tickets' using errcode = '42501';
+  end if;
 
-  -- The workflow reaching resolved/closed resolves triage; a reopened ticket goes back to processed.
-  if new.status in ('resolved', 'closed') then
+  -- The workflow reaching resolved/closed/merged resolves triage; a reopened ticket goes back to processed.
+  if new.status in ('resolved', 'closed', 'merged') then
     new.triage_status := 'resolved';
   elsif old.status in ('resolved', 'closed') and old.triage_status = 'resolved' then
     new.triage_status := 'processed';
@@ -1908,7 +1997,7 @@ begin
   end if;
 
   if new.triage_status is distinct from old.triage_status
-     and not (old.status in ('resolved', 'closed') or new.status in ('resolved', 'closed')) then
+     and not (old.status in ('resolved', 'closed', 'merged') or new.status in ('resolved', 'closed', 'merged')) then
     if not (
       (old.triage_status = 'pending' and new.triage_status = 'processing')
       or (old.triage_status = 'processing' and new.triage_status in ('processed', 'ai_failed', 'pending'))
@@ -1926,7 +2015,7 @@ begin
   elsif new.status not in ('resolved', 'closed') then
     new.resolved_at := null;
   end if;
-  if new.status = 'closed' and old.status <> 'closed' then
+  if new.status in ('closed', 'merged') and old.status is distinct from new.status then
     new.closed_at := now();
   end if;
   return new;
@@ -1937,7 +2026,7 @@ $$;
 -- Name: FUNCTION enforce_ticket_lifecycle(); Type: COMMENT; Schema: private; Owner: -
 --
 
-COMMENT ON FUNCTION private.enforce_ticket_lifecycle() IS 'Before-update trigger on tickets: legal status and triage transitions only; resolved_at / closed_at / assigned_at.';
+COMMENT ON FUNCTION private.enforce_ticket_lifecycle() IS 'Before-update trigger on tickets: legal status and triage transitions only (merged only through merge_tickets, and final); resolved_at / closed_at / assigned_at.';
 
 --
 -- Name: enqueue_all_embeddings(); Type: FUNCTION; Schema: private; Owner: -
@@ -2047,6 +2136,8 @@ begin
       first_response_breached_at = case when target = 'first_response' then now() else ticket.first_response_breached_at end,
       resolution_breached_at = case when target = 'resolution' then now() else ticket.resolution_breached_at end,
       priority = case when breach.raise_priority then private.raised_priority(ticket.priority) else ticket.priority end,
+      priority_set_by = case when breach.raise_priority and ticket.priority <> 'urgent' then 'sla_escalation' else ticket.priority_set_by end,
+      priority_set_by_id = case when breach.raise_priority and ticket.priority <> 'urgent' then null else ticket.priority_set_by_id end,
       assigned_to = case when reassigning then breach.escalate_to else ticket.assigned_to end,
       status = case when reassigning and ticket.status = 'unassigned' then 'assigned' else ticket.status end
     where ticket.id = breach.id;
@@ -2172,6 +2263,91 @@ CREATE FUNCTION private.first_name_of(full_name text) RETURNS text
 --
 
 COMMENT ON FUNCTION private.first_name_of(full_name text) IS 'The first word of a full name ({{customer.first_name}}, {{technician.first_name}}).';
+
+--
+-- Name: flag_possible_duplicate(uuid); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.flag_possible_duplicate(ticket_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  ticket public.tickets;
+  ticket_text text;
+  best record;
+begin
+  select * into ticket from public.tickets t where t.id = flag_possible_duplicate.ticket_id;
+  if ticket.id is null or ticket.status in ('resolved', 'closed', 'merged') then
+    return;
+  end if;
+  ticket_text := private.duplicate_text(ticket.subject, ticket.content);
+
+  -- Bounded work per ticket: the customer's 50 most recent open tickets of 30 days (tickets_customer_idx) and the 500 most
+  -- recent open tickets of 7 days (tickets_queue_all_idx). The same customer needs a lower similarity than a
+  -- stranger: "same problem again" is likelier than two people wording it alike.
+  select candidate.id, candidate.same_customer, candidate.score into best
+  from (
+    select own.id, true as same_customer, extensions.similarity(ticket_text, private.duplicate_text(own.subject, own.content)) as score
+    from (
+      -- At most 50: a customer (or an import) with thousands of open tickets must not make triage quadratic.
+      select other.id, other.subject, other.content from public.tickets other
+      where other.customer_id = ticket.customer_id and other.created_at >= ticket.created_at - interval '30 days'
+        and other.created_at <= ticket.created_at and other.id <> ticket.id
+        and other.status not in ('resolved', 'closed', 'merged')
+      order by other.created_at desc, other.id desc
+      limit 50
+    ) own
+    union all
+    select recent.id, false, extensions.similarity(ticket_text, private.duplicate_text(recent.subject, recent.content))
+    from (
+      select other.id, other.subject, other.content from public.tickets other
+      where other.created_at >= ticket.created_at - interval '7 days' and other.created_at <= ticket.created_at
+        and other.id <> ticket.id and other.customer_id <> ticket.customer_id
+        and other.status not in ('resolved', 'closed', 'merged')
+      order by other.created_at desc, other.id desc
+      limit 500
+    ) recent
+  ) candidate
+  where candidate.score >= case when candidate.same_customer then 0.45 else 0.6 end
+  order by candidate.score desc, candidate.same_customer desc
+  limit 1;
+
+  if best.id is not null then
+    insert into public.possible_duplicates (ticket_id, duplicate_of, similarity, same_customer)
+    values (ticket.id, best.id, least(best.score, 1), best.same_customer)
+    on conflict on constraint possible_duplicates_pkey do update set
+      duplicate_of = excluded.duplicate_of, similarity = excluded.similarity, same_customer = excluded.same_customer,
+      detected_at = excluded.detected_at;
+  end if;
+end;
+$$;
+
+--
+-- Name: FUNCTION flag_possible_duplicate(ticket_id uuid); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.flag_possible_duplicate(ticket_id uuid) IS 'Finds the earlier open ticket a ticket most closely matches (trigram similarity of subject and description: >= 0.45 for the same customer, >= 0.6 across customers) and records it in possible_duplicates.';
+
+--
+-- Name: flag_possible_duplicate_after_triage(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.flag_possible_duplicate_after_triage() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform private.flag_possible_duplicate(new.ticket_id);
+  return null;
+end;
+$$;
+
+--
+-- Name: FUNCTION flag_possible_duplicate_after_triage(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.flag_possible_duplicate_after_triage() IS 'After-insert trigger on ticket_ai_results: a ticket''s first triage result looks for the open ticket it may duplicate (off the insert path, once per ticket).';
 
 --
 -- Name: handle_new_user(); Type: FUNCTION; Schema: private; Owner: -
@@ -2672,6 +2848,95 @@ $$;
 COMMENT ON FUNCTION private.kb_title_word_candidates(title_query tsquery, max_results integer, solution_area text, category text, vehicle_context text) IS 'search_kb''s title side: chunks whose article title holds every query term (title words GIN index) that the caller may read; ids only.';
 
 --
+-- Name: keep_corrected_triage(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.keep_corrected_triage() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  corrected text;
+begin
+  -- Most tickets are never corrected: one index probe answers that before any per-field lookup.
+  if not exists (select 1 from public.triage_corrections correction where correction.ticket_id = new.ticket_id) then
+    return new;
+  end if;
+  corrected := private.corrected_triage_value(new.ticket_id, 'category');
+  if corrected is not null then new.category := corrected::public.ticket_category; end if;
+  corrected := private.corrected_triage_value(new.ticket_id, 'urgency');
+  if corrected is not null then new.urgency := corrected::public.ticket_urgency; end if;
+  corrected := private.corrected_triage_value(new.ticket_id, 'sentiment');
+  if corrected is not null then new.sentiment_score := corrected::integer; end if;
+  return new;
+end;
+$$;
+
+--
+-- Name: FUNCTION keep_corrected_triage(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.keep_corrected_triage() IS 'Before-write trigger on ticket_ai_results: a re-triage keeps what staff corrected (the latest correction per field); copy_ai_result_to_ticket then copies the kept values to the ticket.';
+
+--
+-- Name: keep_ticket_priority(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.keep_ticket_priority() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  person uuid := auth.uid();
+begin
+  if tg_op = 'INSERT' then
+    -- 'normal' is the column's default, so only another value is somebody's choice.
+    if new.priority <> 'normal' then
+      new.priority_set_by := case when person is not null and private.is_staff() then 'staff' else 'customer' end;
+      new.priority_set_by_id := coalesce(person, new.customer_id);
+    elsif new.urgency is not null then
+      new.priority := private.priority_for_urgency(new.urgency);
+      new.priority_set_by := 'triage';
+      new.priority_set_by_id := null;
+    else
+      new.priority_set_by := null;
+      new.priority_set_by_id := null;
+    end if;
+    return new;
+  end if;
+
+  if new.priority is distinct from old.priority then
+    -- A definer function (the SLA escalation) names itself; API users never choose what the record says.
+    if current_user = 'authenticated' or new.priority_set_by is not distinct from old.priority_set_by then
+      new.priority_set_by := case when person is not null and not private.is_staff() then 'customer' else 'staff' end;
+      new.priority_set_by_id := person;
+    end if;
+  elsif new.urgency is distinct from old.urgency and new.urgency is not null
+        and (old.priority_set_by is null or old.priority_set_by = 'triage') then
+    new.priority := private.priority_for_urgency(new.urgency);
+    -- A member of staff correcting the urgency sets the priority with it; otherwise it is triage's.
+    if person is not null and private.is_staff() then
+      new.priority_set_by := 'staff';
+      new.priority_set_by_id := person;
+    else
+      new.priority_set_by := 'triage';
+      new.priority_set_by_id := null;
+    end if;
+  else
+    new.priority_set_by := old.priority_set_by;
+    new.priority_set_by_id := old.priority_set_by_id;
+  end if;
+  return new;
+end;
+$$;
+
+--
+-- Name: FUNCTION keep_ticket_priority(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.keep_ticket_priority() IS 'Before-write trigger on tickets: the one priority — from triage''s urgency unless a person (or the SLA escalation) set it — and who or what set it.';
+
+--
 -- Name: keep_ticket_sla(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -2698,6 +2963,15 @@ begin
     new.sla_paused_seconds := 0;
     new.first_response_breached_at := null;
     new.resolution_breached_at := null;
+  end if;
+
+  -- A merged ticket leaves the SLA clock: its work goes on in the survivor, which keeps its own.
+  if new.status = 'merged' then
+    new.sla_policy_id := null;
+    new.first_response_due_at := null;
+    new.resolution_due_at := null;
+    new.sla_paused_at := null;
+    return new;
   end if;
 
   -- Waiting on the customer stops the clock; leaving it adds the business time waited.
@@ -2738,7 +3012,7 @@ $$;
 -- Name: FUNCTION keep_ticket_sla(); Type: COMMENT; Schema: private; Owner: -
 --
 
-COMMENT ON FUNCTION private.keep_ticket_sla() IS 'Before-write trigger on tickets: the SLA policy, due times and pause bookkeeping; API users cannot write these columns.';
+COMMENT ON FUNCTION private.keep_ticket_sla() IS 'Before-write trigger on tickets: the SLA policy, due times and pause bookkeeping (none for a merged ticket, so sla_due_at is null and the escalation job never sees it); API users cannot write these columns.';
 
 --
 -- Name: link_ticket_conversation(); Type: FUNCTION; Schema: private; Owner: -
@@ -3050,6 +3324,24 @@ $$;
 COMMENT ON FUNCTION private.prepare_ticket_rating() IS 'Before-insert trigger on ticket_ratings: records the ticket''s technician and the time.';
 
 --
+-- Name: priority_for_urgency(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.priority_for_urgency(urgency text) RETURNS public.ticket_priority
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  -- 'urgent' is left to people and the SLA escalation: triage's highest says high.
+  select case urgency when 'high' then 'high'::public.ticket_priority when 'low' then 'low' else 'normal' end
+$$;
+
+--
+-- Name: FUNCTION priority_for_urgency(urgency text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.priority_for_urgency(urgency text) IS 'The priority triage''s urgency gives a ticket: high -> high, medium -> normal, low -> low.';
+
+--
 -- Name: protect_availability_fields(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -3214,11 +3506,16 @@ begin
     end if;
     -- API users only: imports and the seed (run as the owner) record past work on tickets already resolved.
     if current_user = 'authenticated'
-       and exists (select 1 from public.tickets ticket where ticket.id = new.ticket_id and ticket.status in ('resolved', 'closed')) then
+       and exists (select 1 from public.tickets ticket where ticket.id = new.ticket_id and ticket.status in ('resolved', 'closed', 'merged')) then
       raise exception 'ticket is % and takes no new work orders: reopen it first',
         (select ticket.status from public.tickets ticket where ticket.id = new.ticket_id) using errcode = '23514';
     end if;
   else
+    -- public.merge_tickets (as the owner) changes nothing but the ticket.
+    if current_user <> 'authenticated' and new.ticket_id is distinct from old.ticket_id
+       and new.status = old.status and new.number = old.number and new.parts_cost = old.parts_cost then
+      return new;
+    end if;
     if new.parts_cost is distinct from old.parts_cost and pg_trigger_depth() < 2 then
       raise exception 'parts_cost is derived from the parts lines and cannot be typed' using errcode = '42501';
     end if;
@@ -4100,7 +4397,8 @@ begin
       status = case when job.attempts >= job.max_attempts then 'failed' else 'queued' end::private.job_status,
       last_error = 'the worker stopped before finishing (claimed by ' || coalesce(job.locked_by, 'unknown') || ' at ' || job.locked_at || ')',
       next_attempt_at = now(), locked_by = null, locked_at = null, updated_at = now()
-    where job.kind = 'triage' and job.status = 'running' and job.locked_at < now() - stuck_after
+    where job.kind = 'triage' and job.status = 'running'
+      and (job.locked_at < now() - stuck_after or job.locked_at < pg_catalog.pg_postmaster_start_time())
     returning job.*
   loop
     if stuck_job.status = 'failed' then
@@ -4123,7 +4421,8 @@ begin
 
   with orphans as (
     update public.tickets ticket set triage_status = 'pending'
-    where ticket.triage_status = 'processing' and ticket.updated_at < now() - stuck_after
+    where ticket.triage_status = 'processing'
+      and (ticket.updated_at < now() - stuck_after or ticket.updated_at < pg_catalog.pg_postmaster_start_time())
       and not exists (
         select 1 from private.jobs job
         where job.kind = 'triage' and job.status = 'running' and job.payload = jsonb_build_object('ticket_id', ticket.id)
@@ -4151,7 +4450,7 @@ $$;
 -- Name: FUNCTION reset_stuck_triage(stuck_after interval); Type: COMMENT; Schema: private; Owner: -
 --
 
-COMMENT ON FUNCTION private.reset_stuck_triage(stuck_after interval) IS 'pg_cron: triage jobs and tickets stuck in processing for stuck_after go back to pending (or ai_failed when attempts are spent); pending tickets without a job get one.';
+COMMENT ON FUNCTION private.reset_stuck_triage(stuck_after interval) IS 'pg_cron: triage jobs and tickets stuck in processing for stuck_after, or since before the server started, go back to pending (or ai_failed when attempts are spent); pending tickets without a job get one.';
 
 --
 -- Name: sla_policy(uuid); Type: FUNCTION; Schema: private; Owner: -
@@ -4646,6 +4945,7 @@ CREATE FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value
 declare
   target uuid;
   changed integer;
+  merged_note text;
 begin
   if action is null or action not in ('assign', 'status', 'close') then
     raise exception 'unknown bulk action %', action using errcode = '22023';
@@ -4662,6 +4962,12 @@ begin
 
   foreach target in array (select array_agg(distinct id) from unnest(ticket_ids) id) loop
     ticket_id := target;
+    select format('ticket %s was merged into %s', ticket.number, coalesce(survivor.number, 'another ticket')) into merged_note
+    from public.tickets ticket left join public.tickets survivor on survivor.id = ticket.merged_into
+    where ticket.id = target and ticket.status = 'merged';
+    if merged_note is not null then
+      done := false; error := merged_note; return next; continue;
+    end if;
     begin
       if action = 'assign' then
         update public.tickets ticket set assigned_to = value::uuid,
@@ -4696,7 +5002,7 @@ $_$;
 -- Name: FUNCTION bulk_update_tickets(ticket_ids uuid[], action text, value text); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value text) IS 'Desk bulk action (assign, status, close) on up to 200 tickets, each under the caller''s policies and the lifecycle triggers in its own subtransaction; one row per ticket: done or the refusal.';
+COMMENT ON FUNCTION public.bulk_update_tickets(ticket_ids uuid[], action text, value text) IS 'Desk bulk action (assign, status, close) on up to 200 tickets, each under the caller''s policies and the lifecycle triggers in its own subtransaction; one row per ticket: done or the refusal (a merged ticket: merged into which).';
 
 --
 -- Name: claim_jobs(text, text, integer); Type: FUNCTION; Schema: public; Owner: -
@@ -4775,6 +5081,72 @@ CREATE FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome
 --
 
 COMMENT ON FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome text) IS 'Records a troubleshooting outcome (resolved / not_resolved / another_issue); returns the ticket id created for not_resolved.';
+
+--
+-- Name: correct_ticket_triage(uuid, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.correct_ticket_triage(ticket_id uuid, field text, value text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  ticket public.tickets;
+  ai public.ticket_ai_results;
+  current_value text;
+  new_value text := trim(value);
+begin
+  if not private.is_staff() then
+    raise exception 'only technicians and admins can correct triage' using errcode = '42501';
+  end if;
+  if field is null or field not in ('category', 'urgency', 'sentiment') then
+    raise exception 'choose category, urgency or sentiment to correct' using errcode = '22023';
+  end if;
+  if field = 'category' and (new_value is null or new_value not in (select unnest(enum_range(null::public.ticket_category))::text)) then
+    raise exception 'unknown category %', value using errcode = '22023';
+  elsif field = 'urgency' and (new_value is null or new_value not in ('high', 'medium', 'low')) then
+    raise exception 'urgency is high, medium or low' using errcode = '22023';
+  elsif field = 'sentiment' and (new_value is null or new_value !~ '^(10|[1-9])$') then
+    raise exception 'sentiment is a whole number from 1 to 10' using errcode = '22023';
+  end if;
+
+  select * into ticket from public.tickets where id = correct_ticket_triage.ticket_id for update;
+  if ticket.id is null then
+    raise exception 'no such ticket' using errcode = 'P0002';
+  end if;
+  select * into ai from public.ticket_ai_results result where result.ticket_id = ticket.id for update;
+
+  current_value := case field when 'category' then ticket.category::text when 'urgency' then ticket.urgency::text
+    else ai.sentiment_score::text end;
+  if current_value is not distinct from new_value then
+    return false;
+  end if;
+
+  insert into public.triage_corrections (ticket_id, field, from_value, to_value, corrected_by, model_version, provider)
+  values (ticket.id, field, current_value, new_value, auth.uid(), ai.model, ai.provider);
+
+  -- The result row keeps the corrected value (private.keep_corrected_triage) and its copy trigger sets the ticket;
+  -- a ticket whose triage failed has no result row, so its own columns are set here.
+  if ai.id is not null then
+    update public.ticket_ai_results result set processed_at = result.processed_at where result.id = ai.id;
+  elsif field = 'category' then
+    update public.tickets set category = new_value::public.ticket_category where id = ticket.id;
+  elsif field = 'urgency' then
+    update public.tickets set urgency = new_value::public.ticket_urgency where id = ticket.id;
+  end if;
+
+  insert into public.ticket_events (ticket_id, actor_id, kind, details)
+  values (ticket.id, auth.uid(), 'triage_corrected', jsonb_build_object('field', field, 'from', current_value, 'to', new_value,
+    'model', ai.model, 'provider', ai.provider));
+  return true;
+end;
+$_$;
+
+--
+-- Name: FUNCTION correct_ticket_triage(ticket_id uuid, field text, value text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.correct_ticket_triage(ticket_id uuid, field text, value text) IS 'Staff correct a triage field (category, urgency or sentiment 1-10) of a ticket: one triage_corrections row and one timeline row per change, none when the value is unchanged (returns false). Later re-triage keeps the value.';
 
 --
 -- Name: desk_performance(integer); Type: FUNCTION; Schema: public; Owner: -
@@ -5036,6 +5408,99 @@ $$;
 --
 
 COMMENT ON FUNCTION public.match_guides(description text, match_count integer) IS 'Best published guides for a problem description: idf-weighted full text over title / symptoms / description / steps plus trigram near-misses, score 0..1, confident when clearly ahead.';
+
+--
+-- Name: merge_tickets(uuid, uuid, boolean); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  duplicate_ticket public.tickets;
+  survivor_ticket public.tickets;
+  cross_customer boolean;
+  survivor_conversation uuid;
+  moved_messages integer := 0;
+  moved_events integer;
+  moved_work_orders integer;
+begin
+  if not private.is_staff() then
+    raise exception 'only technicians and admins can merge tickets' using errcode = '42501';
+  end if;
+  if duplicate is null or survivor is null or duplicate = survivor then
+    raise exception 'choose two different tickets to merge' using errcode = '22023';
+  end if;
+  -- Both rows locked in one order, so two merges of the same pair cannot deadlock.
+  perform 1 from public.tickets t where t.id in (duplicate, survivor) order by t.id for update;
+  select * into duplicate_ticket from public.tickets t where t.id = duplicate;
+  select * into survivor_ticket from public.tickets t where t.id = survivor;
+  if duplicate_ticket.id is null or survivor_ticket.id is null then
+    raise exception 'no such ticket' using errcode = 'P0002';
+  end if;
+  if duplicate_ticket.status in ('closed', 'merged') then
+    raise exception 'ticket % is % and cannot be merged', duplicate_ticket.number, duplicate_ticket.status using errcode = '23514';
+  end if;
+  if survivor_ticket.status in ('closed', 'merged') then
+    raise exception 'ticket % is % and cannot take a merge', survivor_ticket.number, survivor_ticket.status using errcode = '23514';
+  end if;
+  cross_customer := duplicate_ticket.customer_id <> survivor_ticket.customer_id;
+  if cross_customer and not coalesce(confirm_cross_customer, false) then
+    raise exception 'tickets % and % belong to different customers: confirm to merge them', duplicate_ticket.number, survivor_ticket.number
+      using errcode = 'P0001';
+  end if;
+
+  -- Messages move only between one customer's tickets: another customer must never read them (decision 0019).
+  if not cross_customer and duplicate_ticket.conversation_id is not null then
+    survivor_conversation := survivor_ticket.conversation_id;
+    if survivor_conversation is null then
+      -- The duplicate's conversation becomes the survivor's: nothing needs to move.
+      update public.conversations conversation set ticket_id = survivor_ticket.id where conversation.id = duplicate_ticket.conversation_id;
+      update public.tickets t set conversation_id = null where t.id = duplicate_ticket.id;
+      update public.tickets t set conversation_id = duplicate_ticket.conversation_id where t.id = survivor_ticket.id;
+      select count(*) into moved_messages from public.messages message where message.conversation_id = duplicate_ticket.conversation_id;
+    else
+      update public.messages message set conversation_id = survivor_conversation where message.conversation_id = duplicate_ticket.conversation_id;
+      get diagnostics moved_messages = row_count;
+      update public.conversations conversation set last_message_at = greatest(conversation.last_message_at,
+        (select max(message.created_at) from public.messages message where message.conversation_id = survivor_conversation))
+      where conversation.id = survivor_conversation;
+    end if;
+  end if;
+
+  update public.ticket_events event set ticket_id = survivor_ticket.id where event.ticket_id = duplicate_ticket.id;
+  get diagnostics moved_events = row_count;
+  -- Work orders too: their customer reads them (parts, totals), so they stay with their own customer's ticket.
+  if cross_customer then
+    moved_work_orders := 0;
+  else
+    update public.work_orders work_order set ticket_id = survivor_ticket.id where work_order.ticket_id = duplicate_ticket.id;
+    get diagnostics moved_work_orders = row_count;
+  end if;
+
+  update public.tickets t set status = 'merged', merged_into = survivor_ticket.id where t.id = duplicate_ticket.id;
+  delete from public.possible_duplicates flagged where flagged.ticket_id = duplicate_ticket.id;
+
+  insert into public.ticket_events (ticket_id, actor_id, kind, details) values
+    (duplicate_ticket.id, auth.uid(), 'merged', jsonb_build_object('survivor_id', survivor_ticket.id, 'survivor_number', survivor_ticket.number,
+      'cross_customer', cross_customer)),
+    (survivor_ticket.id, auth.uid(), 'merged', jsonb_build_object('duplicate_id', duplicate_ticket.id, 'duplicate_number', duplicate_ticket.number,
+      'cross_customer', cross_customer, 'moved_messages', moved_messages, 'moved_events', moved_events, 'moved_work_orders', moved_work_orders));
+  insert into public.analytics_events (event_type, user_id, ticket_id, metadata)
+  values ('tickets_merged', auth.uid(), survivor_ticket.id, jsonb_build_object('duplicate_id', duplicate_ticket.id, 'cross_customer', cross_customer,
+    'moved_messages', moved_messages, 'moved_events', moved_events, 'moved_work_orders', moved_work_orders));
+
+  return jsonb_build_object('survivor_id', survivor_ticket.id, 'survivor_number', survivor_ticket.number, 'cross_customer', cross_customer,
+    'moved_messages', moved_messages, 'moved_events', moved_events, 'moved_work_orders', moved_work_orders);
+end;
+$$;
+
+--
+-- Name: FUNCTION merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean) IS 'Staff merge a duplicate ticket into a survivor: its timeline rows move, and its messages and work orders too when both are the same customer''s; it becomes merged with merged_into set, both timelines and analytics say so. Refused across customers unless confirm_cross_customer, and for closed or merged tickets.';
 
 --
 -- Name: open_ticket(text, text, public.ticket_channel, public.ticket_priority, text, text, uuid, integer, text, text, text, uuid, uuid, uuid); Type: FUNCTION; Schema: public; Owner: -
@@ -5481,6 +5946,71 @@ $$;
 --
 
 COMMENT ON FUNCTION public.support_dashboard(days integer) IS 'Admin home figures for the last `days` UTC days (today included): tickets per day, open tickets by status and urgency, triage outcome, categories, median minutes to assignment and resolution, AI calls / tokens / cost by source, chat hand-offs, guided-troubleshooting outcomes. Security invoker; refuses non-admins with 42501.';
+
+--
+-- Name: triage_accuracy(integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.triage_accuracy(days integer DEFAULT 30) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  window_start timestamptz;
+  figures jsonb;
+begin
+  perform private.require_admin('triage accuracy');
+  if days is null or days < 1 or days > 366 then
+    raise exception 'days must be between 1 and 366' using errcode = '22023';
+  end if;
+  window_start := date_trunc('day', now()) - make_interval(days => days - 1);
+
+  with judged as (
+    select field.name as field,
+      coalesce(first_correction.from_value, case field.name when 'category' then result.category::text else result.urgency::text end) as said,
+      case field.name when 'category' then ticket.category::text else ticket.urgency::text end as final
+    from public.ticket_ai_results result
+    join public.tickets ticket on ticket.id = result.ticket_id
+    cross join (values ('category'), ('urgency')) field (name)
+    left join lateral (
+      select correction.from_value from public.triage_corrections correction
+      where correction.ticket_id = result.ticket_id and correction.field = field.name
+      order by correction.id limit 1
+    ) first_correction on true
+    where result.processed_at >= window_start
+  ),
+  per_value as (
+    select judged.field, judged.said, count(*)::int as total, count(*) filter (where judged.said = judged.final)::int as correct
+    from judged where judged.said is not null and judged.final is not null
+    group by judged.field, judged.said
+  ),
+  cells as (
+    select judged.field, judged.said, judged.final, count(*)::int as tickets
+    from judged where judged.said is not null and judged.final is not null
+    group by judged.field, judged.said, judged.final
+  )
+  select jsonb_build_object(
+    'days', days,
+    'corrections', (select count(*)::int from public.triage_corrections correction where correction.corrected_at >= window_start),
+    'fields', jsonb_build_object(
+      'category', jsonb_build_object(
+        'values', (select jsonb_agg(label::text order by label) from unnest(enum_range(null::public.ticket_category)) label),
+        'perValue', coalesce((select jsonb_agg(jsonb_build_object('said', said, 'total', total, 'correct', correct) order by said) from per_value where field = 'category'), '[]'),
+        'cells', coalesce((select jsonb_agg(jsonb_build_object('said', said, 'final', final, 'tickets', tickets) order by said, final) from cells where field = 'category'), '[]')),
+      'urgency', jsonb_build_object(
+        'values', '["high", "medium", "low"]'::jsonb,
+        'perValue', coalesce((select jsonb_agg(jsonb_build_object('said', said, 'total', total, 'correct', correct) order by private.urgency_rank(said)) from per_value where field = 'urgency'), '[]'),
+        'cells', coalesce((select jsonb_agg(jsonb_build_object('said', said, 'final', final, 'tickets', tickets) order by said, final) from cells where field = 'urgency'), '[]'))))
+  into figures;
+  return figures;
+end;
+$$;
+
+--
+-- Name: FUNCTION triage_accuracy(days integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.triage_accuracy(days integer) IS 'Admin-only: triage accuracy over the last `days` days of triage results, from staff corrections — per category and per urgency (total, correct) and the confusion cells (said -> final, tickets).';
 
 --
 -- Name: vote_on_article(text, boolean, text, text); Type: FUNCTION; Schema: public; Owner: -
@@ -7511,6 +8041,56 @@ ALTER TABLE public.notifications ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTIT
 );
 
 --
+-- Name: possible_duplicates; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.possible_duplicates (
+    ticket_id uuid NOT NULL,
+    duplicate_of uuid NOT NULL,
+    similarity real NOT NULL,
+    same_customer boolean NOT NULL,
+    detected_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT possible_duplicates_not_itself CHECK ((ticket_id <> duplicate_of)),
+    CONSTRAINT possible_duplicates_similarity_check CHECK (((similarity >= (0)::double precision) AND (similarity <= (1)::double precision)))
+);
+
+--
+-- Name: TABLE possible_duplicates; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.possible_duplicates IS 'A newer ticket that closely matches an earlier open one (private.flag_possible_duplicate, after its first triage). Staff read it; the desk shows "possible duplicate of TCK-…". Gone once the ticket is merged.';
+
+--
+-- Name: COLUMN possible_duplicates.ticket_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.possible_duplicates.ticket_id IS 'The newer ticket, the possible duplicate.';
+
+--
+-- Name: COLUMN possible_duplicates.duplicate_of; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.possible_duplicates.duplicate_of IS 'The earlier open ticket it matches.';
+
+--
+-- Name: COLUMN possible_duplicates.similarity; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.possible_duplicates.similarity IS 'Trigram similarity (pg_trgm) of subject and description, 0-1.';
+
+--
+-- Name: COLUMN possible_duplicates.same_customer; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.possible_duplicates.same_customer IS 'Whether both tickets are the same customer''s (a merge across customers needs confirming).';
+
+--
+-- Name: COLUMN possible_duplicates.detected_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.possible_duplicates.detected_at IS 'When it was found.';
+
+--
 -- Name: profiles; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -8118,6 +8698,97 @@ COMMENT ON COLUMN public.ticket_triage_failures.attempts IS 'Attempts made befor
 --
 
 COMMENT ON COLUMN public.ticket_triage_failures.failed_at IS 'When triage gave up.';
+
+--
+-- Name: triage_corrections; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.triage_corrections (
+    id bigint NOT NULL,
+    ticket_id uuid NOT NULL,
+    field text NOT NULL,
+    from_value text,
+    to_value text NOT NULL,
+    corrected_by uuid,
+    corrected_at timestamp with time zone DEFAULT now() NOT NULL,
+    model_version text,
+    provider text,
+    CONSTRAINT triage_corrections_change_the_value CHECK ((from_value IS DISTINCT FROM to_value)),
+    CONSTRAINT triage_corrections_field_check CHECK ((field = ANY (ARRAY['category'::text, 'urgency'::text, 'sentiment'::text])))
+);
+
+--
+-- Name: TABLE triage_corrections; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.triage_corrections IS 'A member of staff''s correction of a triage field, one row per change (never for an unchanged value). Written only by public.correct_ticket_triage; staff read it. The latest row per ticket and field is the value re-triage keeps.';
+
+--
+-- Name: COLUMN triage_corrections.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.id IS 'Row id (also orders corrections made in the same instant).';
+
+--
+-- Name: COLUMN triage_corrections.ticket_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.ticket_id IS 'The corrected ticket.';
+
+--
+-- Name: COLUMN triage_corrections.field; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.field IS 'category, urgency or sentiment (the 1-10 score).';
+
+--
+-- Name: COLUMN triage_corrections.from_value; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.from_value IS 'The value before the correction (what triage said, for the first correction of a field); null when the ticket had none.';
+
+--
+-- Name: COLUMN triage_corrections.to_value; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.to_value IS 'The value the person chose.';
+
+--
+-- Name: COLUMN triage_corrections.corrected_by; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.corrected_by IS 'Who corrected it.';
+
+--
+-- Name: COLUMN triage_corrections.corrected_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.corrected_at IS 'When.';
+
+--
+-- Name: COLUMN triage_corrections.model_version; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.model_version IS 'The model of the triage result that produced from_value (ticket_ai_results.model); null when the ticket had no triage result.';
+
+--
+-- Name: COLUMN triage_corrections.provider; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.triage_corrections.provider IS 'The AI provider of that triage result (ticket_ai_results.provider).';
+
+--
+-- Name: triage_corrections_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.triage_corrections ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.triage_corrections_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 --
 -- Name: troubleshooting_session_steps; Type: TABLE; Schema: public; Owner: -
@@ -8895,6 +9566,13 @@ ALTER TABLE ONLY public.notifications
     ADD CONSTRAINT notifications_pkey PRIMARY KEY (id);
 
 --
+-- Name: possible_duplicates possible_duplicates_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.possible_duplicates
+    ADD CONSTRAINT possible_duplicates_pkey PRIMARY KEY (ticket_id);
+
+--
 -- Name: profiles profiles_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -9011,6 +9689,13 @@ ALTER TABLE ONLY public.tickets
 
 ALTER TABLE ONLY public.tickets
     ADD CONSTRAINT tickets_troubleshooting_session_id_key UNIQUE (troubleshooting_session_id);
+
+--
+-- Name: triage_corrections triage_corrections_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.triage_corrections
+    ADD CONSTRAINT triage_corrections_pkey PRIMARY KEY (id);
 
 --
 -- Name: troubleshooting_session_steps troubleshooting_session_steps_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -9381,6 +10066,12 @@ CREATE INDEX notifications_recipient_idx ON public.notifications USING btree (re
 CREATE INDEX notifications_ticket_idx ON public.notifications USING btree (ticket_id);
 
 --
+-- Name: possible_duplicates_duplicate_of_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX possible_duplicates_duplicate_of_idx ON public.possible_duplicates USING btree (duplicate_of);
+
+--
 -- Name: profiles_department_id_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -9459,6 +10150,18 @@ CREATE INDEX tickets_customer_vehicle_id_idx ON public.tickets USING btree (cust
 CREATE INDEX tickets_follow_up_of_idx ON public.tickets USING btree (follow_up_of) WHERE (follow_up_of IS NOT NULL);
 
 --
+-- Name: tickets_merged_into_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX tickets_merged_into_idx ON public.tickets USING btree (merged_into) WHERE (merged_into IS NOT NULL);
+
+--
+-- Name: tickets_priority_set_by_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX tickets_priority_set_by_id_idx ON public.tickets USING btree (priority_set_by_id) WHERE (priority_set_by_id IS NOT NULL);
+
+--
 -- Name: tickets_queue_all_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -9505,6 +10208,24 @@ CREATE INDEX tickets_unassigned_queue_idx ON public.tickets USING btree (private
 --
 
 COMMENT ON INDEX public.tickets_unassigned_queue_idx IS 'The technician queue and claim_next_ticket: unassigned tickets by urgency (private.urgency_rank), then oldest first.';
+
+--
+-- Name: triage_corrections_corrected_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX triage_corrections_corrected_at_idx ON public.triage_corrections USING btree (corrected_at);
+
+--
+-- Name: triage_corrections_corrected_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX triage_corrections_corrected_by_idx ON public.triage_corrections USING btree (corrected_by);
+
+--
+-- Name: triage_corrections_ticket_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX triage_corrections_ticket_idx ON public.triage_corrections USING btree (ticket_id, field, id DESC);
 
 --
 -- Name: troubleshooting_session_steps_session_responded_idx; Type: INDEX; Schema: public; Owner: -
@@ -9659,6 +10380,12 @@ CREATE TRIGGER c_require_finished_work_orders BEFORE UPDATE OF status ON public.
 CREATE TRIGGER copy_ai_result_to_ticket AFTER INSERT OR UPDATE ON public.ticket_ai_results FOR EACH ROW EXECUTE FUNCTION private.copy_ai_result_to_ticket();
 
 --
+-- Name: tickets d_keep_ticket_priority; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER d_keep_ticket_priority BEFORE INSERT OR UPDATE OF priority, urgency, priority_set_by, priority_set_by_id ON public.tickets FOR EACH ROW EXECUTE FUNCTION private.keep_ticket_priority();
+
+--
 -- Name: kb_articles drop_embed_job; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -9687,6 +10414,12 @@ CREATE TRIGGER enqueue_embedding AFTER INSERT OR UPDATE OF content, title ON pub
 --
 
 CREATE TRIGGER ensure_triage_failure_row AFTER INSERT OR UPDATE OF triage_status ON public.tickets FOR EACH ROW WHEN ((new.triage_status = 'ai_failed'::public.ticket_triage_status)) EXECUTE FUNCTION private.ensure_triage_failure_row();
+
+--
+-- Name: ticket_ai_results flag_possible_duplicate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER flag_possible_duplicate AFTER INSERT ON public.ticket_ai_results FOR EACH ROW EXECUTE FUNCTION private.flag_possible_duplicate_after_triage();
 
 --
 -- Name: kb_chunks kb_chunks_count_lexemes_on_delete; Type: TRIGGER; Schema: public; Owner: -
@@ -9743,6 +10476,12 @@ ALTER TABLE public.kb_chunks ENABLE ALWAYS TRIGGER kb_chunks_count_lexemes_on_up
 --
 
 COMMENT ON TRIGGER kb_chunks_count_lexemes_on_update ON public.kb_chunks IS 'Moves the counts of chunks whose fts changed.';
+
+--
+-- Name: ticket_ai_results keep_corrected_triage; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER keep_corrected_triage BEFORE INSERT OR UPDATE ON public.ticket_ai_results FOR EACH ROW EXECUTE FUNCTION private.keep_corrected_triage();
 
 --
 -- Name: tickets link_ticket_conversation; Type: TRIGGER; Schema: public; Owner: -
@@ -10268,6 +11007,20 @@ ALTER TABLE ONLY public.notifications
     ADD CONSTRAINT notifications_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES public.tickets(id) ON DELETE CASCADE;
 
 --
+-- Name: possible_duplicates possible_duplicates_duplicate_of_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.possible_duplicates
+    ADD CONSTRAINT possible_duplicates_duplicate_of_fkey FOREIGN KEY (duplicate_of) REFERENCES public.tickets(id) ON DELETE CASCADE;
+
+--
+-- Name: possible_duplicates possible_duplicates_ticket_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.possible_duplicates
+    ADD CONSTRAINT possible_duplicates_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES public.tickets(id) ON DELETE CASCADE;
+
+--
 -- Name: profiles profiles_department_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -10401,6 +11154,20 @@ ALTER TABLE ONLY public.tickets
     ADD CONSTRAINT tickets_follow_up_of_fkey FOREIGN KEY (follow_up_of) REFERENCES public.tickets(id) ON DELETE SET NULL;
 
 --
+-- Name: tickets tickets_merged_into_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.tickets
+    ADD CONSTRAINT tickets_merged_into_fkey FOREIGN KEY (merged_into) REFERENCES public.tickets(id) ON DELETE SET NULL;
+
+--
+-- Name: tickets tickets_priority_set_by_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.tickets
+    ADD CONSTRAINT tickets_priority_set_by_id_fkey FOREIGN KEY (priority_set_by_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
 -- Name: tickets tickets_sla_policy_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -10413,6 +11180,20 @@ ALTER TABLE ONLY public.tickets
 
 ALTER TABLE ONLY public.tickets
     ADD CONSTRAINT tickets_troubleshooting_session_id_fkey FOREIGN KEY (troubleshooting_session_id) REFERENCES public.troubleshooting_sessions(id) ON DELETE SET NULL;
+
+--
+-- Name: triage_corrections triage_corrections_corrected_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.triage_corrections
+    ADD CONSTRAINT triage_corrections_corrected_by_fkey FOREIGN KEY (corrected_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: triage_corrections triage_corrections_ticket_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.triage_corrections
+    ADD CONSTRAINT triage_corrections_ticket_id_fkey FOREIGN KEY (ticket_id) REFERENCES public.tickets(id) ON DELETE CASCADE;
 
 --
 -- Name: troubleshooting_session_steps troubleshooting_session_steps_session_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -11132,6 +11913,12 @@ CREATE POLICY "Staff can read notes of work orders they can read" ON public.work
 CREATE POLICY "Staff can read parts of work orders they can read" ON public.work_order_parts FOR SELECT TO authenticated USING (private.staff_can_read_work_order(work_order_id));
 
 --
+-- Name: possible_duplicates Staff can read possible duplicates; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read possible duplicates" ON public.possible_duplicates FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
+
+--
 -- Name: retrieval_logs Staff can read retrieval logs; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -11166,6 +11953,12 @@ CREATE POLICY "Staff can read the desk settings" ON public.desk_settings FOR SEL
 --
 
 CREATE POLICY "Staff can read ticket timelines" ON public.ticket_events FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
+
+--
+-- Name: triage_corrections Staff can read triage corrections; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read triage corrections" ON public.triage_corrections FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
 
 --
 -- Name: ticket_triage_failures Staff can read triage failures; Type: POLICY; Schema: public; Owner: -
@@ -11384,6 +12177,12 @@ ALTER TABLE public.messages ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.notifications ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: possible_duplicates; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.possible_duplicates ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: profiles; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -11442,6 +12241,12 @@ ALTER TABLE public.ticket_triage_failures ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.tickets ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: triage_corrections; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.triage_corrections ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: troubleshooting_session_steps; Type: ROW SECURITY; Schema: public; Owner: -
@@ -11779,6 +12584,12 @@ GRANT ALL ON FUNCTION private.conversation_id_of_topic(topic text) TO service_ro
 REVOKE ALL ON FUNCTION private.copy_ai_result_to_ticket() FROM PUBLIC;
 
 --
+-- Name: FUNCTION corrected_triage_value(ticket_id uuid, field text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.corrected_triage_value(ticket_id uuid, field text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION count_kb_chunk_lexemes(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -11820,6 +12631,12 @@ GRANT ALL ON FUNCTION private.drain_triage_queue() TO service_role;
 --
 
 REVOKE ALL ON FUNCTION private.drop_embed_job_of_deleted_article() FROM PUBLIC;
+
+--
+-- Name: FUNCTION duplicate_text(subject text, content text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.duplicate_text(subject text, content text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION enforce_ticket_lifecycle(); Type: ACL; Schema: private; Owner: -
@@ -11883,6 +12700,18 @@ GRANT ALL ON FUNCTION private.fill_canned_reply_variables(template text, ticket_
 REVOKE ALL ON FUNCTION private.first_name_of(full_name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.first_name_of(full_name text) TO authenticated;
 GRANT ALL ON FUNCTION private.first_name_of(full_name text) TO service_role;
+
+--
+-- Name: FUNCTION flag_possible_duplicate(ticket_id uuid); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.flag_possible_duplicate(ticket_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION flag_possible_duplicate_after_triage(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.flag_possible_duplicate_after_triage() FROM PUBLIC;
 
 --
 -- Name: FUNCTION handle_new_user(); Type: ACL; Schema: private; Owner: -
@@ -12030,6 +12859,18 @@ GRANT ALL ON FUNCTION private.kb_title_word_candidates(title_query tsquery, max_
 GRANT ALL ON FUNCTION private.kb_title_word_candidates(title_query tsquery, max_results integer, solution_area text, category text, vehicle_context text) TO service_role;
 
 --
+-- Name: FUNCTION keep_corrected_triage(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.keep_corrected_triage() FROM PUBLIC;
+
+--
+-- Name: FUNCTION keep_ticket_priority(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.keep_ticket_priority() FROM PUBLIC;
+
+--
 -- Name: FUNCTION keep_ticket_sla(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -12119,6 +12960,12 @@ REVOKE ALL ON FUNCTION private.prepare_new_ticket() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.prepare_ticket_rating() FROM PUBLIC;
+
+--
+-- Name: FUNCTION priority_for_urgency(urgency text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.priority_for_urgency(urgency text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION protect_availability_fields(); Type: ACL; Schema: private; Owner: -
@@ -12508,6 +13355,14 @@ GRANT ALL ON FUNCTION public.complete_troubleshooting_session(session_id uuid, o
 GRANT ALL ON FUNCTION public.complete_troubleshooting_session(session_id uuid, outcome text) TO authenticated;
 
 --
+-- Name: FUNCTION correct_ticket_triage(ticket_id uuid, field text, value text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.correct_ticket_triage(ticket_id uuid, field text, value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.correct_ticket_triage(ticket_id uuid, field text, value text) TO service_role;
+GRANT ALL ON FUNCTION public.correct_ticket_triage(ticket_id uuid, field text, value text) TO authenticated;
+
+--
 -- Name: FUNCTION desk_performance(days integer); Type: ACL; Schema: public; Owner: -
 --
 
@@ -12554,6 +13409,14 @@ REVOKE ALL ON FUNCTION public.match_guides(description text, match_count integer
 GRANT ALL ON FUNCTION public.match_guides(description text, match_count integer) TO service_role;
 GRANT ALL ON FUNCTION public.match_guides(description text, match_count integer) TO anon;
 GRANT ALL ON FUNCTION public.match_guides(description text, match_count integer) TO authenticated;
+
+--
+-- Name: FUNCTION merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean) TO service_role;
+GRANT ALL ON FUNCTION public.merge_tickets(duplicate uuid, survivor uuid, confirm_cross_customer boolean) TO authenticated;
 
 --
 -- Name: FUNCTION open_ticket(subject text, content text, channel public.ticket_channel, priority public.ticket_priority, contact_email text, contact_phone text, customer_vehicle_id uuid, vehicle_year integer, vehicle_make text, vehicle_model text, vin text, conversation_id uuid, troubleshooting_session_id uuid, customer_id uuid); Type: ACL; Schema: public; Owner: -
@@ -12636,6 +13499,14 @@ GRANT ALL ON FUNCTION public.search_tickets(query_text text, max_results integer
 REVOKE ALL ON FUNCTION public.support_dashboard(days integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.support_dashboard(days integer) TO service_role;
 GRANT ALL ON FUNCTION public.support_dashboard(days integer) TO authenticated;
+
+--
+-- Name: FUNCTION triage_accuracy(days integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.triage_accuracy(days integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.triage_accuracy(days integer) TO service_role;
+GRANT ALL ON FUNCTION public.triage_accuracy(days integer) TO authenticated;
 
 --
 -- Name: FUNCTION vote_on_article(article_slug text, helpful boolean, comment text, visitor text); Type: ACL; Schema: public; Owner: -
@@ -12872,6 +13743,14 @@ GRANT ALL ON SEQUENCE public.notifications_id_seq TO authenticated;
 GRANT ALL ON SEQUENCE public.notifications_id_seq TO service_role;
 
 --
+-- Name: TABLE possible_duplicates; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.possible_duplicates TO anon;
+GRANT ALL ON TABLE public.possible_duplicates TO authenticated;
+GRANT ALL ON TABLE public.possible_duplicates TO service_role;
+
+--
 -- Name: TABLE profiles; Type: ACL; Schema: public; Owner: -
 --
 
@@ -12959,6 +13838,22 @@ GRANT ALL ON TABLE public.ticket_timeline TO service_role;
 GRANT ALL ON TABLE public.ticket_triage_failures TO anon;
 GRANT ALL ON TABLE public.ticket_triage_failures TO authenticated;
 GRANT ALL ON TABLE public.ticket_triage_failures TO service_role;
+
+--
+-- Name: TABLE triage_corrections; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.triage_corrections TO anon;
+GRANT ALL ON TABLE public.triage_corrections TO authenticated;
+GRANT ALL ON TABLE public.triage_corrections TO service_role;
+
+--
+-- Name: SEQUENCE triage_corrections_id_seq; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON SEQUENCE public.triage_corrections_id_seq TO anon;
+GRANT ALL ON SEQUENCE public.triage_corrections_id_seq TO authenticated;
+GRANT ALL ON SEQUENCE public.triage_corrections_id_seq TO service_role;
 
 --
 -- Name: TABLE troubleshooting_session_steps; Type: ACL; Schema: public; Owner: -

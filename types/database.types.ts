@@ -514,6 +514,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"possible_duplicates": {
+                  Row: {
+                    "detected_at": string,"duplicate_of": string,"same_customer": boolean,"similarity": number,"ticket_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "detected_at"?: string,"duplicate_of": string,"same_customer": boolean,"similarity": number,"ticket_id": string
+                  }
+                  Update: {
+                    "detected_at"?: string,"duplicate_of"?: string,"same_customer"?: boolean,"similarity"?: number,"ticket_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "possible_duplicates_duplicate_of_fkey"
+      columns: ["duplicate_of"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "possible_duplicates_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: true
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"profiles": {
                   Row: {
                     "avatar_url": string | null,"created_at": string,"department_id": string | null,"email": string | null,"full_name": string,"id": string,"phone": string | null,"role": Database["public"]['Enums']["user_role"],"updated_at": string,"username": string | null
@@ -720,14 +746,14 @@ isOneToOne: true
                   ]
                 },"tickets": {
                   Row: {
-                    "assigned_at": string | null,"assigned_to": string | null,"call_transcript": string | null,"category": Database["public"]['Enums']["ticket_category"] | null,"channel": Database["public"]['Enums']["ticket_channel"],"closed_at": string | null,"contact_email": string | null,"contact_phone": string | null,"content": string,"conversation_id": string | null,"created_at": string,"customer_id": string,"customer_vehicle_id": string | null,"first_responded_at": string | null,"first_response_breached_at": string | null,"first_response_due_at": string | null,"follow_up_of": string | null,"id": string,"number": string,"priority": Database["public"]['Enums']["ticket_priority"],"resolution_breached_at": string | null,"resolution_due_at": string | null,"resolved_at": string | null,"search_vector": unknown,"sla_due_at": string | null,"sla_paused_at": string | null,"sla_paused_seconds": number,"sla_policy_id": string | null,"status": string,"subject": string,"triage_status": Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id": string | null,"updated_at": string,"urgency": string | null,"vehicle_make": string | null,"vehicle_model": string | null,"vehicle_year": number | null,"vin": string | null
+                    "assigned_at": string | null,"assigned_to": string | null,"call_transcript": string | null,"category": Database["public"]['Enums']["ticket_category"] | null,"channel": Database["public"]['Enums']["ticket_channel"],"closed_at": string | null,"contact_email": string | null,"contact_phone": string | null,"content": string,"conversation_id": string | null,"created_at": string,"customer_id": string,"customer_vehicle_id": string | null,"first_responded_at": string | null,"first_response_breached_at": string | null,"first_response_due_at": string | null,"follow_up_of": string | null,"id": string,"merged_into": string | null,"number": string,"priority": Database["public"]['Enums']["ticket_priority"],"priority_set_by": Database["public"]['Enums']["priority_setter"] | null,"priority_set_by_id": string | null,"resolution_breached_at": string | null,"resolution_due_at": string | null,"resolved_at": string | null,"search_vector": unknown,"sla_due_at": string | null,"sla_paused_at": string | null,"sla_paused_seconds": number,"sla_policy_id": string | null,"status": string,"subject": string,"triage_status": Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id": string | null,"updated_at": string,"urgency": string | null,"vehicle_make": string | null,"vehicle_model": string | null,"vehicle_year": number | null,"vin": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "assigned_at"?: string | null,"assigned_to"?: string | null,"call_transcript"?: string | null,"category"?: Database["public"]['Enums']["ticket_category"] | null,"channel"?: Database["public"]['Enums']["ticket_channel"],"closed_at"?: string | null,"contact_email"?: string | null,"contact_phone"?: string | null,"content"?: string,"conversation_id"?: string | null,"created_at"?: string,"customer_id": string,"customer_vehicle_id"?: string | null,"first_responded_at"?: string | null,"first_response_breached_at"?: string | null,"first_response_due_at"?: string | null,"follow_up_of"?: string | null,"id"?: string,"number"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"resolution_breached_at"?: string | null,"resolution_due_at"?: string | null,"resolved_at"?: string | null,"search_vector"?: never,"sla_due_at"?: never,"sla_paused_at"?: string | null,"sla_paused_seconds"?: number,"sla_policy_id"?: string | null,"status"?: string,"subject": string,"triage_status"?: Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id"?: string | null,"updated_at"?: string,"urgency"?: string | null,"vehicle_make"?: string | null,"vehicle_model"?: string | null,"vehicle_year"?: number | null,"vin"?: string | null
+                    "assigned_at"?: string | null,"assigned_to"?: string | null,"call_transcript"?: string | null,"category"?: Database["public"]['Enums']["ticket_category"] | null,"channel"?: Database["public"]['Enums']["ticket_channel"],"closed_at"?: string | null,"contact_email"?: string | null,"contact_phone"?: string | null,"content"?: string,"conversation_id"?: string | null,"created_at"?: string,"customer_id": string,"customer_vehicle_id"?: string | null,"first_responded_at"?: string | null,"first_response_breached_at"?: string | null,"first_response_due_at"?: string | null,"follow_up_of"?: string | null,"id"?: string,"merged_into"?: string | null,"number"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"priority_set_by"?: Database["public"]['Enums']["priority_setter"] | null,"priority_set_by_id"?: string | null,"resolution_breached_at"?: string | null,"resolution_due_at"?: string | null,"resolved_at"?: string | null,"search_vector"?: never,"sla_due_at"?: never,"sla_paused_at"?: string | null,"sla_paused_seconds"?: number,"sla_policy_id"?: string | null,"status"?: string,"subject": string,"triage_status"?: Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id"?: string | null,"updated_at"?: string,"urgency"?: string | null,"vehicle_make"?: string | null,"vehicle_model"?: string | null,"vehicle_year"?: number | null,"vin"?: string | null
                   }
                   Update: {
-                    "assigned_at"?: string | null,"assigned_to"?: string | null,"call_transcript"?: string | null,"category"?: Database["public"]['Enums']["ticket_category"] | null,"channel"?: Database["public"]['Enums']["ticket_channel"],"closed_at"?: string | null,"contact_email"?: string | null,"contact_phone"?: string | null,"content"?: string,"conversation_id"?: string | null,"created_at"?: string,"customer_id"?: string,"customer_vehicle_id"?: string | null,"first_responded_at"?: string | null,"first_response_breached_at"?: string | null,"first_response_due_at"?: string | null,"follow_up_of"?: string | null,"id"?: string,"number"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"resolution_breached_at"?: string | null,"resolution_due_at"?: string | null,"resolved_at"?: string | null,"search_vector"?: never,"sla_due_at"?: never,"sla_paused_at"?: string | null,"sla_paused_seconds"?: number,"sla_policy_id"?: string | null,"status"?: string,"subject"?: string,"triage_status"?: Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id"?: string | null,"updated_at"?: string,"urgency"?: string | null,"vehicle_make"?: string | null,"vehicle_model"?: string | null,"vehicle_year"?: number | null,"vin"?: string | null
+                    "assigned_at"?: string | null,"assigned_to"?: string | null,"call_transcript"?: string | null,"category"?: Database["public"]['Enums']["ticket_category"] | null,"channel"?: Database["public"]['Enums']["ticket_channel"],"closed_at"?: string | null,"contact_email"?: string | null,"contact_phone"?: string | null,"content"?: string,"conversation_id"?: string | null,"created_at"?: string,"customer_id"?: string,"customer_vehicle_id"?: string | null,"first_responded_at"?: string | null,"first_response_breached_at"?: string | null,"first_response_due_at"?: string | null,"follow_up_of"?: string | null,"id"?: string,"merged_into"?: string | null,"number"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"priority_set_by"?: Database["public"]['Enums']["priority_setter"] | null,"priority_set_by_id"?: string | null,"resolution_breached_at"?: string | null,"resolution_due_at"?: string | null,"resolved_at"?: string | null,"search_vector"?: never,"sla_due_at"?: never,"sla_paused_at"?: string | null,"sla_paused_seconds"?: number,"sla_policy_id"?: string | null,"status"?: string,"subject"?: string,"triage_status"?: Database["public"]['Enums']["ticket_triage_status"],"troubleshooting_session_id"?: string | null,"updated_at"?: string,"urgency"?: string | null,"vehicle_make"?: string | null,"vehicle_model"?: string | null,"vehicle_year"?: number | null,"vin"?: string | null
                   }
                   Relationships: [
                     {
@@ -761,6 +787,18 @@ isOneToOne: false
       referencedRelation: "tickets"
       referencedColumns: ["id"]
     },{
+      foreignKeyName: "tickets_merged_into_fkey"
+      columns: ["merged_into"]
+isOneToOne: false
+      referencedRelation: "tickets"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "tickets_priority_set_by_id_fkey"
+      columns: ["priority_set_by_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
       foreignKeyName: "tickets_sla_policy_id_fkey"
       columns: ["sla_policy_id"]
 isOneToOne: false
@@ -771,6 +809,32 @@ isOneToOne: false
       columns: ["troubleshooting_session_id"]
 isOneToOne: true
       referencedRelation: "troubleshooting_sessions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"triage_corrections": {
+                  Row: {
+                    "corrected_at": string,"corrected_by": string | null,"field": string,"from_value": string | null,"id": number,"model_version": string | null,"provider": string | null,"ticket_id": string,"to_value": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "corrected_at"?: string,"corrected_by"?: string | null,"field": string,"from_value"?: string | null,"id"?: never,"model_version"?: string | null,"provider"?: string | null,"ticket_id": string,"to_value": string
+                  }
+                  Update: {
+                    "corrected_at"?: string,"corrected_by"?: string | null,"field"?: string,"from_value"?: string | null,"id"?: never,"model_version"?: string | null,"provider"?: string | null,"ticket_id"?: string,"to_value"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "triage_corrections_corrected_by_fkey"
+      columns: ["corrected_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "triage_corrections_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "tickets"
       referencedColumns: ["id"]
     }
                   ]
@@ -965,6 +1029,9 @@ isOneToOne: false
 "complete_troubleshooting_session":
 { Args: { "outcome": string,"session_id": string }; Returns: string
                            },
+"correct_ticket_triage":
+{ Args: { "field": string,"ticket_id": string,"value": string }; Returns: boolean
+                           },
 "desk_performance":
 { Args: { "days"?: number }; Returns: Json
                            },
@@ -988,6 +1055,9 @@ isOneToOne: false
 { Args: { "description": string,"match_count"?: number }; Returns: {
               "confident": boolean,"fuzzy_score": number,"guide_description": string,"guide_id": string,"score": number,"slug": string,"text_score": number,"title": string
             }[]
+                           },
+"merge_tickets":
+{ Args: { "confirm_cross_customer"?: boolean,"duplicate": string,"survivor": string }; Returns: Json
                            },
 "open_ticket":
 { Args: { "channel": Database["public"]['Enums']["ticket_channel"],"contact_email"?: string,"contact_phone"?: string,"content": string,"conversation_id"?: string,"customer_id"?: string,"customer_vehicle_id"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"subject": string,"troubleshooting_session_id"?: string,"vehicle_make"?: string,"vehicle_model"?: string,"vehicle_year"?: number,"vin"?: string }; Returns: {
@@ -1029,6 +1099,9 @@ isOneToOne: false
 "support_dashboard":
 { Args: { "days"?: number }; Returns: Json
                            },
+"triage_accuracy":
+{ Args: { "days"?: number }; Returns: Json
+                           },
 "vote_on_article":
 { Args: { "article_slug": string,"comment"?: string,"helpful": boolean,"visitor"?: string }; Returns: {
               "has_comment": boolean,"is_helpful": boolean,"vote_id": number
@@ -1036,7 +1109,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "analysis_metric_type": "RESPONSE_TIME"|"VOLUME"|"PEAK_TIME"|"CUSTOMER_INTENT"|"JOURNEY_STAGE"|"SENTIMENT"|"AGENT_QUALITY"|"CHANNEL_USAGE","analysis_sentiment": "POSITIVE"|"NEUTRAL"|"FRICTION","analysis_status": "PENDING"|"PROCESSING"|"COMPLETED"|"FAILED"|"PARTIAL","analytics_event_type": "api_call"|"conversation_created"|"message_sent"|"error"|"ticket_created"|"ticket_status_changed"|"ticket_resolved"|"troubleshooting_started"|"troubleshooting_completed"|"work_order_completed"|"sla_breached"|"ticket_rated","conversation_channel": "chat"|"voice"|"email","conversation_status": "active"|"resolved"|"archived","export_format": "CSV"|"PDF","kb_embedding_state": "pending"|"embedding"|"embedded"|"failed","message_role": "user"|"assistant"|"technician"|"system","message_type": "text"|"voice"|"image"|"file","retrieval_source_type": "kb_article"|"guide"|"ticket"|"conversation","ticket_category": "billing"|"technical"|"feature_request","ticket_channel": "web"|"chat"|"voice"|"email"|"phone"|"troubleshooting","ticket_event_kind": "created"|"triage_finished"|"triage_failed"|"claimed"|"assigned"|"unassigned"|"status_changed"|"message_sent"|"reply_sent"|"internal_note_added"|"work_order_created"|"work_order_started"|"work_order_completed"|"work_order_cancelled"|"resolved"|"reopened"|"follow_up_opened"|"sla_breached"|"rated","ticket_priority": "low"|"normal"|"high"|"urgent","ticket_triage_status": "pending"|"processing"|"processed"|"resolved"|"ai_failed","user_role": "customer"|"technician"|"admin","work_order_status": "open"|"in_progress"|"completed"|"cancelled"
+            "analysis_metric_type": "RESPONSE_TIME"|"VOLUME"|"PEAK_TIME"|"CUSTOMER_INTENT"|"JOURNEY_STAGE"|"SENTIMENT"|"AGENT_QUALITY"|"CHANNEL_USAGE","analysis_sentiment": "POSITIVE"|"NEUTRAL"|"FRICTION","analysis_status": "PENDING"|"PROCESSING"|"COMPLETED"|"FAILED"|"PARTIAL","analytics_event_type": "api_call"|"conversation_created"|"message_sent"|"error"|"ticket_created"|"ticket_status_changed"|"ticket_resolved"|"troubleshooting_started"|"troubleshooting_completed"|"work_order_completed"|"sla_breached"|"ticket_rated"|"tickets_merged","conversation_channel": "chat"|"voice"|"email","conversation_status": "active"|"resolved"|"archived","export_format": "CSV"|"PDF","kb_embedding_state": "pending"|"embedding"|"embedded"|"failed","message_role": "user"|"assistant"|"technician"|"system","message_type": "text"|"voice"|"image"|"file","priority_setter": "triage"|"customer"|"staff"|"sla_escalation","retrieval_source_type": "kb_article"|"guide"|"ticket"|"conversation","ticket_category": "billing"|"technical"|"feature_request","ticket_channel": "web"|"chat"|"voice"|"email"|"phone"|"troubleshooting","ticket_event_kind": "created"|"triage_finished"|"triage_failed"|"claimed"|"assigned"|"unassigned"|"status_changed"|"message_sent"|"reply_sent"|"internal_note_added"|"work_order_created"|"work_order_started"|"work_order_completed"|"work_order_cancelled"|"resolved"|"reopened"|"follow_up_opened"|"sla_breached"|"rated"|"triage_corrected"|"merged","ticket_priority": "low"|"normal"|"high"|"urgent","ticket_triage_status": "pending"|"processing"|"processed"|"resolved"|"ai_failed","user_role": "customer"|"technician"|"admin","work_order_status": "open"|"in_progress"|"completed"|"cancelled"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -1152,7 +1225,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "analysis_metric_type": ["RESPONSE_TIME", "VOLUME", "PEAK_TIME", "CUSTOMER_INTENT", "JOURNEY_STAGE", "SENTIMENT", "AGENT_QUALITY", "CHANNEL_USAGE"],"analysis_sentiment": ["POSITIVE", "NEUTRAL", "FRICTION"],"analysis_status": ["PENDING", "PROCESSING", "COMPLETED", "FAILED", "PARTIAL"],"analytics_event_type": ["api_call", "conversation_created", "message_sent", "error", "ticket_created", "ticket_status_changed", "ticket_resolved", "troubleshooting_started", "troubleshooting_completed", "work_order_completed", "sla_breached", "ticket_rated"],"conversation_channel": ["chat", "voice", "email"],"conversation_status": ["active", "resolved", "archived"],"export_format": ["CSV", "PDF"],"kb_embedding_state": ["pending", "embedding", "embedded", "failed"],"message_role": ["user", "assistant", "technician", "system"],"message_type": ["text", "voice", "image", "file"],"retrieval_source_type": ["kb_article", "guide", "ticket", "conversation"],"ticket_category": ["billing", "technical", "feature_request"],"ticket_channel": ["web", "chat", "voice", "email", "phone", "troubleshooting"],"ticket_event_kind": ["created", "triage_finished", "triage_failed", "claimed", "assigned", "unassigned", "status_changed", "message_sent", "reply_sent", "internal_note_added", "work_order_created", "work_order_started", "work_order_completed", "work_order_cancelled", "resolved", "reopened", "follow_up_opened", "sla_breached", "rated"],"ticket_priority": ["low", "normal", "high", "urgent"],"ticket_triage_status": ["pending", "processing", "processed", "resolved", "ai_failed"],"user_role": ["customer", "technician", "admin"],"work_order_status": ["open", "in_progress", "completed", "cancelled"]
+            "analysis_metric_type": ["RESPONSE_TIME", "VOLUME", "PEAK_TIME", "CUSTOMER_INTENT", "JOURNEY_STAGE", "SENTIMENT", "AGENT_QUALITY", "CHANNEL_USAGE"],"analysis_sentiment": ["POSITIVE", "NEUTRAL", "FRICTION"],"analysis_status": ["PENDING", "PROCESSING", "COMPLETED", "FAILED", "PARTIAL"],"analytics_event_type": ["api_call", "conversation_created", "message_sent", "error", "ticket_created", "ticket_status_changed", "ticket_resolved", "troubleshooting_started", "troubleshooting_completed", "work_order_completed", "sla_breached", "ticket_rated", "tickets_merged"],"conversation_channel": ["chat", "voice", "email"],"conversation_status": ["active", "resolved", "archived"],"export_format": ["CSV", "PDF"],"kb_embedding_state": ["pending", "embedding", "embedded", "failed"],"message_role": ["user", "assistant", "technician", "system"],"message_type": ["text", "voice", "image", "file"],"priority_setter": ["triage", "customer", "staff", "sla_escalation"],"retrieval_source_type": ["kb_article", "guide", "ticket", "conversation"],"ticket_category": ["billing", "technical", "feature_request"],"ticket_channel": ["web", "chat", "voice", "email", "phone", "troubleshooting"],"ticket_event_kind": ["created", "triage_finished", "triage_failed", "claimed", "assigned", "unassigned", "status_changed", "message_sent", "reply_sent", "internal_note_added", "work_order_created", "work_order_started", "work_order_completed", "work_order_cancelled", "resolved", "reopened", "follow_up_opened", "sla_breached", "rated", "triage_corrected", "merged"],"ticket_priority": ["low", "normal", "high", "urgent"],"ticket_triage_status": ["pending", "processing", "processed", "resolved", "ai_failed"],"user_role": ["customer", "technician", "admin"],"work_order_status": ["open", "in_progress", "completed", "cancelled"]
           }
         }
 } as const
