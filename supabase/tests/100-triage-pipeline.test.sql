@@ -1,7 +1,7 @@
 -- Triage pipeline: the enqueue and wake triggers, claiming, retry and give-up, the stuck reset, requeue, access.
 -- (Two workers racing for the same tickets needs two sessions: tests/triage/pipeline.test.ts.)
 begin;
-select plan(35);
+select plan(37);
 select tests.create_support_fixtures();
 
 -- ---------------------------------------------------------------------------------------------------------------
@@ -100,13 +100,15 @@ select results_eq($$select error, attempts from public.ticket_triage_failures wh
 insert into public.tickets (id, customer_id, subject, triage_status, created_at, updated_at) values
   ('00000000-0000-4000-b000-000000000201', tests.user_id('customer_b'), 'Stuck six minutes', 'processing', now() - interval '10 minutes', now() - interval '6 minutes'),
   ('00000000-0000-4000-b000-000000000202', tests.user_id('customer_b'), 'Stuck, attempts spent', 'processing', now() - interval '10 minutes', now() - interval '6 minutes'),
-  ('00000000-0000-4000-b000-000000000203', tests.user_id('customer_b'), 'Working for four minutes', 'processing', now() - interval '10 minutes', now() - interval '4 minutes'),
+  -- Four minutes ago, or since the server started if that is later (a test server is young, and a claim older than
+  -- the server is stuck by definition: see the restart check below).
+  ('00000000-0000-4000-b000-000000000203', tests.user_id('customer_b'), 'Working for four minutes', 'processing', now() - interval '10 minutes', greatest(now() - interval '4 minutes', pg_postmaster_start_time())),
   ('00000000-0000-4000-b000-000000000204', tests.user_id('customer_b'), 'Processing without a job', 'processing', now() - interval '10 minutes', now() - interval '6 minutes');
 update private.jobs set status = 'running', attempts = 1, locked_by = 'crashed', locked_at = now() - interval '6 minutes'
 where payload = '{"ticket_id": "00000000-0000-4000-b000-000000000201"}';
 update private.jobs set status = 'running', attempts = 5, max_attempts = 5, locked_by = 'crashed', locked_at = now() - interval '6 minutes'
 where payload = '{"ticket_id": "00000000-0000-4000-b000-000000000202"}';
-update private.jobs set status = 'running', attempts = 1, locked_by = 'busy', locked_at = now() - interval '4 minutes'
+update private.jobs set status = 'running', attempts = 1, locked_by = 'busy', locked_at = greatest(now() - interval '4 minutes', pg_postmaster_start_time())
 where payload = '{"ticket_id": "00000000-0000-4000-b000-000000000203"}';
 delete from private.jobs where payload = '{"ticket_id": "00000000-0000-4000-b000-000000000204"}';
 
@@ -122,6 +124,16 @@ select results_eq($$select triage_status::text from public.tickets where id = '0
 select results_eq($$select t.triage_status::text, j.status::text from public.tickets t join private.jobs j on j.payload = jsonb_build_object('ticket_id', t.id)
   where t.id = '00000000-0000-4000-b000-000000000204'$$, $$values ('pending', 'queued')$$,
   'a ticket processing without a job is pending again with a fresh job');
+-- A claim made before the server (re)started cannot be held by a live transaction: the next sweep resets it, without
+-- the five minutes (20261207000100). Here the test server started moments ago, so the claim is recent as well.
+insert into public.tickets (id, customer_id, subject, triage_status, created_at, updated_at) values
+  ('00000000-0000-4000-b000-000000000205', tests.user_id('customer_b'), 'In flight at a restart', 'processing', now() - interval '10 minutes', pg_postmaster_start_time() - interval '1 second');
+update private.jobs set status = 'running', attempts = 1, locked_by = 'before-restart', locked_at = pg_postmaster_start_time() - interval '1 second'
+where payload = '{"ticket_id": "00000000-0000-4000-b000-000000000205"}';
+select is(private.reset_stuck_triage(), 1, 'a ticket whose job was claimed before the server started goes back to pending at the next sweep');
+select results_eq($$select triage_status::text from public.tickets where id = '00000000-0000-4000-b000-000000000203'$$, $$values ('processing')$$,
+  'a ticket claimed since the server started and for less than 5 minutes is still left alone');
+
 select is((select count(*)::int from cron.job where jobname = 'triage-drain' and schedule = '* * * * *' and command like '%private.drain_triage_queue()%'), 1,
   'pg_cron drains the triage queue every minute');
 

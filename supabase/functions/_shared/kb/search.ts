@@ -5,6 +5,7 @@
 import { z } from 'npm:zod@4';
 import type { EmbeddingProvider } from '../ai/embeddings.ts';
 import { database, type Transaction } from '../db/postgres.ts';
+import { reciprocalRankFusion } from './rank.ts';
 
 export interface SearchFilters {
   solutionArea?: string | null;
@@ -119,9 +120,30 @@ export async function searchAcrossAreas(
   });
   // Stable: equal boosted scores keep search_kb's order.
   ranked.sort((a, b) => b.hit.fusedScore - a.hit.fusedScore || a.position - b.position);
-  const hits = ranked.slice(0, options.matchCount).map((entry) => entry.hit);
+
+  // A second opinion on which article is meant: the help centre's lexical ranking (field-weighted words, misspellings
+  // matched by trigram; decision 0017) over the same question. Its order of the articles already found is fused with
+  // the boosted order by reciprocal rank (./rank.ts, k = 60, equal weights), so an article both rankers put first
+  // leads; it only reorders what search_kb returned under RLS, and records nothing (search_help would log a miss).
+  const lexical = await tx`
+    select article_id::text from private.help_search_candidates(${query}, ${lexicalCandidates}, ${lexicalRelativeCutoff})
+    order by score desc, article_id`;
+  const lexicalRank = new Map(lexical.map((row, index) => [z.object({ article_id: z.string() }).parse(row).article_id, index] as const));
+  const byChunk = new Map(ranked.map((entry) => [entry.hit.chunkId, entry.hit]));
+  const lexicalOrder = ranked
+    .map((entry, index) => ({ entry, index, rank: lexicalRank.get(entry.hit.articleId) }))
+    .filter((item): item is { entry: typeof ranked[number]; index: number; rank: number } => item.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((item) => item.entry.hit.chunkId);
+  const hits = reciprocalRankFusion([ranked.map((entry) => entry.hit.chunkId), lexicalOrder])
+    .slice(0, options.matchCount)
+    .map((fused) => ({ ...byChunk.get(fused.id)!, fusedScore: fused.score }));
   return { hits, routedArea: hits[0]?.solutionArea ?? null };
 }
+
+/** How many articles the lexical ranking is asked for, and its cut-off relative to the best (as the help centre). */
+const lexicalCandidates = 10;
+const lexicalRelativeCutoff = 0.4;
 
 /** One hit per article (its best chunk), best first: what a person wants to see in a result list. */
 export function bestChunkPerArticle(hits: readonly ChunkHit[], limit: number): ChunkHit[] {
