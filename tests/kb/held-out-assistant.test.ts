@@ -15,6 +15,7 @@ export const heldOutAssistantTargets = { cited: 0.9, first: 0.75 } as const;
 
 const heldOut = z.object({
   questions: z.array(z.object({ question: z.string(), expected_article_slug: z.string(), also_acceptable_slugs: z.array(z.string()).optional() })),
+  follow_ups: z.array(z.object({ turns: z.array(z.string()).min(2), expected_article_slug: z.string() })),
 }).parse(JSON.parse(readFileSync(new URL('../fixtures/held-out/customer-questions.json', import.meta.url), 'utf8')));
 
 describe('held-out customer questions through chat (default area)', () => {
@@ -43,5 +44,24 @@ describe('held-out customer questions through chat (default area)', () => {
     console.log(`HELD-OUT assistant cited ${(cited / total).toFixed(2)} (${cited}/${total}) first ${(first / total).toFixed(2)} (${first}/${total}); targets ${heldOutAssistantTargets.cited} / ${heldOutAssistantTargets.first}`);
     expect(answered).toBe(total);
     expect(Number.isFinite(cited / total) && Number.isFinite(first / total)).toBe(true);
+  }, 600_000);
+
+  it('answers every follow-up in the light of the turn before and reports how often its article is cited', async () => {
+    let answered = 0;
+    let cited = 0;
+    for (const item of heldOut.follow_ups) {
+      const [row] = await sql`insert into public.conversations (customer_id, solution_area) values (${customer.id}, 'support') returning id`;
+      let done: { citations: Array<{ slug: string }> } | undefined;
+      for (const turn of item.turns) {
+        const { events } = await chat(customer, { conversation_id: String(row!.id), message: turn });
+        done = events.find((event) => event.event === 'done')?.data as typeof done;
+      }
+      if (!done) continue;
+      answered++;
+      if (done.citations.some((citation) => citation.slug === item.expected_article_slug)) cited++;
+    }
+    const total = heldOut.follow_ups.length;
+    console.log(`HELD-OUT assistant follow-ups: last turn cites the right article ${(cited / total).toFixed(2)} (${cited}/${total})`);
+    expect(answered).toBe(total);
   }, 600_000);
 });

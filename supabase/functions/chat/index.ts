@@ -23,6 +23,7 @@ import { corsHeaders, handleRequests, HttpError, parseJsonBody } from '../_share
 import { logRetrieval, searchAcrossAreas } from '../_shared/kb/search.ts';
 import { stopDrivingAdvice, type StopDrivingAdvice } from '../_shared/safety/stop-driving.ts';
 import { loadConversation, openHandOffTicket, recordAssistantCall, storeAssistantMessage, storeCustomerMessage, type StoredMessage } from './conversation.ts';
+import { retrievalQuery } from './follow-up.ts';
 import { answerIsTooUnsure, customerAsksForPerson, handOffOffer, ticketOpenedMessage, urgentHandOffOffer } from './hand-off.ts';
 
 const chatRequest = z.object({
@@ -36,6 +37,8 @@ const chatRequest = z.object({
 
 /** Passages handed to the answer provider: enough context, small enough prompt. */
 const passagesForAnswer = 5;
+
+const previousQuestionRow = z.object({ content: z.string() }).optional();
 
 type SendEvent = (event: string, data: unknown) => void;
 
@@ -132,8 +135,15 @@ export const handler = handleRequests(['POST'], async (request) => {
     const started = performance.now();
     const embedder = embeddingProviderFromEnv();
     // The conversation's area and vehicle boost the ranking; they never hide another area's article.
-    const { hits, routedArea } = await asCaller(claims, (tx) =>
-      searchAcrossAreas(tx, embedder, question, { matchCount: passagesForAnswer, preferredArea: conversation.solution_area, vehicleContext: conversation.vehicle }));
+    // A follow-up is searched together with the customer's previous question (./follow-up.ts).
+    const { hits, routedArea } = await asCaller(claims, async (tx) => {
+      const [previous] = await tx`
+        select content from public.messages
+        where conversation_id = ${conversation.id} and role = 'user' and id <> ${customerMessage!.id}
+        order by created_at desc, id desc limit 1`;
+      const query = retrievalQuery(question, previousQuestionRow.parse(previous)?.content ?? null);
+      return searchAcrossAreas(tx, embedder, query, { matchCount: passagesForAnswer, preferredArea: conversation.solution_area, vehicleContext: conversation.vehicle });
+    });
     const retrievalMs = Math.round(performance.now() - started);
     const retrievalLogId = await logRetrieval({
       query: question,
