@@ -6,8 +6,5 @@ import { measureTriage } from './measure.ts';
 import { newWordingDevTickets } from './new-wording-tickets.ts';
 
 const provider = new LocalTriageProvider();
-const sets = [['dev', [...newWordingDevTickets]]] as const;
-for (const [name, tickets] of sets) {
-  const figures = await measureTriage(provider, tickets);
-  console.log(JSON.stringify({ set: name, model: provider.modelVersion, n: figures.n, category_accuracy: figures.categoryAccuracy, urgency_accuracy: figures.urgencyAccuracy, high_recall: figures.highRecall }));
-}
+const figures = await measureTriage(provider, newWordingDevTickets);
+console.log(JSON.stringify({ set: 'dev', model: provider.modelVersion, n: figures.n, category_accuracy: figures.categoryAccuracy, urgency_accuracy: figures.urgencyAccuracy, high_recall: figures.highRecall }));

@@ -90,6 +90,7 @@ export interface AreaRankedResult {
   routedArea: string | null;
 }
 
+const lexicalArticleRow = z.object({ article_id: z.string() });
 const articleContextRow = z.object({ id: z.string(), solution_area: z.string().nullable(), vehicle_context: z.string().nullable() });
 
 /**
@@ -128,7 +129,7 @@ export async function searchAcrossAreas(
   const lexical = await tx`
     select article_id::text from private.help_search_candidates(${query}, ${lexicalCandidates}, ${lexicalRelativeCutoff})
     order by score desc, article_id`;
-  const lexicalRank = new Map(lexical.map((row, index) => [z.object({ article_id: z.string() }).parse(row).article_id, index] as const));
+  const lexicalRank = new Map(lexical.map((row, index) => [lexicalArticleRow.parse(row).article_id, index] as const));
   const byChunk = new Map(ranked.map((entry) => [entry.hit.chunkId, entry.hit]));
   const lexicalOrder = ranked
     .map((entry, index) => ({ entry, index, rank: lexicalRank.get(entry.hit.articleId) }))
