@@ -278,7 +278,7 @@ const suites: Suite[] = [
 
 async function runVitest(suite: string, config: string, { env, args, artifacts }: SuiteContext): Promise<SuiteResult> {
   const report = join(artifacts, `${suite}.json`);
-  const { code } = await runCommand(bin('vitest'), ['run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], env);
+  const { code, output } = await runCommand(bin('vitest'), ['run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], env);
   if (!existsSync(report)) return { suite, passed: 0, failed: 1, error: 'vitest wrote no report' };
   const summary = JSON.parse(readFileSync(report, 'utf8')) as VitestJsonReport;
   const failedFiles = summary.testResults.filter((file) => file.status === 'failed' && file.message).length;
@@ -292,8 +292,27 @@ async function runVitest(suite: string, config: string, { env, args, artifacts }
   });
   // Skipped or todo tests are not allowed in this project: they count as failures.
   const failed = summary.numFailedTests + summary.numPendingTests + summary.numTodoTests + failedFiles;
-  if (code !== 0 && failed === 0) return { suite, passed: summary.numPassedTests, failed: 1, error: 'vitest exited with an error', failures };
+  if (code !== 0 && failed === 0) {
+    return { suite, passed: summary.numPassedTests, failed: 1, error: 'vitest exited with an error', failures: [...failures, ...unhandledErrors(output)] };
+  }
   return { suite, passed: summary.numPassedTests, failed, failures };
+}
+
+/**
+ * Vitest exits non-zero with every test passed when something threw outside a test (an unhandled rejection, an
+ * 'error' event nobody listens to). Its JSON report does not carry those, and on CI only the end of the output is
+ * kept, so the summary repeats the head of each block: which error, and which test file it came from.
+ */
+export function unhandledErrors(output: string): string[] {
+  // eslint-disable-next-line no-control-regex -- colour codes would hide the markers
+  const lines = output.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((line) => line.trim());
+  const first = lines.findIndex((line) => /Unhandled (Errors?|Rejection)/.test(line));
+  if (first === -1) return ['no unhandled-error block in the output: see the vitest output above'];
+  // Each error's first line (the line after its "⎯ Unhandled Rejection ⎯" rule) and where vitest says it came from.
+  const block = lines.slice(first, first + 200);
+  const kept = block.filter((line, index) =>
+    /^⎯+ Unhandled (Error|Rejection) ⎯+$/.test(block[index - 1] ?? '') || /^(This error originated in|The latest test that)/.test(line));
+  return kept.slice(0, 12).map((line) => line.slice(0, 300));
 }
 
 interface VitestJsonReport {
