@@ -304,7 +304,7 @@ async function runVitest(suite: string, config: string, { env, args, artifacts }
  * kept, so the summary repeats the head of each block: which error, and which test file it came from.
  */
 export function unhandledErrors(output: string): string[] {
-  // eslint-disable-next-line no-control-regex -- colour codes would hide the markers
+  // Colour codes would hide the markers.
   const lines = output.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((line) => line.trim());
   const first = lines.findIndex((line) => /Unhandled (Errors?|Rejection)/.test(line));
   if (first === -1) return ['no unhandled-error block in the output: see the vitest output above'];
