@@ -46,7 +46,7 @@ describe('standing reports in the browser', () => {
     await page.waitForURL((url) => url.pathname === '/admin/reports');
 
     await expect.poll(() => page.getByRole('heading', { name: 'Needs a follow-up' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('Self-service that held for 7 days').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Self-service that held for 7 days', { exact: true }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('table', { name: 'Guides by share resolved, worst first' }).getByRole('row').count()).toBeGreaterThan(1);
 
     const item = page.locator('.follow-up', { hasText: customerName });
