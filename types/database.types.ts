@@ -1059,6 +1059,11 @@ isOneToOne: false
 "merge_tickets":
 { Args: { "confirm_cross_customer"?: boolean,"duplicate": string,"survivor": string }; Returns: Json
                            },
+"open_follow_up_ticket":
+{ Args: { "session_id": string }; Returns: {
+              "already_open": boolean,"ticket_id": string,"ticket_number": string
+            }[]
+                           },
 "open_ticket":
 { Args: { "channel": Database["public"]['Enums']["ticket_channel"],"contact_email"?: string,"contact_phone"?: string,"content": string,"conversation_id"?: string,"customer_id"?: string,"customer_vehicle_id"?: string,"priority"?: Database["public"]['Enums']["ticket_priority"],"subject": string,"troubleshooting_session_id"?: string,"vehicle_make"?: string,"vehicle_model"?: string,"vehicle_year"?: number,"vin"?: string }; Returns: {
               "already_open": boolean,"id": string,"number": string
@@ -1095,6 +1100,9 @@ isOneToOne: false
 { Args: { "max_results"?: number,"query_text": string }; Returns: {
               "number": string,"rank": number,"status": string,"subject": string,"ticket_id": string
             }[]
+                           },
+"standing_reports":
+{ Args: { "days"?: number }; Returns: Json
                            },
 "support_dashboard":
 { Args: { "days"?: number }; Returns: Json

@@ -16,6 +16,7 @@ const navigation: Record<UserRole, Array<{ to: string; label: string }>> = {
     { to: '/admin/kb', label: 'Knowledge base' },
     { to: '/admin/guides', label: 'Guides' },
     { to: '/admin/sla', label: 'SLA' },
+    { to: '/admin/reports', label: 'Reports' },
     { to: '/desk', label: 'Desk' },
   ],
 };

@@ -3,14 +3,14 @@
 // assignment and resolution, AI usage, chat hand-offs and guided-fix outcomes; per-guide figures live on /admin/guides.
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useNavigation } from '@remix-run/react';
-import type { ReactNode } from 'react';
 import { EmptyState } from '~/components/app-shell';
+import { BarTable, Panel, RangeSwitch, Stat } from '~/components/figures';
 import { DeskPerformanceFigures } from '~/components/desk-performance';
 import { TriageAccuracyFigures } from '~/components/triage-accuracy';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/server/auth.server';
-import { dashboardIsEmpty, dashboardRanges, parseDashboardRange, type SupportDashboard } from '~/lib/shared/support-dashboard';
-import { formatDuration, percent } from '~/lib/shared/format-figures';
+import { dashboardIsEmpty, parseDashboardRange, type SupportDashboard } from '~/lib/shared/support-dashboard';
+import { dollars, formatDuration, percent, whole } from '~/lib/shared/format-figures';
 import { getDeskPerformance } from '~/models/desk-performance.server';
 import { getSupportDashboard } from '~/models/support-dashboard.server';
 import { getTriageAccuracy } from '~/models/triage-accuracy.server';
@@ -38,8 +38,6 @@ const urgencyLabels: Record<string, string> = { high: 'High', medium: 'Medium', 
 const categoryLabels: Record<string, string> = { billing: 'Billing', technical: 'Technical', feature_request: 'Feature request' };
 const sourceLabels: Record<string, string> = { triage: 'Ticket triage', chat: 'Assistant (chat)' };
 
-const whole = new Intl.NumberFormat('en');
-const dollars = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 2, minimumFractionDigits: 2 });
 const dayLabel = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 const formatDay = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`));
@@ -55,6 +53,7 @@ export default function AdminHome() {
       <nav className="dashboard-links" aria-label="Admin tasks">
         <Link to="/admin/kb">Curate articles</Link>
         <Link to="/admin/guides">Per-guide figures</Link>
+        <Link to="/admin/reports">Reports</Link>
         <Link to="/desk">Open the desk</Link>
       </nav>
       <RangeSwitch days={dashboard.days} />
@@ -73,19 +72,6 @@ export default function AdminHome() {
       <DeskPerformanceFigures figures={deskPerformance} />
       <TriageAccuracyFigures figures={triageAccuracy} />
     </div>
-  );
-}
-
-/** 7 / 30 / 90 days as links (plain navigation: keyboard, back button and shareable URLs for free). */
-function RangeSwitch({ days }: { days: number }) {
-  return (
-    <nav className="range-switch" aria-label="Time range">
-      {dashboardRanges.map((range) => (
-        <Link key={range} to={`?days=${range}`} aria-current={range === days ? 'page' : undefined} preventScrollReset>
-          {range} days
-        </Link>
-      ))}
-    </nav>
   );
 }
 
@@ -192,49 +178,6 @@ function Figures({ dashboard }: { dashboard: SupportDashboard }) {
       </div>
       <p className="field-hint">Days are UTC days, today included. Open tickets are counted whenever they were created.</p>
     </>
-  );
-}
-
-function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <div className="stat">
-      <dt>{label}</dt>
-      <dd>
-        <span className="stat-value">{value}</span>
-        {hint ? <span className="field-hint">{hint}</span> : null}
-      </dd>
-    </div>
-  );
-}
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="card dashboard-panel">
-      <h3>{title}</h3>
-      {children}
-    </section>
-  );
-}
-
-/** Label, number and a proportional bar per row; a real table, so screen readers read label and number together. */
-function BarTable({ caption, rows }: { caption: string; rows: Array<{ label: string; value: number }> }) {
-  const largest = Math.max(1, ...rows.map((row) => row.value));
-  if (rows.length === 0) return <p className="field-hint">None in this range.</p>;
-  return (
-    <table className="bar-table">
-      <caption className="visually-hidden">{caption}</caption>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.label}>
-            <th scope="row">{row.label}</th>
-            <td className="bar-cell" aria-hidden="true">
-              {row.value > 0 ? <span className="bar" style={{ width: `${(row.value / largest) * 100}%` }} /> : null}
-            </td>
-            <td className="bar-value">{whole.format(row.value)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

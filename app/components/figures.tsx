@@ -1,0 +1,136 @@
+// The admin pages' figure blocks (/admin, /admin/reports): a range switch, stats, panels, bar tables and a column
+// chart. Each number is also in a real table or list, so screen readers read a label and its number together.
+import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { dashboardRanges } from '~/lib/shared/support-dashboard';
+import { whole } from '~/lib/shared/format-figures';
+
+/** 7 / 30 / 90 days as links (plain navigation: keyboard, back button and shareable URLs for free). */
+export function RangeSwitch({ days }: { days: number }) {
+  return (
+    <nav className="range-switch" aria-label="Time range">
+      {dashboardRanges.map((range) => (
+        <Link key={range} to={`?days=${range}`} aria-current={range === days ? 'page' : undefined} preventScrollReset>
+          {range} days
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+export function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <div className="stat">
+      <dt>{label}</dt>
+      <dd>
+        <span className="stat-value">{value}</span>
+        {hint ? <span className="field-hint">{hint}</span> : null}
+      </dd>
+    </div>
+  );
+}
+
+export function Panel({ title, children, wide = false }: { title: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <section className={wide ? 'card dashboard-panel dashboard-panel-wide' : 'card dashboard-panel'}>
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/** Label, number and a proportional bar per row; a real table, so screen readers read label and number together. */
+export function BarTable({ caption, rows, format = (value) => whole.format(value) }: {
+  caption: string;
+  rows: Array<{ label: ReactNode; key?: string; value: number }>;
+  format?: (value: number) => string;
+}) {
+  const largest = Math.max(1, ...rows.map((row) => row.value));
+  if (rows.length === 0) return <p className="field-hint">None in this range.</p>;
+  return (
+    <table className="bar-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={row.key ?? (typeof row.label === 'string' ? row.label : index)}>
+            <th scope="row">{row.label}</th>
+            <td className="bar-cell" aria-hidden="true">
+              {row.value > 0 ? <span className="bar" style={{ width: `${(row.value / largest) * 100}%` }} /> : null}
+            </td>
+            <td className="bar-value">{format(row.value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const columnChartHeight = 120;
+
+/**
+ * Columns over time (a week or a day each) with the largest value on the axis; hovering a column shows its label and
+ * value (SVG <title>), and a visually-hidden table carries every value for screen readers.
+ */
+export function ColumnChart({ id, title, summary, columns, format = (value) => whole.format(value), valueName }: {
+  id: string;
+  title: string;
+  summary: string;
+  columns: Array<{ key: string; label: string; value: number }>;
+  format?: (value: number) => string;
+  valueName: string;
+}) {
+  const largest = Math.max(0, ...columns.map((column) => column.value));
+  const scale = largest > 0 ? largest : 1;
+  const columnWidth = 10;
+  const gap = 2;
+  const width = Math.max(1, columns.length * (columnWidth + gap));
+  const first = columns[0];
+  const last = columns[columns.length - 1];
+  return (
+    <figure className="card tickets-chart">
+      <figcaption>
+        <h3>{title}</h3>
+      </figcaption>
+      {columns.length === 0 ? (
+        <p className="field-hint">Nothing in this range.</p>
+      ) : (
+        <>
+          <svg role="img" aria-labelledby={`${id}-title`} viewBox={`0 0 ${width} ${columnChartHeight}`} preserveAspectRatio="none" className="tickets-chart-svg">
+            <title id={`${id}-title`}>{summary}</title>
+            {columns.map((column, index) => {
+              const height = (column.value / scale) * (columnChartHeight - 4);
+              return (
+                <rect key={column.key} x={index * (columnWidth + gap)} y={columnChartHeight - height} width={columnWidth}
+                  height={Math.max(height, column.value > 0 ? 1 : 0)} className="tickets-chart-bar">
+                  <title>{`${column.label}: ${format(column.value)}`}</title>
+                </rect>
+              );
+            })}
+          </svg>
+          <div className="tickets-chart-axis" aria-hidden="true">
+            <span>{first?.label ?? ''}</span>
+            <span>max {format(largest)}</span>
+            <span>{last?.label ?? ''}</span>
+          </div>
+          <table className="visually-hidden">
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">{valueName}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {columns.map((column) => (
+                <tr key={column.key}>
+                  <th scope="row">{column.label}</th>
+                  <td>{format(column.value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </figure>
+  );
+}
