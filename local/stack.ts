@@ -71,7 +71,7 @@ export async function startStack(name: ProfileName, options: StartOptions = {}):
   };
   try {
     applyBootstrap(profile);
-    pushMigrations(profile, { seed: options.seed ?? true });
+    await pushMigrations(profile, { seed: options.seed ?? true });
     if (freshCluster) step('Fresh database ready');
     const info = await stackInfo(profile);
     const dbUrl = info.dbUrl;

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DB_PASSWORD, DB_SUPERUSER, StackError, type StackProfile } from '../config.ts';
+import { runCommand } from '../child-process.ts';
 import { requirePortFree } from '../ports.ts';
 import { PG_BIN } from '../system.ts';
 import { step } from '../log.ts';
@@ -32,13 +33,11 @@ function postgresUser(): { uid: number; gid: number } {
   return { uid: Number(result.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
-/** Runs a PostgreSQL server binary, as the `postgres` user when we are root. */
-function pgExec(binary: string, args: string[]): { status: number | null; output: string } {
+/** Runs a PostgreSQL server binary, as the `postgres` user when we are root (asynchronously: see child-process.ts). */
+async function pgExec(binary: string, args: string[]): Promise<{ status: number | null; output: string }> {
   const command = join(PG_BIN, binary);
-  const result = isRoot
-    ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' })
-    : spawnSync(command, args, { encoding: 'utf8' });
-  return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+  const result = isRoot ? await runCommand('runuser', ['-u', 'postgres', '--', command, ...args]) : await runCommand(command, args);
+  return { status: result.status, output: `${result.stdout}${result.stderr}${result.error ? result.error.message : ''}` };
 }
 
 function ownForPostgres(path: string): void {
@@ -99,14 +98,14 @@ export function logTail(paths: ClusterPaths, lines = 20): string {
   return readFileSync(paths.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-function initCluster(profile: StackProfile, paths: ClusterPaths): void {
+async function initCluster(profile: StackProfile, paths: ClusterPaths): Promise<void> {
   step(`Creating the ${profile.name} database cluster in ${paths.dataDir}`);
   mkdirSync(paths.dataDir, { recursive: true });
   ownForPostgres(paths.dataDir);
   const passwordFile = join(profile.stateDir, '.pwfile');
   writeFileSync(passwordFile, `${DB_PASSWORD}\n`, { mode: 0o600 });
   ownForPostgres(passwordFile);
-  const result = pgExec('initdb', [
+  const result = await pgExec('initdb', [
     '-D', paths.dataDir,
     '-U', DB_SUPERUSER,
     `--pwfile=${passwordFile}`,
@@ -119,8 +118,8 @@ function initCluster(profile: StackProfile, paths: ClusterPaths): void {
   if (result.status !== 0) throw new StackError('initdb failed', result.output.split('\n').slice(-15).join('\n'));
 }
 
-function clusterIsRunning(paths: ClusterPaths): boolean {
-  return pgExec('pg_ctl', ['status', '-D', paths.dataDir]).status === 0;
+async function clusterIsRunning(paths: ClusterPaths): Promise<boolean> {
+  return (await pgExec('pg_ctl', ['status', '-D', paths.dataDir])).status === 0;
 }
 
 export async function startCluster(profile: StackProfile, options: { fresh: boolean }): Promise<ClusterPaths> {
@@ -128,11 +127,11 @@ export async function startCluster(profile: StackProfile, options: { fresh: bool
   mkdirSync(profile.stateDir, { recursive: true });
   if (isRoot) makeTraversableForPostgres(profile.stateDir);
   if (options.fresh && existsSync(paths.dataDir)) {
-    if (clusterIsRunning(paths)) pgExec('pg_ctl', ['stop', '-D', paths.dataDir, '-m', 'immediate']);
+    if (await clusterIsRunning(paths)) await pgExec('pg_ctl', ['stop', '-D', paths.dataDir, '-m', 'immediate']);
     rmSync(paths.dataDir, { recursive: true, force: true });
   }
-  if (!existsSync(join(paths.dataDir, 'PG_VERSION'))) initCluster(profile, paths);
-  if (clusterIsRunning(paths)) {
+  if (!existsSync(join(paths.dataDir, 'PG_VERSION'))) await initCluster(profile, paths);
+  if (await clusterIsRunning(paths)) {
     step(`PostgreSQL is already running on 127.0.0.1:${profile.dbPort}`);
     return paths;
   }
@@ -144,7 +143,7 @@ export async function startCluster(profile: StackProfile, options: { fresh: bool
   writeFileSync(paths.logFile, '');
   ownForPostgres(paths.logFile);
   step(`Starting PostgreSQL 15 on 127.0.0.1:${profile.dbPort}`);
-  const result = pgExec('pg_ctl', ['start', '-D', paths.dataDir, '-l', paths.logFile, '-w', '-t', '60', '-s']);
+  const result = await pgExec('pg_ctl', ['start', '-D', paths.dataDir, '-l', paths.logFile, '-w', '-t', '60', '-s']);
   if (result.status !== 0) {
     throw new StackError(
       `PostgreSQL did not start (port ${profile.dbPort}). Last lines of ${paths.logFile}:`,
@@ -154,16 +153,16 @@ export async function startCluster(profile: StackProfile, options: { fresh: bool
   return paths;
 }
 
-export function stopCluster(profile: StackProfile): void {
+export async function stopCluster(profile: StackProfile): Promise<void> {
   const paths = clusterPaths(profile);
-  if (!existsSync(join(paths.dataDir, 'PG_VERSION')) || !clusterIsRunning(paths)) return;
-  pgExec('pg_ctl', ['stop', '-D', paths.dataDir, '-m', 'fast', '-w', '-t', '30', '-s']);
+  if (!existsSync(join(paths.dataDir, 'PG_VERSION')) || !(await clusterIsRunning(paths))) return;
+  await pgExec('pg_ctl', ['stop', '-D', paths.dataDir, '-m', 'fast', '-w', '-t', '30', '-s']);
 }
 
 /** Restarts the server (used by tests proving that Realtime survives a restart). */
-export function restartCluster(profile: StackProfile): void {
+export async function restartCluster(profile: StackProfile): Promise<void> {
   const paths = clusterPaths(profile);
-  const result = pgExec('pg_ctl', ['restart', '-D', paths.dataDir, '-m', 'fast', '-l', paths.logFile, '-w', '-t', '60', '-s']);
+  const result = await pgExec('pg_ctl', ['restart', '-D', paths.dataDir, '-m', 'fast', '-l', paths.logFile, '-w', '-t', '60', '-s']);
   if (result.status !== 0) throw new StackError('PostgreSQL did not restart', logTail(paths));
 }
 
@@ -194,7 +193,7 @@ export async function startAfterCrash(profile: StackProfile): Promise<void> {
   const paths = clusterPaths(profile);
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const result = pgExec('pg_ctl', ['start', '-D', paths.dataDir, '-l', paths.logFile, '-w', '-t', '60', '-s']);
+    const result = await pgExec('pg_ctl', ['start', '-D', paths.dataDir, '-l', paths.logFile, '-w', '-t', '60', '-s']);
     if (result.status === 0) return;
     if (Date.now() > deadline) throw new StackError('PostgreSQL did not start after the crash', `${result.output}\n${logTail(paths)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));

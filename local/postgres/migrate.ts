@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCommand } from '../child-process.ts';
 import { databaseUrl, projectRoot, StackError, type StackProfile } from '../config.ts';
 import { step } from '../log.ts';
 
@@ -28,10 +29,10 @@ export function applyBootstrap(profile: StackProfile): void {
 }
 
 /** The CLI's own output names the migration file that failed; we pass it on verbatim. */
-export function pushMigrations(
+export async function pushMigrations(
   profile: StackProfile,
   options: { seed: boolean; workdir?: string; dbUrl?: string; quiet?: boolean },
-): void {
+): Promise<void> {
   const workdir = options.workdir ?? projectRoot;
   const migrations = existsSync(join(workdir, 'supabase', 'migrations'))
     ? readdirSync(join(workdir, 'supabase', 'migrations')).filter((name) => name.endsWith('.sql'))
@@ -39,9 +40,8 @@ export function pushMigrations(
   if (!options.quiet) step(`Applying ${migrations.length} migration(s) with the Supabase CLI (db push)`);
   const args = ['db', 'push', `--remote=${options.dbUrl ?? databaseUrl(profile)}`, '--yes', '--include-all', '--skip-vault', `--workdir=${workdir}`];
   if (options.seed) args.push('--include-seed');
-  const result = spawnSync(supabaseCli, args, {
+  const result = await runCommand(supabaseCli, args, {
     cwd: workdir,
-    encoding: 'utf8',
     env: { ...process.env, SUPABASE_YES: '1', DO_NOT_TRACK: '1', SUPABASE_TELEMETRY_DISABLED: '1' },
   });
   if (result.status !== 0) {

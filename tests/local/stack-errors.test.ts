@@ -48,7 +48,7 @@ describe('clear errors from the local stack', () => {
       expect(error.message).toContain(`PostgreSQL did not start (port ${broken.dbPort})`);
       expect(error.detail ?? '').not.toBe('');
     } finally {
-      stopCluster(broken);
+      await stopCluster(broken);
       rmSync(stateDir, { recursive: true, force: true });
     }
   }, 60_000);
