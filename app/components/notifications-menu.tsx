@@ -2,6 +2,7 @@
 // ticket and "Mark read". Fetcher forms, so marking keeps the page; the layout's reload (after the action, and
 // whenever the live board reloads) brings the count up to date.
 import { Link, useFetcher } from '@remix-run/react';
+import { useRef, type KeyboardEvent } from 'react';
 import type { NotificationItem, UnreadNotifications } from '~/lib/shared/views/notifications';
 
 function MarkRead({ notification, label }: { notification: number | 'all'; label: string }) {
@@ -29,8 +30,18 @@ function NotificationRow({ item }: { item: NotificationItem }) {
 
 export function NotificationsMenu({ notifications }: { notifications: UnreadNotifications }) {
   const { unread, countCapped, items } = notifications;
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  // The open panel closes with Escape like any popup, and focus goes back to the button that opened it (it was left
+  // inside a closed panel, where the next Tab started from nowhere: issue 21).
+  function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
+    const menu = menuRef.current;
+    if (event.key !== 'Escape' || !menu?.open) return;
+    event.preventDefault();
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  }
   return (
-    <details className="notifications-menu">
+    <details className="notifications-menu" ref={menuRef} onKeyDown={closeOnEscape}>
       <summary aria-label={`Notifications, ${unread} unread`}>
         Notifications{' '}
         {unread > 0 ? (
