@@ -2350,6 +2350,127 @@ $$;
 COMMENT ON FUNCTION private.flag_possible_duplicate_after_triage() IS 'After-insert trigger on ticket_ai_results: a ticket''s first triage result looks for the open ticket it may duplicate (off the insert path, once per ticket).';
 
 --
+-- Name: troubleshooting_sessions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.troubleshooting_sessions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    customer_id uuid NOT NULL,
+    issue_description text NOT NULL,
+    guide_id uuid,
+    guide_title text,
+    resolved boolean DEFAULT false NOT NULL,
+    early_exit boolean DEFAULT false NOT NULL,
+    misclassified boolean DEFAULT false NOT NULL,
+    abandoned boolean DEFAULT false NOT NULL,
+    started_at timestamp with time zone DEFAULT now() NOT NULL,
+    completed_at timestamp with time zone,
+    customer_vehicle_id uuid,
+    CONSTRAINT troubleshooting_sessions_issue_description_check CHECK ((length(TRIM(BOTH FROM issue_description)) > 0))
+);
+
+--
+-- Name: TABLE troubleshooting_sessions; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.troubleshooting_sessions IS 'A customer walking through a guide. The outcome columns are set only by public.complete_troubleshooting_session.';
+
+--
+-- Name: COLUMN troubleshooting_sessions.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.troubleshooting_sessions.id IS 'Session id.';
+
+--
+-- Name: COLUMN troubleshooting_sessions.customer_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.troubleshooting_sessions.customer_id IS 'Customer troubleshooting.';
+
+--
+-- Name: COLUMN troubleshooting_sessions.issue_description; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.troubleshooting_sessions.issue_description IS 'The problem in the customer''s words.';
+
+--
+-- Name: COLUMN troubleshooting_sessions.guide_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.troubleshooting_sessions.guide_id IS 'Guide matched to the description.';
+
+--
+-- Name: COLUMN troubleshooting_sessions.guide_title; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.troubleshooting_sessions.guide_title IS 'Title of the guide at match time (guides may be renamed later).';
+
+--
+-- Name: COLUMN troubleshooting_sessions.resolved; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.troubleshooting_sessions.resolved IS 'The guide fixed the issue.';
+
+--
+-- Name: COLUMN troubleshooting_sessions.early_exit; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.troubleshooting_sessions.early_exit IS 'The session ended before every step of the guide was shown.';
+
+--
+-- Name: COLUMN troubleshooting_sessions.misclassified; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.troubleshooting_sessions.misclassified IS 'The customer said the guide did not match the issue.';
+
+--
+-- Name: COLUMN troubleshooting_sessions.abandoned; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.troubleshooting_sessions.abandoned IS 'The customer left the flow: "this isn''t my problem" (with misclassified), or idle for 24 hours (set by the idle-session job).';
+
+--
+-- Name: COLUMN troubleshooting_sessions.started_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.troubleshooting_sessions.started_at IS 'When the session began.';
+
+--
+-- Name: COLUMN troubleshooting_sessions.completed_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.troubleshooting_sessions.completed_at IS 'When an outcome was recorded; null while in progress.';
+
+--
+-- Name: COLUMN troubleshooting_sessions.customer_vehicle_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.troubleshooting_sessions.customer_vehicle_id IS 'The customer''s vehicle the problem is about, if they picked one; copied onto the ticket when the guide did not help.';
+
+--
+-- Name: guided_fix_outcome(public.troubleshooting_sessions); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.guided_fix_outcome(session public.troubleshooting_sessions) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select case
+    when session.completed_at is null then 'in_progress'
+    when session.resolved then 'resolved'
+    when session.misclassified then 'wrong_guide'
+    when session.abandoned then 'abandoned'
+    else 'still_broken'
+  end
+$$;
+
+--
+-- Name: FUNCTION guided_fix_outcome(session public.troubleshooting_sessions); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.guided_fix_outcome(session public.troubleshooting_sessions) IS 'The outcome of one guided-fix session: in_progress, resolved, wrong_guide, abandoned or still_broken (exactly one). Counted by public.guide_figures and the support dashboard alike.';
+
+--
 -- Name: handle_new_user(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -4724,18 +4845,17 @@ begin
     where event.event_type in ('api_call', 'error') and event.occurred_at >= window_start
     group by 1
   ),
+  -- Sessions that ended in the window, each counted once under its outcome (private.guided_fix_outcome), as
+  -- public.guide_figures counts them.
   sessions as (
     select
-      count(*) filter (where outcome.resolved)::integer as resolved,
-      count(*) filter (where not outcome.resolved and outcome.misclassified)::integer as misclassified,
-      count(*) filter (where not outcome.resolved and not outcome.misclassified and outcome.abandoned)::integer as abandoned,
-      count(*) filter (where not outcome.resolved and not outcome.misclassified and not outcome.abandoned)::integer as still_broken
-    from public.analytics_events event
-    cross join lateral (select
-      coalesce((event.metadata ->> 'resolved')::boolean, false) as resolved,
-      coalesce((event.metadata ->> 'misclassified')::boolean, false) as misclassified,
-      coalesce((event.metadata ->> 'abandoned')::boolean, false) as abandoned) outcome
-    where event.event_type = 'troubleshooting_completed' and event.occurred_at >= window_start
+      count(*) filter (where outcome.outcome = 'resolved')::integer as resolved,
+      count(*) filter (where outcome.outcome = 'wrong_guide')::integer as misclassified,
+      count(*) filter (where outcome.outcome = 'abandoned')::integer as abandoned,
+      count(*) filter (where outcome.outcome = 'still_broken')::integer as still_broken
+    from public.troubleshooting_sessions session
+    cross join lateral (select private.guided_fix_outcome(session) as outcome) outcome
+    where session.completed_at >= window_start
   )
   select jsonb_build_object(
     'ai_usage', (
@@ -4756,7 +4876,7 @@ $$;
 -- Name: FUNCTION support_dashboard_events(window_start timestamp with time zone); Type: COMMENT; Schema: private; Owner: -
 --
 
-COMMENT ON FUNCTION private.support_dashboard_events(window_start timestamp with time zone) IS 'Dashboard figures from analytics_events since window_start (AI usage by source, conversations, guided-fix outcomes). Security definer for the index on the enum event_type; refuses non-admins.';
+COMMENT ON FUNCTION private.support_dashboard_events(window_start timestamp with time zone) IS 'Dashboard figures since window_start: AI usage by source and conversations (analytics_events), guided-fix outcomes of the sessions that ended (private.guided_fix_outcome, as public.guide_figures counts them). Security definer for the index on the enum event_type and to count every session; refuses non-admins.';
 
 --
 -- Name: sync_embedding_model(text); Type: FUNCTION; Schema: private; Owner: -
@@ -9189,104 +9309,6 @@ COMMENT ON COLUMN public.troubleshooting_session_steps.resolved_issue IS 'Set on
 COMMENT ON COLUMN public.troubleshooting_session_steps.responded_at IS 'When the customer answered.';
 
 --
--- Name: troubleshooting_sessions; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.troubleshooting_sessions (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    customer_id uuid NOT NULL,
-    issue_description text NOT NULL,
-    guide_id uuid,
-    guide_title text,
-    resolved boolean DEFAULT false NOT NULL,
-    early_exit boolean DEFAULT false NOT NULL,
-    misclassified boolean DEFAULT false NOT NULL,
-    abandoned boolean DEFAULT false NOT NULL,
-    started_at timestamp with time zone DEFAULT now() NOT NULL,
-    completed_at timestamp with time zone,
-    customer_vehicle_id uuid,
-    CONSTRAINT troubleshooting_sessions_issue_description_check CHECK ((length(TRIM(BOTH FROM issue_description)) > 0))
-);
-
---
--- Name: TABLE troubleshooting_sessions; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.troubleshooting_sessions IS 'A customer walking through a guide. The outcome columns are set only by public.complete_troubleshooting_session.';
-
---
--- Name: COLUMN troubleshooting_sessions.id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.troubleshooting_sessions.id IS 'Session id.';
-
---
--- Name: COLUMN troubleshooting_sessions.customer_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.troubleshooting_sessions.customer_id IS 'Customer troubleshooting.';
-
---
--- Name: COLUMN troubleshooting_sessions.issue_description; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.troubleshooting_sessions.issue_description IS 'The problem in the customer''s words.';
-
---
--- Name: COLUMN troubleshooting_sessions.guide_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.troubleshooting_sessions.guide_id IS 'Guide matched to the description.';
-
---
--- Name: COLUMN troubleshooting_sessions.guide_title; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.troubleshooting_sessions.guide_title IS 'Title of the guide at match time (guides may be renamed later).';
-
---
--- Name: COLUMN troubleshooting_sessions.resolved; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.troubleshooting_sessions.resolved IS 'The guide fixed the issue.';
-
---
--- Name: COLUMN troubleshooting_sessions.early_exit; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.troubleshooting_sessions.early_exit IS 'The session ended before every step of the guide was shown.';
-
---
--- Name: COLUMN troubleshooting_sessions.misclassified; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.troubleshooting_sessions.misclassified IS 'The customer said the guide did not match the issue.';
-
---
--- Name: COLUMN troubleshooting_sessions.abandoned; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.troubleshooting_sessions.abandoned IS 'The customer left the flow: "this isn''t my problem" (with misclassified), or idle for 24 hours (set by the idle-session job).';
-
---
--- Name: COLUMN troubleshooting_sessions.started_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.troubleshooting_sessions.started_at IS 'When the session began.';
-
---
--- Name: COLUMN troubleshooting_sessions.completed_at; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.troubleshooting_sessions.completed_at IS 'When an outcome was recorded; null while in progress.';
-
---
--- Name: COLUMN troubleshooting_sessions.customer_vehicle_id; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.troubleshooting_sessions.customer_vehicle_id IS 'The customer''s vehicle the problem is about, if they picked one; copied onto the ticket when the guide did not help.';
-
---
 -- Name: vehicle_models; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -10642,13 +10664,13 @@ CREATE OR REPLACE VIEW public.guide_figures WITH (security_invoker='true') AS
           WHERE (step.guide_id = guide.id)))::integer AS step_count,
     (count(session.id))::integer AS sessions,
     (count(session.id) FILTER (WHERE (session.completed_at IS NOT NULL)))::integer AS completed_sessions,
-    (count(session.id) FILTER (WHERE session.resolved))::integer AS resolved_sessions,
-    round(((count(session.id) FILTER (WHERE session.resolved))::numeric / (NULLIF(count(session.id) FILTER (WHERE (session.completed_at IS NOT NULL)), 0))::numeric), 3) AS resolution_rate,
+    (count(session.id) FILTER (WHERE (private.guided_fix_outcome(session.*) = 'resolved'::text)))::integer AS resolved_sessions,
+    round(((count(session.id) FILTER (WHERE (private.guided_fix_outcome(session.*) = 'resolved'::text)))::numeric / (NULLIF(count(session.id) FILTER (WHERE (session.completed_at IS NOT NULL)), 0))::numeric), 3) AS resolution_rate,
     round(avg(( SELECT count(*) AS count
            FROM public.troubleshooting_session_steps step
-          WHERE ((step.session_id = session.id) AND step.attempted))) FILTER (WHERE session.resolved), 2) AS average_steps_to_resolution,
-    round(((count(session.id) FILTER (WHERE session.misclassified))::numeric / (NULLIF(count(session.id) FILTER (WHERE (session.completed_at IS NOT NULL)), 0))::numeric), 3) AS misclassification_rate,
-    (count(session.id) FILTER (WHERE (session.abandoned AND (NOT session.misclassified))))::integer AS abandoned_sessions
+          WHERE ((step.session_id = session.id) AND step.attempted))) FILTER (WHERE (private.guided_fix_outcome(session.*) = 'resolved'::text)), 2) AS average_steps_to_resolution,
+    round(((count(session.id) FILTER (WHERE (private.guided_fix_outcome(session.*) = 'wrong_guide'::text)))::numeric / (NULLIF(count(session.id) FILTER (WHERE (session.completed_at IS NOT NULL)), 0))::numeric), 3) AS misclassification_rate,
+    (count(session.id) FILTER (WHERE (private.guided_fix_outcome(session.*) = 'abandoned'::text)))::integer AS abandoned_sessions
    FROM (public.guides guide
      LEFT JOIN public.troubleshooting_sessions session ON ((session.guide_id = guide.id)))
   WHERE ( SELECT private.is_admin() AS is_admin)
@@ -13049,6 +13071,22 @@ REVOKE ALL ON FUNCTION private.flag_possible_duplicate(ticket_id uuid) FROM PUBL
 REVOKE ALL ON FUNCTION private.flag_possible_duplicate_after_triage() FROM PUBLIC;
 
 --
+-- Name: TABLE troubleshooting_sessions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.troubleshooting_sessions TO anon;
+GRANT ALL ON TABLE public.troubleshooting_sessions TO authenticated;
+GRANT ALL ON TABLE public.troubleshooting_sessions TO service_role;
+
+--
+-- Name: FUNCTION guided_fix_outcome(session public.troubleshooting_sessions); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.guided_fix_outcome(session public.troubleshooting_sessions) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.guided_fix_outcome(session public.troubleshooting_sessions) TO authenticated;
+GRANT ALL ON FUNCTION private.guided_fix_outcome(session public.troubleshooting_sessions) TO service_role;
+
+--
 -- Name: FUNCTION handle_new_user(); Type: ACL; Schema: private; Owner: -
 --
 
@@ -14237,14 +14275,6 @@ GRANT ALL ON SEQUENCE public.triage_corrections_id_seq TO service_role;
 GRANT ALL ON TABLE public.troubleshooting_session_steps TO anon;
 GRANT ALL ON TABLE public.troubleshooting_session_steps TO authenticated;
 GRANT ALL ON TABLE public.troubleshooting_session_steps TO service_role;
-
---
--- Name: TABLE troubleshooting_sessions; Type: ACL; Schema: public; Owner: -
---
-
-GRANT ALL ON TABLE public.troubleshooting_sessions TO anon;
-GRANT ALL ON TABLE public.troubleshooting_sessions TO authenticated;
-GRANT ALL ON TABLE public.troubleshooting_sessions TO service_role;
 
 --
 -- Name: TABLE vehicle_models; Type: ACL; Schema: public; Owner: -

@@ -78,7 +78,7 @@ export function DeskTicketTable({ rows, board, table, busy }: { rows: DeskTableR
               </td>
               <td>
                 <span className="desk-table-subject">{row.subject}</span>
-                <span className="desk-table-snippet muted">{row.snippet}</span>
+                <span className="desk-table-snippet muted" title={row.snippet}>{row.snippet}</span>
               </td>
               <td>{row.customerName}</td>
               <td>{row.urgency ?? '—'}</td>

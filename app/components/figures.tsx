@@ -32,7 +32,7 @@ export function Stat({ label, value, hint }: { label: string; value: string; hin
 
 export function Panel({ title, children, wide = false }: { title: string; children: ReactNode; wide?: boolean }) {
   return (
-    <section className={wide ? 'card dashboard-panel dashboard-panel-wide' : 'card dashboard-panel'}>
+    <section className={wide ? 'card dashboard-panel dashboard-panel-wide' : 'card dashboard-panel'} aria-label={title}>
       <h3>{title}</h3>
       {children}
     </section>

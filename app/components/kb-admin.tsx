@@ -4,6 +4,7 @@ import { useFetcher } from '@remix-run/react';
 import { useState } from 'react';
 import { Field, FormError, SelectField, TextAreaField } from '~/components/form';
 import type { FieldErrors } from '~/lib/shared/forms';
+import { categoryLabel } from '~/lib/shared/help-centre';
 import type { LiveStatus } from '~/lib/browser/live-conversation';
 import type { ArticleInput } from '~/lib/shared/views/kb';
 
@@ -70,12 +71,15 @@ export function ArticleFields({
       <div className="card-grid">
         <Field name="title" label="Title" type="text" required maxLength={200} defaultValue={values.title} error={fieldErrors['title']} />
         <Field name="slug" label="Slug (URL)" type="text" maxLength={120} defaultValue={values.slug} error={fieldErrors['slug']} hint="Leave empty to make one from the title. Shown as /help/<slug>." />
-        <Field name="category" label="Category" type="text" required maxLength={60} list="kb-categories" defaultValue={values.category} error={fieldErrors['category']} />
-        <datalist id="kb-categories">
-          {facets.categories.map((category) => (
-            <option key={category} value={category} />
+        <SelectField name="category" label="Category" defaultValue={values.category} error={fieldErrors['category']}>
+          <option value="">A new category (type it below)</option>
+          {[...new Set([...facets.categories, ...(values.category ? [values.category] : [])])].sort().map((category) => (
+            <option key={category} value={category}>
+              {categoryLabel(category)}
+            </option>
           ))}
-        </datalist>
+        </SelectField>
+        <Field name="newCategory" label="New category (optional)" type="text" maxLength={60} error={fieldErrors['newCategory']} hint="Only when none of the list fits. Used when the list says “A new category”." />
         <SelectField name="solutionArea" label="Solution area" defaultValue={values.solutionArea ?? ''} error={fieldErrors['solutionArea']}>
           <option value="">None (general)</option>
           {facets.solutionAreas.map((area) => (

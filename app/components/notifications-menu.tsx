@@ -2,6 +2,7 @@
 // ticket and "Mark read". Fetcher forms, so marking keeps the page; the layout's reload (after the action, and
 // whenever the live board reloads) brings the count up to date.
 import { Link, useFetcher } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
 import type { NotificationItem, UnreadNotifications } from '~/lib/shared/views/notifications';
 
 function MarkRead({ notification, label }: { notification: number | 'all'; label: string }) {
@@ -29,8 +30,22 @@ function NotificationRow({ item }: { item: NotificationItem }) {
 
 export function NotificationsMenu({ notifications }: { notifications: UnreadNotifications }) {
   const { unread, countCapped, items } = notifications;
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  // The open panel closes with Escape like any popup, and focus goes back to the button that opened it when it was
+  // on the button or in the panel (issue 21). On the document, so Escape works wherever focus is inside the menu.
+  useEffect(() => {
+    function closeOnEscape(event: KeyboardEvent) {
+      const menu = menuRef.current;
+      if (event.key !== 'Escape' || !menu?.open) return;
+      const focusWasInMenu = menu.contains(document.activeElement);
+      menu.open = false;
+      if (focusWasInMenu) menu.querySelector('summary')?.focus();
+    }
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, []);
   return (
-    <details className="notifications-menu">
+    <details className="notifications-menu" ref={menuRef}>
       <summary aria-label={`Notifications, ${unread} unread`}>
         Notifications{' '}
         {unread > 0 ? (

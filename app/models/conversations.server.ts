@@ -3,7 +3,7 @@
 // never receives an internal note, because the policy on public.messages hides it from them.
 import { randomUUID } from 'node:crypto';
 import { withRls, type RlsClaims } from '~/lib/server/db.server';
-import { messageFromRow, type ConversationMessage } from '~/lib/shared/messages';
+import { conversationTitleFor, messageFromRow, type ConversationMessage } from '~/lib/shared/messages';
 
 export type { ConversationMessage };
 
@@ -70,7 +70,7 @@ export async function startConversation({
   id?: string | undefined;
 }): Promise<{ conversationId: string } | null> {
   return withRls(claims, async (tx) => {
-    const title = question.length > 80 ? `${question.slice(0, 77).trimEnd()}…` : question;
+    const title = conversationTitleFor(question);
     const conversationId = id ?? randomUUID();
     await tx`
       insert into public.conversations (id, customer_id, title, solution_area, channel)

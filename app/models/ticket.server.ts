@@ -5,27 +5,37 @@ import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.se
 import type { TicketStatus } from '~/lib/shared/ticket-status';
 import type { PossibleDuplicate, TicketDetails, TicketPage, TicketPageMessage, TimelineEvent, TriageCorrection, TriageField, TriageResult, TroubleshootingStep } from '~/lib/shared/views/ticket-page';
 
+/**
+ * How to reach a ticket's customer, as the desk and the printable work-order sheet both show it: the contact the
+ * ticket was opened with, else the customer's profile. The one home of that rule (the desk read only the ticket's
+ * own phone and showed "Phone —" where the sheet printed the profile's, issue 21). Needs the aliases `ticket` and
+ * `customer` (the customer's public.profiles row).
+ */
+export const ticketContactColumns = (tx: RlsTransaction) => tx`
+  coalesce(nullif(customer.full_name, ''), customer.email, 'Unknown customer') as "customerName",
+  coalesce(ticket.contact_email, customer.email) as "contactEmail",
+  coalesce(ticket.contact_phone, customer.phone) as "contactPhone"`;
+
 /** The whole ticket page in one RLS transaction, or null when the ticket does not exist or is not visible. */
 export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: string }): Promise<TicketPage | null> {
   return withRls(claims, async (tx) => {
     const [ticket] = await tx<TicketDetails[]>`
-      select t.id, t.number, t.subject, t.content, t.channel, t.priority, t.priority_set_by as "prioritySetBy",
-        coalesce(nullif(trim(setter.full_name), ''), setter.email) as "prioritySetByName", t.status, t.triage_status as "triageStatus",
-        t.category, t.urgency, t.created_at::text as "createdAt", t.resolved_at::text as "resolvedAt",
-        t.assigned_to as "assignedTo", technician.full_name as "assignedToName",
-        t.merged_into as "mergedInto", survivor.number as "mergedIntoNumber",
-        t.conversation_id as "conversationId", t.troubleshooting_session_id as "troubleshootingSessionId",
-        coalesce(nullif(customer.full_name, ''), customer.email, 'Unknown customer') as "customerName", customer.email as "customerEmail",
-        t.contact_email as "contactEmail", t.contact_phone as "contactPhone",
-        coalesce(t.vehicle_year, vehicle.year) as "vehicleYear", coalesce(t.vehicle_make, vehicle.make) as "vehicleMake",
-        coalesce(t.vehicle_model, vehicle.model) as "vehicleModel", coalesce(t.vin, vehicle.vin) as vin
-      from public.tickets t
-      left join public.profiles customer on customer.id = t.customer_id
-      left join public.profiles technician on technician.id = t.assigned_to
-      left join public.profiles setter on setter.id = t.priority_set_by_id
-      left join public.tickets survivor on survivor.id = t.merged_into
-      left join public.customer_vehicles vehicle on vehicle.id = t.customer_vehicle_id
-      where t.id = ${id}`;
+      select ticket.id, ticket.number, ticket.subject, ticket.content, ticket.channel, ticket.priority, ticket.priority_set_by as "prioritySetBy",
+        coalesce(nullif(trim(setter.full_name), ''), setter.email) as "prioritySetByName", ticket.status, ticket.triage_status as "triageStatus",
+        ticket.category, ticket.urgency, ticket.created_at::text as "createdAt", ticket.resolved_at::text as "resolvedAt",
+        ticket.assigned_to as "assignedTo", technician.full_name as "assignedToName",
+        ticket.merged_into as "mergedInto", survivor.number as "mergedIntoNumber",
+        ticket.conversation_id as "conversationId", ticket.troubleshooting_session_id as "troubleshootingSessionId",
+        ${ticketContactColumns(tx)},
+        coalesce(ticket.vehicle_year, vehicle.year) as "vehicleYear", coalesce(ticket.vehicle_make, vehicle.make) as "vehicleMake",
+        coalesce(ticket.vehicle_model, vehicle.model) as "vehicleModel", coalesce(ticket.vin, vehicle.vin) as vin
+      from public.tickets ticket
+      left join public.profiles customer on customer.id = ticket.customer_id
+      left join public.profiles technician on technician.id = ticket.assigned_to
+      left join public.profiles setter on setter.id = ticket.priority_set_by_id
+      left join public.tickets survivor on survivor.id = ticket.merged_into
+      left join public.customer_vehicles vehicle on vehicle.id = ticket.customer_vehicle_id
+      where ticket.id = ${id}`;
     if (!ticket) return null;
 
     const [triage] = await tx<TriageResult[]>`

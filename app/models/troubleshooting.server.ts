@@ -20,11 +20,15 @@ export type GuideMatch = z.infer<typeof guideMatchSchema>;
 const vehicleChoiceSchema = z.object({ value: z.string(), label: z.string() });
 export type VehicleChoice = z.infer<typeof vehicleChoiceSchema>;
 
+// Timestamps are read as timestamptz (postgres.js gives a Date) and sent on as ISO 8601 with a Z. to_char(…, 'OF')
+// wrote "+00", which JavaScript's Date cannot parse: every "Your guided fixes" row said "Invalid Date" (issue 21).
+const isoTimestamp = z.date().transform((date) => date.toISOString());
+
 const stepSchema = z.object({
   stepNumber: z.number().int().positive(),
   instruction: z.string(),
   attempted: z.boolean().nullable(),
-  respondedAt: z.string().nullable(),
+  respondedAt: isoTimestamp.nullable(),
 });
 export type SessionStep = z.infer<typeof stepSchema>;
 
@@ -38,7 +42,8 @@ const sessionSchema = z.object({
   resolved: z.boolean(),
   misclassified: z.boolean(),
   abandoned: z.boolean(),
-  completedAt: z.string().nullable(),
+  completedAt: isoTimestamp.nullable(),
+  ticketId: z.string().uuid().nullable(),
   ticketNumber: z.string().nullable(),
 });
 
@@ -46,8 +51,15 @@ export type TroubleshootingSession = z.infer<typeof sessionSchema> & { steps: Se
 
 const vehicleLabelSql = `concat_ws(' ', coalesce(vehicle.nickname || ':', null), coalesce(vehicle.year, model.year), coalesce(vehicle.make, model.make), coalesce(vehicle.model, model.model), model.submodel)`;
 
-/** The customer's own vehicles, then the catalogue (picking a catalogue model adds it to their vehicles). */
-export async function listVehicleChoices({ claims }: { claims: RlsClaims }): Promise<{ own: VehicleChoice[]; catalogue: VehicleChoice[] }> {
+const catalogueModelSchema = vehicleChoiceSchema.extend({ make: z.string() });
+/** The catalogue grouped by make, so the list reads as a few groups to jump between instead of one long run. */
+export type VehicleCatalogueGroup = { make: string; models: VehicleChoice[] };
+
+/**
+ * The customer's own vehicles, then the catalogue grouped by make (picking a catalogue model adds it to their
+ * vehicles). Without the groups the customer's car was followed by ~75 models in one flat list (issue 21).
+ */
+export async function listVehicleChoices({ claims }: { claims: RlsClaims }): Promise<{ own: VehicleChoice[]; catalogue: VehicleCatalogueGroup[] }> {
   return withRls(claims, async (tx) => {
     const own = await tx.unsafe(`
       select 'vehicle:' || vehicle.id as value, ${vehicleLabelSql} || coalesce(' · VIN ' || vehicle.vin, '') as label
@@ -56,10 +68,12 @@ export async function listVehicleChoices({ claims }: { claims: RlsClaims }): Pro
       where vehicle.customer_id = (select auth.uid())
       order by vehicle.created_at`);
     const catalogue = await tx`
-      select 'model:' || model.id as value, concat_ws(' ', model.year, model.make, model.model, model.submodel, model.engine_size) as label
+      select 'model:' || model.id as value, model.make, concat_ws(' ', model.year, model.make, model.model, model.submodel, model.engine_size) as label
       from public.vehicle_models model
       order by model.make, model.model, model.year desc, model.id`;
-    return { own: z.array(vehicleChoiceSchema).parse(own), catalogue: z.array(vehicleChoiceSchema).parse(catalogue) };
+    const groups = new Map<string, VehicleChoice[]>();
+    for (const { make, value, label } of z.array(catalogueModelSchema).parse(catalogue)) groups.set(make, [...(groups.get(make) ?? []), { value, label }]);
+    return { own: z.array(vehicleChoiceSchema).parse(own), catalogue: [...groups].map(([make, models]) => ({ make, models })) };
   });
 }
 
@@ -67,7 +81,7 @@ const recentSessionSchema = z.object({
   id: z.string().uuid(),
   guideTitle: z.string().nullable(),
   issueDescription: z.string(),
-  startedAt: z.string(),
+  startedAt: isoTimestamp,
   status: z.enum(['in_progress', 'resolved', 'ticket', 'wrong_guide', 'left']),
   ticketNumber: z.string().nullable(),
 });
@@ -79,7 +93,7 @@ export async function listRecentSessions({ claims, limit = 5 }: { claims: RlsCla
     claims,
     (tx) => tx`
       select session.id, session.guide_title as "guideTitle", session.issue_description as "issueDescription",
-        to_char(session.started_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as "startedAt",
+        session.started_at as "startedAt",
         case
           when session.completed_at is null then 'in_progress'
           when session.resolved then 'resolved'
@@ -153,9 +167,10 @@ export async function getSession({ claims, sessionId }: { claims: RlsClaims; ses
         session.guide_title as "guideTitle", guide.description as "guideDescription",
         case when vehicle.id is not null then ${vehicleLabelSql} end as "vehicleLabel",
         session.resolved, session.misclassified, session.abandoned,
-        to_char(session.completed_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as "completedAt",
-        (select ticket.number from public.tickets ticket where ticket.troubleshooting_session_id = session.id) as "ticketNumber"
+        session.completed_at as "completedAt",
+        ticket.id as "ticketId", ticket.number as "ticketNumber"
       from public.troubleshooting_sessions session
+      left join public.tickets ticket on ticket.troubleshooting_session_id = session.id
       left join public.guides guide on guide.id = session.guide_id
       left join public.customer_vehicles vehicle on vehicle.id = session.customer_vehicle_id
       left join public.vehicle_models model on model.id = vehicle.vehicle_model_id
@@ -170,7 +185,7 @@ export async function getSession({ claims, sessionId }: { claims: RlsClaims; ses
       select coalesce(guide_step.position, shown.step_number) as "stepNumber",
         coalesce(shown.step_text, guide_step.instruction) as instruction,
         shown.attempted,
-        to_char(shown.responded_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as "respondedAt"
+        shown.responded_at as "respondedAt"
       from (select position, instruction from public.guide_steps where guide_id = ${session.guideId}) guide_step
       full outer join (select * from public.troubleshooting_session_steps where session_id = ${sessionId}) shown
         on shown.step_number = guide_step.position

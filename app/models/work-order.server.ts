@@ -2,6 +2,7 @@
 // the printable sheet. Costs are never computed here: labor_cost, parts_cost and total_cost come from the
 // database (generated columns and the parts trigger), and the lifecycle is enforced by its trigger.
 import { withRls, type RlsClaims } from '~/lib/server/db.server';
+import { ticketContactColumns } from '~/models/ticket.server';
 import type { NewPartLine, WorkOrder, WorkOrderNote, WorkOrderPart, WorkOrderRow, WorkOrderSheet, WorkOrderStatus } from '~/lib/shared/views/work-orders';
 
 const workOrderColumns = (tx: Parameters<Parameters<typeof withRls>[1]>[0]) => tx`
@@ -100,10 +101,9 @@ export async function addWorkOrderNote({ claims, id, content }: { claims: RlsCla
 /** What the printable sheet shows (no internal notes: the sheet may be handed to the customer). */
 export async function getWorkOrderSheet({ claims, id }: { claims: RlsClaims; id: string }): Promise<WorkOrderSheet | null> {
   return withRls(claims, async (tx) => {
-    const [row] = await tx<(WorkOrderRow & { ticketNumber: string; subject: string; ticketStatus: string; customerName: string; customerEmail: string | null; customerPhone: string | null; vehicleYear: number | null; vehicleMake: string | null; vehicleModel: string | null; vin: string | null })[]>`
+    const [row] = await tx<(WorkOrderRow & { ticketNumber: string; subject: string; ticketStatus: string; customerName: string; contactEmail: string | null; contactPhone: string | null; vehicleYear: number | null; vehicleMake: string | null; vehicleModel: string | null; vin: string | null })[]>`
       select ${workOrderColumns(tx)}, ticket.number as "ticketNumber", ticket.subject, ticket.status as "ticketStatus",
-        coalesce(nullif(customer.full_name, ''), customer.email, 'Unknown customer') as "customerName",
-        coalesce(ticket.contact_email, customer.email) as "customerEmail", coalesce(ticket.contact_phone, customer.phone) as "customerPhone",
+        ${ticketContactColumns(tx)},
         coalesce(ticket.vehicle_year, vehicle.year) as "vehicleYear", coalesce(ticket.vehicle_make, vehicle.make) as "vehicleMake",
         coalesce(ticket.vehicle_model, vehicle.model) as "vehicleModel", coalesce(ticket.vin, vehicle.vin) as vin
       from public.work_orders work_order
@@ -116,12 +116,12 @@ export async function getWorkOrderSheet({ claims, id }: { claims: RlsClaims; id:
     const parts = await tx<WorkOrderPart[]>`
       select id, part_name as "partName", part_number as "partNumber", quantity, unit_cost::text as "unitCost", line_total::text as "lineTotal"
       from public.work_order_parts where work_order_id = ${id} order by part_name, id`;
-    const { ticketNumber, subject, ticketStatus, customerName, customerEmail, customerPhone, vehicleYear, vehicleMake, vehicleModel, vin, ...workOrder } = row;
+    const { ticketNumber, subject, ticketStatus, customerName, contactEmail, contactPhone, vehicleYear, vehicleMake, vehicleModel, vin, ...workOrder } = row;
     return {
       workOrder,
       parts: [...parts],
       ticket: { number: ticketNumber, subject, status: ticketStatus },
-      customer: { name: customerName, email: customerEmail, phone: customerPhone },
+      customer: { name: customerName, email: contactEmail, phone: contactPhone },
       vehicle: { year: vehicleYear, make: vehicleMake, model: vehicleModel, vin },
     };
   });

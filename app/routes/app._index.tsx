@@ -202,7 +202,7 @@ export default function CustomerHome() {
                         .filter(Boolean)
                         .join(' · ')}
                     </span>
-                    {conversation.lastMessagePreview ? <span className="item-preview">{conversation.lastMessagePreview}</span> : null}
+                    {conversation.lastMessagePreview ? <span className="item-preview" title={conversation.lastMessagePreview}>{conversation.lastMessagePreview}</span> : null}
                   </Link>
                 </li>
               ))}

@@ -93,6 +93,12 @@ export default function ConversationPage() {
   const [scripted, setScripted] = useState(false);
   useEffect(() => setScripted(true), []);
   const listRef = useRef<HTMLOListElement>(null);
+  const composerRef = useRef<HTMLTextAreaElement>(null);
+  // Arriving in a conversation, the keyboard lands in the message box (it was ten Tabs away, issue 21). Once per
+  // conversation, so a revalidation never pulls focus away from wherever the customer has moved it.
+  useEffect(() => {
+    composerRef.current?.focus({ preventScroll: true });
+  }, [thread.id]);
   const messagesRef = useRef(messages);
   messagesRef.current = messages;
   // While this tab streams an answer, assistant rows from Realtime or a backfill wait here: such a row is almost
@@ -256,7 +262,11 @@ export default function ConversationPage() {
   }
 
   function onComposerKey(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit();
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    // Enter sends; without preventDefault the browser still inserted its newline after the box was cleared, so the
+    // next message started with an empty line (issue 21). Shift+Enter keeps the newline.
+    event.preventDefault();
+    submit();
   }
 
   async function requestPerson() {
@@ -308,7 +318,7 @@ export default function ConversationPage() {
         </div>
       ) : null}
 
-      <ol className="chat-log" ref={listRef} role="log" aria-label="Messages" aria-live="polite">
+      <ol className="chat-log" ref={listRef} role="log" aria-label="Messages" aria-live="polite" aria-relevant="additions">
         {entries.length === 0 ? <li className="chat-empty">No messages yet. Ask your question below.</li> : null}
         {entries.map((entry) => (
           <ChatMessageBubble
@@ -337,6 +347,11 @@ export default function ConversationPage() {
         ) : null}
       </ol>
 
+      {/* The log announces whole messages as they are added; the answer streaming into its draft is marked busy (no
+          word-by-word reading), so this status says what is going on instead (issue 21). */}
+      <p className="visually-hidden" role="status" data-testid="assistant-status">
+        {draftAnswer ? 'The assistant is writing an answer…' : ''}
+      </p>
       <p className="typing-indicator" aria-live="polite" data-testid="typing-indicator">
         {live.typingPeople.length > 0 ? `${live.typingPeople.map((person) => person.name).join(', ')} is typing…` : ''}
       </p>
@@ -349,6 +364,7 @@ export default function ConversationPage() {
         </label>
         <textarea
           id="chat-input"
+          ref={composerRef}
           name="message"
           rows={2}
           value={text}

@@ -16,6 +16,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(null, { headers });
 }
 
+/**
+ * How long a title the customer may type: the one home of this rule (the form's zod schema and the field's own
+ * minLength / maxLength read it). The database only asks for a non-empty subject (tickets_subject_check), because
+ * the chat hand-off and the guided fix write subjects of their own; the minimum is a form rule, so it lives here.
+ */
+const ticketTitleLength = { min: 3, max: 120 } as const;
+
 const optionalText = (max: number, message: string) =>
   z
     .string()
@@ -24,7 +31,11 @@ const optionalText = (max: number, message: string) =>
     .transform((value) => value || undefined);
 
 const newTicketSchema = z.object({
-  subject: z.string().trim().min(3, 'Give your ticket a short title.').max(120, 'Keep the title under 120 characters.'),
+  subject: z
+    .string()
+    .trim()
+    .min(ticketTitleLength.min, `Use at least ${ticketTitleLength.min} characters for the title.`)
+    .max(ticketTitleLength.max, `Keep the title under ${ticketTitleLength.max} characters.`),
   content: z.string().trim().min(10, 'Tell us a little more (at least 10 characters).').max(10_000, 'Keep it under 10,000 characters.'),
   priority: z.enum(['low', 'normal', 'high', 'urgent'], { message: 'Choose how urgent this is.' }),
   contactPhone: optionalText(40, 'That phone number is too long.'),
@@ -66,7 +77,15 @@ export default function NewTicketPage() {
       <p className="lead">A technician will pick it up. You get the ticket number straight away and can follow it here.</p>
       <Form method="post" className="card form" ref={formRef} noValidate>
         <FormError message={errors['form']} />
-        <Field name="subject" label="Title" error={errors['subject']} required maxLength={120} />
+        <Field
+          name="subject"
+          label="Title"
+          error={errors['subject']}
+          required
+          minLength={ticketTitleLength.min}
+          maxLength={ticketTitleLength.max}
+          hint={`${ticketTitleLength.min} to ${ticketTitleLength.max} characters, e.g. “Brakes squeal when I stop”.`}
+        />
         <TextAreaField name="content" label="What happened?" rows={5} required error={errors['content']} />
         <div className="field">
           <label htmlFor="field-priority">How urgent is it?</label>

@@ -206,7 +206,7 @@ function StepItem({ sessionId, step }: { sessionId: string; step: SessionStep })
   );
 }
 
-function Outcome({ session, alternatives, vehicle }: { session: { id: string; issueDescription: string; resolved: boolean; misclassified: boolean; abandoned: boolean; ticketNumber: string | null }; alternatives: GuideMatch[]; vehicle: string }) {
+function Outcome({ session, alternatives, vehicle }: { session: { id: string; issueDescription: string; resolved: boolean; misclassified: boolean; abandoned: boolean; ticketId: string | null; ticketNumber: string | null }; alternatives: GuideMatch[]; vehicle: string }) {
   if (session.resolved) {
     return (
       <section className="card troubleshoot-result is-resolved" role="status" aria-labelledby="result-heading">
@@ -218,12 +218,16 @@ function Outcome({ session, alternatives, vehicle }: { session: { id: string; is
       </section>
     );
   }
-  if (session.ticketNumber) {
+  if (session.ticketId && session.ticketNumber) {
     return (
       <section className="card troubleshoot-result" role="status" aria-labelledby="result-heading">
         <h2 id="result-heading">We opened a ticket for you</h2>
         <p>
-          Your ticket number is <strong data-testid="ticket-number">{session.ticketNumber}</strong>. A technician will look at it with the steps you tried
+          Your ticket is{' '}
+          <Link to={`/app/tickets/${session.ticketId}`} data-testid="ticket-number">
+            {session.ticketNumber}
+          </Link>
+          . A technician will look at it with the steps you tried
           {session.issueDescription ? ' and your description' : ''}.
         </p>
         <p>

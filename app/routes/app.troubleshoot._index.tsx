@@ -111,13 +111,15 @@ export default function TroubleshootStart() {
                 ))}
               </optgroup>
             ) : null}
-            <optgroup label="Choose a model">
-              {vehicles.catalogue.map((vehicle) => (
-                <option key={vehicle.value} value={vehicle.value}>
-                  {vehicle.label}
-                </option>
-              ))}
-            </optgroup>
+            {vehicles.catalogue.map((group) => (
+              <optgroup key={group.make} label={`${group.make} (catalogue)`}>
+                {group.models.map((vehicle) => (
+                  <option key={vehicle.value} value={vehicle.value}>
+                    {vehicle.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
           </select>
           <p className="field-hint" id="field-vehicle-hint">
             A technician sees it if the guide does not fix the problem. Picking a model adds it to your vehicles.

@@ -224,9 +224,9 @@ export default function TicketPageRoute() {
               <dt>Name</dt>
               <dd>{ticket.customerName}</dd>
               <dt>Email</dt>
-              <dd>{ticket.contactEmail ?? ticket.customerEmail ?? '—'}</dd>
+              <dd>{ticket.contactEmail ?? '—'}</dd>
               <dt>Phone</dt>
-              <dd>{ticket.contactPhone ?? '—'}</dd>
+              <dd data-testid="customer-phone">{ticket.contactPhone ?? '—'}</dd>
             </dl>
           </section>
           <section className="card" aria-labelledby="vehicle-heading">

@@ -99,8 +99,16 @@ export default function HelpArticlePage() {
     <div className="help-article-layout">
       <article className="help-article" aria-labelledby="article-title">
         <nav aria-label="Breadcrumb" className="breadcrumb">
-          <Link to="/help">Help centre</Link> › <span>{article.solutionAreaName ?? 'General'}</span> ›{' '}
-          <Link to={topicHref({ areaSlug: article.solutionArea, category: article.category })}>{article.categoryLabel}</Link>
+          <Link to="/help">Help centre</Link> ›{' '}
+          {/* A category named like its area ("Maintenance" in Maintenance) is one crumb, not "Maintenance › Maintenance". */}
+          {article.categoryLabel.toLowerCase() === (article.solutionAreaName ?? 'General').toLowerCase() ? (
+            <Link to={topicHref({ areaSlug: article.solutionArea, category: article.category })}>{article.categoryLabel}</Link>
+          ) : (
+            <>
+              <span>{article.solutionAreaName ?? 'General'}</span> ›{' '}
+              <Link to={topicHref({ areaSlug: article.solutionArea, category: article.category })}>{article.categoryLabel}</Link>
+            </>
+          )}
         </nav>
         <h1 id="article-title">{article.title}</h1>
         <p className="help-meta">

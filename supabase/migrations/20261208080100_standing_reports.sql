@@ -12,6 +12,7 @@
 --                            it ("assumed") and as it held up: resolved only when no ticket from that customer and no
 --                            new session of the same guide followed within 7 days ("durable"), judged only once the
 --                            7 days have passed, so the number cannot flatter us.
+-- Each session's ending is read by private.guided_fix_outcome, as on the admin home and /admin/guides.
 -- It refuses anyone but an admin (42501). Events are read by a security-definer helper for the same reason as the
 -- dashboard's (private.support_dashboard_events): enum equality is not leakproof, so under RLS Postgres would scan
 -- every event instead of using analytics_events_type_time_idx.
@@ -37,31 +38,6 @@ $$;
 comment on function private.report_window_start(integer) is 'First instant of a report window of `days` UTC days (today included); raises 22023 outside 1–366.';
 revoke execute on function private.report_window_start(integer) from public, anon;
 grant execute on function private.report_window_start(integer) to authenticated, service_role;
-
-/**
- * How a guided-troubleshooting session ended, in the words the reports use: open (not ended), resolved, wrong_guide
- * (the customer said it was another issue), left (idle for 24 h, ended by the idle job) or still_broken (the guide
- * did not help; that ending opens a ticket). The flags are those private.complete_troubleshooting_session and the
- * idle job set; this is their one reading.
- */
-create or replace function private.troubleshooting_outcome(completed_at timestamptz, resolved boolean, misclassified boolean, abandoned boolean)
-returns text
-language sql
-immutable
-parallel safe
-set search_path = ''
-as $$
-  select case
-    when completed_at is null then 'open'
-    when resolved then 'resolved'
-    when misclassified then 'wrong_guide'
-    when abandoned then 'left'
-    else 'still_broken'
-  end
-$$;
-comment on function private.troubleshooting_outcome(timestamptz, boolean, boolean, boolean) is
-  'How a troubleshooting session ended: open, resolved, wrong_guide, left or still_broken (the one reading of its flags).';
-grant execute on function private.troubleshooting_outcome(timestamptz, boolean, boolean, boolean) to authenticated, service_role;
 
 /**
  * The events half of public.standing_reports since `window_start`: per AI function its calls, errors and latency;
@@ -167,7 +143,7 @@ begin
   ended as materialized (
     select session.id, session.customer_id, session.guide_id, coalesce(guide.title, session.guide_title) as guide_title,
       guide.solution_area, session.issue_description, session.completed_at,
-      private.troubleshooting_outcome(session.completed_at, session.resolved, session.misclassified, session.abandoned) as outcome,
+      private.guided_fix_outcome(session) as outcome,
       (select count(*) from public.troubleshooting_session_steps step where step.session_id = session.id and step.attempted)::integer as steps_tried
     from public.troubleshooting_sessions session
     left join public.guides guide on guide.id = session.guide_id
@@ -248,7 +224,7 @@ begin
                     count(*) filter (where ended.outcome = 'resolved')::integer as resolved,
                     count(*) filter (where ended.outcome = 'still_broken')::integer as still_broken,
                     count(*) filter (where ended.outcome = 'wrong_guide')::integer as wrong_guide,
-                    count(*) filter (where ended.outcome = 'left')::integer as left_midway,
+                    count(*) filter (where ended.outcome = 'abandoned')::integer as left_midway,
                     round(count(*) filter (where ended.outcome = 'resolved')::numeric / count(*), 4) as resolution_rate
                   from ended where ended.guide_id is not null group by ended.guide_id, ended.guide_title) per_guide) ranked
       where ranked.rank <= 10),
@@ -260,7 +236,7 @@ begin
       from (select ended.*, profile.full_name, profile.email
             from ended
             join public.profiles profile on profile.id = ended.customer_id
-            where ended.outcome in ('wrong_guide', 'left')
+            where ended.outcome in ('wrong_guide', 'abandoned')
               and not exists (select 1 from public.tickets ticket where ticket.customer_id = ended.customer_id
                               and (ticket.troubleshooting_session_id = ended.id or ticket.created_at >= ended.completed_at))
               and not exists (select 1 from public.troubleshooting_sessions later where later.customer_id = ended.customer_id
@@ -337,8 +313,8 @@ begin
     return query select existing.id, existing.number, true;
     return;
   end if;
-  outcome := private.troubleshooting_outcome(session.completed_at, session.resolved, session.misclassified, session.abandoned);
-  if outcome not in ('wrong_guide', 'left') then
+  outcome := private.guided_fix_outcome(session);
+  if outcome not in ('wrong_guide', 'abandoned') then
     raise exception 'only a guided fix that ended unresolved without a ticket needs a follow-up (this one is %)', replace(outcome, '_', ' ')
       using errcode = '23514';
   end if;

@@ -24,11 +24,18 @@ insert into public.analytics_events (event_type, model, metadata, occurred_at) v
   ('api_call', 'm', '{"source":"triage","prompt_tokens":10,"completion_tokens":5,"cost_estimate_usd":0.001}', now() - interval '2 days'),
   ('api_call', 'm', '{"function":"chat","prompt_tokens":100,"completion_tokens":50,"cost_usd":0.01}', now()),
   ('api_call', 'm', '{"source":"triage","prompt_tokens":999,"completion_tokens":999,"cost_estimate_usd":9}', now() - interval '40 days'),
-  ('error', 'm', '{"source":"triage","error":"timeout"}', now()),
-  ('troubleshooting_completed', null, '{"resolved":true,"misclassified":false,"abandoned":false}', now()),
-  ('troubleshooting_completed', null, '{"resolved":false,"misclassified":true,"abandoned":true}', now()),
-  ('troubleshooting_completed', null, '{"resolved":false,"misclassified":false,"abandoned":true}', now()),
-  ('troubleshooting_completed', null, '{"resolved":false,"misclassified":false,"abandoned":false}', now());
+  ('error', 'm', '{"source":"triage","error":"timeout"}', now());
+
+-- Guided fixes are counted from the sessions themselves (issue 21: an outcome without its analytics event was
+-- missing from the dashboard while /admin/guides counted it): one of each outcome, one still going, one that ended
+-- before the window.
+insert into public.troubleshooting_sessions (customer_id, issue_description, resolved, misclassified, abandoned, started_at, completed_at) values
+  (tests.user_id('customer_a'), 'fixed', true, false, false, now() - interval '1 hour', now()),
+  (tests.user_id('customer_a'), 'wrong guide', false, true, true, now() - interval '1 hour', now()),
+  (tests.user_id('customer_a'), 'left', false, false, true, now() - interval '2 days', now() - interval '1 day'),
+  (tests.user_id('customer_b'), 'still broken', false, false, false, now() - interval '1 hour', now()),
+  (tests.user_id('customer_b'), 'still going', false, false, false, now() - interval '1 hour', null),
+  (tests.user_id('customer_b'), 'long ago', true, false, false, now() - interval '41 days', now() - interval '40 days');
 
 select has_function('public', 'support_dashboard', array['integer'], 'public.support_dashboard(days) exists');
 
@@ -59,7 +66,7 @@ select is(
   (select jsonb_build_array(figures -> 'chat_conversations', figures -> 'chat_hand_offs') from (select public.support_dashboard(30) as figures) dashboard),
   '[2, 1]'::jsonb, 'conversations started and handed off to a person (tickets from chat)');
 select is(public.support_dashboard(30) -> 'troubleshooting',
-  '{"resolved":1,"misclassified":1,"abandoned":1,"still_broken":1}'::jsonb, 'guided troubleshooting outcomes, each session counted once');
+  '{"resolved":1,"misclassified":1,"abandoned":1,"still_broken":1}'::jsonb, 'guided troubleshooting outcomes of the sessions that ended in the window, each counted once');
 select is(
   (select jsonb_build_array(figures -> 'days', jsonb_array_length(figures -> 'created_per_day'), figures -> 'tickets_created', figures -> 'median_minutes_to_resolution')
    from (select public.support_dashboard(7) as figures) dashboard),
@@ -79,6 +86,7 @@ select tests.clear_authentication();
 reset role;
 delete from public.tickets;
 delete from public.analytics_events;
+delete from public.troubleshooting_sessions;
 select tests.authenticate_as('admin');
 select is(public.support_dashboard(90) - 'window_start' - 'generated_at' - 'created_per_day',
   '{"days":90,"tickets_created":0,"open_total":0,"open_by_status":[],"open_by_urgency":[],"triage":{"processed":0,"ai_failed":0,"pending":0,"resolved_before_triage":0},

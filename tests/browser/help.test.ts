@@ -203,7 +203,7 @@ describe('help centre and admin knowledge base', () => {
     await page.waitForURL((url) => url.pathname === '/admin/kb/new');
 
     // A field error first: no title.
-    await page.getByLabel('Category').fill('product');
+    await page.getByLabel('New category (optional)').fill('product');
     await page.getByRole('button', { name: 'Save article' }).click();
     await expect(page.locator('#field-title-error').textContent()).resolves.toBe('Enter a title.');
 

@@ -21,6 +21,15 @@ export interface ConversationPresence {
 export function Conversation({ messages, liveState, presence }: { messages: TicketPageMessage[]; liveState: LiveStatus; presence?: ConversationPresence }) {
   const customerHere = presence?.present.find((person) => person.role === 'customer');
   const typing = presence?.typingPeople ?? [];
+  // The pane scrolls inside its card (max-height): keep the newest message in view, on arrival and whenever one
+  // arrives live. It opened at the oldest, hiding the newest below the pane's edge (issue 21). Only the pane scrolls,
+  // never the page, so the technician's place on the page stays where it is.
+  const listRef = useRef<HTMLOListElement>(null);
+  const newestId = messages.at(-1)?.id;
+  useEffect(() => {
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [newestId]);
   return (
     <section className="card ticket-conversation" aria-labelledby="conversation-heading">
       <div className="section-heading">
@@ -37,7 +46,7 @@ export function Conversation({ messages, liveState, presence }: { messages: Tick
       {messages.length === 0 ? (
         <p className="muted">No messages yet. A reply you send starts the conversation with the customer.</p>
       ) : (
-        <ol className="message-list" aria-live="polite" data-testid="message-list">
+        <ol className="message-list" ref={listRef} aria-live="polite" data-testid="message-list">
           {messages.map((message) => (
             <li key={message.id} className={`message message-${message.role}${message.isInternalNote ? ' message-internal' : ''}`} data-testid={message.isInternalNote ? 'internal-note' : 'message'}>
               <p className="message-meta">

@@ -33,11 +33,14 @@ export const articleFormSchema = z
       .max(120, 'Use at most 120 characters.')
       .regex(/^[a-z0-9-]*$/, 'Use lower-case letters, digits and hyphens only.')
       .optional(),
-    category: z
+    // The editor offers the categories in use (a select); a new one is typed beside it and stored the way the others
+    // are (lower case, words joined by hyphens), so free text can no longer make "Maintenance" next to "maintenance".
+    category: z.string().trim().max(60, 'Use at most 60 characters.').optional(),
+    newCategory: z
       .string()
-      .trim()
-      .min(1, 'Enter a category, e.g. automotive or billing.')
-      .max(60, 'Use at most 60 characters.'),
+      .max(60, 'Use at most 60 characters.')
+      .optional()
+      .transform((value) => (value ?? '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')),
     solutionArea: optionalText(100, 'Choose a solution area from the list.'),
     vehicleContext: optionalText(200, 'Use at most 200 characters.'),
     tags: z
@@ -59,6 +62,12 @@ export const articleFormSchema = z
         context.addIssue({ code: 'custom', path: ['slug'], message: 'Enter a slug: the title has no letters or digits to make one from.' });
         return z.NEVER;
       }
-      return { ...values, slug };
+      const { newCategory, category: chosenCategory, ...fields } = values;
+      const category = chosenCategory || newCategory;
+      if (!category) {
+        context.addIssue({ code: 'custom', path: ['category'], message: 'Choose a category, or type a new one.' });
+        return z.NEVER;
+      }
+      return { ...fields, category, slug };
     },
   );

@@ -86,3 +86,19 @@ export function mergeMessages(current: ReadonlyMap<string, ConversationMessage>,
 export function inChatOrder(messages: Iterable<ConversationMessage>): ConversationMessage[] {
   return [...messages].sort((a, b) => (a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : a.createdAt.localeCompare(b.createdAt)));
 }
+
+/** The longest conversation title: the chat hand-off makes it the ticket's subject, so it must read as one. */
+export const CONVERSATION_TITLE_MAX = 200;
+
+/**
+ * A new conversation's title: the customer's question as they wrote it (whitespace folded). Only a question longer
+ * than CONVERSATION_TITLE_MAX is cut, at a word, with "…". Titles were cut at 80 characters ("…is it dangerous a…"),
+ * and the cut title travelled to the hand-off ticket, the desk and the work-order PDF (issue 21).
+ */
+export function conversationTitleFor(question: string): string {
+  const folded = question.replace(/\s+/g, ' ').trim();
+  if (folded.length <= CONVERSATION_TITLE_MAX) return folded;
+  const cut = folded.slice(0, CONVERSATION_TITLE_MAX - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > CONVERSATION_TITLE_MAX / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}

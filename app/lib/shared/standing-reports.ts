@@ -37,7 +37,7 @@ export const standingReportsSchema = z
       customer_email: z.string().nullable(),
       guide_title: z.string().nullable(),
       issue: z.string(),
-      outcome: z.enum(['wrong_guide', 'left']),
+      outcome: z.enum(['wrong_guide', 'abandoned']),
       ended_at: z.string(),
     })),
     areas: z.array(z.object({
@@ -133,7 +133,7 @@ export type StandingReports = z.output<typeof standingReportsSchema>;
 /** How a follow-up session ended, as the page says it. */
 export const followUpOutcomeLabels: Record<StandingReports['followUps'][number]['outcome'], string> = {
   wrong_guide: 'Said the guide was for another issue',
-  left: 'Left midway',
+  abandoned: 'Left midway',
 };
 
 /** The follow-up form: which session to open a ticket for. */

@@ -133,7 +133,9 @@ export async function openHandOffTicket(claims: UserClaims, conversation: Conver
       order by created_at desc, id desc limit 20`;
     const transcript = messages.reverse().map((message) => `${message.role === 'user' ? 'Customer' : 'Assistant'}: ${message.content}`).join('\n\n');
     const firstQuestion = messages.find((message) => message.role === 'user')?.content as string | undefined;
-    const subject = (conversation.title !== 'New conversation' ? conversation.title : firstQuestion ?? 'Help requested in chat').slice(0, 120);
+    // The conversation's title is the customer's question, already bounded by the app (conversationTitleFor, at most
+    // 200 characters): the ticket keeps it whole. Cutting it again here put "…dangerous a" on the desk and the PDF.
+    const subject = conversation.title !== 'New conversation' ? conversation.title : (firstQuestion ?? 'Help requested in chat').slice(0, 200);
     const urgent = messages.some((message) => message.role === 'user' && stopDrivingAdvice(String(message.content)) !== null);
     const [ticket] = await tx`
       select id, number, already_open from public.open_ticket(

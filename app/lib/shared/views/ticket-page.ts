@@ -29,7 +29,7 @@ export interface TicketDetails {
   conversationId: string | null;
   troubleshootingSessionId: string | null;
   customerName: string;
-  customerEmail: string | null;
+  /** The ticket's contact, else the customer's profile (ticket.server.ts `ticketContactColumns`). */
   contactEmail: string | null;
   contactPhone: string | null;
   vehicleYear: number | null;
