@@ -15,6 +15,19 @@ const hookConfigSchema = z.object({ enabled: z.boolean().default(false), uri: z.
 
 const functionConfigSchema = z.object({ verify_jwt: z.boolean().default(true) }).passthrough();
 
+/** A size as the Supabase CLI reads it in config.toml ("50MiB", "5MB", 1048576): powers of 1024. */
+const configSizeSchema = z.union([z.string(), z.number().int().nonnegative()]);
+
+/** A `[storage.buckets.<name>]` table. */
+const bucketConfigSchema = z
+  .object({
+    public: z.boolean().default(false),
+    file_size_limit: configSizeSchema.optional(),
+    allowed_mime_types: z.array(z.string()).optional(),
+    objects_path: z.string().optional(),
+  })
+  .passthrough();
+
 const projectConfigSchema = z
   .object({
     api: z.object({ port: z.number().int().default(54321) }).passthrough().default({ port: 54321 }),
@@ -48,6 +61,14 @@ const projectConfigSchema = z
       })
       .passthrough(),
     functions: z.record(z.string(), functionConfigSchema).default({}),
+    storage: z
+      .object({
+        enabled: z.boolean().default(true),
+        file_size_limit: configSizeSchema.default('50MiB'),
+        buckets: z.record(z.string(), bucketConfigSchema).default({}),
+      })
+      .passthrough()
+      .default({ enabled: true, file_size_limit: '50MiB', buckets: {} }),
   })
   .passthrough();
 
