@@ -165,6 +165,14 @@ export function databaseUrl(profile: StackProfile, database = 'postgres', user =
   return `postgresql://${user}:${DB_PASSWORD}@127.0.0.1:${profile.dbPort}/${database}`;
 }
 
+/** The same database as another of the stack's login roles (supabase_auth_admin, supabase_storage_admin), whose local password is the superuser's. */
+export function databaseUrlAs(dbUrl: string, user: string): string {
+  const url = new URL(dbUrl);
+  url.username = user;
+  url.password = DB_PASSWORD;
+  return url.toString();
+}
+
 /** An error meant for people: printed as one clear message, never with a stack trace. */
 export class StackError extends Error {
   constructor(message: string, readonly detail?: string) {

@@ -2,12 +2,11 @@
 // `updateBucket`, `emptyBucket`, `deleteBucket`), every one run as the caller so RLS on storage.buckets decides
 // (on a project without bucket policies only the service role manages buckets), and the buckets declared in
 // supabase/config.toml, created or updated at start as `supabase start` does.
-import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { corsHeaders, sendJson } from '../http.ts';
 import type { RequestContext, StorageCaller, StorageDatabase } from './database.ts';
 import { storageError } from './errors.ts';
 import type { ObjectFiles } from './files.ts';
+import { sendOk, type StorageRequest } from './request.ts';
 
 // file_size_limit is a bigint; storage-api answers it as a JSON number (bytes stay far below 2^53).
 const BUCKET_COLUMNS = 'id, name, owner, public, type, file_size_limit::float8 as file_size_limit, allowed_mime_types, created_at, updated_at';
@@ -42,16 +41,7 @@ const createBucketSchema = z.object({
 });
 const updateBucketSchema = createBucketSchema.partial();
 
-export interface BucketRequest {
-  response: ServerResponse;
-  url: URL;
-  bucketId: string;
-  context: RequestContext;
-  caller(): Promise<StorageCaller>;
-  body<Schema extends z.ZodTypeAny>(schema: Schema): Promise<z.infer<Schema>>;
-}
-
-const ok = (response: ServerResponse, body: unknown) => sendJson(response, 200, body, corsHeaders);
+export type BucketRequest = StorageRequest;
 
 export function createBucketRoutes({ db, files }: { db: StorageDatabase; files: ObjectFiles }) {
   async function requireVisibleBucket(caller: StorageCaller, context: RequestContext, bucketId: string): Promise<void> {
@@ -74,14 +64,14 @@ export function createBucketRoutes({ db, files }: { db: StorageDatabase; files: 
       const rows = await db.asCaller(caller, req.context, (tx) => tx.unsafe(
         `select ${BUCKET_COLUMNS} from storage.buckets where name ilike '%' || $1 || '%' order by ${sortColumn} ${sortOrder} limit $2 offset $3`,
         [search.replace(/[\\%_]/g, (c) => `\\${c}`), limit, offset] as never[]));
-      ok(req.response, rows);
+      sendOk(req.response, rows);
     },
 
     async get(req: BucketRequest): Promise<void> {
       const caller = await req.caller();
       const [row] = await db.asCaller(caller, req.context, (tx) => tx.unsafe(`select ${BUCKET_COLUMNS} from storage.buckets where id = $1`, [req.bucketId]));
       if (!row) throw storageError.noSuchBucket();
-      ok(req.response, row);
+      sendOk(req.response, row);
     },
 
     async create(req: BucketRequest): Promise<void> {
@@ -95,7 +85,7 @@ export function createBucketRoutes({ db, files }: { db: StorageDatabase; files: 
         insert into storage.buckets (id, name, owner, owner_id, public, file_size_limit, allowed_mime_types, type)
         values (${id}, ${body.name}, ${owner}, ${caller.owner ?? null}, ${body.public ?? false},
                 ${apiFileSizeToBytes(body.file_size_limit)}, ${body.allowed_mime_types ?? null}, ${body.type ?? 'STANDARD'})`);
-      ok(req.response, { name: id });
+      sendOk(req.response, { name: id });
     },
 
     async update(req: BucketRequest): Promise<void> {
@@ -110,7 +100,7 @@ export function createBucketRoutes({ db, files }: { db: StorageDatabase; files: 
           updated_at = now()
         where id = ${req.bucketId} returning id`);
       if (updated.length === 0) throw storageError.noSuchBucket();
-      ok(req.response, { message: 'Successfully updated' });
+      sendOk(req.response, { message: 'Successfully updated' });
     },
 
     async empty(req: BucketRequest): Promise<void> {
@@ -119,7 +109,7 @@ export function createBucketRoutes({ db, files }: { db: StorageDatabase; files: 
       const deleted = await db.asCaller(caller, req.context, (tx) => tx<{ version: string | null }[]>`
         delete from storage.objects where bucket_id = ${req.bucketId} returning version`);
       await Promise.all(deleted.map((row) => files.remove(row.version)));
-      ok(req.response, { message: 'Successfully emptied' });
+      sendOk(req.response, { message: 'Successfully emptied' });
     },
 
     async remove(req: BucketRequest): Promise<void> {
@@ -129,7 +119,7 @@ export function createBucketRoutes({ db, files }: { db: StorageDatabase; files: 
       if ((objects?.count ?? 0) > 0) throw storageError.bucketNotEmpty();
       const deleted = await db.asCaller(caller, req.context, (tx) => tx`delete from storage.buckets where id = ${req.bucketId} returning id`);
       if (deleted.length === 0) throw storageError.noSuchBucket();
-      ok(req.response, { message: 'Successfully deleted' });
+      sendOk(req.response, { message: 'Successfully deleted' });
     },
   };
 }

@@ -5,6 +5,7 @@
 //   and the reads of routes that need none (public buckets, signed URLs).
 import type { IncomingMessage } from 'node:http';
 import postgres from 'postgres';
+import { databaseUrlAs } from '../../config.ts';
 import { bearerToken, isSecretKey, type JwtClaims, type StackKeys } from '../keys.ts';
 import { storageError } from './errors.ts';
 
@@ -54,15 +55,8 @@ export interface StorageDatabase {
   close(): Promise<void>;
 }
 
-function storageAdminUrl(dbUrl: string): string {
-  const url = new URL(dbUrl);
-  url.username = 'supabase_storage_admin';
-  url.password = 'postgres';
-  return url.toString();
-}
-
 export function createStorageDatabase(dbUrl: string): StorageDatabase {
-  const sql = postgres(storageAdminUrl(dbUrl), { max: 8, onnotice: () => {}, idle_timeout: 30, connection: { application_name: 'local-storage' } });
+  const sql = postgres(databaseUrlAs(dbUrl, 'supabase_storage_admin'), { max: 8, onnotice: () => {}, idle_timeout: 30, connection: { application_name: 'local-storage' } });
 
   async function scope(tx: Transaction, caller: StorageCaller | undefined, context?: RequestContext): Promise<void> {
     // Deletes go through this service, which removes the files too: storage.protect_delete lets them pass.

@@ -6,11 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { corsHeaders, sendJson } from '../http.ts';
+import { corsHeaders } from '../http.ts';
 import type { StorageCaller, StorageDatabase, RequestContext, Transaction } from './database.ts';
 import { storageError } from './errors.ts';
 import type { ObjectFiles } from './files.ts';
 import type { UrlSigner } from './signing.ts';
+import { sendOk, type StorageRequest } from './request.ts';
 import { incomingFile } from './upload-body.ts';
 
 export interface ObjectRouteDeps {
@@ -73,7 +74,7 @@ async function findBucket(db: StorageDatabase, bucketId: string): Promise<Bucket
   return bucket;
 }
 
-async function findObjectAs(tx: Transaction, bucketId: string, name: string): Promise<ObjectRow> {
+async function findObjectAs(tx: Transaction | StorageDatabase['sql'], bucketId: string, name: string): Promise<ObjectRow> {
   const [row] = await tx.unsafe<ObjectRow[]>(`select ${OBJECT_COLUMNS} from storage.objects where bucket_id = $1 and name = $2`, [bucketId, name]);
   if (!row) throw storageError.noSuchKey();
   return row;
@@ -202,19 +203,12 @@ const removeBodySchema = z.object({ prefixes: z.array(z.string()).min(1).max(100
 const moveBodySchema = z.object({ bucketId: z.string().min(1), sourceKey: z.string().min(1), destinationKey: z.string().min(1), destinationBucket: z.string().optional() });
 const copyBodySchema = moveBodySchema.extend({ copyMetadata: z.boolean().optional() });
 
-export interface ObjectRequest {
+export interface ObjectRequest extends StorageRequest {
   request: IncomingMessage;
-  response: ServerResponse;
-  url: URL;
-  bucketId: string;
   /** The object's name below the bucket (empty for bucket-wide routes). */
   name: string;
-  context: RequestContext;
-  caller(): Promise<StorageCaller>;
-  body<Schema extends z.ZodTypeAny>(schema: Schema): Promise<z.infer<Schema>>;
 }
 
-const ok = (response: ServerResponse, body: unknown) => sendJson(response, 200, body, corsHeaders);
 const isUpsert = (request: IncomingMessage) => request.headers['x-upsert'] === 'true';
 
 export function createObjectRoutes(deps: ObjectRouteDeps) {
@@ -226,7 +220,7 @@ export function createObjectRoutes(deps: ObjectRouteDeps) {
       // PUT (storage-js `update`) overwrites, as storage-api treats it as an upsert.
       const upsert = mode === 'update' || isUpsert(req.request);
       const stored = await storeUpload(deps, { request: req.request, bucketId: req.bucketId, name: req.name, owner: caller.owner, upsert, caller, context: req.context });
-      ok(req.response, { Id: stored.id, Key: stored.key });
+      sendOk(req.response, { Id: stored.id, Key: stored.key });
     },
 
     async download(req: ObjectRequest): Promise<void> {
@@ -241,11 +235,11 @@ export function createObjectRoutes(deps: ObjectRouteDeps) {
           ? await (async () => {
               const bucket = await findBucket(db, req.bucketId);
               if (!bucket.public) throw storageError.noSuchBucket();
-              return db.asOwner((tx) => findObjectAs(tx, req.bucketId, req.name));
+              return findObjectAs(db.sql, req.bucketId, req.name);
             })()
           : await db.asCaller(await req.caller(), req.context, (tx) => findObjectAs(tx, req.bucketId, req.name));
       const metadata = row.metadata ?? {};
-      ok(req.response, {
+      sendOk(req.response, {
         id: row.id,
         version: row.version,
         name: row.name,
@@ -263,7 +257,7 @@ export function createObjectRoutes(deps: ObjectRouteDeps) {
     async downloadPublic(req: ObjectRequest): Promise<void> {
       const bucket = await findBucket(db, req.bucketId);
       if (!bucket.public) throw storageError.noSuchBucket();
-      const row = await db.asOwner((tx) => findObjectAs(tx, req.bucketId, req.name));
+      const row = await findObjectAs(db.sql, req.bucketId, req.name);
       await sendObject(deps, req.request, req.response, row, req.url);
     },
 
@@ -271,7 +265,8 @@ export function createObjectRoutes(deps: ObjectRouteDeps) {
       const token = req.url.searchParams.get('token');
       if (!token) throw storageError.invalidRequest('Missing Required Parameter token');
       await signer.verify(token, `${req.bucketId}/${req.name}`, 'download');
-      const row = await db.asOwner((tx) => findObjectAs(tx, req.bucketId, req.name));
+      // A read as the owner needs no transaction: one round trip per signed download.
+      const row = await findObjectAs(db.sql, req.bucketId, req.name);
       await sendObject(deps, req.request, req.response, row, req.url);
     },
 
@@ -280,7 +275,7 @@ export function createObjectRoutes(deps: ObjectRouteDeps) {
       const { expiresIn } = await req.body(signBodySchema);
       await db.asCaller(caller, req.context, (tx) => findObjectAs(tx, req.bucketId, req.name));
       const token = await signer.sign({ url: `${req.bucketId}/${req.name}`, scope: 'download' }, expiresIn);
-      ok(req.response, { signedURL: `/object/sign/${req.bucketId}/${req.name}?token=${token}` });
+      sendOk(req.response, { signedURL: `/object/sign/${req.bucketId}/${req.name}?token=${token}` });
     },
 
     async createSignedUrls(req: ObjectRequest): Promise<void> {
@@ -296,7 +291,7 @@ export function createObjectRoutes(deps: ObjectRouteDeps) {
           return { error: null, path, signedURL: `/object/sign/${req.bucketId}/${path}?token=${token}` };
         }),
       );
-      ok(req.response, results);
+      sendOk(req.response, results);
     },
 
     async createSignedUploadUrl(req: ObjectRequest): Promise<void> {
@@ -307,7 +302,7 @@ export function createObjectRoutes(deps: ObjectRouteDeps) {
       await db.testPermission(caller, req.context, (tx) => testWrite(tx, { bucketId: req.bucketId, name: req.name, owner: caller.owner, metadata: {}, upsert }));
       const objectUrl = `${req.bucketId}/${req.name}`;
       const token = await signer.sign({ url: objectUrl, scope: 'upload', owner: caller.owner, upsert }, SIGNED_UPLOAD_EXPIRY_SECONDS);
-      ok(req.response, { url: `/object/upload/sign/${objectUrl}?token=${token}`, token });
+      sendOk(req.response, { url: `/object/upload/sign/${objectUrl}?token=${token}`, token });
     },
 
     async uploadToSignedUrl(req: ObjectRequest): Promise<void> {
@@ -324,7 +319,7 @@ export function createObjectRoutes(deps: ObjectRouteDeps) {
         throw error;
       }
       const stored = await storeUpload(deps, { request: req.request, bucketId: req.bucketId, name: req.name, owner: claims.owner, upsert: claims.upsert ?? false, caller: undefined, context: req.context });
-      ok(req.response, { Key: stored.key });
+      sendOk(req.response, { Key: stored.key });
     },
 
     async list(req: ObjectRequest): Promise<void> {
@@ -336,7 +331,7 @@ export function createObjectRoutes(deps: ObjectRouteDeps) {
       const rows = await db.asCaller(caller, req.context, (tx) => tx`
         select * from storage.search(${prefix}, ${req.bucketId}, ${body.limit ?? 100}, ${(prefix + search).split('/').length},
                                      ${body.offset ?? 0}, ${search}, ${body.sortBy?.column ?? 'name'}, ${body.sortBy?.order ?? 'asc'})`);
-      ok(req.response, rows);
+      sendOk(req.response, rows);
     },
 
     async remove(req: ObjectRequest): Promise<void> {
@@ -346,17 +341,17 @@ export function createObjectRoutes(deps: ObjectRouteDeps) {
         `delete from storage.objects where bucket_id = $1 and name = any($2) returning ${OBJECT_COLUMNS}`, [req.bucketId, prefixes] as never[]));
       // The rows are gone for good now; their files follow (a failure here leaves an orphan for the sweep).
       await Promise.all(deleted.map((row) => files.remove(row.version)));
-      ok(req.response, deleted);
+      sendOk(req.response, deleted);
     },
 
     async removeOne(req: ObjectRequest): Promise<void> {
       const caller = await req.caller();
-      await db.asOwner((tx) => findObjectAs(tx, req.bucketId, req.name));
+      await findObjectAs(db.sql, req.bucketId, req.name);
       const deleted = await db.asCaller(caller, req.context, (tx) => tx<{ version: string | null }[]>`
         delete from storage.objects where bucket_id = ${req.bucketId} and name = ${req.name} returning version`);
       if (deleted.length === 0) throw storageError.accessDenied('Access denied');
       await files.remove(deleted[0]!.version);
-      ok(req.response, { message: 'Successfully deleted' });
+      sendOk(req.response, { message: 'Successfully deleted' });
     },
 
     async move(req: ObjectRequest): Promise<void> {
@@ -375,7 +370,7 @@ export function createObjectRoutes(deps: ObjectRouteDeps) {
       // The file is named by its version, so moving the row moves the object.
       const [moved] = await db.asOwner(rename);
       if (!moved) throw storageError.noSuchKey();
-      ok(req.response, { message: 'Successfully moved', Id: moved.id });
+      sendOk(req.response, { message: 'Successfully moved', Id: moved.id });
     },
 
     async copy(req: ObjectRequest): Promise<void> {
@@ -410,7 +405,7 @@ export function createObjectRoutes(deps: ObjectRouteDeps) {
           return { row: inserted!, replacedVersion: existing?.version ?? null };
         });
         await files.remove(replacedVersion);
-        ok(req.response, { Id: row.id, Key: `${destinationBucket}/${body.destinationKey}`, ...row });
+        sendOk(req.response, { Id: row.id, Key: `${destinationBucket}/${body.destinationKey}`, ...row });
       } catch (error) {
         await files.remove(version);
         throw error;
