@@ -270,9 +270,10 @@ describe('signed and public URLs', () => {
 
     const { data } = await files.createSignedUrl(path, 3600);
     const url = new URL(data!.signedUrl);
-    const token = url.searchParams.get('token')!;
-    const last = token.at(-1) === 'A' ? 'B' : 'A';
-    url.searchParams.set('token', `${token.slice(0, -1)}${last}`);
+    const [header, payload, signature] = url.searchParams.get('token')!.split('.');
+    // The signature's first character carries six real bits (its last one may carry padding bits only).
+    const tamperedSignature = `${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`;
+    url.searchParams.set('token', `${header}.${payload}.${tamperedSignature}`);
     const tampered = await fetch(url);
     expect(tampered.status).toBe(400);
     expect(await tampered.json()).toEqual({ statusCode: '400', code: 'InvalidJWT', error: 'InvalidJWT', message: 'signature verification failed' });
