@@ -64,7 +64,11 @@ export async function startStack(name: ProfileName, options: StartOptions = {}):
   const profile = stackProfile(name, config);
   ensureSystem();
   const freshCluster = profile.ephemeral && !options.keepData;
-  if (freshCluster) rmSync(join(profile.stateDir, 'keys.json'), { force: true });
+  if (freshCluster) {
+    rmSync(join(profile.stateDir, 'keys.json'), { force: true });
+    // Storage's files belong to the rows of the cluster being thrown away.
+    rmSync(join(profile.stateDir, 'storage'), { recursive: true, force: true });
+  }
   mkdirSync(profile.stateDir, { recursive: true });
   await requirePortFree(profile.apiPort, 'API gateway');
   await startCluster(profile, { fresh: freshCluster });
