@@ -13,6 +13,7 @@ function printStatus(info: StackInfo, format: 'pretty' | 'env'): void {
     ['API_URL', 'API URL', info.apiUrl],
     ['GRAPHQL_URL', 'GraphQL URL', `${info.apiUrl}/graphql/v1 (not served locally)`],
     ['FUNCTIONS_URL', 'Functions URL', info.functionsUrl],
+    ['STORAGE_URL', 'Storage URL', info.storageUrl],
     ['DB_URL', 'Database URL', info.dbUrl],
     ['APP_URL', 'App URL', info.appUrl],
     ['JWKS_URL', 'JWKS URL', info.jwksUrl],

@@ -15,6 +15,19 @@ const hookConfigSchema = z.object({ enabled: z.boolean().default(false), uri: z.
 
 const functionConfigSchema = z.object({ verify_jwt: z.boolean().default(true) }).passthrough();
 
+/** A size as the Supabase CLI reads it in config.toml ("50MiB", "5MB", 1048576): powers of 1024. */
+const configSizeSchema = z.union([z.string(), z.number().int().nonnegative()]);
+
+/** A `[storage.buckets.<name>]` table. */
+const bucketConfigSchema = z
+  .object({
+    public: z.boolean().default(false),
+    file_size_limit: configSizeSchema.optional(),
+    allowed_mime_types: z.array(z.string()).optional(),
+    objects_path: z.string().optional(),
+  })
+  .passthrough();
+
 const projectConfigSchema = z
   .object({
     api: z.object({ port: z.number().int().default(54321) }).passthrough().default({ port: 54321 }),
@@ -48,6 +61,14 @@ const projectConfigSchema = z
       })
       .passthrough(),
     functions: z.record(z.string(), functionConfigSchema).default({}),
+    storage: z
+      .object({
+        enabled: z.boolean().default(true),
+        file_size_limit: configSizeSchema.default('50MiB'),
+        buckets: z.record(z.string(), bucketConfigSchema).default({}),
+      })
+      .passthrough()
+      .default({ enabled: true, file_size_limit: '50MiB', buckets: {} }),
   })
   .passthrough();
 
@@ -142,6 +163,14 @@ export const DB_PASSWORD = 'postgres';
 
 export function databaseUrl(profile: StackProfile, database = 'postgres', user = DB_SUPERUSER): string {
   return `postgresql://${user}:${DB_PASSWORD}@127.0.0.1:${profile.dbPort}/${database}`;
+}
+
+/** The same database as another of the stack's login roles (supabase_auth_admin, supabase_storage_admin), whose local password is the superuser's. */
+export function databaseUrlAs(dbUrl: string, user: string): string {
+  const url = new URL(dbUrl);
+  url.username = user;
+  url.password = DB_PASSWORD;
+  return url.toString();
 }
 
 /** An error meant for people: printed as one clear message, never with a stack trace. */

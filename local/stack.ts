@@ -1,6 +1,6 @@
 // Starts and stops the whole local stack for one profile: PostgreSQL with the platform
-// bootstrap and the project's migrations, the gateway with Auth, Realtime and the edge
-// functions host behind it, and the pg_net worker.
+// bootstrap and the project's migrations, the gateway with Auth, Realtime, Storage and the
+// edge functions host behind it, and the pg_net worker.
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseUrl, readProjectConfig, stackProfile, type ProfileName, type StackProfile } from './config.ts';
@@ -14,6 +14,7 @@ import { loadStackKeys, type StackKeys } from './services/keys.ts';
 import { createAuthService } from './services/auth/index.ts';
 import { throwAwayStackOverrides } from './services/auth/settings.ts';
 import { createRealtimeService } from './services/realtime/index.ts';
+import { createStorageService } from './services/storage/index.ts';
 import { startNetWorker, type NetWorker } from './services/net-worker.ts';
 import { ensureSystem } from './system.ts';
 import { step } from './log.ts';
@@ -24,6 +25,7 @@ export interface StackInfo {
   dbUrl: string;
   appUrl: string;
   functionsUrl: string;
+  storageUrl: string;
   jwksUrl: string;
   keys: StackKeys;
 }
@@ -51,6 +53,7 @@ export async function stackInfo(profile: StackProfile): Promise<StackInfo> {
     dbUrl: databaseUrl(profile),
     appUrl: `http://127.0.0.1:${profile.appPort}`,
     functionsUrl: `${apiUrl}/functions/v1`,
+    storageUrl: `${apiUrl}/storage/v1`,
     jwksUrl: `${apiUrl}/auth/v1/.well-known/jwks.json`,
     keys: await loadStackKeys(profile.stateDir),
   };
@@ -61,7 +64,11 @@ export async function startStack(name: ProfileName, options: StartOptions = {}):
   const profile = stackProfile(name, config);
   ensureSystem();
   const freshCluster = profile.ephemeral && !options.keepData;
-  if (freshCluster) rmSync(join(profile.stateDir, 'keys.json'), { force: true });
+  if (freshCluster) {
+    rmSync(join(profile.stateDir, 'keys.json'), { force: true });
+    // Storage's files belong to the rows of the cluster being thrown away.
+    rmSync(join(profile.stateDir, 'storage'), { recursive: true, force: true });
+  }
   mkdirSync(profile.stateDir, { recursive: true });
   await requirePortFree(profile.apiPort, 'API gateway');
   await startCluster(profile, { fresh: freshCluster });
@@ -90,7 +97,8 @@ export async function startStack(name: ProfileName, options: StartOptions = {}):
     });
     const auth = createAuthService({ keys: info.keys, dbUrl, config, apiUrl: info.apiUrl, overrides: profile.ephemeral ? throwAwayStackOverrides : undefined });
     const realtime = createRealtimeService({ keys: info.keys, dbUrl, profile });
-    const gateway: Gateway = await startGateway(profile.apiPort, [auth, realtime, functions]);
+    const storage = createStorageService({ keys: info.keys, dbUrl, config, stateDir: profile.stateDir });
+    const gateway: Gateway = await startGateway(profile.apiPort, [auth, realtime, storage, functions]);
     stopAll.push(() => gateway.close());
     writeFileSync(join(profile.stateDir, 'running.json'), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
     return { ...info, stop };

@@ -769,6 +769,30 @@ $$;
 COMMENT ON FUNCTION private.assign_new_ticket() IS 'Before-insert trigger on tickets: automatic round-robin assignment per auto_assignment_rules, skipping technicians at capacity (rows locked).';
 
 --
+-- Name: attachment_conversation_id(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.attachment_conversation_id(object_name text) RETURNS uuid
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  folder text := (storage.foldername(object_name))[1];
+begin
+  if folder ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    return folder::uuid;
+  end if;
+  return null;
+end;
+$_$;
+
+--
+-- Name: FUNCTION attachment_conversation_id(object_name text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.attachment_conversation_id(object_name text) IS 'The conversation id an attachments path starts with (<conversation_id>/…), or null for any other path.';
+
+--
 -- Name: business_seconds_between(public.sla_policies, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -808,6 +832,25 @@ $$;
 --
 
 COMMENT ON FUNCTION private.business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone) IS 'Business seconds from from_at to to_at under the policy''s business days and hours; the length of a pause.';
+
+--
+-- Name: can_access_attachment(text); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.can_access_attachment(object_name text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select private.staff_can_see_conversation(private.attachment_conversation_id(object_name))
+      or ((storage.foldername(object_name))[2] is distinct from 'internal'
+          and private.owns_conversation(private.attachment_conversation_id(object_name)))
+$$;
+
+--
+-- Name: FUNCTION can_access_attachment(object_name text); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.can_access_attachment(object_name text) IS 'True for the conversation''s customer (except <conversation_id>/internal/…) and for staff who can see the conversation.';
 
 --
 -- Name: can_manage_work_order(uuid); Type: FUNCTION; Schema: private; Owner: -
@@ -12672,6 +12715,24 @@ CREATE POLICY "Staff can broadcast on the desk channel" ON realtime.messages FOR
 CREATE POLICY "Staff can join the desk channel" ON realtime.messages FOR SELECT TO authenticated USING (((( SELECT realtime.topic() AS topic) = 'desk'::text) AND ( SELECT private.is_staff() AS is_staff)));
 
 --
+-- Name: objects People can attach files to conversations they take part in; Type: POLICY; Schema: storage; Owner: -
+--
+
+CREATE POLICY "People can attach files to conversations they take part in" ON storage.objects FOR INSERT TO authenticated WITH CHECK (((bucket_id = 'attachments'::text) AND private.can_access_attachment(name)));
+
+--
+-- Name: objects People can read the attachments of conversations they may see; Type: POLICY; Schema: storage; Owner: -
+--
+
+CREATE POLICY "People can read the attachments of conversations they may see" ON storage.objects FOR SELECT TO authenticated USING (((bucket_id = 'attachments'::text) AND private.can_access_attachment(name)));
+
+--
+-- Name: objects People can remove the attachments they uploaded; Type: POLICY; Schema: storage; Owner: -
+--
+
+CREATE POLICY "People can remove the attachments they uploaded" ON storage.objects FOR DELETE TO authenticated USING (((bucket_id = 'attachments'::text) AND (owner_id = (( SELECT auth.uid() AS uid))::text) AND private.can_access_attachment(name)));
+
+--
 -- Name: supabase_realtime conversations; Type: PUBLICATION TABLE; Schema: public; Owner: -
 --
 
@@ -12788,12 +12849,26 @@ REVOKE ALL ON FUNCTION private.apply_kb_lexeme_deltas(lexemes text[], deltas int
 REVOKE ALL ON FUNCTION private.assign_new_ticket() FROM PUBLIC;
 
 --
+-- Name: FUNCTION attachment_conversation_id(object_name text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.attachment_conversation_id(object_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.attachment_conversation_id(object_name text) TO authenticated;
+
+--
 -- Name: FUNCTION business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone); Type: ACL; Schema: private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION private.business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone) TO authenticated;
 GRANT ALL ON FUNCTION private.business_seconds_between(policy public.sla_policies, from_at timestamp with time zone, to_at timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION can_access_attachment(object_name text); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.can_access_attachment(object_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.can_access_attachment(object_name text) TO authenticated;
 
 --
 -- Name: FUNCTION can_manage_work_order(work_order_id uuid); Type: ACL; Schema: private; Owner: -

@@ -1,5 +1,5 @@
 // The API gateway on :54321, standing in for the one in front of a Supabase project:
-// it routes /auth/v1, /realtime/v1 and /functions/v1 to the local services and answers
+// it routes /auth/v1, /realtime/v1, /storage/v1 and /functions/v1 to the local services and answers
 // /rest/v1 with a clear 501, because Support Hub reads data through Postgres directly.
 import { createServer, type Server } from 'node:http';
 import { corsHeaders, sendJson, type MountedService } from './http.ts';

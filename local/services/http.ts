@@ -41,7 +41,8 @@ export async function readBody(request: IncomingMessage, limitBytes = 10 * 1024 
 
 export const corsHeaders: Record<string, string> = {
   'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'authorization, x-client-info, apikey, content-type, x-supabase-api-version, accept-profile, content-profile, prefer, range',
+  // x-upsert, cache-control and x-metadata: storage-js uploads from a browser send them.
+  'access-control-allow-headers': 'authorization, x-client-info, apikey, content-type, x-supabase-api-version, accept-profile, content-profile, prefer, range, x-upsert, cache-control, x-metadata',
   'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-  'access-control-expose-headers': 'x-supabase-api-version, content-range',
+  'access-control-expose-headers': 'x-supabase-api-version, content-range, content-length, content-disposition, etag, last-modified',
 };

@@ -7,7 +7,7 @@
 // - the legacy HS256 JWT secret, which signs the anon and service-role API keys and is
 //   still accepted wherever Supabase accepts it.
 // Keys are generated once per stack folder (git-ignored), never committed.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as jose from 'jose';
@@ -151,4 +151,11 @@ export async function loadStackKeys(stateDir: string): Promise<StackKeys> {
 export function bearerToken(authorization: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   return match?.[1];
+}
+
+/** Whether a key is the stack's opaque secret API key (`sb_secret_…`), compared in constant time. */
+export function isSecretKey(apiKey: string, keys: Pick<StackKeys, 'secretKey'>): boolean {
+  const given = Buffer.from(apiKey);
+  const expected = Buffer.from(keys.secretKey);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -10,7 +10,7 @@
 // (meta commands, supabase_admin's default privileges, event triggers and extension comments commented out).
 // Ours differs on purpose: identifiers unquoted and no `ALTER … OWNER TO postgres` lines (every object here is
 // postgres's), and it also keeps what the migrations add to platform tables, which the CLI's schema exclusion
-// drops: the trigger on auth.users and the policies on realtime.messages.
+// drops: the trigger on auth.users and the policies on realtime.messages (and, from issue 17, storage.objects).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,8 +21,30 @@ import { PG_BIN } from '../system.ts';
 /** The schemas the migrations create or fill; everything else belongs to the platform (local/postgres/bootstrap). */
 const projectSchemas = new Set(['public', 'private']);
 
-/** Object kinds the migrations put on platform tables (auth.users, realtime.messages); the bootstrap adds none. */
+/**
+ * Object kinds the migrations put on platform tables (auth.users, realtime.messages, storage.objects). The bootstrap
+ * adds triggers of its own there (storage's protect_delete, updated_at …): those are told apart by their function,
+ * which lives in a platform schema (see platformTriggerKeys).
+ */
 const kindsOnPlatformTables = new Set(['TRIGGER', 'POLICY']);
+
+/** `<schema> <table> <trigger>` of every trigger whose function is platform code (not in public or private). */
+async function platformTriggerKeys(dbUrl: string): Promise<Set<string>> {
+  const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql<{ key: string }[]>`
+      select tn.nspname || ' ' || c.relname || ' ' || t.tgname as key
+      from pg_catalog.pg_trigger t
+      join pg_catalog.pg_class c on c.oid = t.tgrelid
+      join pg_catalog.pg_namespace tn on tn.oid = c.relnamespace
+      join pg_catalog.pg_proc p on p.oid = t.tgfoid
+      join pg_catalog.pg_namespace pn on pn.oid = p.pronamespace
+      where not t.tgisinternal and pn.nspname <> all (${[...projectSchemas]})`;
+    return new Set(rows.map((row) => row.key));
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
 
 /** Extensions the test suites install for themselves; a fresh project database does not have them. */
 const testOnlyExtensions = new Set(['pgtap', 'plpgsql_check']);
@@ -58,13 +80,15 @@ export function parseTocLine(line: string): TocEntry | null {
 }
 
 /** Whether an entry of a full schema-only dump belongs in supabase/schema.sql. */
-export function isProjectEntry(entry: TocEntry): boolean {
+export function isProjectEntry(entry: TocEntry, platformTriggers: ReadonlySet<string> = new Set()): boolean {
   if (entry.kind === 'DEFAULT ACL') {
     // The migrations set postgres's default privileges; supabase_admin's come with the platform.
     return entry.owner === 'postgres' && (entry.namespace === null || projectSchemas.has(entry.namespace));
   }
   if (entry.namespace !== null) {
     if (projectSchemas.has(entry.namespace)) return true;
+    // A TRIGGER entry's rest is `<table> <trigger> <owner>`.
+    if (entry.kind === 'TRIGGER' && platformTriggers.has(`${entry.namespace} ${entry.rest.split(' ').slice(0, 2).join(' ')}`)) return false;
     return kindsOnPlatformTables.has(entry.kind) || (entry.kind === 'COMMENT' && /^(TRIGGER|POLICY) /.test(entry.rest));
   }
   // Outside any schema: the project's schemas themselves (their comment and grants) and the extensions it uses.
@@ -140,9 +164,10 @@ export async function dumpProjectSchema(dbUrl: string, env: NodeJS.ProcessEnv = 
     // The binaries of the server's own installation, so dump and server are the same major version.
     await run(join(PG_BIN, 'pg_dump'), ['--schema-only', '--format=custom', '--no-tablespaces', `--file=${archive}`, dbUrl], env);
     const toc = await run(join(PG_BIN, 'pg_restore'), ['--list', archive], env);
+    const platformTriggers = await platformTriggerKeys(dbUrl);
     const kept = toc.split('\n').flatMap((line) => {
       const entry = parseTocLine(line);
-      return entry && isProjectEntry(entry) ? [line] : [];
+      return entry && isProjectEntry(entry, platformTriggers) ? [line] : [];
     });
     writeFileSync(list, `${kept.join('\n')}\n`);
     const sql = await run(join(PG_BIN, 'pg_restore'), ['--schema-only', '--no-owner', `--use-list=${list}`, '--file=-', archive], env);

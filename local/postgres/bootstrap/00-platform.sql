@@ -260,7 +260,5 @@ create schema if not exists realtime;
 grant usage on schema realtime to postgres, anon, authenticated, service_role;
 
 ------------------------------------------------------------------------------
--- Storage: the schema exists on every Supabase project (the app does not use Storage yet)
+-- Storage: its schema, tables and helpers are in 30-storage.sql
 ------------------------------------------------------------------------------
-create schema if not exists storage;
-grant usage on schema storage to postgres, anon, authenticated, service_role;

@@ -2,7 +2,7 @@
 // that @supabase/supabase-js uses with email + password, backed by the real auth.* tables.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import postgres from 'postgres';
-import type { ProjectConfig } from '../../config.ts';
+import { databaseUrlAs, type ProjectConfig } from '../../config.ts';
 import { corsHeaders, sendJson, type MountedService } from '../http.ts';
 import type { StackKeys } from '../keys.ts';
 import { handleAdmin } from './admin-routes.ts';
@@ -29,17 +29,10 @@ export interface AuthServiceOptions {
 /** Routes the Supabase gateway serves without an API key. */
 const OPEN_ROUTES = new Set(['/.well-known/jwks.json', '/health']);
 
-function authAdminUrl(dbUrl: string): string {
-  const url = new URL(dbUrl);
-  url.username = 'supabase_auth_admin';
-  url.password = 'postgres';
-  return url.toString();
-}
-
 export function createAuthService(options: AuthServiceOptions): MountedService {
   const settings = authSettings(options.config, options.overrides);
   // GoTrue's own database role; its search_path is auth, every query here is qualified anyway.
-  const sql = postgres(authAdminUrl(options.dbUrl), { max: 8, onnotice: () => {}, connection: { application_name: 'local-auth' } });
+  const sql = postgres(databaseUrlAs(options.dbUrl, 'supabase_auth_admin'), { max: 8, onnotice: () => {}, connection: { application_name: 'local-auth' } });
   const users = createUsersRepository(sql);
   const sessions = createSessionsRepository(sql);
   const hook = createCustomAccessTokenHook(sql, settings.customAccessTokenHook);

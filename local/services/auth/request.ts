@@ -1,10 +1,9 @@
 // Reading requests the way the Supabase gateway and GoTrue do: the `apikey` gate, JSON
 // bodies checked with zod, and the caller behind `Authorization: Bearer …`.
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import type { z } from 'zod';
-import { bearerToken, InvalidTokenError, SECRET_KEY_PREFIX, type JwtClaims, type StackKeys } from '../keys.ts';
+import { bearerToken, InvalidTokenError, isSecretKey, SECRET_KEY_PREFIX, type JwtClaims, type StackKeys } from '../keys.ts';
 import { readBody } from '../http.ts';
 import { AuthHttpError, badRequest, forbidden, unauthorized } from './errors.ts';
 import type { SessionRow, SessionsRepository } from './sessions.ts';
@@ -17,12 +16,6 @@ export class ApiKeyError extends Error {}
 
 /** Which API key a request came with: the legacy JWT keys by role, or the opaque secret key. */
 export type ApiKeyKind = 'anon' | 'service_role' | 'secret';
-
-function isSecretKey(apiKey: string, keys: StackKeys): boolean {
-  const given = Buffer.from(apiKey);
-  const expected = Buffer.from(keys.secretKey);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
 
 /** The gateway's check: every Auth route but the open ones needs the anon, service-role or secret key. */
 export async function requireApiKey(request: IncomingMessage, query: URLSearchParams, keys: StackKeys): Promise<ApiKeyKind> {
