@@ -10,6 +10,6 @@ export default defineConfig({
     allowOnly: false,
     // A page reacting to a click takes a server round-trip; on a busy 2-core machine that can exceed vitest's 1 s
     // default. Polls return as soon as they pass, so a generous ceiling costs nothing when things are fast.
-    expect: { poll: { timeout: 10_000, interval: 100 } },
+    expect: { poll: { timeout: 30_000, interval: 100 } },
   },
 });

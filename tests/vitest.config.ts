@@ -9,7 +9,9 @@ export default defineConfig({
     // *.serial.test.ts files disturb the shared stack (e.g. restart Postgres): they run afterwards, alone.
     // The functions host's fixture functions are Deno code with Deno tests (npm test -- deno runs them).
     exclude: ['tests/browser/**', 'node_modules/**', '**/*.serial.test.ts', 'local/test/fixtures/functions/**'],
-    testTimeout: 30_000,
+    // Generous: a bound only turns a hang into a failure, and a loaded 2-core CI box runs the slowest files (many
+    // password hashes, real Deno functions) several times slower than an idle one.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2 } },
