@@ -319,15 +319,21 @@ begin
       using errcode = '23514';
   end if;
   select * into customer from public.profiles profile where profile.id = session.customer_id;
+  -- Through public.open_ticket, the one way a ticket opens (its triggers and triage apply as for any other).
   return query
-  insert into public.tickets (customer_id, contact_email, contact_phone, subject, content, channel, troubleshooting_session_id, customer_vehicle_id)
-  values (session.customer_id, customer.email, customer.phone,
-    left('Follow-up: ' || coalesce(session.guide_title, session.issue_description), 200),
-    session.issue_description || coalesce(E'\n\nGuide: ' || session.guide_title, '')
+  select opened.id, opened.number, false
+  from public.open_ticket(
+    customer_id => session.customer_id,
+    contact_email => customer.email,
+    contact_phone => customer.phone,
+    subject => left('Follow-up: ' || coalesce(session.guide_title, session.issue_description), 200),
+    content => session.issue_description || coalesce(E'\n\nGuide: ' || session.guide_title, '')
       || E'\n\nOpened by support as a follow-up: the guided fix ended '
       || case outcome when 'wrong_guide' then 'with "this is another issue".' else 'without an answer.' end,
-    'troubleshooting', session.id, session.customer_vehicle_id)
-  returning id, number, false;
+    channel => 'troubleshooting',
+    troubleshooting_session_id => session.id,
+    customer_vehicle_id => session.customer_vehicle_id
+  ) opened;
 end;
 $$;
 comment on function public.open_follow_up_ticket(uuid) is
