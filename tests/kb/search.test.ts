@@ -69,7 +69,8 @@ describe('kb-search', () => {
       if (results[0]?.article_id !== article.id) misses.push(`${article.title} → ${results[0]?.title}`);
     }
     expect(misses).toEqual([]);
-  });
+    // One search per seeded article in a row: generous on a loaded box, as every test here must be.
+  }, 180_000);
 
   it('logs every search: query, source type, article ids and scores, and the signed-in user', async () => {
     const query = `${word} reset button`;

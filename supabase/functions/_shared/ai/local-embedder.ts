@@ -68,7 +68,9 @@ interface LoadedModel {
 function loadModel(file: LocalEmbedderModelFile): LoadedModel {
   const terms = file.terms.split(' ');
   if (terms.length !== file.termWeights.length) throw new Error('local embedder model: terms and termWeights differ in length');
-  const bytes = Uint8Array.from(atob(file.vectors), (character) => character.charCodeAt(0));
+  const binary = atob(file.vectors);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
   if (bytes.length !== terms.length * file.semanticDimensions) throw new Error('local embedder model: vectors have the wrong size');
   return { file, terms, termIndex: new Map(terms.map((term, index) => [term, index])), vectors: new Int8Array(bytes.buffer) };
 }
@@ -78,10 +80,10 @@ function loadModel(file: LocalEmbedderModelFile): LoadedModel {
 
 const featureSeeds = { unigram: 0x9e3779b1, bigram: 0x85ebca77, characterNgram: 0xc2b2ae3d } as const;
 
-/** 32-bit FNV-1a over UTF-16 code units of `text`, started from `seed` so feature families don't collide. */
-function hashText(text: string, seed: number): number {
+/** 32-bit FNV-1a over UTF-16 code units of `text[start, end)`, started from `seed` so feature families don't collide. */
+function hashRange(text: string, start: number, end: number, seed: number): number {
   let hash = (0x811c9dc5 ^ seed) >>> 0;
-  for (let index = 0; index < text.length; index++) {
+  for (let index = start; index < end; index++) {
     hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
@@ -94,13 +96,12 @@ function hashText(text: string, seed: number): number {
   return hash >>> 0;
 }
 
+function countHash(counts: Map<number, number>, hash: number): void {
+  counts.set(hash, (counts.get(hash) ?? 0) + 1);
+}
+
 /** Signed feature hashing with sublinear tf (1 + ln tf) into `target[offset, offset + size)`, unit length, × weight. */
-function addHashedFamily(target: Float64Array, offset: number, size: number, features: readonly string[], seed: number, weight: number): void {
-  const counts = new Map<number, number>();
-  for (const feature of features) {
-    const hash = hashText(feature, seed);
-    counts.set(hash, (counts.get(hash) ?? 0) + 1);
-  }
+function addHashedFamily(target: Float64Array, offset: number, size: number, counts: ReadonlyMap<number, number>, weight: number): void {
   const family = new Float64Array(size);
   for (const [hash, count] of counts) family[(hash >>> 1) % size] += ((hash & 1) === 1 ? 1 : -1) * (1 + Math.log(count));
   addNormalised(target, offset, family, weight);
@@ -148,23 +149,54 @@ export class LocalEmbedder {
     const lexicalOffset = file.semanticDimensions;
     const lexicalSize = embeddingDimensions - lexicalOffset;
     if (lexicalSize > 0) {
-      const stems = words.map((word) => word.stem);
-      addHashedFamily(vector, lexicalOffset, lexicalSize, stems, featureSeeds.unigram, file.weights.unigrams);
-      addHashedFamily(vector, lexicalOffset, lexicalSize, stems.slice(1).map((stem, index) => `${stems[index]} ${stem}`), featureSeeds.bigram, file.weights.bigrams);
-      const characterNgrams: string[] = [];
-      for (const { word } of words) {
+      const unigrams = new Map<number, number>();
+      const bigrams = new Map<number, number>();
+      const characterNgrams = new Map<number, number>();
+      words.forEach(({ word, stem }, index) => {
+        countHash(unigrams, hashRange(stem, 0, stem.length, featureSeeds.unigram));
+        if (index > 0) {
+          const pair = `${words[index - 1].stem} ${stem}`;
+          countHash(bigrams, hashRange(pair, 0, pair.length, featureSeeds.bigram));
+        }
         const padded = `<${word}>`;
         for (let size = 3; size <= 5; size++) {
-          for (let start = 0; start + size <= padded.length; start++) characterNgrams.push(padded.slice(start, start + size));
+          for (let start = 0; start + size <= padded.length; start++) countHash(characterNgrams, hashRange(padded, start, start + size, featureSeeds.characterNgram));
         }
-      }
-      addHashedFamily(vector, lexicalOffset, lexicalSize, characterNgrams, featureSeeds.characterNgram, file.weights.characterNgrams);
+      });
+      addHashedFamily(vector, lexicalOffset, lexicalSize, unigrams, file.weights.unigrams);
+      addHashedFamily(vector, lexicalOffset, lexicalSize, bigrams, file.weights.bigrams);
+      addHashedFamily(vector, lexicalOffset, lexicalSize, characterNgrams, file.weights.characterNgrams);
     }
     let norm = 0;
     for (const value of vector) norm += value * value;
     if (norm === 0) return Array.from(vector);
     const scale = 1 / Math.sqrt(norm);
     return Array.from(vector, (value) => value * scale);
+  }
+
+  /**
+   * Cosine of two stems' trained word vectors (a misspelt stem takes its closest known spelling); 0 when either is
+   * unknown. Lets the local chat provider see that a question's "aircon" is answered by an article's "air conditioning".
+   */
+  termSimilarity(first: string, second: string): number {
+    if (first === second) return 1;
+    const a = this.termFor(first);
+    const b = this.termFor(second);
+    if (a === null || b === null) return 0;
+    if (a === b) return 1;
+    const { vectors, file } = this.loaded;
+    const dimensions = file.semanticDimensions;
+    let dot = 0;
+    let normA = 0;
+    let normB = 0;
+    for (let dimension = 0; dimension < dimensions; dimension++) {
+      const x = vectors[a * dimensions + dimension];
+      const y = vectors[b * dimensions + dimension];
+      dot += x * y;
+      normA += x * x;
+      normB += y * y;
+    }
+    return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
   }
 
   /** The weighted sum of the text's word vectors (sublinear tf × the term's trained idf). */
@@ -224,4 +256,10 @@ export class LocalEmbedder {
     }
     return best;
   }
+}
+
+let shared: LocalEmbedder | undefined;
+/** One embedder per process for callers that only need its word vectors (the model file is parsed once). */
+export function sharedLocalEmbedder(): LocalEmbedder {
+  return (shared ??= new LocalEmbedder());
 }
