@@ -1,7 +1,8 @@
 // The held-out customer questions (tests/fixtures/held-out: customer wording, for MEASURING only — never tune
 // synonyms, weights or rules on its items) asked through the real chat function in the default area, as a new
 // customer would. Prints how often the expected article is cited, and cited first. The targets are not asserted
-// until they are met; the test asserts that every question was answered and the figures were computed.
+// until they are met; the test asserts that every question was answered and that the figures stay above the floors
+// last measured (the local providers are deterministic, so a drop is a regression, not noise).
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -12,6 +13,8 @@ import { userWithRole, type TestUser } from './support.ts';
 
 /** Issue 14's targets: share of questions whose expected article is cited, and cited first. */
 export const heldOutAssistantTargets = { cited: 0.9, first: 0.75 } as const;
+/** Just under what was measured with the trained local embedder (decision 0021: 0.49 cited, 0.49 first). */
+export const heldOutAssistantFloors = { cited: 0.48, first: 0.48 } as const;
 
 const heldOut = z.object({
   questions: z.array(z.object({ question: z.string(), expected_article_slug: z.string(), also_acceptable_slugs: z.array(z.string()).optional() })),
@@ -43,7 +46,8 @@ describe('held-out customer questions through chat (default area)', () => {
     const total = heldOut.questions.length;
     console.log(`HELD-OUT assistant cited ${(cited / total).toFixed(2)} (${cited}/${total}) first ${(first / total).toFixed(2)} (${first}/${total}); targets ${heldOutAssistantTargets.cited} / ${heldOutAssistantTargets.first}`);
     expect(answered).toBe(total);
-    expect(Number.isFinite(cited / total) && Number.isFinite(first / total)).toBe(true);
+    expect(cited / total).toBeGreaterThanOrEqual(heldOutAssistantFloors.cited);
+    expect(first / total).toBeGreaterThanOrEqual(heldOutAssistantFloors.first);
   }, 600_000);
 
   it('answers every follow-up in the light of the turn before and reports how often its article is cited', async () => {
