@@ -1,8 +1,8 @@
 // The held-out customer questions (tests/fixtures/held-out: customer wording, for MEASURING only — never tune
 // synonyms, weights or rules on its items) asked through the real chat function in the default area, as a new
 // customer would. Prints how often the expected article is cited, and cited first. The targets are not asserted
-// until they are met; the test asserts that every question was answered and that the figures stay above the floors
-// last measured (the local providers are deterministic, so a drop is a regression, not noise).
+// until they are met; the test asserts that every question was answered and that the figures stay above floors set
+// a little under the last measurements.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -13,8 +13,12 @@ import { userWithRole, type TestUser } from './support.ts';
 
 /** Issue 14's targets: share of questions whose expected article is cited, and cited first. */
 export const heldOutAssistantTargets = { cited: 0.9, first: 0.75 } as const;
-/** Just under what was measured with the trained local embedder (decision 0021: 0.49 cited, 0.49 first). */
-export const heldOutAssistantFloors = { cited: 0.48, first: 0.48 } as const;
+/**
+ * Under what was measured with the trained local embedder (decision 0021: 49 and 51 of 82 cited, and first, in two
+ * runs). Runs differ by a question or two — approximate (HNSW) search over an index built in the order the worker
+ * happened to insert chunks — so the floor leaves three questions of room below the lower run.
+ */
+export const heldOutAssistantFloors = { cited: 0.55, first: 0.55 } as const;
 
 const heldOut = z.object({
   questions: z.array(z.object({ question: z.string(), expected_article_slug: z.string(), also_acceptable_slugs: z.array(z.string()).optional() })),
