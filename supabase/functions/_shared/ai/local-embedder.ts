@@ -130,6 +130,7 @@ export class LocalEmbedder {
   readonly dimensions = embeddingDimensions;
   private readonly loaded: LoadedModel;
   private trigramIndex: Map<string, number[]> | undefined;
+  private trigramCounts: Uint16Array | undefined;
   private readonly misspellings = new Map<string, number | null>();
 
   constructor(file: LocalEmbedderModelFile = LocalEmbedderModelFile.parse(trainedModel)) {
@@ -231,10 +232,13 @@ export class LocalEmbedder {
   }
 
   private closestSpelling(stem: string): number | null {
-    if (!this.trigramIndex) {
+    if (!this.trigramIndex || !this.trigramCounts) {
       this.trigramIndex = new Map();
+      this.trigramCounts = new Uint16Array(this.loaded.terms.length);
       this.loaded.terms.forEach((term, index) => {
-        for (const gram of trigrams(term)) {
+        const grams = trigrams(term);
+        this.trigramCounts![index] = grams.size;
+        for (const gram of grams) {
           const list = this.trigramIndex!.get(gram);
           if (list) list.push(index);
           else this.trigramIndex!.set(gram, [index]);
@@ -247,8 +251,7 @@ export class LocalEmbedder {
     let best: number | null = null;
     let bestSimilarity = misspellingSimilarity;
     for (const [index, count] of shared) {
-      const termGrams = trigrams(this.loaded.terms[index]).size;
-      const similarity = count / (grams.size + termGrams - count);
+      const similarity = count / (grams.size + this.trigramCounts[index] - count);
       if (similarity > bestSimilarity || (similarity === bestSimilarity && best !== null && index < best)) {
         best = index;
         bestSimilarity = similarity;
