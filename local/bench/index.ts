@@ -12,6 +12,7 @@ import { triageBenchmark } from './triage.ts';
 import { claimBenchmark } from './claim.ts';
 import { loadBenchmark } from './load.ts';
 import { deskBenchmark } from './desk.ts';
+import { assistantBenchmark } from './assistant.ts';
 
 export interface BenchmarkContext {
   runs: number;
@@ -25,7 +26,7 @@ export interface Benchmark {
   run(context: BenchmarkContext): Promise<void>;
 }
 
-const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark, kbBenchmark, claimBenchmark, loadBenchmark, deskBenchmark];
+const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark, kbBenchmark, claimBenchmark, loadBenchmark, deskBenchmark, assistantBenchmark];
 
 /** Flags that take no value. */
 const booleanFlags = new Set(['--cpu-prof', '--db-stats']);
