@@ -3,12 +3,10 @@
 // asked the embedder's dev questions and the held-out customer questions. Figures: how often the expected article
 // is first and among the five found, retrieval p50 / p95 per question, and local embedding throughput. The answers
 // themselves (cited / first through the chat function) are printed by tests/kb/held-out-assistant.test.ts.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { projectRoot } from '../config.ts';
 import { startStack } from '../stack.ts';
 import type { Benchmark } from './index.ts';
+import { runDenoBenchScript } from './deno-script.ts';
 import { percentile, reportFigure, table } from './report.ts';
 
 const figure = z.discriminatedUnion('figure', [
@@ -17,20 +15,7 @@ const figure = z.discriminatedUnion('figure', [
 ]);
 
 function runRetrieval(dbUrl: string): Promise<Array<z.infer<typeof figure>>> {
-  return new Promise((resolve, reject) => {
-    const deno = spawn(join(projectRoot, 'node_modules', '.bin', 'deno'), ['run', '--allow-all', '--no-prompt', join(projectRoot, 'local', 'bench', 'assistant-retrieval.mts')], {
-      cwd: projectRoot,
-      env: { ...process.env, SUPABASE_DB_URL: dbUrl },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    deno.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    deno.on('error', reject);
-    deno.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`assistant-retrieval.mts exited with ${code}`));
-      resolve(output.split('\n').filter((line) => line.startsWith('{')).map((line) => figure.parse(JSON.parse(line))));
-    });
-  });
+  return runDenoBenchScript('assistant-retrieval.mts', [], figure, { ...process.env, SUPABASE_DB_URL: dbUrl });
 }
 
 export const assistantBenchmark: Benchmark = {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { sql } from '../support/db.ts';
 import { waitForEmbeddedKnowledgeBase } from '../support/knowledge.ts';
-import { chat } from './chat-client.ts';
+import { chat, scoreQuestionsThroughChat } from './chat-client.ts';
 import { userWithRole, type TestUser } from './support.ts';
 
 /** Issue 14's targets: share of questions whose expected article is cited, and cited first. */
@@ -33,20 +33,10 @@ describe('held-out customer questions through chat (default area)', () => {
   });
 
   it('answers every question and reports how often the right article is cited, and first', async () => {
-    let answered = 0;
-    let cited = 0;
-    let first = 0;
-    for (const item of heldOut.questions) {
-      const [row] = await sql`insert into public.conversations (customer_id, solution_area) values (${customer.id}, 'support') returning id`;
-      const { events } = await chat(customer, { conversation_id: String(row!.id), message: item.question });
-      const done = events.find((event) => event.event === 'done')?.data as { citations: Array<{ slug: string }> } | undefined;
-      if (!done) continue;
-      answered++;
-      const accepted = new Set([item.expected_article_slug, ...(item.also_acceptable_slugs ?? [])]);
-      const slugs = done.citations.map((citation) => citation.slug);
-      if (slugs.some((slug) => accepted.has(slug))) cited++;
-      if (slugs[0] !== undefined && accepted.has(slugs[0])) first++;
-    }
+    const { answered, cited, first } = await scoreQuestionsThroughChat(customer, heldOut.questions.map((item) => ({
+      question: item.question,
+      accepted: [item.expected_article_slug, ...(item.also_acceptable_slugs ?? [])],
+    })));
     const total = heldOut.questions.length;
     console.log(`HELD-OUT assistant cited ${(cited / total).toFixed(2)} (${cited}/${total}) first ${(first / total).toFixed(2)} (${first}/${total}); targets ${heldOutAssistantTargets.cited} / ${heldOutAssistantTargets.first}`);
     expect(answered).toBe(total);

@@ -1,6 +1,7 @@
 // Truncated SVD of a sparse matrix by randomised range finding (Halko, Martinsson & Tropp 2011, algorithm 4.4 with
 // power iterations), small enough to write here and deterministic: the random start comes from a fixed seed, so
 // the same matrix always gives the same vectors (the staleness test compares the trained file byte for byte).
+import { mulberry32 } from '../deterministic-random.ts';
 
 /** Compressed sparse rows: row r's entries are columns[rowStarts[r] .. rowStarts[r+1]) with their values. */
 export interface SparseMatrix {
@@ -16,16 +17,6 @@ export interface TruncatedSvd {
   left: Float64Array;
   singularValues: Float64Array;
   rank: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A × dense (columns × width) → rows × width. */
