@@ -3,6 +3,7 @@
 // edge functions host behind it, and the pg_net worker.
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import postgres from 'postgres';
 import { databaseUrl, readProjectConfig, stackProfile, type ProfileName, type StackProfile } from './config.ts';
 import { startCluster, stopCluster } from './postgres/cluster.ts';
 import { applyBootstrap, pushMigrations } from './postgres/migrate.ts';
@@ -100,10 +101,23 @@ export async function startStack(name: ProfileName, options: StartOptions = {}):
     const storage = createStorageService({ keys: info.keys, dbUrl, config, stateDir: profile.stateDir });
     const gateway: Gateway = await startGateway(profile.apiPort, [auth, realtime, storage, functions]);
     stopAll.push(() => gateway.close());
+    // The embed worker reports its embedding model on every run (private.sync_embedding_model), which re-queues the
+    // articles embedded with another one. Waking it once here re-embeds an existing database at `npm start` after
+    // the local embedder was retrained (decision 0021), instead of at the next hourly model check.
+    if (options.seed ?? true) await wakeEmbedWorker(dbUrl);
     writeFileSync(join(profile.stateDir, 'running.json'), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
     return { ...info, stop };
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+async function wakeEmbedWorker(dbUrl: string): Promise<void> {
+  const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql`select private.wake_embed_worker()`;
+  } finally {
+    await sql.end();
   }
 }

@@ -13,6 +13,7 @@ import { claimBenchmark } from './claim.ts';
 import { loadBenchmark } from './load.ts';
 import { deskBenchmark } from './desk.ts';
 import { storageBenchmark } from './storage.ts';
+import { assistantBenchmark } from './assistant.ts';
 
 export interface BenchmarkContext {
   runs: number;
@@ -26,7 +27,7 @@ export interface Benchmark {
   run(context: BenchmarkContext): Promise<void>;
 }
 
-const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark, kbBenchmark, claimBenchmark, loadBenchmark, deskBenchmark, storageBenchmark];
+const benchmarks: Benchmark[] = [stackReady, authBenchmark, appRlsBenchmark, dataModelBenchmark, realtimeBenchmark, triageBenchmark, kbBenchmark, claimBenchmark, loadBenchmark, deskBenchmark, storageBenchmark, assistantBenchmark];
 
 /** Flags that take no value. */
 const booleanFlags = new Set(['--cpu-prof', '--db-stats']);

@@ -4,15 +4,14 @@
 //   - recall@10 of the HNSW index (rebuilt after the load with the definition the migrations give it) against exact
 //     search, at the ef_search search_kb sets (read from the function) and at 40 (pgvector's default), 100 and 200;
 //   - local embedding throughput (chunks per second).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { z } from 'zod';
-import { projectRoot } from '../config.ts';
 import { startStack } from '../stack.ts';
 import type { Benchmark } from './index.ts';
+import { runDenoBenchScript } from './deno-script.ts';
 import { median, memoryLatencyNs, percentile, reportFigure, table } from './report.ts';
 
 const CHUNKS = 100_000;
@@ -29,19 +28,7 @@ const corpusFigure = z.discriminatedUnion('figure', [
 const queriesFile = z.object({ model: z.string(), queries: z.array(z.object({ text: z.string(), vector: z.string() })) });
 
 function runCorpus(dbUrl: string, file: string): Promise<Array<z.infer<typeof corpusFigure>>> {
-  return new Promise((resolve, reject) => {
-    const deno = spawn(join(projectRoot, 'node_modules', '.bin', 'deno'), ['run', '--allow-all', '--no-prompt', join(projectRoot, 'local', 'bench', 'kb-corpus.mts'), dbUrl, String(CHUNKS), file], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    deno.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    deno.on('error', reject);
-    deno.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`kb-corpus.mts exited with ${code}`));
-      resolve(output.split('\n').filter((line) => line.startsWith('{')).map((line) => corpusFigure.parse(JSON.parse(line))));
-    });
-  });
+  return runDenoBenchScript('kb-corpus.mts', [dbUrl, String(CHUNKS), file], corpusFigure);
 }
 
 export const kbBenchmark: Benchmark = {

@@ -1,4 +1,5 @@
 // Calls the chat edge function through the gateway and reads its server-sent events as they arrive.
+import { sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 import type { TestUser } from './support.ts';
 
@@ -37,3 +38,36 @@ export async function chat(user: TestUser, body: Record<string, unknown>): Promi
   return { status: response.status, contentType, events, reads, firstRead };
 }
 
+
+export interface QuestionToScore {
+  question: string;
+  /** Slugs that count as the right article. */
+  accepted: readonly string[];
+}
+
+/**
+ * Asks each question in a new conversation in the default area (Customer support), as a new customer would, and
+ * counts the answers, those citing an accepted article, and those citing it first. `onCitations` sees each answer's
+ * cited slugs (for printing misses of a set that may be looked at).
+ */
+export async function scoreQuestionsThroughChat(
+  customer: TestUser,
+  questions: readonly QuestionToScore[],
+  onCitations?: (item: QuestionToScore, slugs: string[]) => void,
+): Promise<{ answered: number; cited: number; first: number }> {
+  let answered = 0;
+  let cited = 0;
+  let first = 0;
+  for (const item of questions) {
+    const [row] = await sql`insert into public.conversations (customer_id, solution_area) values (${customer.id}, 'support') returning id`;
+    const { events } = await chat(customer, { conversation_id: String(row!.id), message: item.question });
+    const done = events.find((event) => event.event === 'done')?.data as { citations: Array<{ slug: string }> } | undefined;
+    if (!done) continue;
+    answered++;
+    const slugs = done.citations.map((citation) => citation.slug);
+    if (slugs.some((slug) => item.accepted.includes(slug))) cited++;
+    if (slugs[0] !== undefined && item.accepted.includes(slugs[0])) first++;
+    onCitations?.(item, slugs);
+  }
+  return { answered, cited, first };
+}

@@ -3,7 +3,7 @@
 // unchanged chunks and replace the rest, deletes remove chunks and the queued job.
 import { describe, expect, it } from 'vitest';
 import { sql } from '../support/db.ts';
-import { anonClient, chunksOf, createArticle, embedUntilDone, serviceClient, uniqueWord } from './support.ts';
+import { anonClient, chunksOf, createArticle, embedUntilDone, localEmbeddingModel, serviceClient, uniqueWord } from './support.ts';
 
 const section = (heading: string, word: string) =>
   `## ${heading}\n\n${`The ${word} procedure covers ${heading.toLowerCase()} in detail. `.repeat(12)}\n`;
@@ -17,12 +17,12 @@ describe('embedding pipeline', () => {
     expect(jobs).toHaveLength(1);
 
     const runs = await embedUntilDone(articleId);
-    expect(runs[0]!.model).toBe('local-hash-ngram-v1');
+    expect(runs[0]!.model).toBe(localEmbeddingModel);
     const chunks = await chunksOf(articleId);
     expect(chunks.length).toBeGreaterThanOrEqual(3);
     expect(chunks.map((chunk) => chunk.chunk_index)).toEqual(chunks.map((_, index) => index));
     for (const chunk of chunks) {
-      expect(chunk).toMatchObject({ embedding_model: 'local-hash-ngram-v1', has_embedding: true, article_title: `Replacing the ${word} filter` });
+      expect(chunk).toMatchObject({ embedding_model: localEmbeddingModel, has_embedding: true, article_title: `Replacing the ${word} filter` });
       expect(chunk.content_hash).toMatch(/^[0-9a-f]{64}$/);
     }
     const [job] = await sql`select status from private.jobs where kind = 'embed' and payload = ${sql.json({ article_id: articleId })}`;
@@ -79,6 +79,24 @@ describe('embedding pipeline', () => {
       return [row];
     });
     expect(await sql`select 1 from private.jobs where payload = ${sql.json({ article_id: String(queued!.id) })}`).toHaveLength(0);
+  });
+
+  it('re-embeds articles stored under a previous model when the worker reports a new one (an upgrade)', async () => {
+    const word = uniqueWord('upgrade');
+    const articleId = await createArticle({ title: `Bleeding the ${word} line`, content: [section('Steps', word), section('Afterwards', word)].join('\n') });
+    await embedUntilDone(articleId);
+    // The database as the previous release left it: chunks and the recorded model are the hashed embedder's.
+    const previousModel = 'local-hash-ngram-v1';
+    await sql`update public.kb_chunks set embedding_model = ${previousModel} where article_id = ${articleId}`;
+    await sql`update private.kb_settings set embedding_model = ${previousModel}`;
+
+    // No job is queued for the article; only private.sync_embedding_model, run by the worker, can queue it.
+    await embedUntilDone(articleId);
+    const chunks = await chunksOf(articleId);
+    expect(chunks.length).toBeGreaterThanOrEqual(2);
+    for (const chunk of chunks) expect(chunk).toMatchObject({ embedding_model: localEmbeddingModel, has_embedding: true });
+    const [settings] = await sql`select embedding_model from private.kb_settings`;
+    expect(settings!.embedding_model).toBe(localEmbeddingModel);
   });
 
   it('refuses callers other than the service role', async () => {

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { sql } from '../support/db.ts';
-import { anonClient, createArticle, embedUntilDone, serviceClient, uniqueWord, userWithRole, type TestUser } from './support.ts';
+import { anonClient, createArticle, embedUntilDone, localEmbeddingModel, serviceClient, uniqueWord, userWithRole, type TestUser } from './support.ts';
 
 const searchResponse = z.object({
   model: z.string(),
@@ -47,7 +47,7 @@ describe('kb-search', () => {
     const zeroVector = `[${new Array(384).fill(0).join(',')}]`;
     const found = async (role: string, claims: Record<string, unknown>) => sql.begin(async (tx) => {
       await tx`select set_config('role', ${role}, true), set_config('request.jwt.claims', ${JSON.stringify({ role, ...claims })}, true)`;
-      const rows = await tx`select article_id::text from public.search_kb(${`${word} recall`}, ${zeroVector}::extensions.vector, 'local-hash-ngram-v1', 20)`;
+      const rows = await tx`select article_id::text from public.search_kb(${`${word} recall`}, ${zeroVector}::extensions.vector, ${localEmbeddingModel}, 20)`;
       return rows.map((row) => String(row.article_id));
     });
     expect(await found('anon', {})).not.toContain(draftId);
@@ -69,7 +69,8 @@ describe('kb-search', () => {
       if (results[0]?.article_id !== article.id) misses.push(`${article.title} → ${results[0]?.title}`);
     }
     expect(misses).toEqual([]);
-  });
+    // One search per seeded article in a row: generous on a loaded box, as every test here must be.
+  }, 180_000);
 
   it('logs every search: query, source type, article ids and scores, and the signed-in user', async () => {
     const query = `${word} reset button`;

@@ -1,10 +1,16 @@
 // Clients and fixtures for the knowledge-base suites: supabase-js against the test stack's gateway, users with a
 // role, articles written the way Studio would (superuser SQL), and the embed worker driven to completion.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
+
+/** The local embedder's model name: the trained file's version, stored by the embed worker with every vector. */
+export const localEmbeddingModel = z.object({ version: z.string() }).parse(
+  JSON.parse(readFileSync(new URL('../../supabase/functions/_shared/ai/local-embedder-model.json', import.meta.url), 'utf8')),
+).version;
 
 const clientOptions = { auth: { persistSession: false, autoRefreshToken: false } } as const;
 

@@ -10,6 +10,8 @@
 // times, and always with different surroundings, so the held-out split (a hash of the text) is not the same
 // sentence filled twice.
 
+import { mulberry32 } from '../deterministic-random.ts';
+
 type Category = 'billing' | 'technical' | 'feature_request';
 type Urgency = 'high' | 'medium' | 'low';
 
@@ -36,16 +38,6 @@ interface LabelledTicket {
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic randomness
 // ---------------------------------------------------------------------------------------------------------------
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(20261123);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const chance = (probability: number): boolean => random() < probability;

@@ -70,8 +70,8 @@ export async function buildModelFile(dataUrl: URL = trainingDataUrl, corrected: 
   return trainModelFile(trainingTickets(await loadLabelledTickets(dataUrl), corrected));
 }
 
-if (import.meta.main) {
-  const args = Deno.args.filter((arg) => arg !== 'triage');
+/** `npm run train -- triage [--database-url=…]` (supabase/tools/train.ts hands over the arguments after the name). */
+export async function trainTriage(args: readonly string[]): Promise<void> {
   const databaseUrl = args.find((arg) => arg.startsWith('--database-url='))?.slice('--database-url='.length) ?? Deno.env.get('DATABASE_URL');
   let corrected: TrainingTicket[] = [];
   if (databaseUrl) {
@@ -88,3 +88,5 @@ if (import.meta.main) {
   await Deno.writeTextFile(modelUrl, contents);
   console.log(`wrote ${modelUrl.pathname}: ${JSON.parse(contents).version} (${trainingTickets(await loadLabelledTickets(), corrected).length} tickets, ${corrected.length} corrected)`);
 }
+
+if (import.meta.main) await trainTriage(Deno.args.filter((arg) => arg !== 'triage'));

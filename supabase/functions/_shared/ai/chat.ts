@@ -8,6 +8,7 @@
 //         const summary = step.value;
 import { z } from 'npm:zod@4';
 import { searchTerms } from './english-text.ts';
+import { sharedLocalEmbedder } from './local-embedder.ts';
 import { estimateCostUsd } from './model-prices.ts';
 import { createOpenAiClient, type OpenAiConnection, openAiConnectionFromEnv, toAiProviderError } from './openai-client.ts';
 import { AiTimeoutError } from './provider-errors.ts';
@@ -129,6 +130,9 @@ export class LocalExtractiveChatProvider implements ChatProvider {
    *   below it, one common shared word ("open") would pass for an answer.
    * @param closestArticleCoverage share of the question's weight the best article (title and text) must hold for the
    *   assistant to point to it when no sentence answers; below it the question is about something else.
+   * @param closestArticleWordSimilarity for that share, a question word also counts when the article holds a word
+   *   this close to it in the local embedder's trained vectors (customers rarely use the articles' words).
+   * @param wordSimilarity cosine of two stems' word vectors (the trained local embedder's by default).
    */
   constructor(
     private readonly minimumCoverage = 0.4,
@@ -136,6 +140,8 @@ export class LocalExtractiveChatProvider implements ChatProvider {
     private readonly maxSteps = 12,
     private readonly closestArticleCoverage = 0.3,
     private readonly closestArticleSteps = 4,
+    private readonly closestArticleWordSimilarity = 0.5,
+    private readonly wordSimilarity: (first: string, second: string) => number = (first, second) => sharedLocalEmbedder().termSimilarity(first, second),
   ) {}
 
   async *streamAnswer(request: ChatRequest): AsyncGenerator<string, ChatAnswerSummary> {
@@ -207,7 +213,12 @@ export class LocalExtractiveChatProvider implements ChatProvider {
     // an unrelated question still gets the plain "couldn't find".
     const closestIndex = selected.length === 0 && request.passages.length > 0 ? 0 : undefined;
     const closestTerms = closestIndex === undefined ? [] : [...titleTerms[closestIndex], ...units.filter((unit) => unit.passageIndex === closestIndex).flatMap((unit) => [...unit.terms])];
-    const pointToClosest = closestIndex !== undefined && coverage(closestTerms) >= this.closestArticleCoverage && matchedTerms(closestTerms) >= 1;
+    // A question word the article lacks still counts when the article holds a word of the same meaning.
+    const closestVocabulary = new Set(closestTerms);
+    const meaningMatched = questionTerms.filter((term) =>
+      closestVocabulary.has(term) || [...closestVocabulary].some((other) => this.wordSimilarity(term, other) >= this.closestArticleWordSimilarity)
+    );
+    const pointToClosest = closestIndex !== undefined && coverage(meaningMatched) >= this.closestArticleCoverage && meaningMatched.length >= 1;
 
     let confidence: number;
     if (selected.length > 0) {
@@ -231,7 +242,7 @@ export class LocalExtractiveChatProvider implements ChatProvider {
         const opening = articleUnits.filter((unit) => unit.stepNumber === undefined).slice(0, 2).map((unit) => unit.text).join(' ');
         if (opening) yield emit(` ${opening}`);
       }
-      confidence = Math.min(coverage(closestTerms), handOffConfidenceThreshold - 0.05);
+      confidence = Math.min(coverage(meaningMatched), handOffConfidenceThreshold - 0.05);
     } else {
       yield emit(noAnswerSentence);
       confidence = 0;

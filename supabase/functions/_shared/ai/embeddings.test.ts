@@ -28,6 +28,21 @@ Deno.test('local embedder: related texts are closer than unrelated ones, and sto
   assert.ok(cosineSimilarity(typo, correct) > cosineSimilarity(typo, otherWord) + 0.05, 'character n-grams tolerate typos');
 });
 
+Deno.test('local embedder: the trained word vectors bring words of the same meaning together', async () => {
+  const embedder = new LocalEmbedder();
+  // No word in common between the question and the related text: only the trained vectors can link them.
+  const [aircon, airConditioning, brakes] = await embedder.embed([
+    'aircon not cold',
+    'air conditioning blows warm',
+    'brake pads squeal when stopping',
+  ]);
+  assert.ok(cosineSimilarity(aircon, airConditioning) > cosineSimilarity(aircon, brakes) + 0.1);
+  const [automobile, car, invoice] = await embedder.embed(['automobile', 'car', 'invoice']);
+  assert.ok(cosineSimilarity(automobile, car) > cosineSimilarity(automobile, invoice) + 0.1, 'WordNet synonyms are close');
+  const [misspelt, spelt, unrelated] = await embedder.embed(['baterry flat', 'battery dead', 'password reset']);
+  assert.ok(cosineSimilarity(misspelt, spelt) > cosineSimilarity(misspelt, unrelated) + 0.1, 'a misspelt word takes its closest known spelling');
+});
+
 Deno.test('OpenAI embedder batches requests, asks for 384 dimensions and reorders by index', async () => {
   const stub = startOpenAiStub(({ body }) => {
     const inputs = body.input as string[];
@@ -71,7 +86,7 @@ Deno.test('OpenAI embedder retries 5xx, then gives a typed error; wrong dimensio
 });
 
 Deno.test('embeddingProviderFromEnv picks OpenAI only with a key', () => {
-  assert.equal(embeddingProviderFromEnv(() => undefined).model, 'local-hash-ngram-v1');
+  assert.match(embeddingProviderFromEnv(() => undefined).model, /^local-lsa-v1-[0-9a-f]{8}$/);
   const env: Record<string, string> = { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' };
   assert.equal(embeddingProviderFromEnv((name) => env[name]).model, 'text-embedding-3-small');
 });

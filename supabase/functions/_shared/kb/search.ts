@@ -136,7 +136,14 @@ export async function searchAcrossAreas(
     .filter((item): item is { entry: typeof ranked[number]; index: number; rank: number } => item.rank !== undefined)
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map((item) => item.entry.hit.chunkId);
-  const hits = reciprocalRankFusion([ranked.map((entry) => entry.hit.chunkId), lexicalOrder])
+  // A third vote for meaning: the same chunks by vector similarity alone. search_kb's fused order already mixes
+  // vector and full text, and the help centre's ranking is lexical too, so without it words would outvote meaning
+  // two to one — which suited the hashed embedder, not the trained one (decision 0021).
+  const vectorOrder = ranked
+    .filter((entry) => entry.hit.vectorScore !== null)
+    .sort((a, b) => b.hit.vectorScore! - a.hit.vectorScore! || a.position - b.position)
+    .map((entry) => entry.hit.chunkId);
+  const hits = reciprocalRankFusion([ranked.map((entry) => entry.hit.chunkId), lexicalOrder, vectorOrder])
     .slice(0, options.matchCount)
     .map((fused) => ({ ...byChunk.get(fused.id)!, fusedScore: fused.score }));
   return { hits, routedArea: hits[0]?.solutionArea ?? null };
