@@ -16,6 +16,8 @@ const navigation: Record<UserRole, Array<{ to: string; label: string }>> = {
     { to: '/admin/kb', label: 'Knowledge base' },
     { to: '/admin/guides', label: 'Guides' },
     { to: '/admin/sla', label: 'SLA' },
+    { to: '/admin/canned-replies', label: 'Canned replies' },
+    { to: '/admin/assignment', label: 'Assignment' },
     { to: '/desk', label: 'Desk' },
   ],
 };

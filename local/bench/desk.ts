@@ -31,7 +31,7 @@ async function generate(sql: Sql): Promise<void> {
       insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
       select md5('desk-bench-' || kind || '-' || i)::uuid, 'authenticated', 'authenticated', 'desk-bench-' || kind || '-' || i || '@example.com', '', now(), '{}',
         jsonb_build_object('full_name', initcap(kind) || ' ' || i), now(), now()
-      from (values ('customer', ${CUSTOMERS}), ('tech', ${TECHNICIANS})) people (kind, total), generate_series(1, total) i`;
+      from (values ('customer', ${CUSTOMERS}::int), ('tech', ${TECHNICIANS}::int)) people (kind, total), generate_series(1, total) i`;
     await tx`
       insert into public.profiles (id, email, full_name, username, role)
       select id, email, raw_user_meta_data ->> 'full_name', split_part(email, '@', 1),
