@@ -69,7 +69,10 @@ export async function createSlaPolicy({ claims, input }: { claims: RlsClaims; in
   return z.object({ id: z.string().uuid() }).parse(row).id;
 }
 
-/** Deletes a policy; its tickets keep the due times they were promised (sla_policy_id is set null). */
+/**
+ * Deletes a policy. Its tickets' sla_policy_id is set null and e_keep_ticket_sla then clears their due times: their
+ * clocks stop rather than move to another policy (pgTAP 206; /admin/sla says so at the button).
+ */
 export async function deleteSlaPolicy({ claims, policyId }: { claims: RlsClaims; policyId: string }): Promise<boolean> {
   const rows = await withRls(claims, (tx) => tx`delete from public.sla_policies where id = ${policyId}::uuid returning id`);
   return rows.length === 1;

@@ -148,9 +148,12 @@ function PolicyForm({ policy, result, busy, staff }: { policy: SlaPolicyView; re
         <button type="submit" name="intent" value="policy" className="button small" disabled={busy}>
           Save policy
         </button>
-        <button type="submit" name="intent" value="delete" className="button small secondary" disabled={busy} formNoValidate>
+        <button type="submit" name="intent" value="delete" className="button small secondary" disabled={busy} formNoValidate aria-describedby={`delete-hint-${policy.id}`}>
           Delete policy
         </button>
+        <span className="muted" id={`delete-hint-${policy.id}`}>
+          Deleting stops the SLA clocks of the tickets that follow it.
+        </span>
       </div>
     </Form>
   );
