@@ -202,7 +202,6 @@ export default function AdminSla() {
     <>
       <h1>SLA policies</h1>
       <p className="muted">Targets count business time; a ticket keeps the due times it was promised when a target changes.</p>
-      {result?.form === 'new' && result.saved ? <FormNotice message={result.saved} /> : null}
       {policies.length === 0 ? (
         <EmptyState title="No SLA policies yet">Without a policy tickets get no due times. Add a default one (any urgency, any area) below.</EmptyState>
       ) : (
