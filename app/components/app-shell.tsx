@@ -17,6 +17,8 @@ const navigation: Record<UserRole, Array<{ to: string; label: string }>> = {
     { to: '/admin/guides', label: 'Guides' },
     { to: '/admin/sla', label: 'SLA' },
     { to: '/admin/reports', label: 'Reports' },
+    { to: '/admin/canned-replies', label: 'Canned replies' },
+    { to: '/admin/assignment', label: 'Assignment' },
     { to: '/desk', label: 'Desk' },
   ],
 };

@@ -5,13 +5,15 @@ import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type Selec
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'> {
   name: string;
   label: string;
+  /** Tells apart fields with the same name on one page (ids must be unique): the id becomes field-<name>-<idSuffix>. */
+  idSuffix?: string;
   error?: string;
   hint?: ReactNode;
 }
 
-export function Field({ name, label, error, hint, ...inputProps }: FieldProps) {
+export function Field({ name, label, idSuffix, error, hint, ...inputProps }: FieldProps) {
   return (
-    <FieldFrame name={name} label={label} error={error} hint={hint}>
+    <FieldFrame name={name} idSuffix={idSuffix} label={label} error={error} hint={hint}>
       {(control) => <input {...control} {...inputProps} />}
     </FieldFrame>
   );
@@ -38,14 +40,16 @@ export function TextAreaField({ name, label, idSuffix, error, hint, ...textareaP
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'> {
   name: string;
   label: string;
+  /** As Field's. */
+  idSuffix?: string;
   error?: string;
   hint?: ReactNode;
 }
 
 /** A Field with a choice: the same label, hint, error and ARIA wiring around a select (options as children). */
-export function SelectField({ name, label, error, hint, children, ...selectProps }: SelectFieldProps) {
+export function SelectField({ name, label, idSuffix, error, hint, children, ...selectProps }: SelectFieldProps) {
   return (
-    <FieldFrame name={name} label={label} error={error} hint={hint}>
+    <FieldFrame name={name} idSuffix={idSuffix} label={label} error={error} hint={hint}>
       {(control) => (
         <select {...control} {...selectProps}>
           {children}
