@@ -3,9 +3,8 @@
 // assignment and resolution, AI usage, chat hand-offs and guided-fix outcomes; per-guide figures live on /admin/guides.
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useNavigation } from '@remix-run/react';
-import { useState } from 'react';
 import { EmptyState } from '~/components/app-shell';
-import { BarTable, Panel, RangeSwitch, Stat } from '~/components/figures';
+import { BarTable, ColumnChart, Panel, RangeSwitch, Stat } from '~/components/figures';
 import { DeskPerformanceFigures } from '~/components/desk-performance';
 import { TriageAccuracyFigures } from '~/components/triage-accuracy';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
@@ -184,80 +183,25 @@ function Figures({ dashboard }: { dashboard: SupportDashboard }) {
   );
 }
 
-const chartHeight = 120;
-const barWidth = 10;
-const barGap = 2;
-
-/**
- * One bar per day under a value axis (0, half and the busiest day). Each day's whole column is its hover target
- * (zero days included, which had no bar to hover) with the day's number in an SVG <title>, and the number also shows
- * in the readout beside the title; a visually-hidden table gives every number to screen readers (issue 21).
- */
+/** The day's tickets as columns (the chart itself is the shared ColumnChart). */
 function TicketsPerDayChart({ days, total }: { days: SupportDashboard['createdPerDay']; total: number }) {
-  const [hovered, setHovered] = useState<(typeof days)[number] | null>(null);
-  const largest = Math.max(1, ...days.map((day) => day.tickets));
   const busiest = days.reduce<(typeof days)[number] | undefined>((best, day) => (best === undefined || day.tickets > best.tickets ? day : best), undefined);
   const first = days[0];
   const last = days[days.length - 1];
-  const middle = days[Math.floor(days.length / 2)];
   const summary =
     busiest === undefined || first === undefined || last === undefined
       ? 'Tickets created per day: no days in range.'
       : `Tickets created per day from ${formatDay(first.day)} to ${formatDay(last.day)}: ${whole.format(total)} in all, most on ${formatDay(busiest.day)} (${whole.format(busiest.tickets)}).`;
-  const width = days.length * (barWidth + barGap);
-  const dayText = (day: (typeof days)[number]) => `${formatDay(day.day)}: ${whole.format(day.tickets)} ticket${day.tickets === 1 ? '' : 's'}`;
   return (
-    <figure className="card tickets-chart">
-      <figcaption className="tickets-chart-caption">
-        <h3>Tickets created per day</h3>
-        <output className="tickets-chart-readout" data-testid="chart-readout" aria-hidden="true">
-          {hovered ? dayText(hovered) : 'Point at a day to see its number'}
-        </output>
-      </figcaption>
-      <div className="tickets-chart-body">
-        <div className="tickets-chart-y-axis" aria-hidden="true" data-testid="chart-y-axis">
-          <span>{whole.format(largest)}</span>
-          <span>{largest >= 2 ? whole.format(Math.round(largest / 2)) : ''}</span>
-          <span>0</span>
-        </div>
-        <svg role="img" aria-labelledby="tickets-chart-title" viewBox={`0 0 ${width} ${chartHeight}`} preserveAspectRatio="none" className="tickets-chart-svg" onMouseLeave={() => setHovered(null)}>
-          <title id="tickets-chart-title">{summary}</title>
-          <line x1={0} x2={width} y1={chartHeight / 2} y2={chartHeight / 2} className="tickets-chart-grid" />
-          {days.map((day, index) => {
-            const height = (day.tickets / largest) * (chartHeight - 4);
-            return (
-              <g key={day.day} className="tickets-chart-day" data-day={day.day} onMouseEnter={() => setHovered(day)}>
-                <title>{dayText(day)}</title>
-                <rect x={index * (barWidth + barGap)} y={0} width={barWidth + barGap} height={chartHeight} className="tickets-chart-hit" />
-                <rect x={index * (barWidth + barGap)} y={chartHeight - height} width={barWidth} height={Math.max(height, day.tickets > 0 ? 1 : 0)} className="tickets-chart-bar" />
-              </g>
-            );
-          })}
-        </svg>
-      </div>
-      <div className="tickets-chart-axis" aria-hidden="true">
-        <span>{first ? formatDay(first.day) : ''}</span>
-        <span>{middle && days.length > 2 ? formatDay(middle.day) : ''}</span>
-        <span>{last ? formatDay(last.day) : ''}</span>
-      </div>
-      <table className="visually-hidden">
-        <caption>Tickets created per day</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Tickets</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((day) => (
-            <tr key={day.day}>
-              <th scope="row">{formatDay(day.day)}</th>
-              <td>{day.tickets}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+    <ColumnChart
+      id="tickets-chart"
+      title="Tickets created per day"
+      valueName="Tickets"
+      summary={summary}
+      columns={days.map((day) => ({ key: day.day, label: formatDay(day.day), value: day.tickets }))}
+      format={(value) => whole.format(Math.round(value))}
+      describe={(column) => `${column.label}: ${whole.format(column.value)} ticket${column.value === 1 ? '' : 's'}`}
+    />
   );
 }
 
