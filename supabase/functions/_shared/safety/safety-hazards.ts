@@ -87,6 +87,9 @@ const hazardPatterns: Record<SafetyHazardKind, RegExp[]> = {
     // "someone could get hurt", "an injury", "it is unsafe", "dangerous", "electric shock", "sparks", "exposed wires",
     // "the airbag went off", "the lift dropped"
     /\b(could (get|be) (hurt|injured|killed)|injur(y|ed|ies)|unsafe|not safe|dangerous|electric shock|sparks?|sparking|exposed (wires?|wiring|copper)|airbags?|(lift|hoist|jack) (dropped|fell|collapsed|lowered itself|came down))\b/i,
+    // Wording triage treated as a danger before this module existed, kept so the fold lost nothing: a bare "fire",
+    // "steam", a gauge "in the red" (the stop-driving patterns above need the part named to advise the driver).
+    /\b(fire|steam|in the red)\b/i,
   ],
   stranded: [
     // "I am stranded at the roadside", "broken down on the motorway", "stuck on the hard shoulder"
@@ -102,7 +105,9 @@ const hazardPatterns: Record<SafetyHazardKind, RegExp[]> = {
 // longer overheating". Only words just before the match in the same sentence count, so "I have no brakes" (the
 // match itself) and "no idea why, but the brakes failed" still fire. A safety check is the exception: "the checklist
 // no longer shows the torque check" is the hazard (a check gone missing), not a denial of it.
-const denialBefore = /\b(no|not|never|without|nothing|none|no longer|(is|was|are|were|does|did|do|has|have)n'?t)\s+(\w+\s+){0,2}$/i;
+// At most one word between the denial and the danger ("no visible smoke", "isn't overheating"); "without" and
+// "nothing" are not denials here ("without warning the brakes failed", "nothing else, but there is smoke").
+const denialBefore = /\b(no|not|never|no longer|(is|was|are|were|does|did|do|has|have)n'?t)\s+(\w+\s+)?$/i;
 
 const globalPatterns: Array<[SafetyHazardKind, RegExp]> = (Object.entries(hazardPatterns) as Array<[SafetyHazardKind, RegExp[]]>)
   .flatMap(([kind, patterns]) => patterns.map((pattern) => [kind, new RegExp(pattern.source, `${pattern.flags}g`)] as [SafetyHazardKind, RegExp]));
