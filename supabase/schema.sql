@@ -4137,7 +4137,7 @@ CREATE FUNCTION private.record_triage_success(job_id bigint, ticket_id uuid, res
     AS $$
 begin
   insert into public.ticket_ai_results as ai_result
-    (ticket_id, category, sentiment_score, urgency, draft_reply, confidence, model, provider, reasoning, processed_at)
+    (ticket_id, category, sentiment_score, urgency, draft_reply, confidence, model, provider, reasoning, model_details, processed_at)
   values (
     record_triage_success.ticket_id,
     (result ->> 'category')::public.ticket_category,
@@ -4148,12 +4148,14 @@ begin
     result ->> 'model',
     coalesce(result ->> 'provider', 'local'),
     coalesce(result ->> 'reasoning', ''),
+    result ->> 'model_details',
     now()
   )
   on conflict on constraint ticket_ai_results_ticket_id_key do update set
     category = excluded.category, sentiment_score = excluded.sentiment_score, urgency = excluded.urgency,
     draft_reply = excluded.draft_reply, confidence = excluded.confidence, model = excluded.model,
-    provider = excluded.provider, reasoning = excluded.reasoning, processed_at = excluded.processed_at;
+    provider = excluded.provider, reasoning = excluded.reasoning, model_details = excluded.model_details,
+    processed_at = excluded.processed_at;
 
   -- A ticket reset meanwhile (stuck-reset, requeue) still takes this result: through processing to processed.
   update public.tickets ticket set triage_status = 'processing'
@@ -8883,7 +8885,9 @@ CREATE TABLE public.ticket_ai_results (
     reasoning text DEFAULT ''::text NOT NULL,
     processed_at timestamp with time zone DEFAULT now() NOT NULL,
     provider text DEFAULT 'local'::text NOT NULL,
+    model_details text,
     CONSTRAINT ticket_ai_results_confidence_check CHECK (((confidence >= (0)::numeric) AND (confidence <= (1)::numeric))),
+    CONSTRAINT ticket_ai_results_model_details_check CHECK ((char_length(model_details) <= 2000)),
     CONSTRAINT ticket_ai_results_provider_check CHECK (((length(provider) >= 1) AND (length(provider) <= 50))),
     CONSTRAINT ticket_ai_results_sentiment_score_check CHECK (((sentiment_score >= 1) AND (sentiment_score <= 10)))
 );
@@ -8959,6 +8963,12 @@ COMMENT ON COLUMN public.ticket_ai_results.processed_at IS 'When triage finished
 --
 
 COMMENT ON COLUMN public.ticket_ai_results.provider IS 'AI provider that produced the result (openai or local), shown in the UI next to every AI output.';
+
+--
+-- Name: COLUMN ticket_ai_results.model_details; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.ticket_ai_results.model_details IS 'The model''s own account for staff (version, probabilities, signals that fired, sentiment evidence); the reasoning column is the plain sentence a technician reads first. Null for providers that give none.';
 
 --
 -- Name: ticket_events; Type: TABLE; Schema: public; Owner: -

@@ -648,14 +648,14 @@ isOneToOne: true
                   ]
                 },"ticket_ai_results": {
                   Row: {
-                    "category": Database["public"]['Enums']["ticket_category"],"confidence": number,"draft_reply": string,"id": string,"model": string,"processed_at": string,"provider": string,"reasoning": string,"sentiment_score": number,"ticket_id": string,"urgency": string
+                    "category": Database["public"]['Enums']["ticket_category"],"confidence": number,"draft_reply": string,"id": string,"model": string,"model_details": string | null,"processed_at": string,"provider": string,"reasoning": string,"sentiment_score": number,"ticket_id": string,"urgency": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "category": Database["public"]['Enums']["ticket_category"],"confidence": number,"draft_reply"?: string,"id"?: string,"model": string,"processed_at"?: string,"provider"?: string,"reasoning"?: string,"sentiment_score": number,"ticket_id": string,"urgency": string
+                    "category": Database["public"]['Enums']["ticket_category"],"confidence": number,"draft_reply"?: string,"id"?: string,"model": string,"model_details"?: string | null,"processed_at"?: string,"provider"?: string,"reasoning"?: string,"sentiment_score": number,"ticket_id": string,"urgency": string
                   }
                   Update: {
-                    "category"?: Database["public"]['Enums']["ticket_category"],"confidence"?: number,"draft_reply"?: string,"id"?: string,"model"?: string,"processed_at"?: string,"provider"?: string,"reasoning"?: string,"sentiment_score"?: number,"ticket_id"?: string,"urgency"?: string
+                    "category"?: Database["public"]['Enums']["ticket_category"],"confidence"?: number,"draft_reply"?: string,"id"?: string,"model"?: string,"model_details"?: string | null,"processed_at"?: string,"provider"?: string,"reasoning"?: string,"sentiment_score"?: number,"ticket_id"?: string,"urgency"?: string
                   }
                   Relationships: [
                     {

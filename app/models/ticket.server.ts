@@ -39,7 +39,7 @@ export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: str
     if (!ticket) return null;
 
     const [triage] = await tx<TriageResult[]>`
-      select category, urgency, sentiment_score as "sentimentScore", confidence::text, draft_reply as "draftReply", reasoning, model,
+      select category, urgency, sentiment_score as "sentimentScore", confidence::text, draft_reply as "draftReply", reasoning, model_details as "modelDetails", model,
         processed_at::text as "processedAt"
       from public.ticket_ai_results where ticket_id = ${id}`;
 

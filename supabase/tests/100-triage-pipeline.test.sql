@@ -1,7 +1,7 @@
 -- Triage pipeline: the enqueue and wake triggers, claiming, retry and give-up, the stuck reset, requeue, access.
 -- (Two workers racing for the same tickets needs two sessions: tests/triage/pipeline.test.ts.)
 begin;
-select plan(37);
+select plan(38);
 select tests.create_support_fixtures();
 
 -- ---------------------------------------------------------------------------------------------------------------
@@ -68,7 +68,7 @@ select private.record_triage_success(job_id, ticket_id,
   '{"event_type":"api_call","model":"m","metadata":{"source":"triage","prompt_tokens":10}}')
 from claimed where ticket_id = '00000000-0000-4000-b000-000000000101';
 select private.record_triage_success(job_id, ticket_id,
-  '{"category":"technical","sentiment_score":4,"urgency":"medium","draft_reply":"Hello again","confidence":0.7,"model":"m","provider":"openai","reasoning":"r"}')
+  '{"category":"technical","sentiment_score":4,"urgency":"medium","draft_reply":"Hello again","confidence":0.7,"model":"m","provider":"openai","reasoning":"r","model_details":"Model m. P(high) 0.2."}')
 from claimed where ticket_id = '00000000-0000-4000-b000-000000000101';
 select results_eq($$select triage_status::text, category::text, urgency::text from public.tickets where id = '00000000-0000-4000-b000-000000000101'$$,
   $$values ('processed', 'technical', 'medium')$$, 'a success marks the ticket processed and copies category and urgency');
@@ -76,6 +76,8 @@ select is((select count(*)::int from public.ticket_ai_results where ticket_id = 
   'recording a result twice keeps one AI result row');
 select is((select status::text from private.jobs where payload = '{"ticket_id": "00000000-0000-4000-b000-000000000101"}'), 'completed',
   'a success completes the job');
+select is((select model_details from public.ticket_ai_results where ticket_id = '00000000-0000-4000-b000-000000000101'), 'Model m. P(high) 0.2.',
+  'the model''s own account is stored beside the plain reasoning');
 select is((select count(*)::int from public.analytics_events where ticket_id = '00000000-0000-4000-b000-000000000101' and event_type = 'api_call'), 1,
   'a success records the api_call event it was given');
 

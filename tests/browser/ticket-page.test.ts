@@ -35,8 +35,8 @@ async function createTicketFromSession(): Promise<{ ticketId: string; customerId
       'troubleshooting', ${session!.id}, 2012, 'Toyota', 'Camry', ${VIN}, 'processed')
     returning id`;
   await sql`
-    insert into public.ticket_ai_results (ticket_id, category, sentiment_score, urgency, draft_reply, confidence, model, reasoning)
-    values (${ticket!.id}, 'technical', 4, 'high', ${DRAFT}, 0.86, 'local-naive-bayes-v1', 'Starter symptoms.')`;
+    insert into public.ticket_ai_results (ticket_id, category, sentiment_score, urgency, draft_reply, confidence, model, reasoning, model_details)
+    values (${ticket!.id}, 'technical', 4, 'high', ${DRAFT}, 0.86, 'local-naive-bayes-v1', 'Starter symptoms.', 'Urgency by naive Bayes: P(high) 0.74.')`;
   return { ticketId: ticket!.id, customerId };
 }
 
@@ -78,6 +78,11 @@ describe('the technician ticket page', () => {
     await expect(page.getByText('2012 Toyota Camry').count()).resolves.toBe(1);
     await expect(page.getByTestId('steps-tried').textContent()).resolves.toContain('Check the battery terminals are tight and clean (tried)');
     await expect(page.getByTestId('provider-label').textContent()).resolves.toBe('Local provider · local-naive-bayes-v1');
+    // The model's own account is behind a disclosure, the plain reasoning in view.
+    await expect(page.getByTestId('triage-reasoning').textContent()).resolves.toBe('Starter symptoms.');
+    await expect(page.getByText('Urgency by naive Bayes: P(high) 0.74.').isVisible()).resolves.toBe(false);
+    await page.getByText('Model details', { exact: true }).click();
+    await expect.poll(() => page.getByText('Urgency by naive Bayes: P(high) 0.74.').isVisible()).toBe(true);
     await expect(page.getByTestId('ticket-status').textContent()).resolves.toBe('Unassigned');
 
     await page.getByRole('button', { name: 'Claim ticket' }).click();

@@ -84,7 +84,14 @@ export function TriagePanel({ ticket, triage, corrections }: { ticket: TicketDet
           </div>
         ) : null}
       </dl>
-      {triage?.reasoning ? <p className="muted">{triage.reasoning}</p> : null}
+      {triage?.reasoning ? <p className="muted" data-testid="triage-reasoning">{triage.reasoning}</p> : null}
+      {triage?.modelDetails ? (
+        // Behind a disclosure: the plain sentence above is what a technician needs; this is for checking the model.
+        <details className="model-details" data-testid="triage-model-details">
+          <summary>Model details</summary>
+          <p className="muted">{triage.modelDetails}</p>
+        </details>
+      ) : null}
     </section>
   );
 }

@@ -191,6 +191,8 @@ export class TriageWorker {
       draft_reply: result.draft_reply,
       confidence: result.confidence,
       reasoning: result.reasoning,
+      // The model's own account, shown to staff behind a disclosure; null when the provider gives none.
+      model_details: result.model_details ?? null,
       model: result.model,
       provider: result.provider,
     };

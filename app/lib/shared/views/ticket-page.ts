@@ -45,6 +45,8 @@ export interface TriageResult {
   confidence: string;
   draftReply: string;
   reasoning: string;
+  /** The model's own account (version, probabilities, signals that fired); null for providers that give none. */
+  modelDetails: string | null;
   model: string;
   processedAt: string;
 }

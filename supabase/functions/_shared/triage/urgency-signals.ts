@@ -1,14 +1,16 @@
-// Urgency from explicit, explainable signals. Each signal that fires is reported in the triage reasoning so a
-// technician sees why a ticket jumped the queue. Severe signals (many people affected, security or fraud, money
-// taken wrongly, physical safety, a hard deadline, hardship, a threat to escalate) make a ticket high on their
-// own; softer ones (a date mentioned, strong anger) make it medium, and two of them together make it high.
-import { stopDrivingAdvice } from '../safety/stop-driving.ts';
-import type { TicketCategory } from './triage-schema.ts';
+// The explicit, explainable urgency signals: features of the urgency model (urgency-model.ts) and the words quoted
+// in the reasoning a technician reads. Severe signals (many people affected, security or fraud, money taken wrongly,
+// physical safety, a hard deadline, hardship, a threat to escalate) make a ticket high on their own; softer ones (a
+// date mentioned, strong anger) are evidence the trained model weighs. Physical danger is recognised by the one
+// safety module the chat's stop-driving advice also uses (decision 0022).
+import { recogniseHazard } from '../safety/safety-hazards.ts';
 
 export type UrgencyLevel = 'high' | 'medium' | 'low';
 
+export type UrgencySignalName = 'outage' | 'security' | 'data exposure or corruption' | 'double or unwanted charge' | 'safety' | 'escalation threat' | 'hardship' | 'deadline' | 'time pressure' | 'fury';
+
 interface UrgencySignal {
-  name: 'outage' | 'security' | 'data exposure or corruption' | 'double or unwanted charge' | 'safety' | 'escalation threat' | 'hardship' | 'deadline' | 'time pressure' | 'fury';
+  name: UrgencySignalName;
   severe: boolean;
   pattern: RegExp;
 }
@@ -40,11 +42,6 @@ const urgencySignals: UrgencySignal[] = [
     pattern: /\b(charg(ed|ing) (me )?(again and again|over and over|\w+ times)|(\d+|many|multiple|several|nine|ten|eleven|dozens of) (charges|payments|transactions)|identical payments)\b/i,
   },
   {
-    name: 'safety',
-    severe: true,
-    pattern: /\b(pedal (goes|went|sinks|drops) to the floor|(pedal|brakes?) (feels? |is |are )?(spongy|soft|sinks)|barely stops|could get hurt|safety (check|step|problem|issue)|torque check)\b/i,
-  },
-  {
     name: 'hardship',
     severe: true,
     pattern: /\b(on benefits|pensioner|nothing left|rent (is |comes out|goes out|due))\b/i,
@@ -63,11 +60,6 @@ const urgencySignals: UrgencySignal[] = [
     name: 'double or unwanted charge',
     severe: true,
     pattern: /\b(charged (me )?(twice|two times|double|three times)|double[- ]charged?|duplicate (charge|payment|transaction)s?|billed (me )?twice|two (identical )?charges|paid twice|(still|again) (being )?(charged|billed|paying)|charged (me )?after (i )?cancel(l?ed|l?ing)?|cancel(l?ed)? [^.]{0,60}\b(but|and|yet) [^.]{0,40}\b(charged|taken|billed|came out))\b/i,
-  },
-  {
-    name: 'safety',
-    severe: true,
-    pattern: /\b(brakes? (failed|failure|fail|not working|gave out)|smoke|smoking|fire|flames?|airbags?|fuel leak|gas leak|overheat(ing|ed)?|steam|in the red|injur(y|ed|ies)|unsafe|not safe|dangerous|sparks?|electric shock|burning smell|stranded|(steering|accelerator) (locked|stuck))\b/i,
   },
   {
     name: 'escalation threat',
@@ -97,16 +89,6 @@ export const strongNegativeSentimentThreshold = 2;
 
 const questionOnly = /^\s*(how (do|can|would)|can (i|we|you)|is (it|there)|would it be possible|do you (support|offer|have))\b/i;
 
-export interface UrgencyAssessment {
-  urgency: UrgencyLevel;
-  /** Human-readable reasons, e.g. `safety ("smoke")`. */
-  reasons: string[];
-  /** Names of the explicit signals that fired, e.g. ['safety'], for replies that acknowledge them. */
-  signals: UrgencySignalName[];
-}
-
-export type UrgencySignalName = (typeof urgencySignals)[number]['name'];
-
 export interface FiredUrgencySignal {
   name: UrgencySignalName;
   severe: boolean;
@@ -114,9 +96,11 @@ export interface FiredUrgencySignal {
   quote: string;
 }
 
-/** Every explicit signal in the text (first match per name), in the order of the list above. */
+/** Every explicit signal in the text (first match per name): physical danger first, then the list above. */
 export function detectUrgencySignals(text: string): FiredUrgencySignal[] {
   const fired = new Map<UrgencySignalName, FiredUrgencySignal>();
+  const hazard = recogniseHazard(text);
+  if (hazard) fired.set('safety', { name: 'safety', severe: true, quote: hazard.quote });
   for (const signal of urgencySignals) {
     if (fired.has(signal.name)) continue;
     const match = text.match(signal.pattern);
@@ -128,37 +112,4 @@ export function detectUrgencySignals(text: string): FiredUrgencySignal[] {
 /** Whether the ticket opens as a plain how-to question. */
 export function isPlainQuestion(text: string): boolean {
   return questionOnly.test(text);
-}
-
-export function assessUrgency(input: { text: string; sentimentScore: number; category: TicketCategory }): UrgencyAssessment {
-  const reasons: string[] = [];
-  let severe = 0;
-  let soft = 0;
-  const fired = new Set<UrgencySignalName>();
-  for (const signal of urgencySignals) {
-    const match = input.text.match(signal.pattern);
-    if (!match || fired.has(signal.name)) continue;
-    fired.add(signal.name);
-    reasons.push(`${signal.name} ("${match[0].toLowerCase()}")`);
-    if (signal.severe) severe++;
-    else soft++;
-  }
-  // What the chat treats as "stop driving now" (a spongy pedal, a fuel smell, a red oil light) is a safety signal here
-  // too, so the ticket such a chat opens is triaged high and follows the high-urgency SLA.
-  const stopDriving = fired.has('safety') ? null : stopDrivingAdvice(input.text);
-  if (stopDriving) {
-    fired.add('safety');
-    reasons.push(`safety (stop driving: ${stopDriving.kind.replaceAll('_', ' ')})`);
-    severe++;
-  }
-  if (input.sentimentScore <= strongNegativeSentimentThreshold) {
-    reasons.push(`strong negative sentiment (${input.sentimentScore}/10)`);
-    soft++;
-  }
-  const signals = [...fired];
-  if (severe > 0 || soft >= 2) return { urgency: 'high', reasons, signals };
-  if (soft === 1) return { urgency: 'medium', reasons, signals };
-  if (input.category === 'feature_request') return { urgency: 'low', reasons: ['feature request without urgency signals'], signals };
-  if (questionOnly.test(input.text)) return { urgency: 'low', reasons: ['a how-to question without urgency signals'], signals };
-  return { urgency: 'medium', reasons: ['a problem report without urgency signals'], signals };
 }
