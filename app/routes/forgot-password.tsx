@@ -26,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
       error.status === 429
         ? 'We sent a link a moment ago. Please wait a minute, check your inbox (and spam folder), then try again.'
         : 'We could not send the link right now. Please try again in a moment.';
-    return data<RequestResult>({ fieldErrors: {}, formError }, { status: error.status === 429 ? 429 : 503, headers });
+    return data<RequestResult>({ fieldErrors: {}, formError }, { status: error.status === 429 ? 429 : 400, headers });
   }
   // The same words whether or not the address has an account, so this page cannot be used to find out.
   return data<RequestResult>({ fieldErrors: {}, notice: `If ${form.data.email} has an account, we have sent it a link to choose a new password. The link works once, for an hour.` }, { headers });

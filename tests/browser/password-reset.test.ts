@@ -43,12 +43,12 @@ describe('forgotten password', () => {
 
     // Two different passwords are refused with the reason next to the second field.
     await page.getByLabel('New password', { exact: true }).fill('a-new-password-2');
-    await page.getByLabel('New password again').fill('a-new-password-3');
+    await page.getByLabel('Repeat new password').fill('a-new-password-3');
     await page.getByRole('button', { name: 'Save password' }).click();
-    await expect(page.locator('#field-confirmPassword-error').textContent()).resolves.toContain('differ');
+    await expect(page.locator('#field-confirmPassword-error').textContent()).resolves.toContain('do not match');
 
     await page.getByLabel('New password', { exact: true }).fill('a-new-password-2');
-    await page.getByLabel('New password again').fill('a-new-password-2');
+    await page.getByLabel('Repeat new password').fill('a-new-password-2');
     await page.getByRole('button', { name: 'Save password' }).click();
     await page.waitForURL((url) => url.pathname === '/app');
 
