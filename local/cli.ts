@@ -17,6 +17,9 @@ function printStatus(info: StackInfo, format: 'pretty' | 'env'): void {
     ['DB_URL', 'Database URL', info.dbUrl],
     ['APP_URL', 'App URL', info.appUrl],
     ['JWKS_URL', 'JWKS URL', info.jwksUrl],
+    // The Supabase CLI's name for the mail catcher (Mailpit's web UI and API), and its SMTP port beside it.
+    ['MAILPIT_URL', 'Mailpit URL', info.mailUrl],
+    ['SMTP_PORT', 'SMTP port', String(info.profile.smtpPort)],
     ['JWT_SECRET', 'JWT secret', info.keys.jwtSecret],
     ['ANON_KEY', 'anon key', info.keys.anonKey],
     ['SERVICE_ROLE_KEY', 'service_role key', info.keys.serviceRoleKey],

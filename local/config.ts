@@ -13,6 +13,22 @@ export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** An `[auth.hook.*]` table: a pg-functions:// URI and whether Auth calls it. */
 const hookConfigSchema = z.object({ enabled: z.boolean().default(false), uri: z.string().optional() });
 
+/** An `[auth.email.template.<type>]` table: the subject and the file with the HTML body (relative to the project root). */
+const emailTemplateConfigSchema = z.object({ subject: z.string().optional(), content_path: z.string().optional() }).passthrough();
+
+/** `[auth.email.smtp]`: the project's own SMTP server; without it (or disabled) Auth's mail goes to the local catcher. */
+const smtpConfigSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    host: z.string(),
+    port: z.number().int(),
+    user: z.string().optional(),
+    pass: z.string().optional(),
+    admin_email: z.string(),
+    sender_name: z.string().optional(),
+  })
+  .passthrough();
+
 const functionConfigSchema = z.object({ verify_jwt: z.boolean().default(true) }).passthrough();
 
 /** A size as the Supabase CLI reads it in config.toml ("50MiB", "5MB", 1048576): powers of 1024. */
@@ -32,6 +48,17 @@ const projectConfigSchema = z
   .object({
     api: z.object({ port: z.number().int().default(54321) }).passthrough().default({ port: 54321 }),
     db: z.object({ port: z.number().int().default(54322) }).passthrough().default({ port: 54322 }),
+    // The Supabase CLI's mail catcher (Mailpit): the web UI and API port, SMTP, and the sender of Auth's mail there.
+    local_smtp: z
+      .object({
+        enabled: z.boolean().default(true),
+        port: z.number().int().default(54324),
+        smtp_port: z.number().int().default(54325),
+        admin_email: z.string().default('admin@email.com'),
+        sender_name: z.string().default('Admin'),
+      })
+      .passthrough()
+      .default({ enabled: true, port: 54324, smtp_port: 54325, admin_email: 'admin@email.com', sender_name: 'Admin' }),
     auth: z
       .object({
         site_url: z.string().default('http://127.0.0.1:3000'),
@@ -44,13 +71,28 @@ const projectConfigSchema = z
           .object({
             sign_in_sign_ups: z.number().int().positive().default(30),
             token_refresh: z.number().int().positive().default(150),
+            /** /verify calls (mailed links and codes) per 5 minutes per IP address. */
+            token_verifications: z.number().int().positive().default(30),
+            /** Mails Auth may send per hour (the whole project, as on Supabase); counted only when confirmations are on. */
+            email_sent: z.number().int().nonnegative().default(2),
           })
           .passthrough()
-          .default({ sign_in_sign_ups: 30, token_refresh: 150 }),
+          .default({ sign_in_sign_ups: 30, token_refresh: 150, token_verifications: 30, email_sent: 2 }),
+        additional_redirect_urls: z.array(z.string()).default([]),
+        enable_anonymous_sign_ins: z.boolean().default(false),
         email: z
-          .object({ enable_confirmations: z.boolean().default(false) })
+          .object({
+            enable_confirmations: z.boolean().default(false),
+            /** Go duration, as the CLI writes it ("1s", "60s", "1m0s"): the least time between two mails to one user. */
+            max_frequency: z.string().default('1s'),
+            otp_length: z.number().int().min(6).max(10).default(6),
+            /** Seconds an emailed link or code stays valid. */
+            otp_expiry: z.number().int().positive().max(86_400).default(3600),
+            template: z.record(z.string(), emailTemplateConfigSchema).default({}),
+            smtp: smtpConfigSchema.optional(),
+          })
           .passthrough()
-          .default({ enable_confirmations: false }),
+          .default({ enable_confirmations: false, max_frequency: '1s', otp_length: 6, otp_expiry: 3600, template: {} }),
         hook: z
           .object({
             custom_access_token: hookConfigSchema.optional(),
@@ -120,6 +162,9 @@ export interface StackProfile {
   apiPort: number;
   dbPort: number;
   appPort: number;
+  /** The mail catcher's web UI and Mailpit API, and its SMTP port (config.toml [local_smtp]). */
+  mailPort: number;
+  smtpPort: number;
   /** Whether the cluster is wiped before start (tests and benchmarks start clean). */
   ephemeral: boolean;
 }
@@ -133,6 +178,8 @@ export function stackProfile(name: ProfileName, config = readProjectConfig()): S
       apiPort: config.api.port,
       dbPort: config.db.port,
       appPort: Number(process.env.PORT ?? 3000),
+      mailPort: config.local_smtp.port,
+      smtpPort: config.local_smtp.smtp_port,
       ephemeral: false,
     };
   }
@@ -146,6 +193,8 @@ export function stackProfile(name: ProfileName, config = readProjectConfig()): S
     apiPort: config.api.port + offset,
     dbPort: config.db.port + offset,
     appPort: 3000 + offset,
+    mailPort: config.local_smtp.port + offset,
+    smtpPort: config.local_smtp.smtp_port + offset,
     ephemeral: true,
   };
 }

@@ -1,6 +1,6 @@
 // Starts and stops the whole local stack for one profile: PostgreSQL with the platform
 // bootstrap and the project's migrations, the gateway with Auth, Realtime, Storage and the
-// edge functions host behind it, and the pg_net worker.
+// edge functions host behind it, the pg_net worker, and the mail catcher.
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -13,7 +13,8 @@ import { startGateway, type Gateway } from './services/gateway.ts';
 import { createFunctionsHost } from './services/functions.ts';
 import { loadStackKeys, type StackKeys } from './services/keys.ts';
 import { createAuthService } from './services/auth/index.ts';
-import { throwAwayStackOverrides } from './services/auth/settings.ts';
+import { throwAwayStackOverrides, throwAwayStackSite } from './services/auth/settings.ts';
+import { startMailCatcher } from './services/mail/catcher.ts';
 import { createRealtimeService } from './services/realtime/index.ts';
 import { createStorageService } from './services/storage/index.ts';
 import { startNetWorker, type NetWorker } from './services/net-worker.ts';
@@ -28,6 +29,8 @@ export interface StackInfo {
   functionsUrl: string;
   storageUrl: string;
   jwksUrl: string;
+  /** The mail catcher's web UI and Mailpit API (config.toml [local_smtp]); its SMTP port is profile.smtpPort. */
+  mailUrl: string;
   keys: StackKeys;
 }
 
@@ -56,6 +59,7 @@ export async function stackInfo(profile: StackProfile): Promise<StackInfo> {
     functionsUrl: `${apiUrl}/functions/v1`,
     storageUrl: `${apiUrl}/storage/v1`,
     jwksUrl: `${apiUrl}/auth/v1/.well-known/jwks.json`,
+    mailUrl: `http://127.0.0.1:${profile.mailPort}`,
     keys: await loadStackKeys(profile.stateDir),
   };
 }
@@ -72,6 +76,11 @@ export async function startStack(name: ProfileName, options: StartOptions = {}):
   }
   mkdirSync(profile.stateDir, { recursive: true });
   await requirePortFree(profile.apiPort, 'API gateway');
+  const mailEnabled = config.local_smtp.enabled;
+  if (mailEnabled) {
+    await requirePortFree(profile.mailPort, 'mail catcher web UI');
+    await requirePortFree(profile.smtpPort, 'mail catcher SMTP');
+  }
   await startCluster(profile, { fresh: freshCluster });
   const stopAll: Array<() => Promise<void> | void> = [() => stopCluster(profile)];
   const stop = async () => {
@@ -96,7 +105,18 @@ export async function startStack(name: ProfileName, options: StartOptions = {}):
       // The host's own test fixtures (hello) are served by the test stack only, never by npm start or a benchmark.
       fixtureFunctions: profile.name === 'test',
     });
-    const auth = createAuthService({ keys: info.keys, dbUrl, config, apiUrl: info.apiUrl, overrides: profile.ephemeral ? throwAwayStackOverrides : undefined });
+    if (mailEnabled) {
+      const catcher = await startMailCatcher({ smtpPort: profile.smtpPort, httpPort: profile.mailPort });
+      stopAll.push(() => catcher.close());
+    }
+    const auth = createAuthService({
+      keys: info.keys,
+      dbUrl,
+      config,
+      apiUrl: info.apiUrl,
+      overrides: profile.ephemeral ? { ...throwAwayStackOverrides, ...throwAwayStackSite(info.appUrl) } : undefined,
+      localSmtp: { host: '127.0.0.1', port: profile.smtpPort },
+    });
     const realtime = createRealtimeService({ keys: info.keys, dbUrl, profile });
     const storage = createStorageService({ keys: info.keys, dbUrl, config, stateDir: profile.stateDir });
     const gateway: Gateway = await startGateway(profile.apiPort, [auth, realtime, storage, functions]);

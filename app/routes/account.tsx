@@ -4,10 +4,12 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { z } from 'zod';
 import { AppShell } from '~/components/app-shell';
 import { Field, FormError, FormNotice, useFocusFirstInvalid } from '~/components/form';
+import { NewPasswordFields } from '~/components/new-password-fields';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/server/auth.server';
 import { parseForm, type FieldErrors } from '~/lib/shared/forms';
-import { MIN_PASSWORD_LENGTH, passwordSchema } from '~/lib/shared/passwords';
+import { newPasswordSchema } from '~/lib/shared/passwords';
+import { changeOwnPassword } from '~/lib/server/password-change.server';
 import { updateOwnProfileName } from '~/models/profile.server';
 
 export const meta: MetaFunction = () => [{ title: 'Account · Support Hub' }];
@@ -15,10 +17,6 @@ export const meta: MetaFunction = () => [{ title: 'Account · Support Hub' }];
 const nameSchema = z.object({
   fullName: z.string().trim().min(1, 'Enter your full name.').max(120, 'Use at most 120 characters.'),
 });
-
-const passwordChangeSchema = z
-  .object({ password: passwordSchema, confirmPassword: z.string().min(1, 'Repeat the new password.') })
-  .refine((values) => values.password === values.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords do not match.' });
 
 const intentSchema = z.enum(['name', 'password']);
 
@@ -47,19 +45,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<AccountResult>({ intent: 'name', fieldErrors: {}, notice: 'Your name was saved.' }, { headers });
   }
 
-  const form = parseForm(passwordChangeSchema, formData);
+  const form = parseForm(newPasswordSchema, formData);
   if (!form.success) return data<AccountResult>({ intent: 'password', fieldErrors: form.fieldErrors }, { status: 400, headers });
-  const { error } = await supabase.auth.updateUser({ password: form.data.password });
-  if (error) {
-    const fieldErrors: FieldErrors =
-      error.code === 'same_password'
-        ? { password: 'Choose a password different from your current one.' }
-        : error.code === 'weak_password'
-          ? { password: 'Choose a stronger password: longer, and not a common one.' }
-          : {};
-    const formError = Object.keys(fieldErrors).length ? undefined : 'Your password could not be changed. Please try again.';
-    return data<AccountResult>({ intent: 'password', fieldErrors, formError }, { status: 400, headers });
-  }
+  const changed = await changeOwnPassword({ supabase, password: form.data.password });
+  if (!changed.ok) return data<AccountResult>({ intent: 'password', fieldErrors: changed.fieldErrors, formError: changed.formError }, { status: 400, headers });
   return data<AccountResult>({ intent: 'password', fieldErrors: {}, notice: 'Your password was changed.' }, { headers });
 }
 
@@ -92,17 +81,7 @@ export default function AccountPage() {
           <FormError message={passwordResult?.formError} />
           <FormNotice message={passwordResult?.notice} />
           <input type="hidden" name="intent" value="password" />
-          <Field
-            name="password"
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSWORD_LENGTH}
-            hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-            error={passwordResult?.fieldErrors['password']}
-          />
-          <Field name="confirmPassword" label="Repeat new password" type="password" autoComplete="new-password" required error={passwordResult?.fieldErrors['confirmPassword']} />
+          <NewPasswordFields fieldErrors={passwordResult?.fieldErrors ?? {}} />
           <button type="submit" className="button" disabled={busyIntent === 'password'}>
             {busyIntent === 'password' ? 'Changing…' : 'Change password'}
           </button>

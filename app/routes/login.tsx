@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Field, FormError, useFocusFirstInvalid } from '~/components/form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { getOptionalUser, verifiedClaimsSchema } from '~/lib/server/auth.server';
+import { emailAddressSchema } from '~/lib/shared/email-address';
 import { parseForm } from '~/lib/shared/forms';
 import { roleHome, safeRedirectPath } from '~/lib/shared/roles';
 import { createSupabaseSignInClient } from '~/lib/server/supabase.server';
@@ -11,7 +12,7 @@ import { createSupabaseSignInClient } from '~/lib/server/supabase.server';
 export const meta: MetaFunction = () => [{ title: 'Sign in · Support Hub' }];
 
 const signInSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your email address.').pipe(z.email('Enter a valid email address, like name@example.com.')),
+  email: emailAddressSchema,
   password: z.string().min(1, 'Enter your password.'),
   redirectTo: z.string().optional(),
 });
@@ -71,10 +72,20 @@ export default function LoginPage() {
       <h1>Sign in</h1>
       <p className="lead">Welcome back to Support Hub.</p>
       <Form method="post" className="card form" noValidate={false} ref={formRef}>
-        <FormError message={actionData?.formError} />
+        <FormError message={actionData?.formError ?? (searchParams.get('link') === 'expired' ? 'That sign-in link has expired or was already used. Sign in with your password, or ask for a new link.' : undefined)} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field name="email" label="Email" type="email" autoComplete="email" required autoFocus error={fieldErrors['email']} />
-        <Field name="password" label="Password" type="password" autoComplete="current-password" required error={fieldErrors['password']} />
+        <Field
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={fieldErrors['password']}
+        />
+        <p className="form-aside">
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
         <button type="submit" className="button" disabled={submitting}>
           {submitting ? 'Signing in…' : 'Sign in'}
         </button>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Field, FormError, FormNotice, useFocusFirstInvalid } from '~/components/form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { getOptionalUser } from '~/lib/server/auth.server';
+import { emailAddressSchema } from '~/lib/shared/email-address';
 import { parseForm, type FieldErrors } from '~/lib/shared/forms';
 import { MIN_PASSWORD_LENGTH, passwordSchema } from '~/lib/shared/passwords';
 import { roleHome } from '~/lib/shared/roles';
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: 'Create an account · Support 
 // Sign-up makes customers only: staff roles are granted by an admin, never chosen here.
 const signUpSchema = z.object({
   fullName: z.string().trim().min(1, 'Enter your full name.').max(120, 'Use at most 120 characters.'),
-  email: z.string().trim().min(1, 'Enter your email address.').pipe(z.email('Enter a valid email address, like name@example.com.')),
+  email: emailAddressSchema,
   password: passwordSchema,
 });
 

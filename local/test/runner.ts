@@ -353,6 +353,8 @@ export async function runTests(argv: string[]): Promise<number> {
     SUPABASE_JWT_SECRET: stack.keys.jwtSecret,
     SUPABASE_DB_URL: stack.dbUrl,
     APP_URL: stack.appUrl,
+    MAILPIT_URL: stack.mailUrl,
+    SMTP_PORT: String(stack.profile.smtpPort),
     OPENAI_STUB_URL: openAiStub.url,
     SUPPORT_HUB_STATE_DIR: stack.profile.stateDir,
     SUPPORT_HUB_TEST_ARTIFACTS: artifacts,

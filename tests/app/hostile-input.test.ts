@@ -65,6 +65,9 @@ const loginFields = () => ({ email: ['customer@example.com', 'nobody@example.com
 const specs: ActionSpec[] = [
   { name: 'sign in', route: 'login.tsx', persona: 'customer', path: () => '/login', fields: loginFields },
   { name: 'sign up', route: 'signup.tsx', persona: 'customer', path: () => '/signup', fields: () => ({ fullName: ['Casey'], email: [`fc-${randomUUID()}@example.com`], password: ['long-enough-password'], confirmPassword: ['long-enough-password'] }) },
+  // An address without an account: Auth sends nothing, so the run stays within max_frequency for every draw.
+  { name: 'forgot password', route: 'forgot-password.tsx', persona: 'customer', path: () => '/forgot-password', fields: () => ({ email: [`nobody-${randomUUID()}@example.com`] }) },
+  { name: 'reset password', route: 'reset-password.tsx', persona: 'accountHolder', path: () => '/reset-password', fields: () => ({ password: ['long-enough-password'], confirmPassword: ['long-enough-password'] }) },
   { name: 'account', route: 'account.tsx', persona: 'accountHolder', path: () => '/account', fields: () => ({ intent: ['name', 'password'], fullName: ['Casey Customer'], password: ['long-enough-password'], confirmPassword: ['long-enough-password'] }) },
   { name: 'new conversation', route: 'app._index.tsx', persona: 'customer', path: () => '/app?index', fields: () => ({ solutionArea: ['maintenance', 'customer-support'], question: ['My battery dies overnight'], conversationId: [randomUUID()], messageId: [randomUUID()], sentBy: ['browser'] }) },
   { name: 'conversation', route: 'app.conversations.$conversationId.tsx', persona: 'customer', path: (f) => `/app/conversations/${f.conversationId}`, params: (f) => ({ conversationId: f.conversationId }), fields: () => ({ intent: ['mark-read'], message: ['Thanks'] }) },

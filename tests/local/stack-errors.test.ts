@@ -1,6 +1,6 @@
 // Bad configuration gets a clear message, never a stack trace: a taken port, PostgreSQL failing
 // to start (with the log's last lines), a migration failing (naming the file and the error).
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +59,8 @@ describe('clear errors from the local stack', () => {
     const workdir = mkdtempSync(join(tmpdir(), 'support-hub-broken-migration-'));
     mkdirSync(join(workdir, 'supabase', 'migrations'), { recursive: true });
     copyFileSync(join(projectRoot, 'supabase', 'config.toml'), join(workdir, 'supabase', 'config.toml'));
+    // The CLI checks that config.toml's email templates exist before anything else.
+    cpSync(join(projectRoot, 'supabase', 'templates'), join(workdir, 'supabase', 'templates'), { recursive: true });
     writeFileSync(join(workdir, 'supabase', 'migrations', '20200101000000_create_widgets.sql'), 'create table widgets (id int primary key);\n');
     writeFileSync(join(workdir, 'supabase', 'migrations', '20200102000000_broken_widgets.sql'), 'alter table widgets add column;\n');
     try {

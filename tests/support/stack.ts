@@ -9,6 +9,8 @@ const testEnvSchema = z.object({
   SUPABASE_JWT_SECRET: z.string().min(32),
   SUPABASE_DB_URL: z.string().startsWith('postgresql://'),
   APP_URL: z.string().url(),
+  MAILPIT_URL: z.string().url(),
+  SMTP_PORT: z.coerce.number().int().positive(),
   OPENAI_STUB_URL: z.string().url(),
   SUPPORT_HUB_STATE_DIR: z.string(),
 });

@@ -2,7 +2,7 @@
 // collecting every cookie it wants to set (token refresh, sign-in, sign-out) into `headers`,
 // which the loader or action must return so the browser keeps the new session.
 //
-// Sign-in and sign-up use their own client (createSupabaseSignInClient): the secret key plus the client's address, so
+// Sign-in, sign-up and password-reset requests use their own client (createSupabaseSignInClient): the secret key plus the client's address, so
 // Auth's per-address limits count each person instead of the app server (decision 0013).
 import { isIP } from 'node:net';
 import { createServerClient, parseCookieHeader, serializeCookieHeader } from '@supabase/ssr';
@@ -30,7 +30,7 @@ export function clientAddress(request: Request, trustedHops: number): string | u
 let warnedWithoutSecretKey = false;
 
 /**
- * For `signInWithPassword` and `signUp` only — never for data: the secret key would act as service_role anywhere
+ * For `signInWithPassword`, `signUp` and `resetPasswordForEmail` only (decision 0026) — never for data: the secret key would act as service_role anywhere
  * else. It carries the client's address in Sb-Forwarded-For, which Supabase Auth trusts only with a secret key and
  * only when the project's IP address forwarding is on. Without a secret key or a known address it falls back to the
  * publishable key, and Auth counts the sign-in under the app server's address.

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { AuthHttpError } from './errors.ts';
 import type { CustomAccessTokenHookSettings, PgFunctionHookSettings } from './settings.ts';
 
-export type AuthenticationMethod = 'password' | 'token_refresh';
+/** GoTrue's names for how a session began (`otp` covers every mailed link and code, as in GoTrue's /verify). */
+export type AuthenticationMethod = 'password' | 'otp' | 'token_refresh';
 
 export interface CustomAccessTokenHook {
   /** Returns the claims to sign: the hook's output, or the input when no hook is configured. */

@@ -1,5 +1,6 @@
 // Local Auth service, mounted at /auth/v1: the part of the Supabase Auth (GoTrue) HTTP API
-// that @supabase/supabase-js uses with email + password, backed by the real auth.* tables.
+// that @supabase/supabase-js uses with email + password and with mailed links and codes, backed by the real
+// auth.* tables.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import postgres from 'postgres';
 import { databaseUrlAs, type ProjectConfig } from '../../config.ts';
@@ -11,7 +12,9 @@ import { createCustomAccessTokenHook, createPasswordVerificationHook } from './h
 import { createRateLimiter } from './rate-limit.ts';
 import { ApiKeyError, requireApiKey } from './request.ts';
 import { createSessionsRepository } from './sessions.ts';
-import { authSettings, type AuthSettingsOverrides } from './settings.ts';
+import { authSettings, type AuthSettingsOverrides, type LocalSmtp } from './settings.ts';
+import { createMailer } from './mailer.ts';
+import { handleEmailRoute } from './email-routes.ts';
 import { createTokenIssuer } from './tokens.ts';
 import { getUser, logout, settingsResponse, signUp, token, updateUser, type UserRouteDeps } from './user-routes.ts';
 import { createUsersRepository } from './users.ts';
@@ -24,13 +27,15 @@ export interface AuthServiceOptions {
   apiUrl: string;
   /** Overrides of config.toml's auth settings (tests: a tiny rate limit, a throw-away hook). */
   overrides?: AuthSettingsOverrides;
+  /** The stack's mail catcher, where mail goes unless config.toml names an SMTP server ([auth.email.smtp]). */
+  localSmtp?: LocalSmtp;
 }
 
 /** Routes the Supabase gateway serves without an API key. */
 const OPEN_ROUTES = new Set(['/.well-known/jwks.json', '/health']);
 
 export function createAuthService(options: AuthServiceOptions): MountedService {
-  const settings = authSettings(options.config, options.overrides);
+  const settings = authSettings(options.config, options.overrides, options.localSmtp);
   // GoTrue's own database role; its search_path is auth, every query here is qualified anyway.
   const sql = postgres(databaseUrlAs(options.dbUrl, 'supabase_auth_admin'), { max: 8, onnotice: () => {}, connection: { application_name: 'local-auth' } });
   const users = createUsersRepository(sql);
@@ -44,6 +49,10 @@ export function createAuthService(options: AuthServiceOptions): MountedService {
     tokens: createTokenIssuer({ keys: options.keys, issuer: `${options.apiUrl}/auth/v1`, expirySeconds: settings.jwtExpirySeconds, hook, users }),
     signInLimiter: createRateLimiter(settings.signInRateLimit),
     refreshLimiter: createRateLimiter(settings.tokenRefreshRateLimit),
+    verifyLimiter: createRateLimiter(settings.verifyRateLimit),
+    mailer: createMailer(settings.email),
+    emailSentLimiter: createRateLimiter({ limit: settings.email.sentPerHour, windowMs: 60 * 60 * 1000 }),
+    externalUrl: `${options.apiUrl}/auth/v1`,
     passwordVerificationHook: createPasswordVerificationHook(sql, settings.passwordVerificationHook, (userId) => sessions.endAllOf(userId)),
   };
 
@@ -53,16 +62,19 @@ export function createAuthService(options: AuthServiceOptions): MountedService {
     const method = request.method ?? 'GET';
     if (routePath === '/.well-known/jwks.json') return sendJson(response, 200, options.keys.jwks, corsHeaders);
     if (routePath === '/health') return sendJson(response, 200, { version: 'local', name: 'GoTrue', description: 'Support Hub local auth' }, apiVersionHeaders);
-    const deps: UserRouteDeps = { ...sharedDeps, apiKey: await requireApiKey(request, url.searchParams, options.keys) };
+    // A mailed link is opened by a browser that has no API key: Supabase's gateway lets GET /verify through without one.
+    const mailedLink = routePath === '/verify' && method === 'GET';
+    const deps: UserRouteDeps = { ...sharedDeps, apiKey: mailedLink ? undefined : await requireApiKey(request, url.searchParams, options.keys) };
 
     if (routePath === '/settings' && method === 'GET') return sendJson(response, 200, settingsResponse(settings), apiVersionHeaders);
-    if (routePath === '/signup' && method === 'POST') return signUp(request, response, deps);
+    if (routePath === '/signup' && method === 'POST') return signUp(request, response, url.searchParams, deps);
     if (routePath === '/token' && method === 'POST') return token(request, response, url.searchParams, deps);
     if (routePath === '/user' && method === 'GET') return getUser(request, response, deps);
     if (routePath === '/user' && method === 'PUT') return updateUser(request, response, deps);
     if (routePath === '/logout' && method === 'POST') return logout(request, response, url.searchParams, deps);
+    if (await handleEmailRoute(request, response, routePath, url.searchParams, deps)) return;
     if (await handleAdmin(request, response, routePath, url.searchParams, deps)) return;
-    throw notFound('not_found', `${method} ${routePath} is not served by the local Auth (email + password only)`);
+    throw notFound('not_found', `${method} ${routePath} is not served by the local Auth`);
   }
 
   return {

@@ -12,8 +12,11 @@ import type { AuthSettings } from './settings.ts';
 import type { TokenIssuer } from './tokens.ts';
 import { isBanned, passwordMatches, type UsersRepository } from './users.ts';
 import { checkPasswordStrength, validEmail } from './validation.ts';
+import { allowedRedirect, sendEmailToken, type EmailTokenDeps } from './email-tokens.ts';
+import type { AuthenticationMethod } from './hook.ts';
+import type { UserRow } from './users.ts';
 
-export interface UserRouteDeps {
+export interface UserRouteDeps extends EmailTokenDeps {
   keys: StackKeys;
   settings: AuthSettings;
   users: UsersRepository;
@@ -21,6 +24,8 @@ export interface UserRouteDeps {
   tokens: TokenIssuer;
   signInLimiter: RateLimiter;
   refreshLimiter: RateLimiter;
+  /** `[auth.rate_limit] token_verifications`: /verify calls per client address. */
+  verifyLimiter: RateLimiter;
   passwordVerificationHook: PasswordVerificationHook;
   /** The API key this request came with (known once the apikey gate has passed; the open routes have none). */
   apiKey?: ApiKeyKind;
@@ -43,7 +48,7 @@ const updateUserSchema = z
 
 const logoutScopeSchema = z.enum(['global', 'local', 'others']);
 
-const rateLimited = () => new AuthHttpError(429, 'over_request_rate_limit', 'Request rate limit reached');
+export const rateLimited = () => new AuthHttpError(429, 'over_request_rate_limit', 'Request rate limit reached');
 
 const send = (response: ServerResponse, status: number, body: unknown) => sendJson(response, status, body, apiVersionHeaders);
 
@@ -51,15 +56,29 @@ function userAgentOf(request: IncomingMessage): string | undefined {
   return request.headers['user-agent'];
 }
 
-export async function signUp(request: IncomingMessage, response: ServerResponse, deps: UserRouteDeps): Promise<void> {
+export async function signUp(request: IncomingMessage, response: ServerResponse, query: URLSearchParams, deps: UserRouteDeps): Promise<void> {
   if (!deps.signInLimiter.allow(clientIp(request, deps))) throw rateLimited();
   const body = await readJson(request, signUpSchema);
+  // GoTrue's order: no email and no phone at all is an anonymous sign-in, refused while they are off (422), before
+  // anything else; then a phone sign-up meets the disabled phone provider (400).
+  if (!body.email && !body.phone) {
+    const reason = deps.settings.anonymousSignInsEnabled ? 'Anonymous sign-ins are not served by the local Auth' : 'Anonymous sign-ins are disabled';
+    throw unprocessable('anonymous_provider_disabled', reason);
+  }
   if (!deps.settings.signupEnabled) throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
-  if (body.phone && !body.email) throw unprocessable('phone_provider_disabled', 'Phone signups are disabled');
+  if (body.phone && !body.email) throw badRequest('phone_provider_disabled', 'Phone signups are disabled');
   const email = validEmail(body.email, 'To signup, please provide your email');
   if (!body.password) throw unprocessable('validation_failed', 'Signup requires a valid password');
   checkPasswordStrength(body.password, deps.settings.minimumPasswordLength);
-  if (await deps.users.findByEmail(email)) throw unprocessable('user_already_exists', 'User already registered');
+  const existing = await deps.users.findByEmail(email);
+  if (existing && (existing.email_confirmed_at || deps.settings.autoconfirm)) throw unprocessable('user_already_exists', 'User already registered');
+  const redirectTo = allowedRedirect(query.get('redirect_to'), request, deps.settings);
+  if (existing) {
+    // Signing up again before confirming sends the confirmation again, as GoTrue does.
+    const resent = await sendEmailToken(deps, existing, 'confirmation', redirectTo);
+    send(response, 200, await deps.users.toJson(resent));
+    return;
+  }
   const user = await deps.users.create({
     email,
     password: body.password,
@@ -67,27 +86,34 @@ export async function signUp(request: IncomingMessage, response: ServerResponse,
     userMetadata: body.data ?? {},
   });
   if (!deps.settings.autoconfirm) {
-    // Confirmation emails are not sent locally; the user waits for an admin to confirm them.
-    send(response, 200, await deps.users.toJson(user));
+    // With confirmations on the user gets a link and no session until they follow it.
+    const mailed = await sendEmailToken(deps, user, 'confirmation', redirectTo);
+    send(response, 200, await deps.users.toJson(mailed));
     return;
   }
+  send(response, 200, await signIn(request, deps, user, 'password'));
+}
+
+/** Starts a session for a user who just proved who they are, and returns GoTrue's session response. */
+export async function signIn(request: IncomingMessage, deps: UserRouteDeps, user: UserRow, method: AuthenticationMethod): Promise<Record<string, unknown>> {
   await deps.users.recordSignIn(user.id);
   const signedIn = (await deps.users.findById(user.id)) ?? user;
   const { session, refreshToken } = await deps.sessions.start(user.id, userAgentOf(request), clientIp(request, deps));
-  send(response, 200, await deps.tokens.issue(signedIn, session, refreshToken, 'password'));
+  return deps.tokens.issue(signedIn, session, refreshToken, method);
 }
 
 export async function token(request: IncomingMessage, response: ServerResponse, query: URLSearchParams, deps: UserRouteDeps): Promise<void> {
   const grantType = query.get('grant_type');
   if (grantType === 'password') return passwordGrant(request, response, deps);
   if (grantType === 'refresh_token') return refreshGrant(request, response, deps);
-  throw badRequest('validation_failed', `unsupported_grant_type: grant_type must be password or refresh_token locally, got ${grantType ?? '(none)'}`);
+  // GoTrue's answer to a grant type it does not know (pkce, id_token and web3 are not served locally either).
+  throw badRequest('invalid_credentials', 'unsupported_grant_type');
 }
 
 async function passwordGrant(request: IncomingMessage, response: ServerResponse, deps: UserRouteDeps): Promise<void> {
   if (!deps.signInLimiter.allow(clientIp(request, deps))) throw rateLimited();
   const body = await readJson(request, passwordGrantSchema);
-  if (!body.email && body.phone) throw badRequest('phone_provider_disabled', 'Phone logins are disabled');
+  if (!body.email && body.phone) throw unprocessable('phone_provider_disabled', 'Phone logins are disabled');
   const invalidCredentials = badRequest('invalid_credentials', 'Invalid login credentials');
   if (!body.email || !body.password) throw invalidCredentials;
   const user = await deps.users.findByEmail(body.email.trim());
@@ -99,10 +125,7 @@ async function passwordGrant(request: IncomingMessage, response: ServerResponse,
   if (!valid) throw invalidCredentials;
   if (!user.email_confirmed_at) throw badRequest('email_not_confirmed', 'Email not confirmed');
   if (isBanned(user)) throw badRequest('user_banned', 'User is banned');
-  await deps.users.recordSignIn(user.id);
-  const signedIn = (await deps.users.findById(user.id)) ?? user;
-  const { session, refreshToken } = await deps.sessions.start(user.id, userAgentOf(request), clientIp(request, deps));
-  send(response, 200, await deps.tokens.issue(signedIn, session, refreshToken, 'password'));
+  send(response, 200, await signIn(request, deps, user, 'password'));
 }
 
 async function refreshGrant(request: IncomingMessage, response: ServerResponse, deps: UserRouteDeps): Promise<void> {
@@ -158,7 +181,7 @@ export async function logout(request: IncomingMessage, response: ServerResponse,
 
 export function settingsResponse(settings: AuthSettings): Record<string, unknown> {
   return {
-    external: { email: true, phone: false, anonymous_users: false },
+    external: { email: true, phone: false, anonymous_users: settings.anonymousSignInsEnabled },
     disable_signup: !settings.signupEnabled,
     mailer_autoconfirm: settings.autoconfirm,
     phone_autoconfirm: false,

@@ -24,7 +24,15 @@ export interface UserRow {
   created_at: Date | null;
   updated_at: Date | null;
   is_anonymous: boolean;
+  invited_at: Date | null;
+  confirmation_token: string | null;
+  confirmation_sent_at: Date | null;
+  recovery_token: string | null;
+  recovery_sent_at: Date | null;
 }
+
+/** Which emailed token a row holds: GoTrue keeps the hash of each in its own column of auth.users. */
+export type EmailTokenKind = 'confirmation' | 'recovery';
 
 interface IdentityRow {
   id: string;
@@ -101,6 +109,9 @@ export function createUsersRepository(sql: postgres.Sql) {
       phone: user.phone ?? '',
       phone_confirmed_at: iso(user.phone_confirmed_at),
       confirmed_at: iso(user.confirmed_at),
+      confirmation_sent_at: iso(user.confirmation_sent_at),
+      recovery_sent_at: iso(user.recovery_sent_at),
+      invited_at: iso(user.invited_at),
       last_sign_in_at: iso(user.last_sign_in_at),
       app_metadata: user.raw_app_meta_data ?? {},
       user_metadata: user.raw_user_meta_data ?? {},
@@ -194,6 +205,57 @@ export function createUsersRepository(sql: postgres.Sql) {
             set identity_data = identity_data || ${tx.json({ email })}, updated_at = now()
             where user_id = ${id}::uuid and provider = 'email'`;
         }
+        return user;
+      })) as UserRow;
+    },
+
+    /** Stores the hash of a freshly mailed token (GoTrue: `confirmation_token` / `recovery_token` and their `*_sent_at`). */
+    async storeEmailToken(id: string, kind: EmailTokenKind, tokenHash: string, options: { invited?: boolean } = {}): Promise<UserRow> {
+      const [user] =
+        kind === 'recovery'
+          ? await sql<UserRow[]>`
+              update auth.users set recovery_token = ${tokenHash}, recovery_sent_at = now(), updated_at = now()
+              where id = ${id}::uuid returning *`
+          : await sql<UserRow[]>`
+              update auth.users set confirmation_token = ${tokenHash}, confirmation_sent_at = now(),
+                invited_at = case when ${options.invited ?? false} then now() else invited_at end, updated_at = now()
+              where id = ${id}::uuid returning *`;
+      if (!user) throw new Error(`user ${id} vanished while a token was stored`);
+      return user;
+    },
+
+    /** The user whose mailed token has this hash, and which of the two tokens it is. */
+    async findByEmailToken(tokenHash: string, kinds: EmailTokenKind[]): Promise<{ user: UserRow; kind: EmailTokenKind } | undefined> {
+      if (tokenHash === '') return undefined;
+      const [user] = await sql<UserRow[]>`
+        select * from auth.users
+        where deleted_at is null
+          and ((${kinds.includes('confirmation')} and confirmation_token = ${tokenHash})
+            or (${kinds.includes('recovery')} and recovery_token = ${tokenHash}))
+        limit 1`;
+      if (!user) return undefined;
+      return { user, kind: kinds.includes('confirmation') && user.confirmation_token === tokenHash ? 'confirmation' : 'recovery' };
+    },
+
+    /**
+     * Uses up a mailed token: it can work once. A confirmation (sign-up, invite) or a first use of a recovery or
+     * magic link confirms the address, as GoTrue does; an invited user without a password gets a random one, so
+     * the app must let them choose theirs.
+     */
+    async consumeEmailToken(id: string, kind: EmailTokenKind, options: { randomPassword?: string } = {}): Promise<UserRow> {
+      const encryptedPassword = options.randomPassword ? await hashPassword(options.randomPassword) : null;
+      return (await sql.begin(async (tx) => {
+        const [user] = await tx<UserRow[]>`
+          update auth.users set
+            confirmation_token = case when ${kind === 'confirmation'} then '' else confirmation_token end,
+            recovery_token = case when ${kind === 'recovery'} then '' else recovery_token end,
+            encrypted_password = coalesce(${encryptedPassword}, encrypted_password),
+            email_confirmed_at = coalesce(email_confirmed_at, now()),
+            updated_at = now()
+          where id = ${id}::uuid returning *`;
+        await tx`
+          update auth.identities set identity_data = identity_data || '{"email_verified": true}'::jsonb, updated_at = now()
+          where user_id = ${id}::uuid and provider = 'email'`;
         return user;
       })) as UserRow;
     },

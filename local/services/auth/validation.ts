@@ -1,15 +1,17 @@
 // Input rules shared by the user and admin routes, with GoTrue's messages.
 import { badRequest, weakPassword } from './errors.ts';
 
-// GoTrue's own check is a format check too; domains are not resolved locally.
-const emailFormat = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// The format GoTrue checks (the HTML living standard's "valid e-mail address", which GoTrue's email check library
+// implements): no quoted or bracketed parts, a domain of dot-separated labels with no dot required, so
+// `user@localhost` passes and `xx:;x@x.x` does not. Domains are not resolved, as GoTrue does not resolve them either.
+const emailFormat =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
 export function validEmail(email: string | undefined, missingMessage: string): string {
   const trimmed = email?.trim() ?? '';
   if (trimmed === '') throw badRequest('validation_failed', missingMessage);
-  if (trimmed.length > 255 || !emailFormat.test(trimmed)) {
-    throw badRequest('validation_failed', 'Unable to validate email address: invalid format');
-  }
+  if (trimmed.length > 255) throw badRequest('validation_failed', 'An email address is too long');
+  if (!emailFormat.test(trimmed)) throw badRequest('validation_failed', 'Unable to validate email address: invalid format');
   return trimmed.toLowerCase();
 }
 

@@ -39,7 +39,7 @@ export async function signedInUser(url = testStack.SUPABASE_URL) {
 export async function startSeparateAuth(overrides: AuthSettingsOverrides) {
   const keys = await loadStackKeys(testStack.SUPPORT_HUB_STATE_DIR);
   const config = readProjectConfig();
-  const service = createAuthService({ keys, dbUrl: testStack.SUPABASE_DB_URL, config, apiUrl: 'http://127.0.0.1:0', overrides });
+  const service = createAuthService({ keys, dbUrl: testStack.SUPABASE_DB_URL, config, apiUrl: 'http://127.0.0.1:0', overrides, localSmtp: { host: '127.0.0.1', port: testStack.SMTP_PORT } });
   const gateway = await startGateway(0, [service]);
   const url = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
   return { url, stop: () => gateway.close() };
