@@ -220,7 +220,7 @@ export default function AdminKnowledgeBase() {
           </EmptyState>
         )
       ) : (
-        <table className="kb-table" aria-busy={loading}>
+        <table className="kb-table table-as-list" aria-busy={loading}>
           <caption className="visually-hidden">Knowledge-base articles</caption>
           <thead>
             <tr>
@@ -239,16 +239,16 @@ export default function AdminKnowledgeBase() {
                   <Link to={`/admin/kb/${article.id}`}>{article.title}</Link>
                   <span className="status-detail">/help/{article.slug}</span>
                 </td>
-                <td>
+                <td data-label="Area · category">
                   {article.solutionArea ?? 'general'} · {article.category}
                 </td>
-                <td>
+                <td data-label="Visibility">
                   <PublishedPill isPublished={article.isPublished} />
                 </td>
-                <td>
+                <td data-label="Embedding">
                   <EmbeddingStatusBadge status={article.embedding} />
                 </td>
-                <td>
+                <td data-label="Helpful">
                   <HelpfulCell feedback={feedbackByArticle.get(article.id)} />
                 </td>
                 <td className="kb-actions">
