@@ -115,7 +115,7 @@ describe('requireUser', () => {
     await expect(requireUser(adminJar.request('/admin'), { role: 'admin' })).resolves.toMatchObject({ user: { role: 'admin' } });
     await expect(requireUser(adminJar.request('/desk'), { role: 'technician' })).resolves.toMatchObject({ user: { role: 'admin' } });
     const adminAtApp = await thrownResponse(requireUser(adminJar.request('/app'), { role: 'customer' }));
-    expect(adminAtApp.headers.get('Location')).toBe('/admin');
+    expect(adminAtApp.headers.get('Location')).toBe('/admin?pageFor=customer');
   });
 
   it('treats a tampered access token as signed out', async () => {
