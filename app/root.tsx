@@ -1,14 +1,19 @@
-import type { LinksFunction, MetaFunction } from '@remix-run/node';
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRevalidator, useRouteError } from '@remix-run/react';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRevalidator, useRouteLoaderData } from '@remix-run/react';
 import { useEffect } from 'react';
 import type { BrowserEnv } from '~/lib/shared/browser-env';
 import { browserEnv } from '~/lib/server/env.server';
 import { getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
+import { useRememberTimeZone } from '~/lib/browser/remember-time-zone';
+import { viewerClock } from '~/lib/server/viewer-clock.server';
+import { SiteErrorPage } from '~/components/site-error-page';
 import { useScriptNonce } from '~/lib/shared/script-nonce';
 import stylesheet from '~/styles/app.css';
+import phoneStylesheet from '~/styles/responsive.css';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
+  { rel: 'stylesheet', href: phoneStylesheet },
   { rel: 'icon', href: '/favicon.ico', sizes: '16x16' },
 ];
 
@@ -24,8 +29,10 @@ function useHydratedMarker() {
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useScriptNonce();
   useHydratedMarker();
+  // The zone the page was rendered in (decision 0023), for tests and styles to read; empty when unknown (UTC shown).
+  const timeZone = useRouteLoaderData<typeof loader>('root')?.clock.timeZone ?? '';
   return (
-    <html lang="en">
+    <html lang="en" data-time-zone={timeZone}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -41,9 +48,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
-/** Only the public Supabase URL and anon key reach the browser. */
-export async function loader() {
-  return { ENV: browserEnv() };
+/** Only the public Supabase URL and anon key reach the browser; the viewer's clock renders every time (decision 0023). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { ENV: browserEnv(), clock: viewerClock(request) };
 }
 
 /**
@@ -65,20 +72,13 @@ function useBrowserSession(env: BrowserEnv) {
 }
 
 export default function App() {
-  const { ENV } = useLoaderData<typeof loader>();
+  const { ENV, clock } = useLoaderData<typeof loader>();
   useBrowserSession(ENV);
+  useRememberTimeZone(clock.timeZone);
   return <Outlet />;
 }
 
+/** Unknown paths (404) and failures no route caught (500): the branded page, inside the site's frame. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const title = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : 'Something went wrong';
-  const detail = isRouteErrorResponse(error) ? String(error.data ?? '') : 'An unexpected error occurred. Please try again.';
-  return (
-    <main className="page narrow" role="alert">
-      <h1>{title}</h1>
-      <p>{detail}</p>
-      <a href="/">Back to Support Hub</a>
-    </main>
-  );
+  return <SiteErrorPage />;
 }

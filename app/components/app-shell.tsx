@@ -1,7 +1,7 @@
 // The signed-in layout every role shares: the same header, navigation and sign-out button,
 // with the links of the user's own area.
-import { Form, NavLink } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { Form, NavLink, useLocation } from '@remix-run/react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { SignedInUser } from '~/lib/server/auth.server';
 import { roleLabel, type UserRole } from '~/lib/shared/roles';
 
@@ -33,9 +33,14 @@ const exactMatchLinks = new Set(['/app', '/admin']);
 
 /**
  * The frame every page with a header shares (signed-in areas and the public help centre): skip link, brand,
- * main navigation, the right-hand corner (`aside`) and the main landmark.
+ * main navigation, the right-hand corner (`aside`) and the main landmark. On a phone the navigation and the
+ * corner fold behind a "Menu" button (issue 21: a 150 px header pushed every page down); it closes again on
+ * each navigation. Wider screens never see the button (CSS), so nothing there depends on JavaScript.
  */
 export function ShellFrame({ links, aside, children }: { links: ShellLink[]; aside: ReactNode; children: ReactNode }) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -45,18 +50,23 @@ export function ShellFrame({ links, aside, children }: { links: ShellLink[]; asi
         <a className="brand" href="/">
           Support Hub
         </a>
-        <nav aria-label="Main">
-          <ul className="nav-list">
-            {links.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={exactMatchLinks.has(item.to)} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="shell-user">{aside}</div>
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="shell-menu" onClick={() => setMenuOpen((open) => !open)}>
+          Menu
+        </button>
+        <div id="shell-menu" className={menuOpen ? 'shell-menu open' : 'shell-menu'}>
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              {links.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={exactMatchLinks.has(item.to)} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="shell-user">{aside}</div>
+        </div>
       </header>
       <main id="main" className="page" tabIndex={-1}>
         {children}

@@ -2,13 +2,12 @@
 // as links to the help centre, its delivery state when it is still on its way or failed.
 import type { ConversationMessage } from '~/lib/shared/messages';
 import { providerLabel } from './ticket/provider-label';
+import { LocalTime } from './time';
 
 export interface ChatEntry {
   message: ConversationMessage;
   delivery?: { state: 'sending' } | { state: 'failed'; error: string; retryable: boolean };
 }
-
-const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
 
 function senderLabel(message: ConversationMessage, viewerRole: 'customer' | 'staff'): string {
   switch (message.role) {
@@ -43,7 +42,7 @@ export function ChatMessageBubble({
       <p className="chat-sender">
         {senderLabel(message, viewerRole)}
         {message.isInternalNote ? <span className="tag internal">Internal note</span> : null}
-        <time dateTime={message.createdAt}>{timeFormat.format(new Date(message.createdAt))}</time>
+        <LocalTime iso={message.createdAt} style="time" />
       </p>
       <div className="chat-body">{message.content}</div>
       {message.citations.length > 0 ? (

@@ -7,9 +7,9 @@ import type { DeskBoardQuery } from '~/lib/shared/desk-board';
 import { bulkActionLabel, bulkActions, deskTableColumnLabel, deskTableColumns, deskTableSearch, type DeskTableQuery, type DeskTableRow } from '~/lib/shared/desk-table';
 import { ticketStatusLabel, ticketStatuses, type TicketStatus } from '~/lib/shared/ticket-status';
 import { SlaCountdown } from './sla-countdown';
+import { LocalTime } from './time';
 
 const statusName = (status: string) => ((ticketStatuses as readonly string[]).includes(status) ? ticketStatusLabel[status as TicketStatus] : status);
-const activityFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' });
 
 export function DeskTicketTable({ rows, board, table, busy }: { rows: DeskTableRow[]; board: DeskBoardQuery; table: DeskTableQuery; busy: boolean }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -42,7 +42,7 @@ export function DeskTicketTable({ rows, board, table, busy }: { rows: DeskTableR
           Apply to selected
         </button>
       </div>
-      <table className="data-table desk-table" data-testid="desk-table">
+      <table className="data-table desk-table table-as-list" data-testid="desk-table">
         <thead>
           <tr>
             <th scope="col">
@@ -73,22 +73,22 @@ export function DeskTicketTable({ rows, board, table, busy }: { rows: DeskTableR
               <td>
                 <input type="checkbox" name="ticketIds" value={row.id} aria-label={`Select ${row.number}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} />
               </td>
-              <td>
+              <td data-label={deskTableColumnLabel.number}>
                 <Link to={`/desk/tickets/${row.id}`}>{row.number}</Link>
               </td>
-              <td>
+              <td data-label={deskTableColumnLabel.subject}>
                 <span className="desk-table-subject">{row.subject}</span>
                 <span className="desk-table-snippet muted" title={row.snippet}>{row.snippet}</span>
               </td>
-              <td>{row.customerName}</td>
-              <td>{row.urgency ?? '—'}</td>
-              <td>
+              <td data-label={deskTableColumnLabel.customer}>{row.customerName}</td>
+              <td data-label={deskTableColumnLabel.urgency}>{row.urgency ?? '—'}</td>
+              <td data-label={deskTableColumnLabel.sla}>
                 <SlaCountdown dueAt={row.slaDueAt} breached={row.slaBreached} />
               </td>
-              <td>{statusName(row.status)}</td>
-              <td>{row.assignedToName ?? '—'}</td>
-              <td>
-                <time dateTime={row.lastActivityAt}>{activityFormat.format(new Date(row.lastActivityAt))}</time>
+              <td data-label={deskTableColumnLabel.status}>{statusName(row.status)}</td>
+              <td data-label={deskTableColumnLabel.assignee}>{row.assignedToName ?? '—'}</td>
+              <td data-label={deskTableColumnLabel.activity}>
+                <LocalTime iso={row.lastActivityAt} />
               </td>
             </tr>
           ))}

@@ -8,6 +8,7 @@ import { EmptyState } from '~/components/app-shell';
 import { FormError, FormNotice } from '~/components/form';
 import { DeleteArticleButton, EmbeddingStatusBadge, LiveIndicator, PublishedPill } from '~/components/kb-admin';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { LocalTime } from '~/components/time';
 import { requireUser } from '~/lib/server/auth.server';
 import { useLiveKnowledgeBase } from '~/lib/browser/use-live-knowledge-base';
 import { getHelpCentreFeedback, type ArticleFeedback, type SearchGap } from '~/models/help-feedback.server';
@@ -121,7 +122,9 @@ function SearchGaps({ gaps }: { gaps: SearchGap[] }) {
               <tr key={gap.query} data-testid="kb-search-gap" data-query={gap.query}>
                 <td>{gap.query}</td>
                 <td>{gap.searchCount}</td>
-                <td>{new Date(gap.lastSeenAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}</td>
+                <td>
+                  <LocalTime iso={gap.lastSeenAt} style="date" />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -217,7 +220,7 @@ export default function AdminKnowledgeBase() {
           </EmptyState>
         )
       ) : (
-        <table className="kb-table" aria-busy={loading}>
+        <table className="kb-table table-as-list" aria-busy={loading}>
           <caption className="visually-hidden">Knowledge-base articles</caption>
           <thead>
             <tr>
@@ -236,16 +239,16 @@ export default function AdminKnowledgeBase() {
                   <Link to={`/admin/kb/${article.id}`}>{article.title}</Link>
                   <span className="status-detail">/help/{article.slug}</span>
                 </td>
-                <td>
+                <td data-label="Area · category">
                   {article.solutionArea ?? 'general'} · {article.category}
                 </td>
-                <td>
+                <td data-label="Visibility">
                   <PublishedPill isPublished={article.isPublished} />
                 </td>
-                <td>
+                <td data-label="Embedding">
                   <EmbeddingStatusBadge status={article.embedding} />
                 </td>
-                <td>
+                <td data-label="Helpful">
                   <HelpfulCell feedback={feedbackByArticle.get(article.id)} />
                 </td>
                 <td className="kb-actions">

@@ -19,7 +19,8 @@ import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import { parseForm, searchParamsOf, type FieldErrors } from '~/lib/shared/forms';
 import { assistantQuestionMaxLength, assistantQuestionParam } from '~/lib/shared/help-centre';
 import { useLiveRevalidation } from '~/lib/browser/live-revalidate';
-import { labelOf, customerTicketStatusLabel, timeAgo } from '~/lib/shared/ticket-labels';
+import { labelOf, customerTicketStatusLabel } from '~/lib/shared/ticket-labels';
+import { TimeAgo } from '~/components/time';
 import { listMyConversations, startConversation } from '~/models/conversations.server';
 import { listMyTickets } from '~/models/customer-tickets.server';
 import { listSolutionAreas } from '~/models/solution-areas.server';
@@ -198,9 +199,13 @@ export default function CustomerHome() {
                       </span>
                     ) : null}
                     <span className="item-meta">
-                      {[conversation.solutionAreaName, conversation.ticketNumber, conversation.lastMessageAt ? timeAgo(conversation.lastMessageAt) : null]
-                        .filter(Boolean)
-                        .join(' · ')}
+                      {[conversation.solutionAreaName, conversation.ticketNumber].filter(Boolean).join(' · ')}
+                      {conversation.lastMessageAt ? (
+                        <>
+                          {conversation.solutionAreaName || conversation.ticketNumber ? ' · ' : null}
+                          <TimeAgo iso={conversation.lastMessageAt} />
+                        </>
+                      ) : null}
                     </span>
                     {conversation.lastMessagePreview ? <span className="item-preview" title={conversation.lastMessagePreview}>{conversation.lastMessagePreview}</span> : null}
                   </Link>
@@ -225,7 +230,7 @@ export default function CustomerHome() {
                       {ticket.number} · {ticket.subject}
                     </span>
                     <span className={`status-pill status-${ticket.status}`}>{labelOf(customerTicketStatusLabel, ticket.status)}</span>
-                    <span className="item-meta">Updated {timeAgo(ticket.updatedAt)}</span>
+                    <span className="item-meta">Updated <TimeAgo iso={ticket.updatedAt} /></span>
                   </Link>
                 </li>
               ))}

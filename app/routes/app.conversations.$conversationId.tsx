@@ -318,34 +318,37 @@ export default function ConversationPage() {
         </div>
       ) : null}
 
-      <ol className="chat-log" ref={listRef} role="log" aria-label="Messages" aria-live="polite" aria-relevant="additions">
-        {entries.length === 0 ? <li className="chat-empty">No messages yet. Ask your question below.</li> : null}
-        {entries.map((entry) => (
-          <ChatMessageBubble
-            key={entry.message.id}
-            entry={entry}
-            viewerRole="customer"
-            onRetry={entry.delivery?.state === 'failed' ? () => void send(entry.message) : undefined}
-            onAcceptHandOff={entry.message.handOffOffered && !thread.ticket ? () => void requestPerson() : undefined}
-          />
-        ))}
-        {draftAnswer ? (
-          <li className="chat-message role-assistant streaming" aria-busy="true" data-testid="assistant-streaming">
-            <p className="chat-sender">Assistant</p>
-            <div className="chat-body">{draftAnswer.text || <span className="typing-dots">Looking through our articles…</span>}</div>
-            {draftAnswer.sources.length > 0 ? (
-              <p className="chat-sources">
-                Reading:{' '}
-                {draftAnswer.sources.map((source) => (
-                  <a key={source.url} href={source.url} target="_blank" rel="noreferrer">
-                    {source.title}
-                  </a>
-                ))}
-              </p>
-            ) : null}
-          </li>
-        ) : null}
-      </ol>
+      {/* The log is the scrolling region; the list inside it keeps <li> under a list (axe: listitem). */}
+      <div className="chat-log" role="log" aria-label="Messages" aria-live="polite" aria-relevant="additions">
+        <ol className="chat-log-items" ref={listRef}>
+          {entries.length === 0 ? <li className="chat-empty">No messages yet. Ask your question below.</li> : null}
+          {entries.map((entry) => (
+            <ChatMessageBubble
+              key={entry.message.id}
+              entry={entry}
+              viewerRole="customer"
+              onRetry={entry.delivery?.state === 'failed' ? () => void send(entry.message) : undefined}
+              onAcceptHandOff={entry.message.handOffOffered && !thread.ticket ? () => void requestPerson() : undefined}
+            />
+          ))}
+          {draftAnswer ? (
+            <li className="chat-message role-assistant streaming" aria-busy="true" data-testid="assistant-streaming">
+              <p className="chat-sender">Assistant</p>
+              <div className="chat-body">{draftAnswer.text || <span className="typing-dots">Looking through our articles…</span>}</div>
+              {draftAnswer.sources.length > 0 ? (
+                <p className="chat-sources">
+                  Reading:{' '}
+                  {draftAnswer.sources.map((source) => (
+                    <a key={source.url} href={source.url} target="_blank" rel="noreferrer">
+                      {source.title}
+                    </a>
+                  ))}
+                </p>
+              ) : null}
+            </li>
+          ) : null}
+        </ol>
+      </div>
 
       {/* The log announces whole messages as they are added; the answer streaming into its draft is marked busy (no
           word-by-word reading), so this status says what is going on instead (issue 21). */}

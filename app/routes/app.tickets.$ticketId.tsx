@@ -12,7 +12,8 @@ import { customerReplySchema, customerTicketIntentSchema, ticketRatingSchema } f
 import { parseForm } from '~/lib/shared/forms';
 import { loadMyTicketThread, rateMyTicket, replyToMyTicket } from '~/models/customer-ticket-thread.server';
 import { useLiveRevalidation } from '~/lib/browser/live-revalidate';
-import { formatMoney, labelOf, customerTicketStatusLabel, timeAgo, customerWorkOrderStatusLabel } from '~/lib/shared/ticket-labels';
+import { formatMoney, labelOf, customerTicketStatusLabel, customerWorkOrderStatusLabel } from '~/lib/shared/ticket-labels';
+import { TimeAgo } from '~/components/time';
 import { loadMyTicket } from '~/models/customer-tickets.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -108,7 +109,7 @@ export default function CustomerTicketPage() {
           {labelOf(customerTicketStatusLabel, ticket.status)}
         </span>
         <span className="item-meta">
-          Opened {timeAgo(ticket.createdAt)} · updated {timeAgo(ticket.updatedAt)}
+          Opened <TimeAgo iso={ticket.createdAt} /> · updated <TimeAgo iso={ticket.updatedAt} />
         </span>
         <span className={`live-dot ${live}`} aria-hidden="true" />
       </p>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { GuideChoiceList } from '~/components/guide-choices';
 import { FormError, TextAreaField, useFocusFirstInvalid } from '~/components/form';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
+import { LocalTime } from '~/components/time';
 import { requireUser } from '~/lib/server/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import { parseForm, type FieldErrors } from '~/lib/shared/forms';
@@ -193,7 +194,7 @@ function RecentSessions({ sessions }: { sessions: RecentSession[] }) {
               {session.ticketNumber ? ` · ${session.ticketNumber}` : ''}
             </span>
             <div className="field-hint">
-              “{session.issueDescription}” · <time dateTime={session.startedAt}>{new Date(session.startedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}</time>
+              “{session.issueDescription}” · <LocalTime iso={session.startedAt} style="date" />
             </div>
           </li>
         ))}

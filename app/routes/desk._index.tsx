@@ -27,7 +27,7 @@ import {
 } from '~/lib/shared/desk-board';
 import { bulkFormSchema, deskTableSearch, parseDeskTableQuery } from '~/lib/shared/desk-table';
 import { parseForm, searchParamsOf } from '~/lib/shared/forms';
-import { timeAgo } from '~/lib/shared/ticket-labels';
+import { formatTimeAgo } from '~/lib/shared/time-format';
 import { ticketStatuses, ticketStatusLabel } from '~/lib/shared/ticket-status';
 import type { loader as rootLoader } from '~/root';
 import type { LiveStatus } from '~/lib/browser/live-conversation';
@@ -60,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listDepartments({ claims }),
   ]);
   const now = Date.now();
-  const tickets = page.tickets.map((ticket) => ({ ...ticket, age: timeAgo(ticket.createdAt, now) }));
+  const tickets = page.tickets.map((ticket) => ({ ...ticket, age: formatTimeAgo(ticket.createdAt, now) }));
   // Both layouts page by keyset through the same `cursor` parameter; each reads only a cursor of its own.
   const nextCursor = table.layout === 'table' ? tablePage.nextCursor : page.nextCursor;
   return data({ userId: user.id, query, table, tableRows: tablePage.rows, tickets, nextCursor, counts, departments }, { headers });

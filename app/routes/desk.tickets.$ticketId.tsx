@@ -7,7 +7,8 @@ import { useMemo } from 'react';
 import { z } from 'zod';
 import { FormError, FormNotice } from '~/components/form';
 import type { TicketActionResult } from '~/components/ticket/action-result';
-import { Composer, Conversation, formatTime } from '~/components/ticket/conversation';
+import { Composer, Conversation } from '~/components/ticket/conversation';
+import { LocalTime } from '~/components/time';
 import { ResolveSuggestion } from '~/components/ticket/resolve-suggestion';
 import { TriagePanel } from '~/components/ticket/triage-panel';
 import { DuplicatePanel } from '~/components/ticket/duplicate-panel';
@@ -191,7 +192,7 @@ export default function TicketPageRoute() {
           <span className={`status-badge ticket-${status}`} data-testid="ticket-status">
             {ticketStatusLabel[status]}
           </span>{' '}
-          · {ticket.assignedToName ? `Assigned to ${ticket.assignedToName}` : 'Nobody is working on it'} · opened {formatTime(ticket.createdAt)} via {ticket.channel} ·{' '}
+          · {ticket.assignedToName ? `Assigned to ${ticket.assignedToName}` : 'Nobody is working on it'} · opened <LocalTime iso={ticket.createdAt} /> via {ticket.channel} ·{' '}
           <span data-testid="ticket-priority">
             priority {priorityLabel[ticket.priority] ?? ticket.priority} ({prioritySetByLabel({ setBy: ticket.prioritySetBy, setByName: ticket.prioritySetByName })})
           </span>

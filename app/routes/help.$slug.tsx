@@ -5,6 +5,7 @@ import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix
 import { z } from 'zod';
 import { ErrorPanel } from '~/components/app-shell';
 import { HelpfulVote, StillNeedHelp, topicHref } from '~/components/help-centre';
+import { LocalTime } from '~/components/time';
 import { getOptionalUser } from '~/lib/server/auth.server';
 import { claimsOrAnon } from '~/lib/server/db.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
@@ -94,7 +95,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function HelpArticlePage() {
   const { article, related, ownVote, signedIn } = useLoaderData<typeof loader>();
-  const updated = new Date(article.updatedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   return (
     <div className="help-article-layout">
       <article className="help-article" aria-labelledby="article-title">
@@ -112,7 +112,7 @@ export default function HelpArticlePage() {
         </nav>
         <h1 id="article-title">{article.title}</h1>
         <p className="help-meta">
-          Updated {updated}
+          Updated <LocalTime iso={article.updatedAt} style="long-date" />
           {article.vehicleContext ? ` · Applies to ${article.vehicleContext}` : ''}
         </p>
         {/* Sanitised by renderMarkdown (allow-listed tags, attributes and URL schemes). */}

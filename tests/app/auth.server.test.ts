@@ -102,11 +102,11 @@ describe('requireUser', () => {
 
   it("redirects a wrong role to the user's own home instead of failing", async () => {
     const customerAtDesk = await thrownResponse(requireUser(customerJar.request('/desk'), { role: 'technician' }));
-    expect(customerAtDesk.headers.get('Location')).toBe('/app');
+    expect(customerAtDesk.headers.get('Location')).toBe('/app?pageFor=technician');
     const technicianAtAdmin = await thrownResponse(requireUser(technicianJar.request('/admin'), { role: 'admin' }));
-    expect(technicianAtAdmin.headers.get('Location')).toBe('/desk');
+    expect(technicianAtAdmin.headers.get('Location')).toBe('/desk?pageFor=admin');
     const technicianAtApp = await thrownResponse(requireUser(technicianJar.request('/app'), { role: 'customer' }));
-    expect(technicianAtApp.headers.get('Location')).toBe('/desk');
+    expect(technicianAtApp.headers.get('Location')).toBe('/desk?pageFor=customer');
   });
 
   it('lets an admin into /admin and, to supervise, into /desk', async () => {
@@ -115,7 +115,7 @@ describe('requireUser', () => {
     await expect(requireUser(adminJar.request('/admin'), { role: 'admin' })).resolves.toMatchObject({ user: { role: 'admin' } });
     await expect(requireUser(adminJar.request('/desk'), { role: 'technician' })).resolves.toMatchObject({ user: { role: 'admin' } });
     const adminAtApp = await thrownResponse(requireUser(adminJar.request('/app'), { role: 'customer' }));
-    expect(adminAtApp.headers.get('Location')).toBe('/admin');
+    expect(adminAtApp.headers.get('Location')).toBe('/admin?pageFor=customer');
   });
 
   it('treats a tampered access token as signed out', async () => {

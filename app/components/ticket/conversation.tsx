@@ -9,6 +9,7 @@ import type { TicketPageMessage, TriageResult } from '~/lib/shared/views/ticket-
 import type { TicketActionResult } from './action-result';
 import { useCannedReplyPicker } from './canned-reply-picker';
 import { providerLabel } from './provider-label';
+import { LocalTime } from '../time';
 
 const roleLabel: Record<TicketPageMessage['role'], string> = { user: 'Customer', assistant: 'Assistant', technician: 'Technician', system: 'System' };
 
@@ -46,13 +47,14 @@ export function Conversation({ messages, liveState, presence }: { messages: Tick
       {messages.length === 0 ? (
         <p className="muted">No messages yet. A reply you send starts the conversation with the customer.</p>
       ) : (
-        <ol className="message-list" ref={listRef} aria-live="polite" data-testid="message-list">
+        // It scrolls on its own, so a keyboard must reach it (tabIndex) and a screen reader hear its name.
+        <ol className="message-list" ref={listRef} aria-live="polite" tabIndex={0} aria-label="Conversation with the customer" data-testid="message-list">
           {messages.map((message) => (
             <li key={message.id} className={`message message-${message.role}${message.isInternalNote ? ' message-internal' : ''}`} data-testid={message.isInternalNote ? 'internal-note' : 'message'}>
               <p className="message-meta">
                 <strong>{message.senderName ?? roleLabel[message.role]}</strong>
                 {message.isInternalNote ? <span className="internal-badge">Internal note · never shown to the customer</span> : <span className="muted"> · {roleLabel[message.role]}</span>}
-                <time dateTime={message.createdAt}> · {formatTime(message.createdAt)}</time>
+                 · <LocalTime iso={message.createdAt} />
               </p>
               <p className="message-content">{message.content}</p>
             </li>
@@ -171,7 +173,4 @@ export function useResetOnSuccess(state: string, result: TicketActionResult | un
   }, [state, result, form]);
 }
 
-export function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
-}
+

@@ -3,6 +3,7 @@
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { FormError, FormNotice, TextAreaField } from '~/components/form';
+import { LocalTime } from '~/components/time';
 import type { FieldErrors } from '~/lib/shared/forms';
 import type { CustomerThreadMessage } from '~/lib/shared/views/customer-ticket-thread';
 
@@ -28,12 +29,13 @@ export function CustomerThread({ messages, status }: { messages: CustomerThreadM
       {messages.length === 0 ? (
         <p className="muted">No messages yet. Write below and your technician will see it on the ticket.</p>
       ) : (
-        <ol className="message-list" aria-live="polite" data-testid="customer-thread">
+        // It scrolls on its own, so a keyboard must reach it (tabIndex) and a screen reader hear its name.
+        <ol className="message-list" aria-live="polite" tabIndex={0} aria-label="Conversation with your technician" data-testid="customer-thread">
           {messages.map((message) => (
             <li key={message.id} className={`message message-${message.role}`} data-testid="thread-message">
               <p className="message-meta">
                 <strong>{message.role === 'user' ? 'You' : (message.senderName ?? roleLabel[message.role])}</strong>
-                <time dateTime={message.createdAt}> · {new Date(message.createdAt).toLocaleString()}</time>
+                 · <LocalTime iso={message.createdAt} />
               </p>
               <p className="message-content">{message.content}</p>
             </li>

@@ -2,7 +2,7 @@
 // triggers): who did what, when.
 import { ticketStatusLabel, type TicketStatus } from '~/lib/shared/ticket-status';
 import type { TicketEventKind, TimelineEvent } from '~/lib/shared/views/ticket-page';
-import { formatTime } from './conversation';
+import { LocalTime } from '../time';
 
 const statusName = (value: unknown) => (typeof value === 'string' && value in ticketStatusLabel ? ticketStatusLabel[value as TicketStatus] : String(value ?? '?'));
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
@@ -48,7 +48,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
             <li key={event.id} data-kind={event.kind}>
               <span className="timeline-what">{describe[event.kind](event.details)}</span>
               <span className="muted">
-                {event.actorName ?? 'System'} · <time dateTime={event.createdAt}>{formatTime(event.createdAt)}</time>
+                {event.actorName ?? 'System'} · <LocalTime iso={event.createdAt} />
               </span>
             </li>
           ))}

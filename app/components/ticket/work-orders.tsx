@@ -6,7 +6,8 @@ import { Field, FormError, FormNotice, TextAreaField } from '~/components/form';
 import { workOrderStatusLabel } from '~/lib/shared/ticket-status';
 import type { WorkOrder } from '~/lib/shared/views/work-orders';
 import type { TicketActionResult } from './action-result';
-import { formatTime, useResetOnSuccess } from './conversation';
+import { useResetOnSuccess } from './conversation';
+import { LocalTime } from '../time';
 
 const money = (value: string | null) => (value === null ? '—' : `$${value}`);
 const hours = (value: string | null) => (value === null ? '—' : `${value} h`);
@@ -94,7 +95,7 @@ function WorkOrderCard({ workOrder, canAct }: { workOrder: WorkOrder; canAct: bo
       ) : (
         <p className="muted">No parts.</p>
       )}
-      {workOrder.completedAt ? <p className="muted">Completed {formatTime(workOrder.completedAt)}</p> : null}
+      {workOrder.completedAt ? <p className="muted">Completed <LocalTime iso={workOrder.completedAt} /></p> : null}
 
       {canAct && !finished ? (
         <fetcher.Form method="post" className="work-order-actions">
@@ -150,7 +151,7 @@ function WorkOrderCard({ workOrder, canAct }: { workOrder: WorkOrder; canAct: bo
         <ul>
           {workOrder.notes.map((note) => (
             <li key={note.id}>
-              <strong>{note.authorName ?? 'Staff'}</strong> <span className="muted">{formatTime(note.createdAt)}</span>
+              <strong>{note.authorName ?? 'Staff'}</strong> <LocalTime className="muted" iso={note.createdAt} />
               <p>{note.content}</p>
             </li>
           ))}

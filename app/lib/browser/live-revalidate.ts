@@ -27,6 +27,8 @@ export function useLiveRevalidation(env: BrowserEnv, channelName: string, tables
   const revalidator = useRevalidator();
   const revalidateRef = useRef(revalidator.revalidate);
   revalidateRef.current = revalidator.revalidate;
+  const revalidatorStateRef = useRef(revalidator.state);
+  revalidatorStateRef.current = revalidator.state;
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const tablesKey = JSON.stringify(tables);
   const { SUPABASE_URL: supabaseUrl, SUPABASE_ANON_KEY: supabaseAnonKey } = env;
@@ -36,7 +38,11 @@ export function useLiveRevalidation(env: BrowserEnv, channelName: string, tables
     const supabase = getSupabaseBrowserClient({ SUPABASE_URL: supabaseUrl, SUPABASE_ANON_KEY: supabaseAnonKey });
     let wasLive = false;
     // At the latest 4 x debounceMs after a change: a steady stream of changes must not postpone the reload forever.
-    const reloads = createReloadScheduler(() => revalidateRef.current(), { quietMs: debounceMs, maxWaitMs: debounceMs * 4 });
+    // A reload while another is still loading would abort that one (an AbortError in the console): wait for it.
+    const reloads = createReloadScheduler(
+      () => (revalidatorStateRef.current === 'idle' ? revalidateRef.current() : reloads.schedule()),
+      { quietMs: debounceMs, maxWaitMs: debounceMs * 4 },
+    );
     const schedule = reloads.schedule;
     let channel = supabase.channel(liveUpdateTopic(channelName), { config: { private: true } });
     for (const { table, filter } of JSON.parse(tablesKey) as LiveTable[]) {

@@ -2,7 +2,7 @@
 // service's JWKS, cached per process, so no network round-trip for asymmetric keys).
 import { redirect } from '@remix-run/node';
 import { z } from 'zod';
-import { roleHome, rolesAllowedIn, userRoles, type UserRole } from '~/lib/shared/roles';
+import { refusedAreaRedirect, rolesAllowedIn, userRoles, type UserRole } from '~/lib/shared/roles';
 import { createSupabaseServerClient, type SupabaseServerClient } from '~/lib/server/supabase.server';
 
 /** The claims of a verified access token, as the database sees them in `request.jwt.claims`. */
@@ -65,7 +65,7 @@ export async function requireUser(request: Request, options: { role?: UserRole }
   const { user, claims, supabase, headers } = await getOptionalUser(request);
   if (!user || !claims) throw loginRedirect(request, headers);
   if (options.role && !rolesAllowedIn[options.role].includes(user.role)) {
-    throw redirect(roleHome[user.role], { headers });
+    throw redirect(refusedAreaRedirect(user.role, options.role), { headers });
   }
   return { user, claims, supabase, headers };
 }

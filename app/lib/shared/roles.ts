@@ -14,6 +14,23 @@ export const roleLabel: Record<UserRole, string> = {
   admin: 'Admin',
 };
 
+/**
+ * Where a signed-in user lands when their role may not open an area: their own home, told which area they tried
+ * (`?pageFor=technician`), so the home can say "That page is for technicians" instead of moving them silently.
+ */
+export const refusedAreaParam = 'pageFor';
+
+export function refusedAreaRedirect(userRole: UserRole, areaRole: UserRole): string {
+  return `${roleHome[userRole]}?${new URLSearchParams({ [refusedAreaParam]: areaRole })}`;
+}
+
+/** How the notice names the people an area is for. */
+export const rolePeople: Record<UserRole, string> = {
+  customer: 'customers',
+  technician: 'technicians',
+  admin: 'admins',
+};
+
 /** Which roles may open an area: admins supervise the desk, so they may open it too. */
 export const rolesAllowedIn: Record<UserRole, readonly UserRole[]> = {
   customer: ['customer'],

@@ -25,22 +25,3 @@ const moneyFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency
 export function formatMoney(amount: string | number): string {
   return moneyFormat.format(Number(amount));
 }
-
-const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-/** "5 minutes ago", "yesterday": for lists where the exact time matters less than how recent it is. */
-export function timeAgo(iso: string, now = Date.now()): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-    ['second', 60],
-    ['minute', 60],
-    ['hour', 24],
-    ['day', 30],
-    ['month', 12],
-  ];
-  let value = seconds;
-  for (const [unit, size] of steps) {
-    if (Math.abs(value) < size) return relativeFormat.format(value, unit);
-    value = Math.round(value / size);
-  }
-  return relativeFormat.format(value, 'year');
-}
