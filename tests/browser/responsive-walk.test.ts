@@ -66,6 +66,11 @@ function pageRoutes(ids: { articleId: string; articleSlug: string; guideId: stri
     '/admin/guides/new',
     `/admin/guides/${ids.guideId}`,
     '/admin/sla',
+    '/admin/reports',
+    '/admin/canned-replies',
+    '/admin/assignment',
+    '/forgot-password',
+    '/reset-password',
     '/no-such-page',
   ];
 }
