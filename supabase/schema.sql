@@ -5066,29 +5066,6 @@ $$;
 COMMENT ON FUNCTION private.touch_updated_at() IS 'Before-update trigger: sets updated_at to now().';
 
 --
--- Name: troubleshooting_outcome(timestamp with time zone, boolean, boolean, boolean); Type: FUNCTION; Schema: private; Owner: -
---
-
-CREATE FUNCTION private.troubleshooting_outcome(completed_at timestamp with time zone, resolved boolean, misclassified boolean, abandoned boolean) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    SET search_path TO ''
-    AS $$
-  select case
-    when completed_at is null then 'open'
-    when resolved then 'resolved'
-    when misclassified then 'wrong_guide'
-    when abandoned then 'left'
-    else 'still_broken'
-  end
-$$;
-
---
--- Name: FUNCTION troubleshooting_outcome(completed_at timestamp with time zone, resolved boolean, misclassified boolean, abandoned boolean); Type: COMMENT; Schema: private; Owner: -
---
-
-COMMENT ON FUNCTION private.troubleshooting_outcome(completed_at timestamp with time zone, resolved boolean, misclassified boolean, abandoned boolean) IS 'How a troubleshooting session ended: open, resolved, wrong_guide, left or still_broken (the one reading of its flags).';
-
---
 -- Name: urgency_rank(text); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -5816,21 +5793,27 @@ begin
     return query select existing.id, existing.number, true;
     return;
   end if;
-  outcome := private.troubleshooting_outcome(session.completed_at, session.resolved, session.misclassified, session.abandoned);
-  if outcome not in ('wrong_guide', 'left') then
+  outcome := private.guided_fix_outcome(session);
+  if outcome not in ('wrong_guide', 'abandoned') then
     raise exception 'only a guided fix that ended unresolved without a ticket needs a follow-up (this one is %)', replace(outcome, '_', ' ')
       using errcode = '23514';
   end if;
   select * into customer from public.profiles profile where profile.id = session.customer_id;
+  -- Through public.open_ticket, the one way a ticket opens (its triggers and triage apply as for any other).
   return query
-  insert into public.tickets (customer_id, contact_email, contact_phone, subject, content, channel, troubleshooting_session_id, customer_vehicle_id)
-  values (session.customer_id, customer.email, customer.phone,
-    left('Follow-up: ' || coalesce(session.guide_title, session.issue_description), 200),
-    session.issue_description || coalesce(E'\n\nGuide: ' || session.guide_title, '')
+  select opened.id, opened.number, false
+  from public.open_ticket(
+    customer_id => session.customer_id,
+    contact_email => customer.email,
+    contact_phone => customer.phone,
+    subject => left('Follow-up: ' || coalesce(session.guide_title, session.issue_description), 200),
+    content => session.issue_description || coalesce(E'\n\nGuide: ' || session.guide_title, '')
       || E'\n\nOpened by support as a follow-up: the guided fix ended '
       || case outcome when 'wrong_guide' then 'with "this is another issue".' else 'without an answer.' end,
-    'troubleshooting', session.id, session.customer_vehicle_id)
-  returning id, number, false;
+    channel => 'troubleshooting',
+    troubleshooting_session_id => session.id,
+    customer_vehicle_id => session.customer_vehicle_id
+  ) opened;
 end;
 $$;
 
@@ -6223,7 +6206,7 @@ begin
   ended as materialized (
     select session.id, session.customer_id, session.guide_id, coalesce(guide.title, session.guide_title) as guide_title,
       guide.solution_area, session.issue_description, session.completed_at,
-      private.troubleshooting_outcome(session.completed_at, session.resolved, session.misclassified, session.abandoned) as outcome,
+      private.guided_fix_outcome(session) as outcome,
       (select count(*) from public.troubleshooting_session_steps step where step.session_id = session.id and step.attempted)::integer as steps_tried
     from public.troubleshooting_sessions session
     left join public.guides guide on guide.id = session.guide_id
@@ -6304,7 +6287,7 @@ begin
                     count(*) filter (where ended.outcome = 'resolved')::integer as resolved,
                     count(*) filter (where ended.outcome = 'still_broken')::integer as still_broken,
                     count(*) filter (where ended.outcome = 'wrong_guide')::integer as wrong_guide,
-                    count(*) filter (where ended.outcome = 'left')::integer as left_midway,
+                    count(*) filter (where ended.outcome = 'abandoned')::integer as left_midway,
                     round(count(*) filter (where ended.outcome = 'resolved')::numeric / count(*), 4) as resolution_rate
                   from ended where ended.guide_id is not null group by ended.guide_id, ended.guide_title) per_guide) ranked
       where ranked.rank <= 10),
@@ -6316,7 +6299,7 @@ begin
       from (select ended.*, profile.full_name, profile.email
             from ended
             join public.profiles profile on profile.id = ended.customer_id
-            where ended.outcome in ('wrong_guide', 'left')
+            where ended.outcome in ('wrong_guide', 'abandoned')
               and not exists (select 1 from public.tickets ticket where ticket.customer_id = ended.customer_id
                               and (ticket.troubleshooting_session_id = ended.id or ticket.created_at >= ended.completed_at))
               and not exists (select 1 from public.troubleshooting_sessions later where later.customer_id = ended.customer_id
@@ -13741,14 +13724,6 @@ REVOKE ALL ON FUNCTION private.touch_conversation_on_message() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION private.touch_updated_at() FROM PUBLIC;
-
---
--- Name: FUNCTION troubleshooting_outcome(completed_at timestamp with time zone, resolved boolean, misclassified boolean, abandoned boolean); Type: ACL; Schema: private; Owner: -
---
-
-REVOKE ALL ON FUNCTION private.troubleshooting_outcome(completed_at timestamp with time zone, resolved boolean, misclassified boolean, abandoned boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION private.troubleshooting_outcome(completed_at timestamp with time zone, resolved boolean, misclassified boolean, abandoned boolean) TO authenticated;
-GRANT ALL ON FUNCTION private.troubleshooting_outcome(completed_at timestamp with time zone, resolved boolean, misclassified boolean, abandoned boolean) TO service_role;
 
 --
 -- Name: FUNCTION urgency_rank(urgency text); Type: ACL; Schema: private; Owner: -
