@@ -2139,10 +2139,10 @@ $$;
 COMMENT ON FUNCTION private.ensure_triage_failure_row() IS 'After-write trigger on tickets: a ticket that is ai_failed gets a ticket_triage_failures row if it has none (the AI-failed lane lists every one).';
 
 --
--- Name: escalate_sla_breaches(); Type: FUNCTION; Schema: private; Owner: -
+-- Name: escalate_sla_breaches(integer); Type: FUNCTION; Schema: private; Owner: -
 --
 
-CREATE FUNCTION private.escalate_sla_breaches() RETURNS integer
+CREATE FUNCTION private.escalate_sla_breaches(max_tickets integer DEFAULT 500) RETURNS integer
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -2164,6 +2164,7 @@ begin
       and ((ticket.first_responded_at is null and ticket.first_response_due_at < now() and ticket.first_response_breached_at is null)
         or (ticket.resolution_due_at < now() and ticket.resolution_breached_at is null))
     order by ticket.sla_due_at
+    limit greatest(coalesce(max_tickets, 500), 1)
     for update of ticket skip locked
   loop
     if breach.first_responded_at is null and breach.first_response_due_at < now() and breach.first_response_breached_at is null then
@@ -2208,10 +2209,10 @@ end;
 $$;
 
 --
--- Name: FUNCTION escalate_sla_breaches(); Type: COMMENT; Schema: private; Owner: -
+-- Name: FUNCTION escalate_sla_breaches(max_tickets integer); Type: COMMENT; Schema: private; Owner: -
 --
 
-COMMENT ON FUNCTION private.escalate_sla_breaches() IS 'pg_cron job escalate-sla-breaches: marks each breached target once, writes the timeline row and analytics event, raises priority, notifies the lead or reassigns (per policy).';
+COMMENT ON FUNCTION private.escalate_sla_breaches(max_tickets integer) IS 'pg_cron job (every minute): marks up to max_tickets breached SLA targets (oldest due first), escalates each once (timeline, analytics, notification or reassignment, priority raise); returns how many.';
 
 --
 -- Name: expand_guide_query(text); Type: FUNCTION; Schema: private; Owner: -
@@ -13088,11 +13089,11 @@ REVOKE ALL ON FUNCTION private.enqueue_job() FROM PUBLIC;
 REVOKE ALL ON FUNCTION private.ensure_triage_failure_row() FROM PUBLIC;
 
 --
--- Name: FUNCTION escalate_sla_breaches(); Type: ACL; Schema: private; Owner: -
+-- Name: FUNCTION escalate_sla_breaches(max_tickets integer); Type: ACL; Schema: private; Owner: -
 --
 
-REVOKE ALL ON FUNCTION private.escalate_sla_breaches() FROM PUBLIC;
-GRANT ALL ON FUNCTION private.escalate_sla_breaches() TO service_role;
+REVOKE ALL ON FUNCTION private.escalate_sla_breaches(max_tickets integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION private.escalate_sla_breaches(max_tickets integer) TO service_role;
 
 --
 -- Name: FUNCTION expand_guide_query(query_text text); Type: ACL; Schema: private; Owner: -

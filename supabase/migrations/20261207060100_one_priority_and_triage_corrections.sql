@@ -174,9 +174,13 @@ create policy "Staff can read triage corrections" on public.triage_corrections
   for select to authenticated using ((select private.is_staff()));
 
 -- ---------------------------------------------------------------------------------------------------------------
--- SLA escalation names itself when it raises the priority (redefined from 20261206070200 for that one column).
+-- SLA escalation names itself when it raises the priority (redefined from 20261206070200 for that one column), and
+-- handles at most `max_tickets` breaches a run: after an outage or a bulk import the first run found 357k overdue
+-- targets on the desk bench's million tickets and held their row locks for 17 minutes; in batches, each run commits
+-- quickly and the every-minute job drains the backlog, oldest due first.
 -- ---------------------------------------------------------------------------------------------------------------
-create or replace function private.escalate_sla_breaches() returns integer
+drop function private.escalate_sla_breaches();
+create function private.escalate_sla_breaches(max_tickets integer default 500) returns integer
 language plpgsql security definer set search_path = '' as $$
 declare
   breach record;
@@ -196,6 +200,7 @@ begin
       and ((ticket.first_responded_at is null and ticket.first_response_due_at < now() and ticket.first_response_breached_at is null)
         or (ticket.resolution_due_at < now() and ticket.resolution_breached_at is null))
     order by ticket.sla_due_at
+    limit greatest(coalesce(max_tickets, 500), 1)
     for update of ticket skip locked
   loop
     if breach.first_responded_at is null and breach.first_response_due_at < now() and breach.first_response_breached_at is null then
@@ -238,6 +243,10 @@ begin
   return handled;
 end;
 $$;
+comment on function private.escalate_sla_breaches(integer) is
+  'pg_cron job (every minute): marks up to max_tickets breached SLA targets (oldest due first), escalates each once (timeline, analytics, notification or reassignment, priority raise); returns how many.';
+revoke execute on function private.escalate_sla_breaches(integer) from public, anon, authenticated;
+grant execute on function private.escalate_sla_breaches(integer) to service_role;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Public functions
