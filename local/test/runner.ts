@@ -281,14 +281,17 @@ async function runVitest(suite: string, config: string, { env, args, artifacts }
   const { code, output } = await runCommand(bin('vitest'), ['run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], env);
   if (!existsSync(report)) return { suite, passed: 0, failed: 1, error: 'vitest wrote no report' };
   const summary = JSON.parse(readFileSync(report, 'utf8')) as VitestJsonReport;
-  const failedFiles = summary.testResults.filter((file) => file.status === 'failed' && file.message).length;
+  // A file can fail with every test passed (a hook threw: a deadlock in afterAll's clean-up did once); it counts, named.
+  const failedOutsideTests = (file: VitestJsonReport['testResults'][number]) =>
+    file.status === 'failed' && (Boolean(file.message) || !(file.assertionResults ?? []).some((test) => test.status === 'failed'));
+  const failedFiles = summary.testResults.filter(failedOutsideTests).length;
   const firstLine = (text: string | undefined) => (text ?? '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 240) ?? '';
   const failures = summary.testResults.flatMap((file) => {
     const where = relative(projectRoot, file.name);
     const tests = (file.assertionResults ?? [])
       .filter((test) => test.status !== 'passed')
       .map((test) => `${where} > ${test.fullName} [${test.status}]: ${firstLine(test.failureMessages?.[0])}`);
-    return file.status === 'failed' && file.message ? [`${where}: ${firstLine(file.message)}`, ...tests] : tests;
+    return failedOutsideTests(file) ? [`${where}: ${firstLine(file.message) || 'failed outside its tests (a hook threw); see its block above'}`, ...tests] : tests;
   });
   // Skipped or todo tests are not allowed in this project: they count as failures.
   const failed = summary.numFailedTests + summary.numPendingTests + summary.numTodoTests + failedFiles;

@@ -3,7 +3,7 @@
 // the same time, so the checks read rows of this file's own making: a day five days back, an AI source of its own.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../support/db.ts';
+import { retryingDeadlocks, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
@@ -36,7 +36,7 @@ describe('support dashboard', () => {
     [admin, technician, customer] = await Promise.all([createUser('admin'), createUser('technician'), createUser('customer')]);
   });
   afterAll(async () => {
-    await sql`delete from public.tickets where customer_id = ${customer.sub}`;
+    await retryingDeadlocks(() => sql`delete from public.tickets where customer_id = ${customer.sub}`);
     await sql`delete from public.analytics_events where metadata ->> 'source' = ${source}`;
     await closeDatabasePool();
   });

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../support/db.ts';
+import { retryingDeadlocks, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 process.env.SUPABASE_URL = testStack.SUPABASE_URL;
@@ -159,7 +159,7 @@ describe('admin knowledge-base model (through withRls)', () => {
 
   afterAll(async () => {
     await sql`delete from public.kb_articles where id = any(${createdIds})`;
-    await sql`delete from auth.users where id in (${adminId}, ${customerId})`;
+    await retryingDeadlocks(() => sql`delete from auth.users where id in (${adminId}, ${customerId})`);
   });
 
   it('shows the admin "Was this helpful?" figures and the searches that found nothing, and refuses them to a customer', async () => {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { sql } from '../support/db.ts';
+import { retryingDeadlocks, sql } from '../support/db.ts';
 import { appUrl, createRunCustomer, signIn } from '../support/desk-people.ts';
 
 const TECHNICIAN = { id: '11111111-1111-4111-8111-000000000003', email: 'tech@example.com' };
@@ -43,8 +43,8 @@ describe('admin desk editors', () => {
     await sql`delete from public.sla_policies where solution_area = ${area}`;
     await sql`delete from public.auto_assignment_rules where solution_area = ${area}`;
     if (customerId) {
-      await sql`delete from public.tickets where customer_id = ${customerId}`;
-      await sql`delete from auth.users where id = ${customerId}`;
+      await retryingDeadlocks(() => sql`delete from public.tickets where customer_id = ${customerId}`);
+      await retryingDeadlocks(() => sql`delete from auth.users where id = ${customerId}`);
     }
     await sql`delete from public.solution_areas where slug = ${area}`;
   });

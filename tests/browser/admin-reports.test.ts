@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { sql } from '../support/db.ts';
+import { retryingDeadlocks, sql } from '../support/db.ts';
 import { demoLogins, signIn } from '../support/journeys.ts';
 
 const run = randomUUID().slice(0, 8);
@@ -33,8 +33,8 @@ describe('standing reports in the browser', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await sql`delete from public.tickets where customer_id = ${customerId}`;
-    await sql`delete from auth.users where id = ${customerId}`;
+    await retryingDeadlocks(() => sql`delete from public.tickets where customer_id = ${customerId}`);
+    await retryingDeadlocks(() => sql`delete from auth.users where id = ${customerId}`);
   });
 
   it('lists a guided fix that needs a follow-up, and opens its ticket in the desk', async () => {

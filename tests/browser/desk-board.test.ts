@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { asRole, sql } from '../support/db.ts';
+import { asRole, retryingDeadlocks, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 const appUrl = (path: string) => new URL(path, testStack.APP_URL).toString();
@@ -43,7 +43,7 @@ describe('the desk board', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    if (customerId) await sql`delete from auth.users where id = ${customerId}`;
+    if (customerId) await retryingDeadlocks(() => sql`delete from auth.users where id = ${customerId}`);
   });
 
   it('shows a new ticket live, fills in its triage, and lets exactly one technician claim it', async () => {

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { sql } from '../support/db.ts';
+import { retryingDeadlocks, sql } from '../support/db.ts';
 import { appUrl, demoLogins, signIn } from '../support/journeys.ts';
 
 const TECHNICIAN = demoLogins.technician;
@@ -62,7 +62,7 @@ describe('the technician ticket page', () => {
     if (!ticketId) return;
     // The conversation the reply created belongs to the customer; remove it with the ticket.
     await sql`delete from public.conversations where ticket_id = ${ticketId}`;
-    await sql`delete from public.tickets where id = ${ticketId}`;
+    await retryingDeadlocks(() => sql`delete from public.tickets where id = ${ticketId}`);
   });
 
   it('takes a ticket from claim to resolved with a work order, live, and prints the work-order sheet', async () => {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { sql } from '../support/db.ts';
+import { retryingDeadlocks, sql } from '../support/db.ts';
 import { appUrl, createRunCustomer, signIn } from '../support/desk-people.ts';
 
 const TECHNICIAN = { email: 'tech@example.com' };
@@ -47,8 +47,8 @@ describe('triage corrections and duplicates', () => {
   afterAll(async () => {
     await browser?.close();
     if (customerId) {
-      await sql`delete from public.tickets where customer_id = ${customerId}`;
-      await sql`delete from auth.users where id = ${customerId}`;
+      await retryingDeadlocks(() => sql`delete from public.tickets where customer_id = ${customerId}`);
+      await retryingDeadlocks(() => sql`delete from auth.users where id = ${customerId}`);
     }
   });
 

@@ -5,7 +5,7 @@
 // a technician's capacity and areas, which a technician cannot. Each run uses its own people and area.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertPeople, sql } from '../support/db.ts';
+import { insertPeople, retryingDeadlocks, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
@@ -52,7 +52,7 @@ describe('admin editors for canned replies and assignment', () => {
     await sql`delete from public.canned_replies where shortcut like ${`%${run}`}`;
     await sql`delete from public.auto_assignment_rules where solution_area = ${area}`;
     await sql`delete from public.solution_areas where slug = ${area}`;
-    await sql`delete from auth.users where id in (${admin}, ${technician}, ${colleague})`;
+    await retryingDeadlocks(() => sql`delete from auth.users where id in (${admin}, ${technician}, ${colleague})`);
     await closeDatabasePool();
   });
 

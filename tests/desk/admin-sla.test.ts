@@ -4,7 +4,7 @@
 // first response and business hours that end before they start, with the error on that field.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertPeople, sql } from '../support/db.ts';
+import { insertPeople, retryingDeadlocks, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
@@ -48,7 +48,7 @@ describe('admin SLA settings', () => {
     if (originalQuietPeriod) await sql`update public.desk_settings set close_resolved_after = ${originalQuietPeriod}::interval`;
     await sql`delete from public.sla_policies where id = ${policyId}`;
     await sql`delete from public.solution_areas where slug = ${area}`;
-    await sql`delete from auth.users where id in (${admin}, ${technician})`;
+    await retryingDeadlocks(() => sql`delete from auth.users where id in (${admin}, ${technician})`);
     await closeDatabasePool();
   });
 

@@ -3,7 +3,7 @@
 // technician's switch leaves a colleague's row alone.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertPeople, sql } from '../support/db.ts';
+import { insertPeople, retryingDeadlocks, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
@@ -26,7 +26,7 @@ describe('technician online / away switch', () => {
 
   afterAll(async () => {
     await sql`delete from public.technician_availability where technician_id in (${technician}, ${colleague})`;
-    await sql`delete from auth.users where id in (${technician}, ${colleague})`;
+    await retryingDeadlocks(() => sql`delete from auth.users where id in (${technician}, ${colleague})`);
     await closeDatabasePool();
   });
 

@@ -3,7 +3,7 @@
 // number / VIN / customer, the lanes, and the claim / release / re-triage answers.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../support/db.ts';
+import { retryingDeadlocks, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
@@ -73,7 +73,7 @@ describe('desk board data', () => {
 
   afterAll(async () => {
     await closeDatabasePool();
-    await sql`delete from auth.users where id in ${sql([people.customer, people.technician, people.colleague])}`;
+    await retryingDeadlocks(() => sql`delete from auth.users where id in ${sql([people.customer, people.technician, people.colleague])}`);
     await sql`delete from public.departments where id = ${departmentId}`;
   });
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asRoleOn, sql } from '../support/db.ts';
+import { asRoleOn, retryingDeadlocks, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 const CLAIMERS = 50;
@@ -54,7 +54,7 @@ describe('claim_ticket under contention', () => {
   afterAll(async () => {
     await pool?.end({ timeout: 5 });
     // The customer first: their tickets go with them. A technician still assigned to an open ticket cannot be deleted.
-    if (customer) await sql`delete from auth.users where id = ${customer.id}`;
+    if (customer) await retryingDeadlocks(() => sql`delete from auth.users where id = ${customer.id}`);
     await sql`delete from auth.users where email like ${`claim-%-${run}@tests.local`}`;
   });
 

@@ -3,7 +3,7 @@
 // "all" clears the caller's alone.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertPeople, sql } from '../support/db.ts';
+import { insertPeople, retryingDeadlocks, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
@@ -32,7 +32,7 @@ describe('desk notifications', () => {
 
   afterAll(async () => {
     await sql`delete from public.notifications where recipient_id in (${lead}, ${colleague})`;
-    await sql`delete from auth.users where id in (${lead}, ${colleague})`;
+    await retryingDeadlocks(() => sql`delete from auth.users where id in (${lead}, ${colleague})`);
     await closeDatabasePool();
   });
 

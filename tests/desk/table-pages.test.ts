@@ -3,7 +3,7 @@
 // and a cursor of another sort starts from the first page.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertPeople, sql } from '../support/db.ts';
+import { insertPeople, retryingDeadlocks, sql } from '../support/db.ts';
 import { testStack } from '../support/stack.ts';
 
 process.env.DATABASE_URL = testStack.SUPABASE_DB_URL;
@@ -50,8 +50,8 @@ describe('desk table pages', () => {
   });
 
   afterAll(async () => {
-    await sql`delete from public.tickets where customer_id = ${customer}`;
-    await sql`delete from auth.users where id in (${customer}, ${technician})`;
+    await retryingDeadlocks(() => sql`delete from public.tickets where customer_id = ${customer}`);
+    await retryingDeadlocks(() => sql`delete from auth.users where id in (${customer}, ${technician})`);
     await closeDatabasePool();
   });
 

@@ -46,3 +46,19 @@ export async function insertPeople(people: readonly TestPerson[]): Promise<void>
       where profiles.id = p.id`;
   }
 }
+
+/**
+ * Runs a test's clean-up, again when Postgres chose it as a deadlock victim (40P01). Deleting a test's tickets or
+ * users cascades through many tables while the triage worker or the SLA job may still hold some of the same rows
+ * (a fresh-clone CI run lost `tests/admin/dashboard.test.ts` to one); a client retries a deadlock, and so does this.
+ */
+export async function retryingDeadlocks<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof postgres.PostgresError && error.code === '40P01') || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
