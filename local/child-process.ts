@@ -8,18 +8,31 @@ export interface CommandResult {
   status: number | null;
   stdout: string;
   stderr: string;
+  /** stdout and stderr as they arrived, interleaved. */
+  output: string;
   /** Set when the command could not be started at all (e.g. not installed). */
   error?: Error;
 }
 
-export function runCommand(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CommandResult> {
+/** `echo` also streams the command's output to ours as it comes (the test runner shows each suite live). */
+export function runCommand(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean } = {}): Promise<CommandResult> {
+  const { echo = false, ...spawnOptions } = options;
   return new Promise((resolve) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', (error) => resolve({ status: null, stdout, stderr, error }));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      output += chunk;
+      if (echo) process.stdout.write(chunk);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      output += chunk;
+      if (echo) process.stderr.write(chunk);
+    });
+    child.on('error', (error) => resolve({ status: null, stdout, stderr, output, error }));
+    child.on('close', (status) => resolve({ status, stdout, stderr, output }));
   });
 }

@@ -4,7 +4,7 @@
 //
 //   npm test                      every suite
 //   npm test -- vitest tests/x    one suite, with arguments passed to it
-import { spawn } from 'node:child_process';
+import { runCommand as runChild } from '../child-process.ts';
 import postgres from 'postgres';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,20 +41,11 @@ type Suite = { name: string; description: string; run(context: SuiteContext): Pr
 
 const bin = (name: string) => join(projectRoot, 'node_modules', '.bin', name);
 
-/** Runs a command, streaming its output, and returns the output for counting. */
-function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const collect = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
-      output += chunk.toString();
-      if (!options.quiet) stream.write(chunk);
-    };
-    child.stdout.on('data', collect(process.stdout));
-    child.stderr.on('data', collect(process.stderr));
-    child.on('error', (error) => resolve({ code: 127, output: `${output}\n${error.message}` }));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
+/** Runs a command in the project, streaming its output unless quiet, and returns the output for counting. */
+async function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): Promise<{ code: number; output: string }> {
+  const result = await runChild(command, args, { cwd: projectRoot, env, echo: !options.quiet });
+  if (result.error) return { code: 127, output: `${result.output}\n${result.error.message}` };
+  return { code: result.status ?? 1, output: result.output };
 }
 
 /** The `not ok` lines of TAP output, with the file pg_prove was running when it printed them. */
