@@ -5426,10 +5426,7 @@ declare
   window_start timestamptz;
 begin
   perform private.require_admin('the desk figures');
-  if days is null or days < 1 or days > 366 then
-    raise exception 'days must be between 1 and 366' using errcode = '22023';
-  end if;
-  window_start := date_trunc('day', now()) - make_interval(days => days - 1);
+  window_start := private.report_window_start(days);
   return jsonb_build_object(
     'days', days,
     'sla', (
@@ -6361,10 +6358,7 @@ declare
   figures jsonb;
 begin
   perform private.require_admin('the support dashboard');
-  if days is null or days not between 1 and 366 then
-    raise exception 'days must be between 1 and 366, not %', days using errcode = '22023';
-  end if;
-  window_start := date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' - make_interval(days => days - 1);
+  window_start := private.report_window_start(days);
 
   with recent as materialized (
     select ticket.created_at, ticket.triage_status, ticket.category, ticket.channel,
@@ -6444,10 +6438,7 @@ declare
   figures jsonb;
 begin
   perform private.require_admin('triage accuracy');
-  if days is null or days < 1 or days > 366 then
-    raise exception 'days must be between 1 and 366' using errcode = '22023';
-  end if;
-  window_start := date_trunc('day', now()) - make_interval(days => days - 1);
+  window_start := private.report_window_start(days);
 
   with judged as (
     select field.name as field,
