@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killCluster, startAfterCrash } from '../../local/postgres/cluster.ts';
 import { stackProfile } from '../../local/config.ts';
 import { asRoleOn } from '../support/db.ts';
+import { eventually } from '../support/eventually.ts';
 import { testStack } from '../support/stack.ts';
 import { anonClient, createArticle, embedUntilDone, uniqueWord, userWithRole } from '../kb/support.ts';
 import { demoLogins } from '../support/journeys.ts';
@@ -16,22 +17,6 @@ import { collect, ensureProbeTables, type ProbeRow } from './realtime/probe.ts';
 const WRITERS = 6;
 /** Each writer keeps writing until it has this many acknowledged writes after the restart. */
 const WRITES_AFTER_RESTART = 5;
-
-/** Polls `read` until it answers something other than undefined/false; a bound only to turn a hang into a message. */
-async function eventually<T>(read: () => Promise<T | undefined | false>, what: string, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await read();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
