@@ -4987,6 +4987,7 @@ COMMENT ON FUNCTION private.takes_part_in_conversation(conversation_id uuid) IS 
 CREATE FUNCTION private.ticket_search_candidates(query tsquery, cap integer) RETURNS TABLE(ticket_id uuid, rank real)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO ''
+    SET enable_seqscan TO 'off'
     AS $$
 declare
   caller uuid := auth.uid();
@@ -4998,10 +4999,10 @@ begin
         (select ticket.id, ts_rank(ticket.search_vector, query) as rank
          from public.tickets ticket where ticket.search_vector @@ query limit cap)
         union all
-        (select conversation.ticket_id, ts_rank(to_tsvector('english', message.content), query) * 0.8
+        (select conversation.ticket_id, ts_rank(message.search_vector, query) * 0.8
          from public.messages message
          join public.conversations conversation on conversation.id = message.conversation_id
-         where to_tsvector('english', message.content) @@ query and conversation.ticket_id is not null
+         where message.search_vector @@ query and conversation.ticket_id is not null
          limit cap)
       ) found group by found.id;
   elsif caller is not null then
@@ -5010,11 +5011,11 @@ begin
         select ticket.id, ts_rank(ticket.search_vector, query) as rank
         from public.tickets ticket where ticket.customer_id = caller and ticket.search_vector @@ query
         union all
-        select conversation.ticket_id, ts_rank(to_tsvector('english', message.content), query) * 0.8
+        select conversation.ticket_id, ts_rank(message.search_vector, query) * 0.8
         from public.conversations conversation
         join public.messages message on message.conversation_id = conversation.id
         where conversation.customer_id = caller and conversation.ticket_id is not null and not message.is_internal_note
-          and to_tsvector('english', message.content) @@ query
+          and message.search_vector @@ query
       ) found group by found.id;
   end if;
 end;
@@ -8369,6 +8370,7 @@ CREATE TABLE public.messages (
     ai_confidence numeric(4,3),
     is_internal_note boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    search_vector tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, content)) STORED,
     CONSTRAINT messages_ai_confidence_check CHECK (((ai_confidence >= (0)::numeric) AND (ai_confidence <= (1)::numeric))),
     CONSTRAINT messages_check CHECK (((NOT is_internal_note) OR (role = ANY (ARRAY['technician'::public.message_role, 'system'::public.message_role]))))
 );
@@ -8438,6 +8440,12 @@ COMMENT ON COLUMN public.messages.is_internal_note IS 'Staff-only note; hidden f
 --
 
 COMMENT ON COLUMN public.messages.created_at IS 'When the message was sent.';
+
+--
+-- Name: COLUMN messages.search_vector; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.messages.search_vector IS 'The message''s words for the desk''s full-text search (generated; public.search_tickets finds tickets by their conversation).';
 
 --
 -- Name: notifications; Type: TABLE; Schema: public; Owner: -
@@ -10424,7 +10432,7 @@ CREATE INDEX messages_conversation_idx ON public.messages USING btree (conversat
 -- Name: messages_search_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX messages_search_idx ON public.messages USING gin (to_tsvector('english'::regconfig, content));
+CREATE INDEX messages_search_idx ON public.messages USING gin (search_vector);
 
 --
 -- Name: INDEX messages_search_idx; Type: COMMENT; Schema: public; Owner: -
@@ -10539,6 +10547,18 @@ CREATE INDEX tickets_follow_up_of_idx ON public.tickets USING btree (follow_up_o
 --
 
 CREATE INDEX tickets_merged_into_idx ON public.tickets USING btree (merged_into) WHERE (merged_into IS NOT NULL);
+
+--
+-- Name: tickets_open_sla_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX tickets_open_sla_due_idx ON public.tickets USING btree (sla_due_at, id) WHERE ((status)::text <> ALL (ARRAY['resolved'::text, 'closed'::text, 'merged'::text]));
+
+--
+-- Name: INDEX tickets_open_sla_due_idx; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.tickets_open_sla_due_idx IS 'The desk table view''s open lanes sorted by SLA due in either direction (the full tickets_sla_due_idx would walk every finished ticket''s null first when descending).';
 
 --
 -- Name: tickets_priority_set_by_id_idx; Type: INDEX; Schema: public; Owner: -

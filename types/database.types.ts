@@ -464,14 +464,14 @@ isOneToOne: true
                   ]
                 },"messages": {
                   Row: {
-                    "ai_confidence": number | null,"content": string,"conversation_id": string,"created_at": string,"id": string,"is_internal_note": boolean,"metadata": NonNullable<Json>,"role": Database["public"]['Enums']["message_role"],"sender_id": string | null,"type": Database["public"]['Enums']["message_type"]
+                    "ai_confidence": number | null,"content": string,"conversation_id": string,"created_at": string,"id": string,"is_internal_note": boolean,"metadata": NonNullable<Json>,"role": Database["public"]['Enums']["message_role"],"search_vector": unknown,"sender_id": string | null,"type": Database["public"]['Enums']["message_type"]
                   }
                   ComputedFields: never
                   Insert: {
-                    "ai_confidence"?: number | null,"content": string,"conversation_id": string,"created_at"?: string,"id"?: string,"is_internal_note"?: boolean,"metadata"?: NonNullable<Json>,"role": Database["public"]['Enums']["message_role"],"sender_id"?: string | null,"type"?: Database["public"]['Enums']["message_type"]
+                    "ai_confidence"?: number | null,"content": string,"conversation_id": string,"created_at"?: string,"id"?: string,"is_internal_note"?: boolean,"metadata"?: NonNullable<Json>,"role": Database["public"]['Enums']["message_role"],"search_vector"?: never,"sender_id"?: string | null,"type"?: Database["public"]['Enums']["message_type"]
                   }
                   Update: {
-                    "ai_confidence"?: number | null,"content"?: string,"conversation_id"?: string,"created_at"?: string,"id"?: string,"is_internal_note"?: boolean,"metadata"?: NonNullable<Json>,"role"?: Database["public"]['Enums']["message_role"],"sender_id"?: string | null,"type"?: Database["public"]['Enums']["message_type"]
+                    "ai_confidence"?: number | null,"content"?: string,"conversation_id"?: string,"created_at"?: string,"id"?: string,"is_internal_note"?: boolean,"metadata"?: NonNullable<Json>,"role"?: Database["public"]['Enums']["message_role"],"search_vector"?: never,"sender_id"?: string | null,"type"?: Database["public"]['Enums']["message_type"]
                   }
                   Relationships: [
                     {
