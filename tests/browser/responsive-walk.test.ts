@@ -2,7 +2,8 @@
 // 390×844 phone and at a 1280×800 laptop. On every page the document must not scroll sideways
 // (`scrollWidth <= innerWidth`) and the console must stay free of errors (React's hydration errors #418/#425
 // included). Each viewport also runs in its own time zone (the phone in America/New_York, the laptop in
-// Asia/Tokyo), so the same walk proves the server renders times in the viewer's zone without a hydration mismatch.
+// Asia/Tokyo), so the same walk proves the server renders times in the viewer's zone without a hydration mismatch,
+// and in its own colour scheme (the phone dark, the laptop light), so axe checks contrast in both.
 //
 // axe-core runs on every page of the walk: no serious or critical finding (WCAG 2.2 A/AA and best practice). The
 // desk ticket's and the chat's times must read in the context's zone (decision 0023), a customer sent away from
@@ -26,11 +27,12 @@ interface Viewport {
   width: number;
   height: number;
   timezoneId: string;
+  colorScheme: 'light' | 'dark';
 }
 
 const viewports: Viewport[] = [
-  { name: 'phone', width: 390, height: 844, timezoneId: 'America/New_York' },
-  { name: 'laptop', width: 1280, height: 800, timezoneId: 'Asia/Tokyo' },
+  { name: 'phone', width: 390, height: 844, timezoneId: 'America/New_York', colorScheme: 'dark' },
+  { name: 'laptop', width: 1280, height: 800, timezoneId: 'Asia/Tokyo', colorScheme: 'light' },
 ];
 
 const roles: Role[] = ['anon', 'customer', 'technician', 'admin'];
@@ -108,6 +110,19 @@ interface AxeViolation {
   impact: string | null;
   help: string;
   nodes: Array<{ target: unknown[] }>;
+}
+
+/** Whether the page painted its background dark or light (relative luminance of the root's background). */
+async function pageColorScheme(page: Page): Promise<'light' | 'dark'> {
+  const luminance = await page.evaluate(() => {
+    const [r, g, b] = (getComputedStyle(document.documentElement).backgroundColor.match(/\d+(\.\d+)?/g) ?? ['255', '255', '255']).map(Number);
+    const linear = (channel: number) => {
+      const value = channel / 255;
+      return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
+  });
+  return luminance < 0.2 ? 'dark' : 'light';
 }
 
 /** axe's serious and critical findings (WCAG 2.2 A/AA and best practice) on the page as it stands. */
@@ -191,13 +206,17 @@ describe('the responsive walk: every route, every role, phone and laptop', () =>
 
   for (const viewport of viewports) {
     for (const role of roles) {
-      describe(`${role} on a ${viewport.name} (${viewport.width}×${viewport.height}, ${viewport.timezoneId})`, () => {
+      describe(`${role} on a ${viewport.name} (${viewport.width}×${viewport.height}, ${viewport.timezoneId}, ${viewport.colorScheme})`, () => {
         let context: BrowserContext;
         let page: Page;
         let consoleErrors: string[] = [];
         let currentPath = '';
         beforeAll(async () => {
-          context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, timezoneId: viewport.timezoneId });
+          context = await browser.newContext({
+            viewport: { width: viewport.width, height: viewport.height },
+            timezoneId: viewport.timezoneId,
+            colorScheme: viewport.colorScheme,
+          });
           page = await context.newPage();
           page.on('console', (message) => {
             if (message.type() === 'error' && !isExpectedConsoleError(message, currentPath)) consoleErrors.push(message.text());
@@ -232,6 +251,8 @@ describe('the responsive walk: every route, every role, phone and laptop', () =>
               failures.push(`${path} (landed on ${landed}) scrolls sideways by ${overflow.scrollWidth - overflow.innerWidth} px; widest: ${overflow.widest}`);
             }
             if (consoleErrors.length > 0) failures.push(`${path} (landed on ${landed}) logged: ${consoleErrors.join(' | ')}`);
+            const scheme = await pageColorScheme(page);
+            if (scheme !== viewport.colorScheme) failures.push(`${path} (landed on ${landed}) is ${scheme}, asked for ${viewport.colorScheme}`);
             for (const violation of await seriousAccessibilityViolations(page)) failures.push(`${path} (landed on ${landed}) axe: ${violation}`);
           }
           expect(failures, failures.join('\n')).toEqual([]);
