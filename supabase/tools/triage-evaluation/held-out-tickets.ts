@@ -1,12 +1,15 @@
 // The held-out triage tickets (tests/fixtures/held-out/triage-tickets.json): their shape, and the customer's own
 // words in each. For MEASURING only — see the file's provenance; nothing may train or tune on these items.
+// The earlier set (tests/fixtures/dev/triage-tickets.json, same shape) is a dev set since its figures guided model
+// choices; the held-out set that replaced it was written and frozen before any model ran on it.
 import { z } from 'npm:zod@4';
 import { TicketCategory, urgencyLevels } from '../../functions/_shared/triage/triage-schema.ts';
 
 export const heldOutTicketsUrl = new URL('../../../tests/fixtures/held-out/triage-tickets.json', import.meta.url);
 
 export const HeldOutTicket = z.object({
-  id: z.string().regex(/^HT-\d{3}$/),
+  // HT-: the earlier set (now the dev set); HV-: the held-out set written on 2026-12-04.
+  id: z.string().regex(/^H[TV]-\d{3}$/),
   channel: z.enum(['web', 'chat', 'email']),
   subject: z.string().min(1).max(500),
   description: z.string().min(1).max(20_000),
