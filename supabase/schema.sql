@@ -928,6 +928,70 @@ $$;
 COMMENT ON FUNCTION private.can_use_conversation_channel(topic text) IS 'True when the caller may join a conversation''s live channel: its customer, or staff who can see the conversation.';
 
 --
+-- Name: check_message_attachment(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.check_message_attachment() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  attachment jsonb := new.metadata -> 'attachment';
+  object_path text;
+  display_name text;
+  stored record;
+  in_internal_folder boolean;
+begin
+  if attachment is null or jsonb_typeof(attachment) = 'null' then
+    if new.type in ('image', 'file') then
+      raise exception 'A message of type % needs its attachment.', new.type using errcode = '23514';
+    end if;
+    return new;
+  end if;
+  if jsonb_typeof(attachment) <> 'object' or jsonb_typeof(attachment -> 'path') <> 'string' then
+    raise exception 'An attachment needs the path of its uploaded file.' using errcode = '23514';
+  end if;
+  object_path := attachment ->> 'path';
+  display_name := coalesce(nullif(btrim(attachment ->> 'name'), ''), storage.filename(object_path));
+  if length(display_name) > 255 then
+    raise exception 'An attachment''s name can have at most 255 characters.' using errcode = '23514';
+  end if;
+  if private.attachment_conversation_id(object_path) is distinct from new.conversation_id then
+    raise exception 'An attachment must be a file of this conversation.' using errcode = '23514';
+  end if;
+  in_internal_folder := (storage.foldername(object_path))[2] is not distinct from 'internal';
+  if in_internal_folder and not new.is_internal_note then
+    raise exception 'A staff-only file can only be attached to an internal note.' using errcode = '23514';
+  end if;
+  if new.is_internal_note and not in_internal_folder then
+    raise exception 'An internal note''s file must be uploaded as staff-only.' using errcode = '23514';
+  end if;
+  select object.metadata into stored from storage.objects object where object.bucket_id = 'attachments' and object.name = object_path;
+  if not found then
+    raise exception 'That file was not uploaded (or was removed); attach it again.' using errcode = '23514';
+  end if;
+  new.metadata := new.metadata || jsonb_build_object('attachment', jsonb_build_object(
+    'path', object_path,
+    'name', display_name,
+    'size', coalesce((stored.metadata ->> 'size')::bigint, 0),
+    'mime', coalesce(stored.metadata ->> 'mimetype', 'application/octet-stream')
+  ));
+  new.type := case
+    when stored.metadata ->> 'mimetype' like 'image/%' then 'image'
+    when stored.metadata ->> 'mimetype' like 'audio/%' then 'voice'
+    else 'file'
+  end::public.message_type;
+  return new;
+end;
+$$;
+
+--
+-- Name: FUNCTION check_message_attachment(); Type: COMMENT; Schema: private; Owner: -
+--
+
+COMMENT ON FUNCTION private.check_message_attachment() IS 'Before-insert trigger on messages: an attachment is an object of this conversation in the attachments bucket (staff-only files only on internal notes); its type, size and content type come from Storage.';
+
+--
 -- Name: jobs; Type: TABLE; Schema: private; Owner: -
 --
 
@@ -5200,6 +5264,23 @@ $$;
 --
 
 COMMENT ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) IS 'Macro actions of a canned reply on a ticket: its internal note, then its status (as the caller, under their policies).';
+
+--
+-- Name: attachment_limits(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.attachment_limits() RETURNS TABLE(max_bytes bigint, allowed_types text[])
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select bucket.file_size_limit, bucket.allowed_mime_types from storage.buckets bucket where bucket.id = 'attachments'
+$$;
+
+--
+-- Name: FUNCTION attachment_limits(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.attachment_limits() IS 'The attachments bucket''s size limit and allowed content types (what the chat composer states before an upload).';
 
 --
 -- Name: bulk_update_tickets(uuid[], text, text); Type: FUNCTION; Schema: public; Owner: -
@@ -10779,6 +10860,12 @@ CREATE TRIGGER b_enforce_ticket_lifecycle BEFORE UPDATE ON public.tickets FOR EA
 CREATE TRIGGER c_require_finished_work_orders BEFORE UPDATE OF status ON public.tickets FOR EACH ROW WHEN ((((new.status)::text = 'resolved'::text) AND ((old.status)::text IS DISTINCT FROM 'resolved'::text))) EXECUTE FUNCTION private.require_finished_work_orders();
 
 --
+-- Name: messages check_message_attachment; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER check_message_attachment BEFORE INSERT OR UPDATE OF metadata, type, conversation_id, is_internal_note ON public.messages FOR EACH ROW EXECUTE FUNCTION private.check_message_attachment();
+
+--
 -- Name: ticket_ai_results copy_ai_result_to_ticket; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -12909,6 +12996,12 @@ GRANT ALL ON FUNCTION private.can_use_conversation_channel(topic text) TO authen
 GRANT ALL ON FUNCTION private.can_use_conversation_channel(topic text) TO service_role;
 
 --
+-- Name: FUNCTION check_message_attachment(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.check_message_attachment() FROM PUBLIC;
+
+--
 -- Name: TABLE jobs; Type: ACL; Schema: private; Owner: -
 --
 
@@ -13776,6 +13869,14 @@ REVOKE ALL ON FUNCTION private.wake_triage_worker() FROM PUBLIC;
 REVOKE ALL ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) TO service_role;
 GRANT ALL ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION attachment_limits(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.attachment_limits() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.attachment_limits() TO service_role;
+GRANT ALL ON FUNCTION public.attachment_limits() TO authenticated;
 
 --
 -- Name: FUNCTION bulk_update_tickets(ticket_ids uuid[], action text, value text); Type: ACL; Schema: public; Owner: -

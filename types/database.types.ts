@@ -1007,6 +1007,11 @@ isOneToOne: false
             "apply_canned_reply_actions":
 { Args: { "canned_reply_id": string,"ticket_id": string }; Returns: undefined
                            },
+"attachment_limits":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "allowed_types": (string)[],"max_bytes": number
+            }[]
+                           },
 "bulk_update_tickets":
 { Args: { "action": string,"ticket_ids": (string)[],"value"?: string }; Returns: {
               "done": boolean,"error": string,"ticket_id": string

@@ -3,6 +3,7 @@
 // never receives an internal note, because the policy on public.messages hides it from them.
 import { randomUUID } from 'node:crypto';
 import { withRls, type RlsClaims } from '~/lib/server/db.server';
+import { attachmentLimitsSchema, type AttachmentLimits, type AttachmentMessage } from '~/lib/shared/attachments';
 import { conversationTitleFor, messageFromRow, type ConversationMessage } from '~/lib/shared/messages';
 
 export type { ConversationMessage };
@@ -158,4 +159,25 @@ export async function markConversationRead({ claims, conversationId }: { claims:
   const rows = await withRls(claims, (tx) => tx`
     select public.mark_conversation_read(conversation.id) from public.conversations conversation where conversation.id = ${conversationId}`);
   return rows.length === 1;
+}
+
+/** The attachments bucket's limits (public.attachment_limits), for the composer to state before an upload. */
+export async function loadAttachmentLimits({ claims }: { claims: RlsClaims }): Promise<AttachmentLimits | null> {
+  const [row] = await withRls(claims, (tx) => tx`select max_bytes, allowed_types from public.attachment_limits()`);
+  if (!row) return null;
+  return attachmentLimitsSchema.parse({ maxBytes: Number(row.max_bytes), allowedTypes: row.allowed_types ?? [] });
+}
+
+/**
+ * A message from the signed-in customer naming a file they uploaded to the conversation's folder. The database
+ * checks that the file exists there and fills in its type, size and content type (private.check_message_attachment);
+ * its refusals carry words for people (translateDatabaseError).
+ */
+export async function sendCustomerAttachment({ claims, conversationId, attachment }: { claims: RlsClaims; conversationId: string; attachment: AttachmentMessage }): Promise<ConversationMessage> {
+  const [row] = await withRls(claims, (tx) => tx`
+    insert into public.messages (conversation_id, sender_id, role, content, metadata)
+    values (${conversationId}, (select auth.uid()), 'user', ${attachment.caption || attachment.name},
+      ${tx.json({ attachment: { path: attachment.path, name: attachment.name } })})
+    returning id, role, content, sender_id, created_at, ai_confidence, is_internal_note, metadata`);
+  return messageFromRow(row!);
 }

@@ -2,6 +2,7 @@
 // inside withRls: the policies decide what the caller sees and may change, and the database's triggers
 // refuse illegal status transitions and resolving with unfinished work orders — this module only asks.
 import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
+import { attachmentFromMetadata } from '~/lib/shared/attachments';
 import type { TicketStatus } from '~/lib/shared/ticket-status';
 import type { PossibleDuplicate, TicketDetails, TicketPage, TicketPageMessage, TimelineEvent, TriageCorrection, TriageField, TriageResult, TroubleshootingStep } from '~/lib/shared/views/ticket-page';
 
@@ -82,14 +83,14 @@ export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: str
 }
 
 async function listMessages(tx: RlsTransaction, conversationId: string): Promise<TicketPageMessage[]> {
-  const rows = await tx<TicketPageMessage[]>`
+  const rows = await tx<Array<Omit<TicketPageMessage, 'attachment'> & { metadata: unknown }>>`
     select message.id, message.role, message.content, message.is_internal_note as "isInternalNote",
-      sender.full_name as "senderName", message.created_at::text as "createdAt"
+      sender.full_name as "senderName", message.created_at::text as "createdAt", message.metadata
     from public.messages message
     left join public.profiles sender on sender.id = message.sender_id
     where message.conversation_id = ${conversationId}
     order by message.created_at, message.id`;
-  return [...rows];
+  return rows.map(({ metadata, ...message }) => ({ ...message, attachment: attachmentFromMetadata(metadata) }));
 }
 
 /**

@@ -9,6 +9,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { type ShouldRevalidateFunction, Link, useActionData, useFetcher, useLoaderData, useRevalidator, useRouteLoaderData } from '@remix-run/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { z } from 'zod';
+import { AttachmentControls, useAttachmentSender } from '~/components/attachment-picker';
 import { ChatMessageBubble, type ChatEntry } from '~/components/chat';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { askAssistant, AssistantError, type AskAssistantInput, type AssistantDone, type AssistantEvent } from '~/lib/shared/assistant-stream';
@@ -17,8 +18,10 @@ import { forgetPendingQuestion, pendingQuestionFor } from '~/lib/browser/pending
 import { getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
 import { askAssistantFromServer } from '~/lib/server/assistant.server';
 import { requireUser } from '~/lib/server/auth.server';
+import { translateDatabaseError } from '~/lib/server/db-errors.server';
+import { attachmentMessageSchema } from '~/lib/shared/attachments';
 import { inChatOrder, mergeMessages, messageFromRow, unsentCustomerMessage, type ConversationMessage } from '~/lib/shared/messages';
-import { loadConversationThread, markConversationRead } from '~/models/conversations.server';
+import { loadAttachmentLimits, loadConversationThread, markConversationRead, sendCustomerAttachment } from '~/models/conversations.server';
 import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
@@ -33,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!conversationId.success) throw data('That conversation link is not valid.', { status: 404, statusText: 'Not Found', headers });
   const thread = await loadConversationThread({ claims, conversationId: conversationId.data });
   if (!thread) throw data('This conversation does not exist or belongs to someone else.', { status: 404, statusText: 'Not Found', headers });
-  return data({ user, thread }, { headers });
+  const attachmentLimits = await loadAttachmentLimits({ claims });
+  return data({ user, thread, attachmentLimits }, { headers });
 }
 
 /** A message posted without script that could not be sent: it goes back into the composer, with the reason. */
@@ -62,6 +66,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`/app/conversations/${conversationId.data}`, { headers });
   }
+  if (conversationId.success && intent === 'attach') {
+    // The file is in Storage already (the browser uploaded it as the customer); this writes the message naming it.
+    const attachment = attachmentMessageSchema.safeParse({ path: formData.get('path'), name: formData.get('name'), caption: formData.get('caption') ?? '' });
+    if (!attachment.success) return data({ ok: false as const, attachError: attachment.error.issues[0]?.message ?? 'The file could not be sent.' }, { status: 400, headers });
+    try {
+      const message = await sendCustomerAttachment({ claims, conversationId: conversationId.data, attachment: attachment.data });
+      return data({ ok: true as const, message }, { headers });
+    } catch (error) {
+      const refusal = translateDatabaseError(error);
+      if (!refusal) throw error;
+      return data({ ok: false as const, attachError: refusal.message }, { status: refusal.status, headers });
+    }
+  }
   if (!conversationId.success || intent !== 'mark-read') return data({ ok: false }, { status: 400, headers });
   const marked = await markConversationRead({ claims, conversationId: conversationId.data });
   return data({ ok: marked }, { status: marked ? 200 : 404, headers });
@@ -74,7 +91,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 type Delivery = { state: 'sending' } | { state: 'failed'; error: string; retryable: boolean };
 
 export default function ConversationPage() {
-  const { user, thread } = useLoaderData<typeof loader>();
+  const { user, thread, attachmentLimits } = useLoaderData<typeof loader>();
   const rootData = useRouteLoaderData<typeof rootLoader>('root');
   const env = rootData!.ENV;
   const revalidator = useRevalidator();
@@ -245,6 +262,20 @@ export default function ConversationPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [thread.id]);
 
+  const textRef = useRef(text);
+  textRef.current = text;
+  const attachments = useAttachmentSender({
+    conversationId: thread.id,
+    limits: attachmentLimits,
+    takeCaption: useCallback(() => {
+      const caption = textRef.current.trim();
+      setText('');
+      return caption;
+    }, []),
+    onSent: useCallback((message: ConversationMessage) => merge([message]), [merge]),
+  });
+  const [dropping, setDropping] = useState(false);
+
   function submit(event?: FormEvent) {
     event?.preventDefault();
     const content = text.trim();
@@ -360,7 +391,24 @@ export default function ConversationPage() {
       </p>
 
       {/* Without script the composer posts to this route's action (never a GET: the message would land in the URL). */}
-      <form className="chat-composer" method="post" onSubmit={submit}>
+      <form
+        className={`chat-composer${dropping ? ' is-dropping' : ''}`}
+        method="post"
+        onSubmit={submit}
+        onDragOver={(event) => {
+          if (!event.dataTransfer.types.includes('Files')) return;
+          event.preventDefault();
+          setDropping(true);
+        }}
+        onDragLeave={() => setDropping(false)}
+        onDrop={(event) => {
+          const file = event.dataTransfer.files[0];
+          setDropping(false);
+          if (!file) return;
+          event.preventDefault();
+          void attachments.send(file);
+        }}
+      >
         <input type="hidden" name="intent" value="send" />
         <label htmlFor="chat-input" className="visually-hidden">
           Your message
@@ -379,6 +427,12 @@ export default function ConversationPage() {
           }}
           onBlur={() => live.signalTyping(false)}
           onKeyDown={onComposerKey}
+          onPaste={(event) => {
+            const file = event.clipboardData.files[0];
+            if (!file) return;
+            event.preventDefault();
+            void attachments.send(file);
+          }}
         />
         <div className="chat-actions">
           <button type="submit" className="button" disabled={busy || (scripted && text.trim().length === 0)}>
@@ -391,6 +445,7 @@ export default function ConversationPage() {
           ) : null}
         </div>
       </form>
+      {scripted ? <AttachmentControls limits={attachmentLimits} sender={attachments} disabled={busy} /> : null}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { TicketPageMessage, TriageResult } from '~/lib/shared/views/ticket-
 import type { TicketActionResult } from './action-result';
 import { useCannedReplyPicker } from './canned-reply-picker';
 import { providerLabel } from './provider-label';
+import { MessageAttachmentView } from '../message-attachment';
 import { LocalTime } from '../time';
 
 const roleLabel: Record<TicketPageMessage['role'], string> = { user: 'Customer', assistant: 'Assistant', technician: 'Technician', system: 'System' };
@@ -56,7 +57,8 @@ export function Conversation({ messages, liveState, presence }: { messages: Tick
                 {message.isInternalNote ? <span className="internal-badge">Internal note · never shown to the customer</span> : <span className="muted"> · {roleLabel[message.role]}</span>}
                  · <LocalTime iso={message.createdAt} />
               </p>
-              <p className="message-content">{message.content}</p>
+              {message.attachment && message.content === message.attachment.name ? null : <p className="message-content">{message.content}</p>}
+              {message.attachment ? <MessageAttachmentView attachment={message.attachment} /> : null}
             </li>
           ))}
         </ol>

@@ -10,7 +10,8 @@ export function newScriptNonce(): string {
 
 /**
  * The page may load its own scripts and those carrying this request's nonce, talk to itself and to the Supabase
- * project (REST, Auth, Realtime's websocket), and be framed by nobody. Styles allow inline attributes because
+ * project (REST, Auth, Realtime's websocket), show images and play recordings from its Storage (attachments, by
+ * signed URL), and be framed by nobody. Styles allow inline attributes because
  * React's `style={…}` props (chart bars) render as style attributes; no script can be injected through them.
  */
 export function contentSecurityPolicy({ nonce, supabaseUrl }: { nonce: string; supabaseUrl: string }): string {
@@ -20,7 +21,8 @@ export function contentSecurityPolicy({ nonce, supabaseUrl }: { nonce: string; s
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob: ${supabase.origin}`,
+    `media-src 'self' blob: ${supabase.origin}`,
     "font-src 'self'",
     `connect-src 'self' ${supabase.origin} ${realtime}`,
     "object-src 'none'",

@@ -1,6 +1,7 @@
 // A conversation message as the chat shows it, built from a public.messages row whether it came from SQL (loader)
 // or from Realtime (postgres_changes payload): shared by server and browser.
 import { z } from 'zod';
+import { attachmentFromMetadata, messageAttachmentSchema } from './attachments';
 
 export const conversationMessageSchema = z.object({
   id: z.string().uuid(),
@@ -17,6 +18,8 @@ export const conversationMessageSchema = z.object({
   model: z.string().nullable().default(null),
   /** A system message announcing a resolution carries its ticket: the customer is asked to rate it there (issue 16). */
   ratingRequestTicketId: z.string().uuid().nullable().default(null),
+  /** A file sent with the message (a photo, a PDF, a recording), as the database recorded it (issue 17). */
+  attachment: messageAttachmentSchema.nullable().default(null),
 });
 export type ConversationMessage = z.infer<typeof conversationMessageSchema>;
 
@@ -47,6 +50,7 @@ export function messageFromRow(row: Record<string, unknown>, senderName: string 
     handOffOffered: metadata.hand_off_offered ?? false,
     model: metadata.model ?? null,
     ratingRequestTicketId: row['role'] === 'system' && metadata.ticket_status === 'resolved' ? (metadata.ticket_id ?? null) : null,
+    attachment: attachmentFromMetadata(row['metadata']),
   });
 }
 
@@ -65,6 +69,7 @@ export function unsentCustomerMessage(input: { id: string; content: string; crea
     handOffOffered: false,
     model: null,
     ratingRequestTicketId: null,
+    attachment: null,
   };
 }
 

@@ -1,6 +1,7 @@
 // What the technician's ticket page shows (app/models/ticket.server.ts reads it, app/components/ticket/* render
 // it): types only, below both, so components never import a model.
 import type { Database } from '../../../../types/database.types';
+import type { MessageAttachment } from '~/lib/shared/attachments';
 import type { TicketStatus } from '~/lib/shared/ticket-status';
 
 type Enums = Database['public']['Enums'];
@@ -87,6 +88,7 @@ export interface TicketPageMessage {
   isInternalNote: boolean;
   senderName: string | null;
   createdAt: string;
+  attachment: MessageAttachment | null;
 }
 
 export interface TimelineEvent {

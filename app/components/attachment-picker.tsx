@@ -1,0 +1,119 @@
+// Sending a file in the chat (issue 17): pick it with the button, drop it on the composer or paste it. The browser
+// checks it against the bucket's limits first (so a 40 MB video is refused before any upload), uploads it to the
+// conversation's folder in Storage as the signed-in customer, and then asks this route's action to write the message
+// that names it. What the customer typed goes with it as its caption.
+import { useFetcher, useRouteLoaderData } from '@remix-run/react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { z } from 'zod';
+import { getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
+import { attachmentPath, attachmentRefusal, ATTACHMENTS_BUCKET, describeAttachmentLimits, type AttachmentLimits } from '~/lib/shared/attachments';
+import { conversationMessageSchema, type ConversationMessage } from '~/lib/shared/messages';
+import type { loader as rootLoader } from '~/root';
+
+type UploadState = { state: 'idle' } | { state: 'uploading'; name: string } | { state: 'sending'; name: string } | { state: 'failed'; message: string };
+
+/** What the route's `attach` action answers (a fetcher's data arrives as plain JSON). */
+export const attachActionResultSchema = z.union([
+  z.object({ ok: z.literal(true), message: conversationMessageSchema }),
+  z.object({ ok: z.literal(false), attachError: z.string() }),
+]);
+
+export function useAttachmentSender({
+  conversationId,
+  limits,
+  takeCaption,
+  onSent,
+}: {
+  conversationId: string;
+  limits: AttachmentLimits | null;
+  /** The composer's text, which becomes the file's caption (and is cleared). */
+  takeCaption: () => string;
+  onSent: (message: ConversationMessage) => void;
+}) {
+  const env = useRouteLoaderData<typeof rootLoader>('root')?.ENV;
+  const fetcher = useFetcher();
+  const [upload, setUpload] = useState<UploadState>({ state: 'idle' });
+  const onSentRef = useRef(onSent);
+  onSentRef.current = onSent;
+
+  useEffect(() => {
+    if (fetcher.state !== 'idle' || fetcher.data === undefined) return;
+    const result = attachActionResultSchema.safeParse(fetcher.data);
+    if (!result.success) return;
+    if (result.data.ok) {
+      setUpload({ state: 'idle' });
+      onSentRef.current(result.data.message);
+    } else {
+      setUpload({ state: 'failed', message: result.data.attachError });
+    }
+  }, [fetcher.state, fetcher.data]);
+
+  const send = useCallback(
+    async (file: File) => {
+      if (!env || upload.state === 'uploading' || upload.state === 'sending') return;
+      const refusal = limits ? attachmentRefusal(file, limits) : null;
+      if (refusal) {
+        setUpload({ state: 'failed', message: refusal });
+        return;
+      }
+      setUpload({ state: 'uploading', name: file.name });
+      const path = attachmentPath(conversationId, file.name, { unique: crypto.randomUUID() });
+      const { error } = await getSupabaseBrowserClient(env).storage.from(ATTACHMENTS_BUCKET).upload(path, file, { contentType: file.type || undefined, upsert: false });
+      if (error) {
+        setUpload({ state: 'failed', message: `${file.name} could not be uploaded: ${error.message}` });
+        return;
+      }
+      setUpload({ state: 'sending', name: file.name });
+      fetcher.submit({ intent: 'attach', path, name: file.name, caption: takeCaption() }, { method: 'post' });
+    },
+    [env, upload.state, limits, conversationId, fetcher, takeCaption],
+  );
+
+  return { upload, send, dismiss: () => setUpload({ state: 'idle' }) };
+}
+
+/** The Attach button (a real file input under a label), the limits, and the upload's progress or its failure. */
+export function AttachmentControls({ limits, sender, disabled }: { limits: AttachmentLimits | null; sender: ReturnType<typeof useAttachmentSender>; disabled: boolean }) {
+  const inputId = useId();
+  const hintId = useId();
+  const { upload } = sender;
+  const working = upload.state === 'uploading' || upload.state === 'sending';
+  return (
+    <div className="attachment-controls">
+      <input
+        id={inputId}
+        className="visually-hidden"
+        type="file"
+        accept={limits?.allowedTypes.join(',')}
+        aria-describedby={hintId}
+        disabled={disabled || working}
+        data-testid="attach-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void sender.send(file);
+        }}
+      />
+      {/* After the input, so the input's keyboard focus can show on the label that looks like the button. */}
+      <label htmlFor={inputId} className={`button secondary small attach-button${disabled || working ? ' is-disabled' : ''}`}>
+        Attach a file
+      </label>
+      <span id={hintId} className="field-hint">
+        {limits ? `${describeAttachmentLimits(limits)}. You can also drop or paste a file here.` : 'You can also drop or paste a file here.'}
+      </span>
+      {working ? (
+        <p className="attachment-progress" role="status" data-testid="attachment-progress">
+          <progress aria-label={`Sending ${upload.name}`} /> {upload.state === 'uploading' ? `Uploading ${upload.name}…` : `Sending ${upload.name}…`}
+        </p>
+      ) : null}
+      {upload.state === 'failed' ? (
+        <p className="field-error" role="alert" data-testid="attachment-error">
+          {upload.message}{' '}
+          <button type="button" className="button small secondary" onClick={sender.dismiss}>
+            Dismiss
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// Files attached to messages (issue 17), shared by server and browser. A file goes to the `attachments` bucket
+// first, under its conversation's folder (the bucket's policies decide who may write and read it), and then a
+// message names it; the database checks the pairing and takes the type, size and content type from Storage
+// (migration 20261218000200). The bucket's own limits reach the composer through public.attachment_limits().
+import { z } from 'zod';
+
+export const ATTACHMENTS_BUCKET = 'attachments';
+/** How long a link to an attached file works. Short: a link copied out of the page stops working soon. */
+export const ATTACHMENT_LINK_SECONDS = 10 * 60;
+
+export const messageAttachmentSchema = z.object({
+  path: z.string().min(1),
+  name: z.string().min(1),
+  size: z.coerce.number().int().nonnegative(),
+  mime: z.string().min(1),
+});
+export type MessageAttachment = z.infer<typeof messageAttachmentSchema>;
+
+/** A message's attachment from its metadata (as the database filled it in), or null for a message without one. */
+export function attachmentFromMetadata(metadata: unknown): MessageAttachment | null {
+  const found = z.object({ attachment: messageAttachmentSchema }).safeParse(metadata);
+  return found.success ? found.data.attachment : null;
+}
+
+export interface AttachmentLimits {
+  maxBytes: number;
+  allowedTypes: string[];
+}
+
+export const attachmentLimitsSchema = z.object({ maxBytes: z.number().int().positive(), allowedTypes: z.array(z.string()) });
+
+const typeNames: Array<[RegExp, string]> = [
+  [/^image\//, 'photos'],
+  [/^application\/pdf$/, 'PDFs'],
+  [/^text\/plain$/, 'text files'],
+  [/^audio\//, 'audio'],
+];
+
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0).replace(/\.0$/, '')} MB`;
+}
+
+/** "Photos, PDFs, text files and audio, up to 25 MB": what the composer says before anyone picks a file. */
+export function describeAttachmentLimits(limits: AttachmentLimits): string {
+  const kinds = typeNames.filter(([pattern]) => limits.allowedTypes.some((type) => pattern.test(type))).map(([, name]) => name);
+  const listed = kinds.length <= 1 ? kinds.join('') : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}`;
+  const sentence = `${listed || 'Files'}, up to ${formatFileSize(limits.maxBytes)}`;
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
+/** Why a picked file cannot be sent, before it is uploaded; null when it fits the bucket's limits. */
+export function attachmentRefusal(file: { name: string; size: number; type: string }, limits: AttachmentLimits): string | null {
+  if (file.size === 0) return `${file.name} is empty.`;
+  if (file.size > limits.maxBytes) return `${file.name} is ${formatFileSize(file.size)}; files can be up to ${formatFileSize(limits.maxBytes)}.`;
+  if (limits.allowedTypes.length > 0 && !limits.allowedTypes.includes(file.type)) {
+    return `${file.name} is not a kind of file we accept. ${describeAttachmentLimits(limits)}.`;
+  }
+  return null;
+}
+
+/**
+ * Where an attached file is stored: `<conversation>/<random>/<name>`, or under `internal/` for staff-only files. The
+ * random folder keeps two files of the same name apart; the name is reduced to characters every storage key allows.
+ */
+export function attachmentPath(conversationId: string, fileName: string, { internal = false, unique }: { internal?: boolean; unique: string }): string {
+  const dot = fileName.lastIndexOf('.');
+  const stem = (dot > 0 ? fileName.slice(0, dot) : fileName).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'file';
+  const extension = dot > 0 ? fileName.slice(dot + 1).replace(/[^A-Za-z0-9]+/g, '').slice(0, 10).toLowerCase() : '';
+  return [conversationId, ...(internal ? ['internal'] : []), unique, extension ? `${stem}.${extension}` : stem].join('/');
+}
+
+/** What the composer posts after the upload: the stored path, the name the reader sees, and an optional caption. */
+export const attachmentMessageSchema = z.object({
+  path: z.string().min(1).max(1024),
+  name: z.string().trim().min(1, 'The file needs a name.').max(255, 'Keep file names under 255 characters.'),
+  caption: z.string().trim().max(4000, 'Keep messages under 4,000 characters.').default(''),
+});
+export type AttachmentMessage = z.infer<typeof attachmentMessageSchema>;

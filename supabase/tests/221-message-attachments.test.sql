@@ -1,0 +1,75 @@
+-- Messages with an attachment (issue 17, migration 20261218000200): the attachment must be a stored object of the
+-- message's own conversation, staff-only files only on internal notes, and the type, size and content type come
+-- from Storage, never from the writer. public.attachment_limits() states the bucket's limits.
+begin;
+select plan(12);
+select tests.create_support_fixtures();
+
+insert into storage.objects (bucket_id, name, owner_id, metadata) values
+  ('attachments', '00000000-0000-4000-a000-00000000000a/photo/warning-light.png', tests.user_id('customer_a')::text, '{"size": 2048, "mimetype": "image/png"}'),
+  ('attachments', '00000000-0000-4000-a000-00000000000a/doc/invoice.pdf', tests.user_id('customer_a')::text, '{"size": 4096, "mimetype": "application/pdf"}'),
+  ('attachments', '00000000-0000-4000-a000-00000000000a/internal/wiring.pdf', tests.user_id('technician')::text, '{"size": 99, "mimetype": "application/pdf"}'),
+  ('attachments', '00000000-0000-4000-a000-00000000000b/other.png', tests.user_id('customer_b')::text, '{"size": 1, "mimetype": "image/png"}');
+
+select tests.authenticate_as('customer_a');
+select lives_ok($$
+  insert into public.messages (id, conversation_id, sender_id, role, content, type, metadata)
+  values ('00000000-0000-4000-a000-0000000000f1', '00000000-0000-4000-a000-00000000000a', tests.user_id('customer_a'), 'user', 'The light on the dash',
+    'text', '{"attachment": {"path": "00000000-0000-4000-a000-00000000000a/photo/warning-light.png", "name": "dash.png", "size": 1, "mime": "text/plain"}}')
+$$, 'a customer sends a photo of their own conversation');
+select tests.clear_authentication();
+reset role;
+select results_eq($$
+  select type::text, metadata -> 'attachment' ->> 'name', (metadata -> 'attachment' ->> 'size')::int, metadata -> 'attachment' ->> 'mime'
+  from public.messages where id = '00000000-0000-4000-a000-0000000000f1'
+$$, $$ values ('image', 'dash.png', 2048, 'image/png') $$, 'the type, size and content type come from Storage, not from the writer');
+
+select tests.authenticate_as('customer_a');
+select lives_ok($$
+  insert into public.messages (id, conversation_id, sender_id, role, content, metadata)
+  values ('00000000-0000-4000-a000-0000000000f2', '00000000-0000-4000-a000-00000000000a', tests.user_id('customer_a'), 'user', 'invoice.pdf',
+    '{"attachment": {"path": "00000000-0000-4000-a000-00000000000a/doc/invoice.pdf"}}')
+$$, 'a PDF needs only its path');
+select tests.clear_authentication();
+reset role;
+select results_eq($$ select type::text, metadata -> 'attachment' ->> 'name' from public.messages where id = '00000000-0000-4000-a000-0000000000f2' $$,
+  $$ values ('file', 'invoice.pdf') $$, 'a PDF is a file, named after its object when no name is given');
+
+select tests.authenticate_as('customer_a');
+select throws_ok($$
+  insert into public.messages (conversation_id, sender_id, role, content, metadata)
+  values ('00000000-0000-4000-a000-00000000000a', tests.user_id('customer_a'), 'user', 'x', '{"attachment": {"path": "00000000-0000-4000-a000-00000000000b/other.png"}}')
+$$, '23514', 'An attachment must be a file of this conversation.', 'a file of another conversation cannot be attached');
+select throws_ok($$
+  insert into public.messages (conversation_id, sender_id, role, content, metadata)
+  values ('00000000-0000-4000-a000-00000000000a', tests.user_id('customer_a'), 'user', 'x', '{"attachment": {"path": "00000000-0000-4000-a000-00000000000a/photo/never-uploaded.png"}}')
+$$, '23514', 'That file was not uploaded (or was removed); attach it again.', 'a path with no stored object is refused');
+select throws_ok($$
+  insert into public.messages (conversation_id, sender_id, role, content, metadata)
+  values ('00000000-0000-4000-a000-00000000000a', tests.user_id('customer_a'), 'user', 'x', '{"attachment": {"path": "00000000-0000-4000-a000-00000000000a/internal/wiring.pdf"}}')
+$$, '23514', 'A staff-only file can only be attached to an internal note.', 'a customer message cannot point at a staff-only file');
+select throws_ok($$
+  insert into public.messages (conversation_id, sender_id, role, content, type)
+  values ('00000000-0000-4000-a000-00000000000a', tests.user_id('customer_a'), 'user', 'a photo', 'image')
+$$, '23514', 'A message of type image needs its attachment.', 'an image message without an attachment is refused');
+
+select tests.authenticate_as('technician');
+select lives_ok($$
+  insert into public.messages (conversation_id, sender_id, role, content, is_internal_note, metadata)
+  values ('00000000-0000-4000-a000-00000000000a', tests.user_id('technician'), 'technician', 'Wiring diagram', true,
+    '{"attachment": {"path": "00000000-0000-4000-a000-00000000000a/internal/wiring.pdf"}}')
+$$, 'a technician attaches a staff-only file to an internal note');
+select throws_ok($$
+  insert into public.messages (conversation_id, sender_id, role, content, is_internal_note, metadata)
+  values ('00000000-0000-4000-a000-00000000000a', tests.user_id('technician'), 'technician', 'Invoice', true,
+    '{"attachment": {"path": "00000000-0000-4000-a000-00000000000a/doc/invoice.pdf"}}')
+$$, '23514', 'An internal note''s file must be uploaded as staff-only.', 'an internal note''s file lives in the staff-only folder');
+
+select tests.authenticate_as('customer_a');
+select results_eq($$ select max_bytes, array_length(allowed_types, 1) > 0 from public.attachment_limits() $$,
+  $$ values (26214400::bigint, true) $$, 'a signed-in person reads the attachment limits');
+select tests.authenticate_as_anon();
+select throws_ok($$ select * from public.attachment_limits() $$, '42501', null, 'anonymous visitors cannot read them');
+
+select * from finish();
+rollback;

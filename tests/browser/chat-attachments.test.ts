@@ -1,0 +1,104 @@
+// Issue 17 "Done when" (attachments, first part): a customer attaches a photo in the chat; the technician on the
+// ticket sees its thumbnail live, without a reload, and opens it; another customer can neither download it nor get
+// a link to it; a file over the bucket's limit is refused in the browser before anything is uploaded.
+import { createClient } from '@supabase/supabase-js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { sql } from '../support/db.ts';
+import { appUrl, demoLogins, signIn, signUpCustomer } from '../support/journeys.ts';
+import { testStack } from '../support/stack.ts';
+
+// A 2×2 PNG (red, green / blue, white): small, but a real image the browser decodes.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFElEQVR4nGP4z8DAAMIM/////w8AH+4F+7C4l8kAAAAASUVORK5CYII=',
+  'base64',
+);
+
+/** Whether the page shows a decoded thumbnail (an <img> whose image actually loaded). */
+const loadedThumbnails = (page: Page) =>
+  page.locator('[data-testid="attachment-thumbnail"]').evaluateAll((images) => images.filter((image) => (image as HTMLImageElement).naturalWidth > 0).length);
+
+describe('attachments in the chat', () => {
+  let browser: Browser;
+  let customer: Page;
+  let technician: Page;
+  let conversationId: string;
+  let ticketId: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    customer = await (await browser.newContext()).newPage();
+    const { email } = await signUpCustomer(customer, 'Attaching Customer');
+    const [conversation] = await sql<{ id: string }[]>`
+      insert into public.conversations (customer_id, title, solution_area)
+      select id, 'A warning light on the dash', 'maintenance' from public.profiles where email = ${email}
+      returning id`;
+    conversationId = conversation!.id;
+    const [ticket] = await sql<{ id: string }[]>`
+      insert into public.tickets (customer_id, subject, content, conversation_id)
+      select customer_id, title, 'An orange light came on after the service.', id from public.conversations where id = ${conversationId}
+      returning id`;
+    ticketId = ticket!.id;
+    await sql`update public.conversations set ticket_id = ${ticketId} where id = ${conversationId}`;
+
+    technician = await (await browser.newContext()).newPage();
+    await signIn(technician, demoLogins.technician.email, demoLogins.technician.password);
+    await technician.waitForURL((url) => url.pathname !== '/login');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('sends a photo with its caption, and the technician sees the thumbnail live and opens it', async () => {
+    await technician.goto(appUrl(`/desk/tickets/${ticketId}`));
+    await expect.poll(() => technician.getByTestId('live-state').textContent()).toMatch(/live/i);
+
+    await customer.goto(appUrl(`/app/conversations/${conversationId}`));
+    await expect.poll(() => customer.getByTestId('live-status').textContent()).toBe('Live');
+    await expect.poll(() => customer.getByText('up to 25 MB').count()).toBe(1);
+    await customer.getByLabel('Your message').fill('This light came on this morning');
+    await customer.getByTestId('attach-input').setInputFiles({ name: 'warning light.png', mimeType: 'image/png', buffer: PNG });
+
+    await expect.poll(() => loadedThumbnails(customer)).toBe(1);
+    await expect.poll(() => customer.getByText('This light came on this morning').count()).toBe(1);
+    expect(await customer.getByLabel('Your message').inputValue()).toBe('');
+
+    // The technician's page was open all along: the photo arrives live.
+    await expect.poll(() => loadedThumbnails(technician)).toBe(1);
+    const link = await technician.getByTestId('attachment').getAttribute('href');
+    expect(link).toBeTruthy();
+    const opened = await technician.request.get(link!);
+    expect(opened.status()).toBe(200);
+    expect(opened.headers()['content-type']).toBe('image/png');
+    expect(Buffer.from(await opened.body()).equals(PNG)).toBe(true);
+
+    const [stored] = await sql<{ type: string; attachment: { path: string; size: number; mime: string; name: string } }[]>`
+      select type::text, metadata -> 'attachment' as attachment from public.messages where conversation_id = ${conversationId} and type = 'image'`;
+    expect(stored).toMatchObject({ type: 'image', attachment: { name: 'warning light.png', size: PNG.length, mime: 'image/png' } });
+    expect(stored!.attachment.path.startsWith(`${conversationId}/`)).toBe(true);
+
+    // Another customer can neither download the file nor get a link to it.
+    const intruderPage = await (await browser.newContext()).newPage();
+    const intruder = await signUpCustomer(intruderPage, 'Curious Customer');
+    await intruderPage.context().close();
+    const intruderClient = createClient(testStack.SUPABASE_URL, testStack.SUPABASE_ANON_KEY, { auth: { persistSession: false, autoRefreshToken: false } });
+    expect((await intruderClient.auth.signInWithPassword(intruder)).error).toBeNull();
+    const download = await intruderClient.storage.from('attachments').download(stored!.attachment.path);
+    expect(download.data).toBeNull();
+    expect(download.error).not.toBeNull();
+    const signed = await intruderClient.storage.from('attachments').createSignedUrl(stored!.attachment.path, 60);
+    expect(signed.data).toBeNull();
+    expect(signed.error).not.toBeNull();
+  });
+
+  it('refuses a file over the limit before uploading anything', async () => {
+    await customer.goto(appUrl(`/app/conversations/${conversationId}`));
+    await customer.getByTestId('attach-input').waitFor({ state: 'attached' });
+    const [before] = await sql<{ count: number }[]>`select count(*)::int as count from storage.objects where name like ${`${conversationId}/%`}`;
+    await customer.getByTestId('attach-input').setInputFiles({ name: 'dashcam.png', mimeType: 'image/png', buffer: Buffer.alloc(26 * 1024 * 1024, 1) });
+    await expect.poll(() => customer.getByTestId('attachment-error').textContent()).toContain('dashcam.png is 26 MB; files can be up to 25 MB');
+    const [after] = await sql<{ count: number }[]>`select count(*)::int as count from storage.objects where name like ${`${conversationId}/%`}`;
+    expect(after!.count).toBe(before!.count);
+  });
+});
