@@ -1,7 +1,8 @@
-// Sending a file in the chat (issue 17): pick it with the button, drop it on the composer or paste it. The browser
-// checks it against the bucket's limits first (so a 40 MB video is refused before any upload), uploads it to the
-// conversation's folder in Storage as the signed-in customer, and then asks this route's action to write the message
-// that names it. What the customer typed goes with it as its caption.
+// Sending a file in a conversation (issue 17): the customer's chat and the technician's ticket page. Pick it with the
+// button, drop it on the composer or paste it. The browser checks it against the bucket's limits first (so a 40 MB
+// video is refused before any upload), uploads it to the conversation's folder in Storage as the signed-in person
+// (staff-only files under internal/), and then asks the page's action (`intent`) to write the message that names it.
+// What the customer typed goes with it as its caption.
 import { useFetcher, useRouteLoaderData } from '@remix-run/react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { z } from 'zod';
@@ -10,25 +11,37 @@ import { attachmentPath, attachmentRefusal, ATTACHMENTS_BUCKET, describeAttachme
 import { conversationMessageSchema, type ConversationMessage } from '~/lib/shared/messages';
 import type { loader as rootLoader } from '~/root';
 
+const noCaption = () => '';
+
 type UploadState = { state: 'idle' } | { state: 'uploading'; name: string } | { state: 'sending'; name: string } | { state: 'failed'; message: string };
 
-/** What the route's `attach` action answers (a fetcher's data arrives as plain JSON). */
+/**
+ * What the page's action answers (a fetcher's data arrives as plain JSON): the chat's `attach` returns the stored
+ * message or `attachError`; the ticket page's actions return `ok` with a notice or a `formError`.
+ */
 export const attachActionResultSchema = z.union([
-  z.object({ ok: z.literal(true), message: conversationMessageSchema }),
-  z.object({ ok: z.literal(false), attachError: z.string() }),
+  z.object({ ok: z.literal(true), message: conversationMessageSchema.optional() }),
+  z.object({ ok: z.literal(false), attachError: z.string().optional(), formError: z.string().optional() }),
 ]);
 
 export function useAttachmentSender({
   conversationId,
   limits,
-  takeCaption,
+  takeCaption = noCaption,
   onSent,
+  intent = 'attach',
+  internal = false,
 }: {
   conversationId: string;
   limits: AttachmentLimits | null;
   /** The composer's text, which becomes the file's caption (and is cleared). */
-  takeCaption: () => string;
-  onSent: (message: ConversationMessage) => void;
+  takeCaption?: () => string;
+  /** Called with the stored message when the action returns it (the chat shows it at once). */
+  onSent?: (message: ConversationMessage) => void;
+  /** The action's intent that writes the message. */
+  intent?: string;
+  /** A staff-only file, for an internal note. */
+  internal?: boolean;
 }) {
   const env = useRouteLoaderData<typeof rootLoader>('root')?.ENV;
   const fetcher = useFetcher();
@@ -42,9 +55,9 @@ export function useAttachmentSender({
     if (!result.success) return;
     if (result.data.ok) {
       setUpload({ state: 'idle' });
-      onSentRef.current(result.data.message);
+      if (result.data.message) onSentRef.current?.(result.data.message);
     } else {
-      setUpload({ state: 'failed', message: result.data.attachError });
+      setUpload({ state: 'failed', message: result.data.attachError ?? result.data.formError ?? 'The file could not be sent.' });
     }
   }, [fetcher.state, fetcher.data]);
 
@@ -57,23 +70,35 @@ export function useAttachmentSender({
         return;
       }
       setUpload({ state: 'uploading', name: file.name });
-      const path = attachmentPath(conversationId, file.name, { unique: crypto.randomUUID() });
+      const path = attachmentPath(conversationId, file.name, { unique: crypto.randomUUID(), internal });
       const { error } = await getSupabaseBrowserClient(env).storage.from(ATTACHMENTS_BUCKET).upload(path, file, { contentType: file.type || undefined, upsert: false });
       if (error) {
         setUpload({ state: 'failed', message: `${file.name} could not be uploaded: ${error.message}` });
         return;
       }
       setUpload({ state: 'sending', name: file.name });
-      fetcher.submit({ intent: 'attach', path, name: file.name, caption: takeCaption() }, { method: 'post' });
+      fetcher.submit({ intent, path, name: file.name, caption: takeCaption() }, { method: 'post' });
     },
-    [env, upload.state, limits, conversationId, fetcher, takeCaption],
+    [env, upload.state, limits, conversationId, fetcher, takeCaption, intent, internal],
   );
 
   return { upload, send, dismiss: () => setUpload({ state: 'idle' }) };
 }
 
 /** The Attach button (a real file input under a label), the limits, and the upload's progress or its failure. */
-export function AttachmentControls({ limits, sender, disabled }: { limits: AttachmentLimits | null; sender: ReturnType<typeof useAttachmentSender>; disabled: boolean }) {
+export function AttachmentControls({
+  limits,
+  sender,
+  disabled,
+  label = 'Attach a file',
+  testId = 'attach-input',
+}: {
+  limits: AttachmentLimits | null;
+  sender: ReturnType<typeof useAttachmentSender>;
+  disabled: boolean;
+  label?: string;
+  testId?: string;
+}) {
   const inputId = useId();
   const hintId = useId();
   const { upload } = sender;
@@ -87,7 +112,7 @@ export function AttachmentControls({ limits, sender, disabled }: { limits: Attac
         accept={limits?.allowedTypes.join(',')}
         aria-describedby={hintId}
         disabled={disabled || working}
-        data-testid="attach-input"
+        data-testid={testId}
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = '';
@@ -96,7 +121,7 @@ export function AttachmentControls({ limits, sender, disabled }: { limits: Attac
       />
       {/* After the input, so the input's keyboard focus can show on the label that looks like the button. */}
       <label htmlFor={inputId} className={`button secondary small attach-button${disabled || working ? ' is-disabled' : ''}`}>
-        Attach a file
+        {label}
       </label>
       <span id={hintId} className="field-hint">
         {limits ? `${describeAttachmentLimits(limits)}. You can also drop or paste a file here.` : 'You can also drop or paste a file here.'}

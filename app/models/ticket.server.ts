@@ -2,7 +2,7 @@
 // inside withRls: the policies decide what the caller sees and may change, and the database's triggers
 // refuse illegal status transitions and resolving with unfinished work orders — this module only asks.
 import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
-import { attachmentFromMetadata } from '~/lib/shared/attachments';
+import { attachmentFromMetadata, type AttachmentMessage } from '~/lib/shared/attachments';
 import type { TicketStatus } from '~/lib/shared/ticket-status';
 import type { PossibleDuplicate, TicketDetails, TicketPage, TicketPageMessage, TimelineEvent, TriageCorrection, TriageField, TriageResult, TroubleshootingStep } from '~/lib/shared/views/ticket-page';
 
@@ -103,6 +103,21 @@ export async function postTicketMessage({ claims, ticketId, content, internal }:
     await tx`
       insert into public.messages (conversation_id, sender_id, role, content, is_internal_note)
       values (${conversation!.id}, (select auth.uid()), 'technician', ${content}, ${internal})`;
+  });
+}
+
+/**
+ * A file the technician uploaded to the ticket's conversation, sent to the customer or (with `internal`, from the
+ * staff-only folder) as an internal note. The database checks the file and fills in its type, size and content type
+ * (private.check_message_attachment).
+ */
+export async function postTicketAttachment({ claims, ticketId, attachment, internal }: { claims: RlsClaims; ticketId: string; attachment: AttachmentMessage; internal: boolean }): Promise<void> {
+  await withRls(claims, async (tx) => {
+    const [conversation] = await tx<{ id: string }[]>`select public.open_ticket_conversation(${ticketId}) as id`;
+    await tx`
+      insert into public.messages (conversation_id, sender_id, role, content, is_internal_note, metadata)
+      values (${conversation!.id}, (select auth.uid()), 'technician', ${attachment.caption || attachment.name}, ${internal},
+        ${tx.json({ attachment: { path: attachment.path, name: attachment.name } })})`;
   });
 }
 

@@ -18,6 +18,7 @@ import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/server/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import type { RlsClaims } from '~/lib/server/db.server';
+import { attachmentMessageSchema } from '~/lib/shared/attachments';
 import { parseForm } from '~/lib/shared/forms';
 import { priorityLabel, prioritySetByLabel } from '~/lib/shared/priority';
 import {
@@ -38,7 +39,8 @@ import { useLiveConversation, type Participant } from '~/lib/browser/live-conver
 import { useLiveRevalidation, type LiveTable } from '~/lib/browser/live-revalidate';
 import { applyCannedReplyActions, listCannedRepliesForTicket } from '~/models/canned-replies.server';
 import { claimTicket } from '~/models/desk-board.server';
-import { changeTicketStatus, correctTriage, getTicketPage, mergeTickets, postTicketMessage } from '~/models/ticket.server';
+import { loadAttachmentLimits } from '~/models/conversations.server';
+import { changeTicketStatus, correctTriage, getTicketPage, mergeTickets, postTicketAttachment, postTicketMessage } from '~/models/ticket.server';
 import { addWorkOrderNote, createWorkOrder, listWorkOrders, updateWorkOrder } from '~/models/work-order.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -54,7 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw new Response('No such ticket', { status: 404, statusText: 'Not Found', headers });
   const workOrders = await listWorkOrders({ claims, ticketId: ticketId.data });
   const cannedReplies = await listCannedRepliesForTicket({ claims, ticketId: ticketId.data });
-  return data({ page, workOrders, cannedReplies, userId: user.id, userName: user.fullName, isAdmin: user.role === 'admin' }, { headers });
+  const attachmentLimits = await loadAttachmentLimits({ claims });
+  return data({ page, workOrders, cannedReplies, attachmentLimits, userId: user.id, userName: user.fullName, isAdmin: user.role === 'admin' }, { headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -114,6 +117,14 @@ async function runIntent({ intent, formData, claims, ticketId, workOrderId, resp
       if (intent === 'reply' && cannedReplyId.success) await applyCannedReplyActions({ claims, cannedReplyId: cannedReplyId.data, ticketId });
       return respond({ ok: true, fieldErrors: {}, notice: intent === 'note' ? 'Internal note added.' : 'Sent to the customer.' });
     }
+    case 'attachReply':
+    case 'attachNote': {
+      // The file is in Storage already (the browser uploaded it as the technician); this writes the message naming it.
+      const attachment = attachmentMessageSchema.safeParse({ path: formData.get('path'), name: formData.get('name'), caption: formData.get('caption') ?? '' });
+      if (!attachment.success) return respond({ ok: false, fieldErrors: {}, formError: attachment.error.issues[0]?.message ?? 'The file could not be sent.' });
+      await postTicketAttachment({ claims, ticketId, attachment: attachment.data, internal: intent === 'attachNote' });
+      return respond({ ok: true, fieldErrors: {}, notice: intent === 'attachNote' ? 'File added to the internal notes.' : 'File sent to the customer.' });
+    }
     case 'createWorkOrder': {
       const form = parseForm(createWorkOrderSchema, formData);
       const parts = parsePartLines(formData);
@@ -158,7 +169,7 @@ async function runIntent({ intent, formData, claims, ticketId, workOrderId, resp
 }
 
 export default function TicketPageRoute() {
-  const { page, workOrders, cannedReplies, userId, userName, isAdmin } = useLoaderData<typeof loader>();
+  const { page, workOrders, cannedReplies, attachmentLimits, userId, userName, isAdmin } = useLoaderData<typeof loader>();
   const { ticket, triage, steps, messages, timeline, sessionGuideTitle } = page;
   const env = useRouteLoaderData<typeof rootLoader>('root')!.ENV;
   // Live: the ticket row, its timeline, its work orders and its conversation's messages (RLS per subscriber). A
@@ -206,7 +217,14 @@ export default function TicketPageRoute() {
             <p className="ticket-content">{ticket.content || <span className="muted">No description.</span>}</p>
           </section>
           <Conversation messages={messages} liveState={liveState} presence={presence} />
-          <Composer triage={triage} canAct={canAct && status !== 'closed'} staffHasReplied={messages.some((message) => message.role === 'technician' && !message.isInternalNote)} onTyping={presence.signalTyping} cannedReplies={cannedReplies} />
+          <Composer
+            triage={triage}
+            canAct={canAct && status !== 'closed'}
+            staffHasReplied={messages.some((message) => message.role === 'technician' && !message.isInternalNote)}
+            onTyping={presence.signalTyping}
+            cannedReplies={cannedReplies}
+            attachments={ticket.conversationId ? { conversationId: ticket.conversationId, limits: attachmentLimits } : null}
+          />
           <WorkOrders
             workOrders={workOrders}
             canAct={canAct}

@@ -1,6 +1,7 @@
 // Issue 17 "Done when" (attachments, first part): a customer attaches a photo in the chat; the technician on the
 // ticket sees its thumbnail live, without a reload, and opens it; another customer can neither download it nor get
-// a link to it; a file over the bucket's limit is refused in the browser before anything is uploaded.
+// a link to it; a file over the bucket's limit is refused in the browser before anything is uploaded; a technician
+// sends the customer a file and keeps another among the internal notes, which the customer never sees.
 import { createClient } from '@supabase/supabase-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,5 +101,26 @@ describe('attachments in the chat', () => {
     await expect.poll(() => customer.getByTestId('attachment-error').textContent()).toContain('dashcam.png is 26 MB; files can be up to 25 MB');
     const [after] = await sql<{ count: number }[]>`select count(*)::int as count from storage.objects where name like ${`${conversationId}/%`}`;
     expect(after!.count).toBe(before!.count);
+  });
+
+  it('lets the technician send the customer a file and keep a staff-only one with the internal notes', async () => {
+    const pdf = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n%%EOF\n`);
+    await technician.goto(appUrl(`/desk/tickets/${ticketId}`));
+    await technician.getByRole('button', { name: 'Claim ticket' }).click();
+    await technician.getByTestId('attach-reply-input').waitFor({ state: 'attached' });
+    await technician.getByTestId('attach-reply-input').setInputFiles({ name: 'quote.pdf', mimeType: 'application/pdf', buffer: pdf('quote') });
+    await expect.poll(() => technician.getByTestId('attachment').filter({ hasText: 'quote.pdf' }).count()).toBe(1);
+    await technician.getByTestId('attach-note-input').setInputFiles({ name: 'wiring.pdf', mimeType: 'application/pdf', buffer: pdf('wiring') });
+    await expect.poll(() => technician.getByTestId('internal-note').filter({ hasText: 'wiring.pdf' }).count()).toBe(1);
+
+    const stored = await sql<{ name: string; internal: boolean; path: string }[]>`
+      select metadata -> 'attachment' ->> 'name' as name, is_internal_note as internal, metadata -> 'attachment' ->> 'path' as path
+      from public.messages where conversation_id = ${conversationId} and role = 'technician' order by created_at`;
+    expect(stored.map(({ name, internal }) => ({ name, internal }))).toEqual([{ name: 'quote.pdf', internal: false }, { name: 'wiring.pdf', internal: true }]);
+    expect(stored[1]!.path.startsWith(`${conversationId}/internal/`)).toBe(true);
+
+    await customer.goto(appUrl(`/app/conversations/${conversationId}`));
+    await expect.poll(() => customer.getByTestId('attachment').filter({ hasText: 'quote.pdf' }).count()).toBe(1);
+    expect(await customer.getByText('wiring.pdf').count()).toBe(0);
   });
 });

@@ -2,7 +2,9 @@
 // set apart), and the two ways to write into it: a reply to the customer and a staff-only internal note.
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
+import { AttachmentControls, useAttachmentSender } from '~/components/attachment-picker';
 import { FormError, FormNotice, TextAreaField } from '~/components/form';
+import type { AttachmentLimits } from '~/lib/shared/attachments';
 import type { LiveStatus, Participant } from '~/lib/browser/live-conversation';
 import type { CannedReplyOption } from '~/lib/shared/views/canned-replies';
 import type { TicketPageMessage, TriageResult } from '~/lib/shared/views/ticket-page';
@@ -77,6 +79,7 @@ export function Composer({
   onTyping,
   cannedReplies = [],
   staffHasReplied = false,
+  attachments = null,
 }: {
   triage: TriageResult | null;
   canAct: boolean;
@@ -84,6 +87,8 @@ export function Composer({
   staffHasReplied?: boolean;
   onTyping?: (typing: boolean) => void;
   cannedReplies?: CannedReplyOption[];
+  /** Where files go (the ticket's conversation) and the bucket's limits; null when the ticket has no conversation yet. */
+  attachments?: { conversationId: string; limits: AttachmentLimits | null } | null;
 }) {
   const reply = useFetcher<TicketActionResult>();
   const canned = useCannedReplyPicker(cannedReplies);
@@ -92,6 +97,8 @@ export function Composer({
     if (reply.state === 'idle' && reply.data?.ok) forgetCannedReply();
   }, [reply.state, reply.data, forgetCannedReply]);
   const note = useFetcher<TicketActionResult>();
+  const replyFile = useAttachmentSender({ conversationId: attachments?.conversationId ?? '', limits: attachments?.limits ?? null, intent: 'attachReply' });
+  const noteFile = useAttachmentSender({ conversationId: attachments?.conversationId ?? '', limits: attachments?.limits ?? null, intent: 'attachNote', internal: true });
   const draftReply = staffHasReplied ? '' : triage?.draftReply ?? '';
   const replyForm = useRef<HTMLFormElement>(null);
   const noteForm = useRef<HTMLFormElement>(null);
@@ -142,6 +149,7 @@ export function Composer({
           {reply.state !== 'idle' ? 'Sending…' : 'Send to customer'}
         </button>
       </reply.Form>
+      {attachments ? <AttachmentControls limits={attachments.limits} sender={replyFile} disabled={false} label="Send a file to the customer" testId="attach-reply-input" /> : null}
       <note.Form method="post" className="form internal-note-form" ref={noteForm}>
         <input type="hidden" name="intent" value="note" />
         <FormError message={note.data?.formError} />
@@ -160,6 +168,7 @@ export function Composer({
           {note.state !== 'idle' ? 'Adding…' : 'Add internal note'}
         </button>
       </note.Form>
+      {attachments ? <AttachmentControls limits={attachments.limits} sender={noteFile} disabled={false} label="Add a staff-only file" testId="attach-note-input" /> : null}
     </section>
   );
 }

@@ -10,7 +10,7 @@ const typedNumber = (message: string) =>
 
 const hours = typedNumber('Enter hours as a number, e.g. 1.5.').refine((value) => value === null || (value >= 0 && value <= 999), 'Hours must be between 0 and 999.');
 
-export const ticketIntents = ['claim', 'status', 'reply', 'note', 'createWorkOrder', 'startWorkOrder', 'logHours', 'completeWorkOrder', 'cancelWorkOrder', 'workOrderNote', 'correctTriage', 'merge'] as const;
+export const ticketIntents = ['claim', 'status', 'reply', 'note', 'attachReply', 'attachNote', 'createWorkOrder', 'startWorkOrder', 'logHours', 'completeWorkOrder', 'cancelWorkOrder', 'workOrderNote', 'correctTriage', 'merge'] as const;
 export type TicketIntent = (typeof ticketIntents)[number];
 export const ticketIntentSchema = z.enum(ticketIntents);
 
