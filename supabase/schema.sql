@@ -941,6 +941,7 @@ declare
   display_name text;
   stored record;
   in_internal_folder boolean;
+  duration numeric;
 begin
   if attachment is null or jsonb_typeof(attachment) = 'null' then
     if new.type in ('image', 'file') then
@@ -970,12 +971,19 @@ begin
   if not found then
     raise exception 'That file was not uploaded (or was removed); attach it again.' using errcode = '23514';
   end if;
-  new.metadata := new.metadata || jsonb_build_object('attachment', jsonb_build_object(
+  if jsonb_typeof(attachment -> 'duration_seconds') = 'number' and stored.metadata ->> 'mimetype' like 'audio/%' then
+    duration := (attachment ->> 'duration_seconds')::numeric;
+    if duration < 0 or duration > 3600 then
+      raise exception 'A voice message can be at most an hour long.' using errcode = '23514';
+    end if;
+  end if;
+  new.metadata := new.metadata || jsonb_build_object('attachment', jsonb_strip_nulls(jsonb_build_object(
     'path', object_path,
     'name', display_name,
     'size', coalesce((stored.metadata ->> 'size')::bigint, 0),
-    'mime', coalesce(stored.metadata ->> 'mimetype', 'application/octet-stream')
-  ));
+    'mime', coalesce(stored.metadata ->> 'mimetype', 'application/octet-stream'),
+    'duration_seconds', round(duration, 1)
+  )));
   new.type := case
     when stored.metadata ->> 'mimetype' like 'image/%' then 'image'
     when stored.metadata ->> 'mimetype' like 'audio/%' then 'voice'

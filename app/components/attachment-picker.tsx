@@ -62,7 +62,7 @@ export function useAttachmentSender({
   }, [fetcher.state, fetcher.data]);
 
   const send = useCallback(
-    async (file: File) => {
+    async (file: File, { durationSeconds }: { durationSeconds?: number } = {}) => {
       if (!env || upload.state === 'uploading' || upload.state === 'sending') return;
       const refusal = limits ? attachmentRefusal(file, limits) : null;
       if (refusal) {
@@ -77,7 +77,7 @@ export function useAttachmentSender({
         return;
       }
       setUpload({ state: 'sending', name: file.name });
-      fetcher.submit({ intent, path, name: file.name, caption: takeCaption() }, { method: 'post' });
+      fetcher.submit({ intent, path, name: file.name, caption: takeCaption(), durationSeconds: durationSeconds === undefined ? '' : durationSeconds.toFixed(1) }, { method: 'post' });
     },
     [env, upload.state, limits, conversationId, fetcher, takeCaption, intent, internal],
   );

@@ -5,7 +5,7 @@
 import { useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
-import { ATTACHMENT_LINK_SECONDS, ATTACHMENTS_BUCKET, formatFileSize, type MessageAttachment } from '~/lib/shared/attachments';
+import { ATTACHMENT_LINK_SECONDS, ATTACHMENTS_BUCKET, formatDuration, formatFileSize, type MessageAttachment } from '~/lib/shared/attachments';
 import type { loader as rootLoader } from '~/root';
 
 type Link = { state: 'loading' } | { state: 'ready'; url: string } | { state: 'missing' };
@@ -27,7 +27,9 @@ export function MessageAttachmentView({ attachment }: { attachment: MessageAttac
     };
   }, [env, attachment.path]);
 
-  const label = `${attachment.name} (${formatFileSize(attachment.size)})`;
+  const label = attachment.mime.startsWith('audio/') && attachment.durationSeconds !== null
+    ? `Voice message · ${formatDuration(attachment.durationSeconds)}`
+    : `${attachment.name} (${formatFileSize(attachment.size)})`;
   if (link.state === 'missing') {
     return (
       <p className="attachment attachment-missing" data-testid="attachment">
@@ -53,7 +55,7 @@ export function MessageAttachmentView({ attachment }: { attachment: MessageAttac
   if (attachment.mime.startsWith('audio/')) {
     return (
       <figure className="attachment attachment-audio" data-testid="attachment">
-        <audio controls preload="metadata" src={link.url} />
+        <audio controls preload="metadata" src={link.url} aria-label={label} data-testid="attachment-audio" />
         <figcaption className="attachment-caption">{label}</figcaption>
       </figure>
     );

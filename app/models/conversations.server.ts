@@ -177,7 +177,7 @@ export async function sendCustomerAttachment({ claims, conversationId, attachmen
   const [row] = await withRls(claims, (tx) => tx`
     insert into public.messages (conversation_id, sender_id, role, content, metadata)
     values (${conversationId}, (select auth.uid()), 'user', ${attachment.caption || attachment.name},
-      ${tx.json({ attachment: { path: attachment.path, name: attachment.name } })})
+      ${tx.json({ attachment: { path: attachment.path, name: attachment.name, duration_seconds: attachment.durationSeconds } })})
     returning id, role, content, sender_id, created_at, ai_confidence, is_internal_note, metadata`);
   return messageFromRow(row!);
 }

@@ -117,7 +117,7 @@ export async function postTicketAttachment({ claims, ticketId, attachment, inter
     await tx`
       insert into public.messages (conversation_id, sender_id, role, content, is_internal_note, metadata)
       values (${conversation!.id}, (select auth.uid()), 'technician', ${attachment.caption || attachment.name}, ${internal},
-        ${tx.json({ attachment: { path: attachment.path, name: attachment.name } })})`;
+        ${tx.json({ attachment: { path: attachment.path, name: attachment.name, duration_seconds: attachment.durationSeconds } })})`;
   });
 }
 

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { z } from 'zod';
 import { AttachmentControls, useAttachmentSender } from '~/components/attachment-picker';
 import { ChatMessageBubble, type ChatEntry } from '~/components/chat';
+import { VoiceRecorder } from '~/components/voice-recorder';
 import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { askAssistant, AssistantError, type AskAssistantInput, type AssistantDone, type AssistantEvent } from '~/lib/shared/assistant-stream';
 import { useLiveConversation, type Participant } from '~/lib/browser/live-conversation';
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (conversationId.success && intent === 'attach') {
     // The file is in Storage already (the browser uploaded it as the customer); this writes the message naming it.
-    const attachment = attachmentMessageSchema.safeParse({ path: formData.get('path'), name: formData.get('name'), caption: formData.get('caption') ?? '' });
+    const attachment = attachmentMessageSchema.safeParse({ path: formData.get('path'), name: formData.get('name'), caption: formData.get('caption') ?? '', durationSeconds: formData.get('durationSeconds') ?? '' });
     if (!attachment.success) return data({ ok: false as const, attachError: attachment.error.issues[0]?.message ?? 'The file could not be sent.' }, { status: 400, headers });
     try {
       const message = await sendCustomerAttachment({ claims, conversationId: conversationId.data, attachment: attachment.data });
@@ -445,7 +446,12 @@ export default function ConversationPage() {
           ) : null}
         </div>
       </form>
-      {scripted ? <AttachmentControls limits={attachmentLimits} sender={attachments} disabled={busy} /> : null}
+      {scripted ? (
+        <div className="composer-extras">
+          <AttachmentControls limits={attachmentLimits} sender={attachments} disabled={busy} />
+          <VoiceRecorder disabled={busy} onRecorded={(file, durationSeconds) => void attachments.send(file, { durationSeconds })} />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -120,7 +120,7 @@ async function runIntent({ intent, formData, claims, ticketId, workOrderId, resp
     case 'attachReply':
     case 'attachNote': {
       // The file is in Storage already (the browser uploaded it as the technician); this writes the message naming it.
-      const attachment = attachmentMessageSchema.safeParse({ path: formData.get('path'), name: formData.get('name'), caption: formData.get('caption') ?? '' });
+      const attachment = attachmentMessageSchema.safeParse({ path: formData.get('path'), name: formData.get('name'), caption: formData.get('caption') ?? '', durationSeconds: formData.get('durationSeconds') ?? '' });
       if (!attachment.success) return respond({ ok: false, fieldErrors: {}, formError: attachment.error.issues[0]?.message ?? 'The file could not be sent.' });
       await postTicketAttachment({ claims, ticketId, attachment: attachment.data, internal: intent === 'attachNote' });
       return respond({ ok: true, fieldErrors: {}, notice: intent === 'attachNote' ? 'File added to the internal notes.' : 'File sent to the customer.' });

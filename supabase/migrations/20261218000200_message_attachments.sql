@@ -7,7 +7,8 @@
 --   - a file under <conversation_id>/internal/ only on an internal note, and an internal note's file only there, so a
 --     customer-visible message never points at a staff-only file;
 --   - the message's type (image, voice, file), and the attachment's size and content type, come from the stored object,
---     never from what the writer claims;
+--     never from what the writer claims; only a recording's length (duration_seconds, which Storage does not know) is
+--     the writer's, kept for audio only and refused outside 0 to 3,600 seconds;
 --   - a message of type image or file without an attachment is refused (a voice message may be a call's transcript
 --     whose recording was not kept, as in the seed).
 -- public.attachment_limits() hands the bucket's own limits to the composer, so the app states them before an upload
@@ -26,6 +27,7 @@ declare
   display_name text;
   stored record;
   in_internal_folder boolean;
+  duration numeric;
 begin
   if attachment is null or jsonb_typeof(attachment) = 'null' then
     if new.type in ('image', 'file') then
@@ -55,12 +57,19 @@ begin
   if not found then
     raise exception 'That file was not uploaded (or was removed); attach it again.' using errcode = '23514';
   end if;
-  new.metadata := new.metadata || jsonb_build_object('attachment', jsonb_build_object(
+  if jsonb_typeof(attachment -> 'duration_seconds') = 'number' and stored.metadata ->> 'mimetype' like 'audio/%' then
+    duration := (attachment ->> 'duration_seconds')::numeric;
+    if duration < 0 or duration > 3600 then
+      raise exception 'A voice message can be at most an hour long.' using errcode = '23514';
+    end if;
+  end if;
+  new.metadata := new.metadata || jsonb_build_object('attachment', jsonb_strip_nulls(jsonb_build_object(
     'path', object_path,
     'name', display_name,
     'size', coalesce((stored.metadata ->> 'size')::bigint, 0),
-    'mime', coalesce(stored.metadata ->> 'mimetype', 'application/octet-stream')
-  ));
+    'mime', coalesce(stored.metadata ->> 'mimetype', 'application/octet-stream'),
+    'duration_seconds', round(duration, 1)
+  )));
   new.type := case
     when stored.metadata ->> 'mimetype' like 'image/%' then 'image'
     when stored.metadata ->> 'mimetype' like 'audio/%' then 'voice'

@@ -2,14 +2,15 @@
 -- message's own conversation, staff-only files only on internal notes, and the type, size and content type come
 -- from Storage, never from the writer. public.attachment_limits() states the bucket's limits.
 begin;
-select plan(12);
+select plan(15);
 select tests.create_support_fixtures();
 
 insert into storage.objects (bucket_id, name, owner_id, metadata) values
   ('attachments', '00000000-0000-4000-a000-00000000000a/photo/warning-light.png', tests.user_id('customer_a')::text, '{"size": 2048, "mimetype": "image/png"}'),
   ('attachments', '00000000-0000-4000-a000-00000000000a/doc/invoice.pdf', tests.user_id('customer_a')::text, '{"size": 4096, "mimetype": "application/pdf"}'),
   ('attachments', '00000000-0000-4000-a000-00000000000a/internal/wiring.pdf', tests.user_id('technician')::text, '{"size": 99, "mimetype": "application/pdf"}'),
-  ('attachments', '00000000-0000-4000-a000-00000000000b/other.png', tests.user_id('customer_b')::text, '{"size": 1, "mimetype": "image/png"}');
+  ('attachments', '00000000-0000-4000-a000-00000000000b/other.png', tests.user_id('customer_b')::text, '{"size": 1, "mimetype": "image/png"}'),
+  ('attachments', '00000000-0000-4000-a000-00000000000a/voice/recording.webm', tests.user_id('customer_a')::text, '{"size": 5000, "mimetype": "audio/webm"}');
 
 select tests.authenticate_as('customer_a');
 select lives_ok($$
@@ -52,6 +53,22 @@ select throws_ok($$
   insert into public.messages (conversation_id, sender_id, role, content, type)
   values ('00000000-0000-4000-a000-00000000000a', tests.user_id('customer_a'), 'user', 'a photo', 'image')
 $$, '23514', 'A message of type image needs its attachment.', 'an image message without an attachment is refused');
+
+select lives_ok($$
+  insert into public.messages (id, conversation_id, sender_id, role, content, metadata)
+  values ('00000000-0000-4000-a000-0000000000f3', '00000000-0000-4000-a000-00000000000a', tests.user_id('customer_a'), 'user', 'Voice message',
+    '{"attachment": {"path": "00000000-0000-4000-a000-00000000000a/voice/recording.webm", "duration_seconds": 4.26}}')
+$$, 'a customer sends a voice message with its length');
+select throws_ok($$
+  insert into public.messages (conversation_id, sender_id, role, content, metadata)
+  values ('00000000-0000-4000-a000-00000000000a', tests.user_id('customer_a'), 'user', 'Voice message',
+    '{"attachment": {"path": "00000000-0000-4000-a000-00000000000a/voice/recording.webm", "duration_seconds": 99999}}')
+$$, '23514', 'A voice message can be at most an hour long.', 'a recording''s length is bounded');
+select tests.clear_authentication();
+reset role;
+select results_eq($$
+  select type::text, (metadata -> 'attachment' ->> 'duration_seconds')::numeric from public.messages where id = '00000000-0000-4000-a000-0000000000f3'
+$$, $$ values ('voice', 4.3) $$, 'audio is a voice message and keeps its length (the only figure Storage cannot know)');
 
 select tests.authenticate_as('technician');
 select lives_ok($$

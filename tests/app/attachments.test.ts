@@ -1,7 +1,7 @@
 // The attachment rules the browser applies before an upload (app/lib/shared/attachments.ts): what the composer says
 // about the limits, which files it refuses and why, and where a file is stored.
 import { describe, expect, it } from 'vitest';
-import { attachmentFromMetadata, attachmentPath, attachmentRefusal, describeAttachmentLimits, formatFileSize } from '../../app/lib/shared/attachments.ts';
+import { attachmentFromMetadata, attachmentPath, attachmentRefusal, describeAttachmentLimits, formatDuration, formatFileSize } from '../../app/lib/shared/attachments.ts';
 
 const limits = { maxBytes: 25 * 1024 * 1024, allowedTypes: ['image/jpeg', 'image/png', 'application/pdf', 'text/plain', 'audio/webm'] };
 const conversation = '0f9e7c1a-3b2d-4c5e-8f70-1a2b3c4d5e6f';
@@ -22,6 +22,10 @@ describe('attachment limits', () => {
     );
   });
 
+  it('formats lengths as players show them', () => {
+    expect([formatDuration(0.4), formatDuration(4.26), formatDuration(59.6), formatDuration(750)]).toEqual(['0:00', '0:04', '0:59', '12:30']);
+  });
+
   it('formats sizes as people read them', () => {
     expect([formatFileSize(900), formatFileSize(2048), formatFileSize(1.5 * 1024 * 1024), formatFileSize(25 * 1024 * 1024)]).toEqual(['900 B', '2 KB', '1.5 MB', '25 MB']);
   });
@@ -37,7 +41,9 @@ describe('attachment paths', () => {
 
   it('reads a message attachment only in the shape the database writes', () => {
     const attachment = { path: `${conversation}/u1/dash.png`, name: 'dash.png', size: 2048, mime: 'image/png' };
-    expect(attachmentFromMetadata({ attachment })).toEqual(attachment);
+    expect(attachmentFromMetadata({ attachment })).toEqual({ ...attachment, durationSeconds: null });
+    const voice = { path: `${conversation}/u2/voice.webm`, name: 'voice.webm', size: 5000, mime: 'audio/webm', duration_seconds: 4.3 };
+    expect(attachmentFromMetadata({ attachment: voice })).toEqual({ path: voice.path, name: voice.name, size: 5000, mime: 'audio/webm', durationSeconds: 4.3 });
     expect(attachmentFromMetadata({ attachments: [attachment] })).toBeNull();
     expect(attachmentFromMetadata({})).toBeNull();
     expect(attachmentFromMetadata(null)).toBeNull();

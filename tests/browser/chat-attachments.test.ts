@@ -1,7 +1,8 @@
 // Issue 17 "Done when" (attachments, first part): a customer attaches a photo in the chat; the technician on the
 // ticket sees its thumbnail live, without a reload, and opens it; another customer can neither download it nor get
 // a link to it; a file over the bucket's limit is refused in the browser before anything is uploaded; a technician
-// sends the customer a file and keeps another among the internal notes, which the customer never sees.
+// sends the customer a file and keeps another among the internal notes, which the customer never sees; a voice
+// message is recorded (Chromium's fake microphone, tests/support/browser.ts), sent with its length and played back.
 import { createClient } from '@supabase/supabase-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,5 +123,29 @@ describe('attachments in the chat', () => {
     await customer.goto(appUrl(`/app/conversations/${conversationId}`));
     await expect.poll(() => customer.getByTestId('attachment').filter({ hasText: 'quote.pdf' }).count()).toBe(1);
     expect(await customer.getByText('wiring.pdf').count()).toBe(0);
+  });
+
+  it('records a voice message, sends it with its length, and plays it back', async () => {
+    await customer.goto(appUrl(`/app/conversations/${conversationId}`));
+    await customer.getByRole('button', { name: 'Record a voice message' }).click();
+    // Recording for at least a second of the recorder's own clock, whatever the machine's load.
+    await expect.poll(() => customer.getByTestId('voice-elapsed').textContent()).toMatch(/Recording 0:0[1-9]/);
+    await customer.getByRole('button', { name: 'Stop and send' }).click();
+
+    const audio = customer.getByTestId('attachment-audio');
+    await expect.poll(() => audio.count()).toBe(1);
+    const [stored] = await sql<{ type: string; mime: string; duration: number; size: number }[]>`
+      select type::text, metadata -> 'attachment' ->> 'mime' as mime, (metadata -> 'attachment' ->> 'duration_seconds')::float as duration,
+        (metadata -> 'attachment' ->> 'size')::int as size
+      from public.messages where conversation_id = ${conversationId} and type = 'voice'`;
+    expect(stored).toMatchObject({ type: 'voice', mime: 'audio/webm' });
+    expect(stored!.duration).toBeGreaterThanOrEqual(1);
+    expect(stored!.size).toBeGreaterThan(0);
+    expect(await customer.getByText(/Voice message · 0:0[1-9]/).count()).toBe(1);
+
+    // Played back: the browser decodes the stored recording and its clock moves.
+    await audio.evaluate((element) => (element as HTMLAudioElement).play());
+    await expect.poll(() => audio.evaluate((element) => (element as HTMLAudioElement).currentTime)).toBeGreaterThan(0);
+    expect(await audio.evaluate((element) => (element as HTMLAudioElement).error)).toBeNull();
   });
 });

@@ -14,6 +14,11 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Voice messages (issue 17): a fake microphone that plays a tone, granted without a prompt, and recordings
+      // that may play without a click.
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
     ],
   });
 }

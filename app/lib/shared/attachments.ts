@@ -8,19 +8,42 @@ export const ATTACHMENTS_BUCKET = 'attachments';
 /** How long a link to an attached file works. Short: a link copied out of the page stops working soon. */
 export const ATTACHMENT_LINK_SECONDS = 10 * 60;
 
+/** An attachment as the app passes it around (the chat's messages, the ticket page, the action's answer). */
 export const messageAttachmentSchema = z.object({
+  path: z.string().min(1),
+  name: z.string().min(1),
+  size: z.number().int().nonnegative(),
+  mime: z.string().min(1),
+  /** A recording's length, for voice messages. */
+  durationSeconds: z.number().nonnegative().nullable().default(null),
+});
+export type MessageAttachment = z.infer<typeof messageAttachmentSchema>;
+
+/** metadata.attachment as private.check_message_attachment writes it. */
+const storedAttachmentSchema = z.object({
   path: z.string().min(1),
   name: z.string().min(1),
   size: z.coerce.number().int().nonnegative(),
   mime: z.string().min(1),
+  duration_seconds: z.coerce.number().nonnegative().optional(),
 });
-export type MessageAttachment = z.infer<typeof messageAttachmentSchema>;
 
 /** A message's attachment from its metadata (as the database filled it in), or null for a message without one. */
 export function attachmentFromMetadata(metadata: unknown): MessageAttachment | null {
-  const found = z.object({ attachment: messageAttachmentSchema }).safeParse(metadata);
-  return found.success ? found.data.attachment : null;
+  const found = z.object({ attachment: storedAttachmentSchema }).safeParse(metadata);
+  if (!found.success) return null;
+  const { duration_seconds: durationSeconds, ...attachment } = found.data.attachment;
+  return { ...attachment, durationSeconds: durationSeconds ?? null };
 }
+
+/** "0:04", "12:30": a recording's length as players show it. */
+export function formatDuration(seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+/** The longest voice message the recorder makes (the database accepts up to an hour). */
+export const VOICE_MESSAGE_MAX_SECONDS = 5 * 60;
 
 export interface AttachmentLimits {
   maxBytes: number;
@@ -76,5 +99,10 @@ export const attachmentMessageSchema = z.object({
   path: z.string().min(1).max(1024),
   name: z.string().trim().min(1, 'The file needs a name.').max(255, 'Keep file names under 255 characters.'),
   caption: z.string().trim().max(4000, 'Keep messages under 4,000 characters.').default(''),
+  /** A recording's length in seconds (voice messages); empty for any other file. */
+  durationSeconds: z
+    .union([z.literal('').transform(() => null), z.coerce.number().min(0).max(3600, 'A voice message can be at most an hour long.')])
+    .nullable()
+    .default(null),
 });
 export type AttachmentMessage = z.infer<typeof attachmentMessageSchema>;
