@@ -43,7 +43,7 @@ export function ChatMessageBubble({
       <p className="chat-sender">
         {senderLabel(message, viewerRole)}
         {message.isInternalNote ? <span className="tag internal">Internal note</span> : null}
-        <LocalTime iso={message.createdAt} style="time" />
+        <LocalTime iso={message.createdAt} style="conversation" />
       </p>
       {message.attachment && message.content === message.attachment.name ? null : <div className="chat-body">{message.content}</div>}
       {message.attachment ? <MessageAttachmentView attachment={message.attachment} /> : null}

@@ -2,7 +2,7 @@
 // Both read the viewer's clock from the root loader, so the server and the hydrating browser print the same text.
 import { useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
-import { formatMoment, formatTimeAgo, type TimeStyle, type ViewerClock } from '~/lib/shared/time-format';
+import { conversationTimeStyle, formatMoment, formatTimeAgo, type TimeStyle, type ViewerClock } from '~/lib/shared/time-format';
 
 const MINUTE_MS = 60_000;
 
@@ -11,8 +11,10 @@ export function useViewerClock(): ViewerClock | null {
   return useRouteLoaderData<{ clock: ViewerClock }>('root')?.clock ?? null;
 }
 
-export function LocalTime({ iso, style = 'date-time', className }: { iso: string; style?: TimeStyle; className?: string }) {
+/** `style="conversation"`: the clock for today's messages, the day as well for older ones (conversationTimeStyle). */
+export function LocalTime({ iso, style: asked = 'date-time', className }: { iso: string; style?: TimeStyle | 'conversation'; className?: string }) {
   const clock = useViewerClock();
+  const style = asked === 'conversation' ? conversationTimeStyle(iso, clock?.timeZone ?? null, clock?.renderedAt ?? Date.parse(iso)) : asked;
   return (
     <time dateTime={iso} className={className} data-local-time={style}>
       {formatMoment(iso, clock?.timeZone ?? null, style)}

@@ -1,7 +1,7 @@
 // The one home for showing a moment (decision 0023): the viewer's zone, UTC with its label when the zone is
 // unknown, no "Invalid Date", a cookie that names no zone refused, relative times counted from a given "now".
 import { describe, expect, it } from 'vitest';
-import { formatMoment, formatTimeAgo, parseTimeZone } from '~/lib/shared/time-format';
+import { conversationTimeStyle, formatMoment, formatTimeAgo, parseTimeZone } from '~/lib/shared/time-format';
 
 const moment = '2026-12-03T07:36:00.000Z';
 
@@ -45,5 +45,20 @@ describe('formatTimeAgo', () => {
     expect(formatTimeAgo('2026-12-03T07:31:00.000Z', now)).toBe('5 minutes ago');
     expect(formatTimeAgo('2026-12-02T07:36:00.000Z', now)).toBe('yesterday');
     expect(formatTimeAgo('not a time', now)).toBe('not a time');
+  });
+});
+
+describe('conversationTimeStyle', () => {
+  // 4 Dec 2026, 01:30 UTC is still 3 Dec in New York (20:30) and already 4 Dec in Tokyo (10:30).
+  const now = Date.parse('2026-12-04T01:30:00Z');
+  it('shows the clock alone for a message of the viewer\'s today, in their zone', () => {
+    expect(conversationTimeStyle('2026-12-03T23:00:00Z', 'America/New_York', now)).toBe('time');
+    expect(conversationTimeStyle('2026-12-03T23:00:00Z', 'Asia/Tokyo', now)).toBe('time');
+    expect(conversationTimeStyle('2026-12-03T14:00:00Z', 'Asia/Tokyo', now)).toBe('day-time');
+  });
+  it('adds the day for an earlier day, and the year for an earlier year', () => {
+    expect(conversationTimeStyle('2026-12-01T09:00:00Z', null, now)).toBe('day-time');
+    expect(formatMoment('2026-12-01T09:00:00Z', 'Europe/London', 'day-time')).toBe('1 Dec, 09:00');
+    expect(conversationTimeStyle('2025-12-31T09:00:00Z', 'Europe/London', now)).toBe('date-time');
   });
 });

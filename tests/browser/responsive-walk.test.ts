@@ -159,11 +159,12 @@ async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; in
  * Every exact time of the kind `style` on the page reads as that moment's hour and minute in `timeZone`, without
  * the "UTC" label that marks an unknown zone. The expected clock comes from Node's own Intl, not the app's code.
  */
-async function expectTimesInZone(page: Page, path: string, timeZone: string, style: 'time' | 'date-time'): Promise<void> {
+/** Every time of those styles on the page reads the viewer's zone's clock (the chat's show the day too when older). */
+async function expectTimesInZone(page: Page, path: string, timeZone: string, styles: Array<'time' | 'day-time' | 'date-time'>): Promise<void> {
   await page.goto(appUrl(path));
   // The zone the server rendered in (decision 0023); after the first page of a session it is the browser's.
   await page.waitForSelector(`html[data-hydrated][data-time-zone="${timeZone}"]`, { state: 'attached', timeout: 60_000 });
-  const times = await page.locator(`time[data-local-time="${style}"]`).evaluateAll((elements) =>
+  const times = await page.locator(styles.map((style) => `time[data-local-time="${style}"]`).join(', ')).evaluateAll((elements) =>
     elements.map((element) => ({ dateTime: element.getAttribute('datetime') ?? '', text: element.textContent ?? '' })),
   );
   expect(times.length).toBeGreaterThan(0);
@@ -279,13 +280,13 @@ describe('the responsive walk: every route, every role, phone and laptop', () =>
           });
 
           it(`shows the chat's times in ${viewport.timezoneId}`, async () => {
-            await expectTimesInZone(page, `/app/conversations/${CUSTOMER_CONVERSATION}`, viewport.timezoneId, 'time');
+            await expectTimesInZone(page, `/app/conversations/${CUSTOMER_CONVERSATION}`, viewport.timezoneId, ['time', 'day-time', 'date-time']);
           });
         }
 
         if (role === 'technician') {
           it(`shows the desk ticket's times in ${viewport.timezoneId}`, async () => {
-            await expectTimesInZone(page, `/desk/tickets/${CUSTOMER_TICKET}`, viewport.timezoneId, 'date-time');
+            await expectTimesInZone(page, `/desk/tickets/${CUSTOMER_TICKET}`, viewport.timezoneId, ['date-time']);
           });
         }
       });

@@ -41,7 +41,7 @@ export function parseTimeZone(candidate: string | null | undefined): string | nu
   return parsed.success ? parsed.data : null;
 }
 
-export type TimeStyle = 'date-time' | 'date' | 'long-date' | 'time';
+export type TimeStyle = 'date-time' | 'date' | 'long-date' | 'time' | 'day-time';
 
 const styleOptions: Record<TimeStyle, Intl.DateTimeFormatOptions> = {
   // en-GB with a 24-hour clock: no AM/PM, whose spacing differs between ICU versions (server and browser).
@@ -49,6 +49,7 @@ const styleOptions: Record<TimeStyle, Intl.DateTimeFormatOptions> = {
   date: { day: 'numeric', month: 'short', year: 'numeric' },
   'long-date': { day: 'numeric', month: 'long', year: 'numeric' },
   time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  'day-time': { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
 };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -70,8 +71,22 @@ export function formatMoment(iso: string, timeZone: string | null, style: TimeSt
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const text = formatterFor(style, timeZone ?? 'UTC').format(date);
-  const showsClock = style === 'date-time' || style === 'time';
+  const showsClock = style === 'date-time' || style === 'time' || style === 'day-time';
   return timeZone === null && showsClock ? `${text} UTC` : text;
+}
+
+/**
+ * A message's time in a conversation: the clock alone for today ("18:26"), the day too for an earlier day
+ * ("2 Dec, 18:26"), and the year when it is not this one. "Today" is the viewer's, in their zone, at `now` (the root
+ * loader's render time, so server and browser agree).
+ */
+export function conversationTimeStyle(iso: string, timeZone: string | null, now: number): TimeStyle {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return 'time';
+  const day = (moment: Date) => formatterFor('date', timeZone ?? 'UTC').format(moment);
+  if (day(date) === day(new Date(now))) return 'time';
+  const year = (moment: Date) => new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: timeZone ?? 'UTC' }).format(moment);
+  return year(date) === year(new Date(now)) ? 'day-time' : 'date-time';
 }
 
 const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
