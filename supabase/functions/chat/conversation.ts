@@ -7,6 +7,7 @@ import { asCaller, type UserClaims } from '../_shared/auth/caller.ts';
 import { database } from '../_shared/db/postgres.ts';
 import { HttpError } from '../_shared/http/responses.ts';
 import { stopDrivingAdvice } from '../_shared/safety/stop-driving.ts';
+import { handOffTranscript } from './hand-off.ts';
 
 const conversationRow = z.object({
   id: z.string(),
@@ -128,10 +129,20 @@ export async function recordAssistantCall(entry: {
 export async function openHandOffTicket(claims: UserClaims, conversation: ConversationContext): Promise<{ id: string; number: string; alreadyOpen: boolean; urgent: boolean }> {
   return await asCaller(claims, async (tx) => {
     const messages = await tx`
-      select role, content from public.messages
+      select role, content, type::text, metadata -> 'attachment' ->> 'name' as attachment_name,
+        (metadata -> 'attachment' ->> 'duration_seconds')::float8 as duration_seconds
+      from public.messages
       where conversation_id = ${conversation.id} and not is_internal_note
       order by created_at desc, id desc limit 20`;
-    const transcript = messages.reverse().map((message) => `${message.role === 'user' ? 'Customer' : 'Assistant'}: ${message.content}`).join('\n\n');
+    const transcript = handOffTranscript(
+      messages.reverse().map((message) => ({
+        role: String(message.role),
+        content: String(message.content),
+        type: String(message.type),
+        attachmentName: (message.attachment_name as string | null) ?? null,
+        durationSeconds: (message.duration_seconds as number | null) ?? null,
+      })),
+    );
     const firstQuestion = messages.find((message) => message.role === 'user')?.content as string | undefined;
     // The conversation's title is the customer's question, already bounded by the app (conversationTitleFor, at most
     // 200 characters): the ticket keeps it whole. Cutting it again here put "…dangerous a" on the desk and the PDF.

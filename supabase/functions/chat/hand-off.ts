@@ -29,3 +29,30 @@ export function ticketOpenedMessage(ticketNumber: string, alreadyOpen: boolean):
     ? `Ticket ${ticketNumber} is already open for this conversation. A technician will join this conversation shortly.`
     : `I've opened ticket ${ticketNumber} for you. A technician will join this conversation shortly and can see everything written here.`;
 }
+
+/** One message of a conversation as the hand-off ticket's transcript quotes it. */
+export interface TranscriptMessage {
+  role: string;
+  content: string;
+  type: string;
+  attachmentName: string | null;
+  durationSeconds: number | null;
+}
+
+/**
+ * The transcript a hand-off ticket carries ("Customer: …" / "Assistant: …" turns, oldest first). A message with a
+ * file says so, with the file's name, so the technician and triage know a photo or a recording came with it
+ * (issue 17): "Customer: The light on the dash [photo attached: dash.png]".
+ */
+export function handOffTranscript(messages: readonly TranscriptMessage[]): string {
+  return messages.map((message) => `${message.role === 'user' ? 'Customer' : 'Assistant'}: ${withAttachment(message)}`).join('\n\n');
+}
+
+function withAttachment(message: TranscriptMessage): string {
+  if (!message.attachmentName) return message.content;
+  const kind = message.type === 'image' ? 'photo attached' : message.type === 'voice' ? 'voice message attached' : 'file attached';
+  const length = message.type === 'voice' && message.durationSeconds !== null ? `, ${Math.floor(message.durationSeconds)} s` : '';
+  const note = `[${kind}: ${message.attachmentName}${length}]`;
+  return message.content === message.attachmentName ? note : `${message.content} ${note}`;
+}
+
