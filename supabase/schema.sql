@@ -5274,23 +5274,6 @@ $$;
 COMMENT ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) IS 'Macro actions of a canned reply on a ticket: its internal note, then its status (as the caller, under their policies).';
 
 --
--- Name: attachment_limits(); Type: FUNCTION; Schema: public; Owner: -
---
-
-CREATE FUNCTION public.attachment_limits() RETURNS TABLE(max_bytes bigint, allowed_types text[])
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
-    AS $$
-  select bucket.file_size_limit, bucket.allowed_mime_types from storage.buckets bucket where bucket.id = 'attachments'
-$$;
-
---
--- Name: FUNCTION attachment_limits(); Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON FUNCTION public.attachment_limits() IS 'The attachments bucket''s size limit and allowed content types (what the chat composer states before an upload).';
-
---
 -- Name: bulk_update_tickets(uuid[], text, text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -6576,6 +6559,26 @@ $$;
 --
 
 COMMENT ON FUNCTION public.triage_accuracy(days integer) IS 'Admin-only: triage accuracy over the last `days` days of triage results, from staff corrections — per category and per urgency (total, correct) and the confusion cells (said -> final, tickets).';
+
+--
+-- Name: upload_limits(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.upload_limits(bucket text) RETURNS TABLE(max_bytes bigint, allowed_types text[])
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  -- Only the buckets the app uploads to; other buckets' settings are nobody's business.
+  select bucket_row.file_size_limit, bucket_row.allowed_mime_types
+  from storage.buckets bucket_row
+  where bucket_row.id = upload_limits.bucket and bucket_row.id in ('attachments', 'kb-images')
+$$;
+
+--
+-- Name: FUNCTION upload_limits(bucket text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.upload_limits(bucket text) IS 'The size limit and allowed content types of an upload bucket (attachments, kb-images): what the composer and the article editor state before an upload.';
 
 --
 -- Name: vote_on_article(text, boolean, text, text); Type: FUNCTION; Schema: public; Owner: -
@@ -12815,22 +12818,22 @@ CREATE POLICY "Staff can broadcast on the desk channel" ON realtime.messages FOR
 CREATE POLICY "Staff can join the desk channel" ON realtime.messages FOR SELECT TO authenticated USING (((( SELECT realtime.topic() AS topic) = 'desk'::text) AND ( SELECT private.is_staff() AS is_staff)));
 
 --
--- Name: objects People can attach files to conversations they take part in; Type: POLICY; Schema: storage; Owner: -
+-- Name: objects People can attach files to their conversations, admins add arti; Type: POLICY; Schema: storage; Owner: -
 --
 
-CREATE POLICY "People can attach files to conversations they take part in" ON storage.objects FOR INSERT TO authenticated WITH CHECK (((bucket_id = 'attachments'::text) AND private.can_access_attachment(name)));
+CREATE POLICY "People can attach files to their conversations, admins add arti" ON storage.objects FOR INSERT TO authenticated WITH CHECK ((((bucket_id = 'attachments'::text) AND private.can_access_attachment(name)) OR ((bucket_id = 'kb-images'::text) AND ( SELECT private.is_admin() AS is_admin))));
 
 --
--- Name: objects People can read the attachments of conversations they may see; Type: POLICY; Schema: storage; Owner: -
+-- Name: objects People can read the attachments they may see, admins the articl; Type: POLICY; Schema: storage; Owner: -
 --
 
-CREATE POLICY "People can read the attachments of conversations they may see" ON storage.objects FOR SELECT TO authenticated USING (((bucket_id = 'attachments'::text) AND private.can_access_attachment(name)));
+CREATE POLICY "People can read the attachments they may see, admins the articl" ON storage.objects FOR SELECT TO authenticated USING ((((bucket_id = 'attachments'::text) AND private.can_access_attachment(name)) OR ((bucket_id = 'kb-images'::text) AND ( SELECT private.is_admin() AS is_admin))));
 
 --
--- Name: objects People can remove the attachments they uploaded; Type: POLICY; Schema: storage; Owner: -
+-- Name: objects People can remove the attachments they uploaded, admins article; Type: POLICY; Schema: storage; Owner: -
 --
 
-CREATE POLICY "People can remove the attachments they uploaded" ON storage.objects FOR DELETE TO authenticated USING (((bucket_id = 'attachments'::text) AND (owner_id = (( SELECT auth.uid() AS uid))::text) AND private.can_access_attachment(name)));
+CREATE POLICY "People can remove the attachments they uploaded, admins article" ON storage.objects FOR DELETE TO authenticated USING ((((bucket_id = 'attachments'::text) AND (owner_id = (( SELECT auth.uid() AS uid))::text) AND private.can_access_attachment(name)) OR ((bucket_id = 'kb-images'::text) AND ( SELECT private.is_admin() AS is_admin))));
 
 --
 -- Name: supabase_realtime conversations; Type: PUBLICATION TABLE; Schema: public; Owner: -
@@ -13879,14 +13882,6 @@ GRANT ALL ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ti
 GRANT ALL ON FUNCTION public.apply_canned_reply_actions(canned_reply_id uuid, ticket_id uuid) TO authenticated;
 
 --
--- Name: FUNCTION attachment_limits(); Type: ACL; Schema: public; Owner: -
---
-
-REVOKE ALL ON FUNCTION public.attachment_limits() FROM PUBLIC;
-GRANT ALL ON FUNCTION public.attachment_limits() TO service_role;
-GRANT ALL ON FUNCTION public.attachment_limits() TO authenticated;
-
---
 -- Name: FUNCTION bulk_update_tickets(ticket_ids uuid[], action text, value text); Type: ACL; Schema: public; Owner: -
 --
 
@@ -14101,6 +14096,14 @@ GRANT ALL ON FUNCTION public.support_dashboard(days integer) TO authenticated;
 REVOKE ALL ON FUNCTION public.triage_accuracy(days integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.triage_accuracy(days integer) TO service_role;
 GRANT ALL ON FUNCTION public.triage_accuracy(days integer) TO authenticated;
+
+--
+-- Name: FUNCTION upload_limits(bucket text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.upload_limits(bucket text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.upload_limits(bucket text) TO service_role;
+GRANT ALL ON FUNCTION public.upload_limits(bucket text) TO authenticated;
 
 --
 -- Name: FUNCTION vote_on_article(article_slug text, helpful boolean, comment text, visitor text); Type: ACL; Schema: public; Owner: -

@@ -1007,11 +1007,6 @@ isOneToOne: false
             "apply_canned_reply_actions":
 { Args: { "canned_reply_id": string,"ticket_id": string }; Returns: undefined
                            },
-"attachment_limits":
-{ Args: Record<PropertyKey, never>; Returns: {
-              "allowed_types": (string)[],"max_bytes": number
-            }[]
-                           },
 "bulk_update_tickets":
 { Args: { "action": string,"ticket_ids": (string)[],"value"?: string }; Returns: {
               "done": boolean,"error": string,"ticket_id": string
@@ -1114,6 +1109,11 @@ isOneToOne: false
                            },
 "triage_accuracy":
 { Args: { "days"?: number }; Returns: Json
+                           },
+"upload_limits":
+{ Args: { "bucket": string }; Returns: {
+              "allowed_types": (string)[],"max_bytes": number
+            }[]
                            },
 "vote_on_article":
 { Args: { "article_slug": string,"comment"?: string,"helpful": boolean,"visitor"?: string }; Returns: {

@@ -1,7 +1,10 @@
 // Pieces of the admin knowledge-base pages: an article's embedding status, the live-updates indicator, and the
-// article form (fields, markdown textarea with a server-rendered preview).
-import { useFetcher } from '@remix-run/react';
-import { useState } from 'react';
+// article form (fields, markdown textarea with a server-rendered preview, image upload into the markdown).
+import { useFetcher, useRouteLoaderData } from '@remix-run/react';
+import { useId, useRef, useState } from 'react';
+import { getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
+import { attachmentRefusal, describeAttachmentLimits, imageMarkdown, KB_IMAGES_BUCKET, kbImagePath, type AttachmentLimits } from '~/lib/shared/attachments';
+import type { loader as rootLoader } from '~/root';
 import { Field, FormError, SelectField, TextAreaField } from '~/components/form';
 import type { FieldErrors } from '~/lib/shared/forms';
 import { categoryLabel } from '~/lib/shared/help-centre';
@@ -56,13 +59,30 @@ export function ArticleFields({
   fieldErrors,
   formError,
   facets,
+  imageLimits,
 }: {
   values: ArticleFormValues;
   fieldErrors: FieldErrors;
   formError?: string;
   facets: { solutionAreas: Array<{ slug: string; name: string }>; categories: string[] };
+  /** The article images bucket's limits (public.upload_limits); null hides the upload. */
+  imageLimits: AttachmentLimits | null;
 }) {
   const [content, setContent] = useState(values.content);
+  const editorRef = useRef<HTMLDivElement>(null);
+  /** Puts the image's markdown where the cursor is in the article (at the end when the box was never focused). */
+  const insertAtCursor = (text: string) => {
+    const textarea = editorRef.current?.querySelector<HTMLTextAreaElement>('textarea[name="content"]');
+    if (!textarea) return;
+    const start = textarea.selectionStart ?? textarea.value.length;
+    const end = textarea.selectionEnd ?? start;
+    const before = textarea.value.slice(0, start);
+    const block = `${before && !before.endsWith('\n\n') ? (before.endsWith('\n') ? '\n' : '\n\n') : ''}${text}\n\n`;
+    textarea.value = before + block + textarea.value.slice(end);
+    setContent(textarea.value);
+    textarea.focus();
+    textarea.selectionStart = textarea.selectionEnd = start + block.length;
+  };
   const preview = useFetcher<{ html?: string; error?: string }>();
   const showPreview = () => preview.submit({ content }, { method: 'post', action: '/admin/kb/preview' });
   return (
@@ -92,7 +112,10 @@ export function ArticleFields({
         <Field name="tags" label="Tags (optional)" type="text" maxLength={500} defaultValue={values.tags.join(', ')} error={fieldErrors['tags']} hint="Separated by commas." />
       </div>
       <div className="kb-editor">
-        <TextAreaField name="content" label="Article (markdown)" defaultValue={values.content} onChange={(event) => setContent(event.target.value)} error={fieldErrors['content']} hint="Headings, lists, links and tables (GitHub-flavoured markdown)." />
+        <div ref={editorRef}>
+          <TextAreaField name="content" label="Article (markdown)" defaultValue={values.content} onChange={(event) => setContent(event.target.value)} error={fieldErrors['content']} hint="Headings, lists, links and tables (GitHub-flavoured markdown)." />
+          {imageLimits ? <ArticleImageUpload limits={imageLimits} onUploaded={insertAtCursor} /> : null}
+        </div>
         <section className="card kb-preview" aria-labelledby="preview-heading" aria-busy={preview.state !== 'idle'}>
           <h2 id="preview-heading">Preview</h2>
           <button type="button" className="button secondary small" onClick={showPreview} disabled={preview.state !== 'idle'}>
@@ -117,6 +140,65 @@ export function ArticleFields({
 }
 
 /** Two-step delete: the first button asks, the second (with confirm=yes) deletes. */
+type ImageUpload = { state: 'idle' } | { state: 'uploading'; name: string } | { state: 'failed'; message: string };
+
+/**
+ * "Add an image": the picture goes to the public kb-images bucket as the signed-in admin (the bucket's policies
+ * decide), and its markdown (public URL, the file's name as alternative text) into the article at the cursor.
+ */
+function ArticleImageUpload({ limits, onUploaded }: { limits: AttachmentLimits; onUploaded: (markdown: string) => void }) {
+  const env = useRouteLoaderData<typeof rootLoader>('root')?.ENV;
+  const [upload, setUpload] = useState<ImageUpload>({ state: 'idle' });
+  const inputId = useId();
+  const hintId = useId();
+  async function send(file: File) {
+    if (!env) return;
+    const refusal = attachmentRefusal(file, limits);
+    if (refusal) return setUpload({ state: 'failed', message: refusal });
+    setUpload({ state: 'uploading', name: file.name });
+    const storage = getSupabaseBrowserClient(env).storage.from(KB_IMAGES_BUCKET);
+    const path = kbImagePath(file.name, crypto.randomUUID());
+    const { error } = await storage.upload(path, file, { contentType: file.type, upsert: false });
+    if (error) return setUpload({ state: 'failed', message: `${file.name} could not be uploaded: ${error.message}` });
+    setUpload({ state: 'idle' });
+    onUploaded(imageMarkdown(file.name, storage.getPublicUrl(path).data.publicUrl));
+  }
+  return (
+    <div className="attachment-controls">
+      <input
+        id={inputId}
+        className="visually-hidden"
+        type="file"
+        accept={limits.allowedTypes.join(',')}
+        aria-describedby={hintId}
+        disabled={upload.state === 'uploading'}
+        data-testid="kb-image-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void send(file);
+        }}
+      />
+      <label htmlFor={inputId} className={`button secondary small attach-button${upload.state === 'uploading' ? ' is-disabled' : ''}`}>
+        Add an image
+      </label>
+      <span id={hintId} className="field-hint">
+        {describeAttachmentLimits(limits)}. It goes into the article where the cursor is.
+      </span>
+      {upload.state === 'uploading' ? (
+        <p className="attachment-progress" role="status">
+          <progress aria-label={`Uploading ${upload.name}`} /> Uploading {upload.name}…
+        </p>
+      ) : null}
+      {upload.state === 'failed' ? (
+        <p className="field-error" role="alert" data-testid="kb-image-error">
+          {upload.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function DeleteArticleButton({ articleId, title, action }: { articleId: string; title: string; action: string }) {
   const [confirming, setConfirming] = useState(false);
   const fetcher = useFetcher<{ formError?: string }>();

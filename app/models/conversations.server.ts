@@ -3,7 +3,7 @@
 // never receives an internal note, because the policy on public.messages hides it from them.
 import { randomUUID } from 'node:crypto';
 import { withRls, type RlsClaims } from '~/lib/server/db.server';
-import { attachmentLimitsSchema, type AttachmentLimits, type AttachmentMessage } from '~/lib/shared/attachments';
+import type { AttachmentMessage } from '~/lib/shared/attachments';
 import { conversationTitleFor, messageFromRow, type ConversationMessage } from '~/lib/shared/messages';
 
 export type { ConversationMessage };
@@ -159,13 +159,6 @@ export async function markConversationRead({ claims, conversationId }: { claims:
   const rows = await withRls(claims, (tx) => tx`
     select public.mark_conversation_read(conversation.id) from public.conversations conversation where conversation.id = ${conversationId}`);
   return rows.length === 1;
-}
-
-/** The attachments bucket's limits (public.attachment_limits), for the composer to state before an upload. */
-export async function loadAttachmentLimits({ claims }: { claims: RlsClaims }): Promise<AttachmentLimits | null> {
-  const [row] = await withRls(claims, (tx) => tx`select max_bytes, allowed_types from public.attachment_limits()`);
-  if (!row) return null;
-  return attachmentLimitsSchema.parse({ maxBytes: Number(row.max_bytes), allowedTypes: row.allowed_types ?? [] });
 }
 
 /**

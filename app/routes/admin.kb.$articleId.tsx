@@ -12,6 +12,8 @@ import { parseForm, type FieldErrors } from '~/lib/shared/forms';
 import { articleFormSchema } from '~/lib/shared/kb-article-schema';
 import { useLiveKnowledgeBase } from '~/lib/browser/use-live-knowledge-base';
 import { getArticleFacets, getArticleForAdmin, updateArticle } from '~/models/kb.server';
+import { KB_IMAGES_BUCKET } from '~/lib/shared/attachments';
+import { loadUploadLimits } from '~/models/upload-limits.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.article.title ?? 'Article'} · Admin · Support Hub` }];
 
@@ -24,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = articleIdSchema.safeParse(params['articleId']);
   const article = id.success ? await getArticleForAdmin({ claims, id: id.data }) : null;
   if (!article) throw new Response('Article not found', { status: 404, statusText: 'Not Found', headers });
-  return data({ article, facets: await getArticleFacets({ claims }) }, { headers });
+  return data({ article, facets: await getArticleFacets({ claims }), imageLimits: await loadUploadLimits({ claims, bucket: KB_IMAGES_BUCKET }) }, { headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditArticle() {
-  const { article, facets } = useLoaderData<typeof loader>();
+  const { article, facets, imageLimits } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -74,7 +76,7 @@ export default function EditArticle() {
       <FormNotice message={actionData?.notice ?? (searchParams.get('created') ? 'Article created. Its embedding is queued.' : undefined)} />
       {/* A fresh key after each save or live reload keeps the fields in step with the stored article. */}
       <Form method="post" className="form" ref={formRef} aria-label="Edit article" noValidate key={article.updatedAt}>
-        <ArticleFields values={article} fieldErrors={actionData?.fieldErrors ?? {}} formError={actionData?.formError} facets={facets} />
+        <ArticleFields values={article} fieldErrors={actionData?.fieldErrors ?? {}} formError={actionData?.formError} facets={facets} imageLimits={imageLimits} />
         <div className="actions">
           <button type="submit" className="button" disabled={saving}>
             {saving ? 'Saving…' : 'Save changes'}

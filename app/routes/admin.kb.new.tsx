@@ -9,12 +9,14 @@ import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import { parseForm, type FieldErrors } from '~/lib/shared/forms';
 import { articleFormSchema } from '~/lib/shared/kb-article-schema';
 import { createArticle, getArticleFacets } from '~/models/kb.server';
+import { KB_IMAGES_BUCKET } from '~/lib/shared/attachments';
+import { loadUploadLimits } from '~/models/upload-limits.server';
 
 export const meta: MetaFunction = () => [{ title: 'New article · Admin · Support Hub' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { claims, headers } = await requireUser(request, { role: 'admin' });
-  return data({ facets: await getArticleFacets({ claims }) }, { headers });
+  return data({ facets: await getArticleFacets({ claims }), imageLimits: await loadUploadLimits({ claims, bucket: KB_IMAGES_BUCKET }) }, { headers });
 }
 
 type CreateResult = { fieldErrors: FieldErrors; formError?: string };
@@ -35,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewArticle() {
-  const { facets } = useLoaderData<typeof loader>();
+  const { facets, imageLimits } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const formRef = useFocusFirstInvalid(actionData);
@@ -47,7 +49,7 @@ export default function NewArticle() {
       </p>
       <h1>New article</h1>
       <Form method="post" className="form" ref={formRef} aria-label="New article" noValidate>
-        <ArticleFields values={emptyArticle} fieldErrors={actionData?.fieldErrors ?? {}} formError={actionData?.formError} facets={facets} />
+        <ArticleFields values={emptyArticle} fieldErrors={actionData?.fieldErrors ?? {}} formError={actionData?.formError} facets={facets} imageLimits={imageLimits} />
         <button type="submit" className="button" disabled={saving}>
           {saving ? 'Saving…' : 'Save article'}
         </button>

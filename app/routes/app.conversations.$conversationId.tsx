@@ -20,9 +20,10 @@ import { getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
 import { askAssistantFromServer } from '~/lib/server/assistant.server';
 import { requireUser } from '~/lib/server/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
-import { attachmentMessageSchema } from '~/lib/shared/attachments';
+import { ATTACHMENTS_BUCKET, attachmentMessageSchema } from '~/lib/shared/attachments';
 import { inChatOrder, mergeMessages, messageFromRow, unsentCustomerMessage, type ConversationMessage } from '~/lib/shared/messages';
-import { loadAttachmentLimits, loadConversationThread, markConversationRead, sendCustomerAttachment } from '~/models/conversations.server';
+import { loadConversationThread, markConversationRead, sendCustomerAttachment } from '~/models/conversations.server';
+import { loadUploadLimits } from '~/models/upload-limits.server';
 import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!conversationId.success) throw data('That conversation link is not valid.', { status: 404, statusText: 'Not Found', headers });
   const thread = await loadConversationThread({ claims, conversationId: conversationId.data });
   if (!thread) throw data('This conversation does not exist or belongs to someone else.', { status: 404, statusText: 'Not Found', headers });
-  const attachmentLimits = await loadAttachmentLimits({ claims });
+  const attachmentLimits = await loadUploadLimits({ claims, bucket: ATTACHMENTS_BUCKET });
   return data({ user, thread, attachmentLimits }, { headers });
 }
 

@@ -18,7 +18,7 @@ import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/server/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import type { RlsClaims } from '~/lib/server/db.server';
-import { attachmentMessageSchema } from '~/lib/shared/attachments';
+import { ATTACHMENTS_BUCKET, attachmentMessageSchema } from '~/lib/shared/attachments';
 import { parseForm } from '~/lib/shared/forms';
 import { priorityLabel, prioritySetByLabel } from '~/lib/shared/priority';
 import {
@@ -39,10 +39,10 @@ import { useLiveConversation, type Participant } from '~/lib/browser/live-conver
 import { useLiveRevalidation, type LiveTable } from '~/lib/browser/live-revalidate';
 import { applyCannedReplyActions, listCannedRepliesForTicket } from '~/models/canned-replies.server';
 import { claimTicket } from '~/models/desk-board.server';
-import { loadAttachmentLimits } from '~/models/conversations.server';
 import { changeTicketStatus, correctTriage, getTicketPage, mergeTickets, postTicketAttachment, postTicketMessage } from '~/models/ticket.server';
 import { addWorkOrderNote, createWorkOrder, listWorkOrders, updateWorkOrder } from '~/models/work-order.server';
 import type { loader as rootLoader } from '~/root';
+import { loadUploadLimits } from '~/models/upload-limits.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: loaded ? `${loaded.page.ticket.number} · Desk · Support Hub` : 'Ticket · Desk · Support Hub' }];
 
@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw new Response('No such ticket', { status: 404, statusText: 'Not Found', headers });
   const workOrders = await listWorkOrders({ claims, ticketId: ticketId.data });
   const cannedReplies = await listCannedRepliesForTicket({ claims, ticketId: ticketId.data });
-  const attachmentLimits = await loadAttachmentLimits({ claims });
+  const attachmentLimits = await loadUploadLimits({ claims, bucket: ATTACHMENTS_BUCKET });
   return data({ page, workOrders, cannedReplies, attachmentLimits, userId: user.id, userName: user.fullName, isAdmin: user.role === 'admin' }, { headers });
 }
 

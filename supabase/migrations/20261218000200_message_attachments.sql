@@ -11,8 +11,8 @@
 --     the writer's, kept for audio only and refused outside 0 to 3,600 seconds;
 --   - a message of type image or file without an attachment is refused (a voice message may be a call's transcript
 --     whose recording was not kept, as in the seed).
--- public.attachment_limits() hands the bucket's own limits to the composer, so the app states them before an upload
--- without a second copy of them.
+-- public.upload_limits(bucket) hands a bucket's own limits to the page that uploads to it (the chat's composer, the
+-- article editor), so the app states them before an upload without a second copy of them.
 
 /** Before-insert trigger on messages: checks a message's attachment against Storage and fills its type, size and content type. */
 create function private.check_message_attachment()
@@ -83,16 +83,19 @@ comment on function private.check_message_attachment() is
 create trigger check_message_attachment before insert or update of metadata, type, conversation_id, is_internal_note on public.messages
   for each row execute function private.check_message_attachment();
 
-/** The attachments bucket's limits, for the composer to show before an upload (the bucket row is their one home). */
-create function public.attachment_limits()
+/** A bucket's limits, for the page that uploads to it to show before an upload (the bucket row is their one home). */
+create function public.upload_limits(bucket text)
 returns table (max_bytes bigint, allowed_types text[])
 language sql
 stable
 security definer
 set search_path = ''
 as $$
-  select bucket.file_size_limit, bucket.allowed_mime_types from storage.buckets bucket where bucket.id = 'attachments'
+  -- Only the buckets the app uploads to; other buckets' settings are nobody's business.
+  select bucket_row.file_size_limit, bucket_row.allowed_mime_types
+  from storage.buckets bucket_row
+  where bucket_row.id = upload_limits.bucket and bucket_row.id in ('attachments', 'kb-images')
 $$;
-comment on function public.attachment_limits() is 'The attachments bucket''s size limit and allowed content types (what the chat composer states before an upload).';
-revoke execute on function public.attachment_limits() from public, anon;
-grant execute on function public.attachment_limits() to authenticated;
+comment on function public.upload_limits(text) is 'The size limit and allowed content types of an upload bucket (attachments, kb-images): what the composer and the article editor state before an upload.';
+revoke execute on function public.upload_limits(text) from public, anon;
+grant execute on function public.upload_limits(text) to authenticated;

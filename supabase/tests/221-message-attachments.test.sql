@@ -1,6 +1,6 @@
 -- Messages with an attachment (issue 17, migration 20261218000200): the attachment must be a stored object of the
 -- message's own conversation, staff-only files only on internal notes, and the type, size and content type come
--- from Storage, never from the writer. public.attachment_limits() states the bucket's limits.
+-- from Storage, never from the writer. public.upload_limits(bucket) states the bucket's limits.
 begin;
 select plan(15);
 select tests.create_support_fixtures();
@@ -83,10 +83,10 @@ select throws_ok($$
 $$, '23514', 'An internal note''s file must be uploaded as staff-only.', 'an internal note''s file lives in the staff-only folder');
 
 select tests.authenticate_as('customer_a');
-select results_eq($$ select max_bytes, array_length(allowed_types, 1) > 0 from public.attachment_limits() $$,
+select results_eq($$ select max_bytes, array_length(allowed_types, 1) > 0 from public.upload_limits('attachments') $$,
   $$ values (26214400::bigint, true) $$, 'a signed-in person reads the attachment limits');
 select tests.authenticate_as_anon();
-select throws_ok($$ select * from public.attachment_limits() $$, '42501', null, 'anonymous visitors cannot read them');
+select throws_ok($$ select * from public.upload_limits('attachments') $$, '42501', null, 'anonymous visitors cannot read them');
 
 select * from finish();
 rollback;

@@ -1,6 +1,7 @@
 // The attachment rules the browser applies before an upload (app/lib/shared/attachments.ts): what the composer says
 // about the limits, which files it refuses and why, and where a file is stored.
 import { describe, expect, it } from 'vitest';
+import { imageMarkdown, kbImagePath } from '../../app/lib/shared/attachments.ts';
 import { attachmentFromMetadata, attachmentPath, attachmentRefusal, describeAttachmentLimits, formatDuration, formatFileSize } from '../../app/lib/shared/attachments.ts';
 
 const limits = { maxBytes: 25 * 1024 * 1024, allowedTypes: ['image/jpeg', 'image/png', 'application/pdf', 'text/plain', 'audio/webm'] };
@@ -37,6 +38,13 @@ describe('attachment paths', () => {
     expect(attachmentPath(conversation, 'Übersicht.pdf', { unique: 'u2' })).toBe(`${conversation}/u2/Ubersicht.pdf`);
     expect(attachmentPath(conversation, '....', { unique: 'u3' })).toBe(`${conversation}/u3/file`);
     expect(attachmentPath(conversation, 'wiring.pdf', { unique: 'u4', internal: true })).toBe(`${conversation}/internal/u4/wiring.pdf`);
+  });
+
+  it('stores article images under articles/, and links them with their name as alternative text', () => {
+    expect(kbImagePath('Pad wear (rear).JPG', 'u5')).toBe('articles/u5/Pad-wear-rear.jpg');
+    expect(imageMarkdown('pad wear.png', 'https://x.supabase.co/storage/v1/object/public/kb-images/a.png')).toBe('![pad wear](https://x.supabase.co/storage/v1/object/public/kb-images/a.png)');
+    expect(imageMarkdown('[evil]\\.png', 'u')).toBe('![evil](u)');
+    expect(imageMarkdown('.png', 'u')).toBe('![Image](u)');
   });
 
   it('reads a message attachment only in the shape the database writes', () => {

@@ -1,7 +1,7 @@
 // Files attached to messages (issue 17), shared by server and browser. A file goes to the `attachments` bucket
 // first, under its conversation's folder (the bucket's policies decide who may write and read it), and then a
 // message names it; the database checks the pairing and takes the type, size and content type from Storage
-// (migration 20261218000200). The bucket's own limits reach the composer through public.attachment_limits().
+// (migration 20261218000200). The bucket's own limits reach the page through public.upload_limits(bucket).
 import { z } from 'zod';
 
 export const ATTACHMENTS_BUCKET = 'attachments';
@@ -83,15 +83,33 @@ export function attachmentRefusal(file: { name: string; size: number; type: stri
   return null;
 }
 
-/**
- * Where an attached file is stored: `<conversation>/<random>/<name>`, or under `internal/` for staff-only files. The
- * random folder keeps two files of the same name apart; the name is reduced to characters every storage key allows.
- */
-export function attachmentPath(conversationId: string, fileName: string, { internal = false, unique }: { internal?: boolean; unique: string }): string {
+/** A file's name reduced to characters every storage key allows ("Warning light (front).PNG" → "Warning-light-front.png"). */
+export function storageFileName(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   const stem = (dot > 0 ? fileName.slice(0, dot) : fileName).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'file';
   const extension = dot > 0 ? fileName.slice(dot + 1).replace(/[^A-Za-z0-9]+/g, '').slice(0, 10).toLowerCase() : '';
-  return [conversationId, ...(internal ? ['internal'] : []), unique, extension ? `${stem}.${extension}` : stem].join('/');
+  return extension ? `${stem}.${extension}` : stem;
+}
+
+/**
+ * Where an attached file is stored: `<conversation>/<random>/<name>`, or under `internal/` for staff-only files. The
+ * random folder keeps two files of the same name apart.
+ */
+export function attachmentPath(conversationId: string, fileName: string, { internal = false, unique }: { internal?: boolean; unique: string }): string {
+  return [conversationId, ...(internal ? ['internal'] : []), unique, storageFileName(fileName)].join('/');
+}
+
+/** Images in help articles: the public bucket admins upload to from the article editor (migration 20261218000300). */
+export const KB_IMAGES_BUCKET = 'kb-images';
+
+export function kbImagePath(fileName: string, unique: string): string {
+  return ['articles', unique, storageFileName(fileName)].join('/');
+}
+
+/** The markdown that shows an uploaded image: its name (without the extension) as the alternative text. */
+export function imageMarkdown(fileName: string, url: string): string {
+  const alt = fileName.replace(/\.[^.]+$/, '').replace(/[[\]\\]/g, '').trim() || 'Image';
+  return `![${alt}](${url})`;
 }
 
 /** What the composer posts after the upload: the stored path, the name the reader sees, and an optional caption. */
