@@ -3,7 +3,7 @@
 // database (generated columns and the parts trigger), and the lifecycle is enforced by its trigger.
 import { withRls, type RlsClaims } from '~/lib/server/db.server';
 import { ticketContactColumns } from '~/models/ticket.server';
-import type { NewPartLine, WorkOrder, WorkOrderNote, WorkOrderPart, WorkOrderRow, WorkOrderSheet, WorkOrderStatus } from '~/lib/shared/views/work-orders';
+import type { NewPartLine, WorkOrder, WorkOrderNote, WorkOrderPart, WorkOrderPhoto, WorkOrderRow, WorkOrderSheet, WorkOrderStatus } from '~/lib/shared/views/work-orders';
 
 const workOrderColumns = (tx: Parameters<Parameters<typeof withRls>[1]>[0]) => tx`
   work_order.id, work_order.ticket_id as "ticketId", work_order.number, work_order.description, work_order.status,
@@ -116,10 +116,22 @@ export async function getWorkOrderSheet({ claims, id }: { claims: RlsClaims; id:
     const parts = await tx<WorkOrderPart[]>`
       select id, part_name as "partName", part_number as "partNumber", quantity, unit_cost::text as "unitCost", line_total::text as "lineTotal"
       from public.work_order_parts where work_order_id = ${id} order by part_name, id`;
+    const photos = await tx<WorkOrderPhoto[]>`
+      select message.metadata -> 'attachment' ->> 'path' as path, message.metadata -> 'attachment' ->> 'name' as name,
+        message.metadata -> 'attachment' ->> 'mime' as mime, message.created_at::text as "sentAt",
+        sender.full_name as "senderName", message.is_internal_note as "staffOnly"
+      from public.work_orders work_order
+      join public.tickets ticket on ticket.id = work_order.ticket_id
+      join public.messages message on message.conversation_id = ticket.conversation_id and message.type = 'image'
+      left join public.profiles sender on sender.id = message.sender_id
+      where work_order.id = ${id}
+      order by message.created_at, message.id
+      limit 50`;
     const { ticketNumber, subject, ticketStatus, customerName, contactEmail, contactPhone, vehicleYear, vehicleMake, vehicleModel, vin, ...workOrder } = row;
     return {
       workOrder,
       parts: [...parts],
+      photos: [...photos],
       ticket: { number: ticketNumber, subject, status: ticketStatus },
       customer: { name: customerName, email: contactEmail, phone: contactPhone },
       vehicle: { year: vehicleYear, make: vehicleMake, model: vehicleModel, vin },

@@ -3,6 +3,10 @@
 // a link to it; a file over the bucket's limit is refused in the browser before anything is uploaded; a technician
 // sends the customer a file and keeps another among the internal notes, which the customer never sees; a voice
 // message is recorded (Chromium's fake microphone, tests/support/browser.ts), sent with its length and played back.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +127,24 @@ describe('attachments in the chat', () => {
     await customer.goto(appUrl(`/app/conversations/${conversationId}`));
     await expect.poll(() => customer.getByTestId('attachment').filter({ hasText: 'quote.pdf' }).count()).toBe(1);
     expect(await customer.getByText('wiring.pdf').count()).toBe(0);
+
+    // The work-order sheet lists the customer's photo and draws its thumbnail (read from Storage as the technician).
+    const [workOrder] = await sql<{ id: string }[]>`
+      insert into public.work_orders (ticket_id, description) values (${ticketId}, 'Check the warning light') returning id`;
+    const sheet = await technician.request.get(appUrl(`/desk/work-orders/${workOrder!.id}.pdf`));
+    expect(sheet.status()).toBe(200);
+    const folder = mkdtempSync(join(tmpdir(), 'sheet-'));
+    try {
+      const pdfPath = join(folder, 'sheet.pdf');
+      writeFileSync(pdfPath, await sheet.body());
+      const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Photos');
+      expect(text).toContain('warning light.png');
+      const images = execFileSync('pdfimages', ['-list', pdfPath], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      expect(images.some((line) => /\s2\s+2\s/.test(line))).toBe(true);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('records a voice message, sends it with its length, and plays it back', async () => {

@@ -8,8 +8,16 @@ const money = (value: string | null) => (value === null ? '-' : `$${value}`);
 const hours = (value: string | null) => (value === null ? '-' : `${value} h`);
 const statusText: Record<string, string> = { open: 'Open', in_progress: 'In progress', completed: 'Completed', cancelled: 'Cancelled' };
 
-export function renderWorkOrderSheet(sheet: WorkOrderSheet, generatedAt = new Date()): Promise<Buffer> {
-  const { workOrder, parts, ticket, customer, vehicle } = sheet;
+/** Thumbnails PDFKit can draw (PNG and JPEG only), at most this many on one sheet. */
+export const SHEET_THUMBNAIL_TYPES = ['image/png', 'image/jpeg'];
+export const SHEET_THUMBNAILS = 6;
+
+/**
+ * The sheet as a PDF. `thumbnails` holds the bytes of the photos to draw (by storage path), read by the caller as the
+ * signed-in technician; a photo without bytes is listed by name only.
+ */
+export function renderWorkOrderSheet(sheet: WorkOrderSheet, generatedAt = new Date(), thumbnails: ReadonlyMap<string, Buffer> = new Map()): Promise<Buffer> {
+  const { workOrder, parts, ticket, customer, vehicle, photos } = sheet;
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Work order ${workOrder.number}`, Author: 'Support Hub' } });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -80,6 +88,29 @@ export function renderWorkOrderSheet(sheet: WorkOrderSheet, generatedAt = new Da
     doc.font('Helvetica').text('No parts.', MARGIN, doc.y);
   }
   for (const part of parts) tableRow([part.partName, part.partNumber ?? '-', String(part.quantity), money(part.unitCost), money(part.lineTotal)]);
+
+  section('Photos');
+  if (photos.length === 0) doc.font('Helvetica').text('No photos in the conversation.', MARGIN, doc.y);
+  for (const photo of photos) {
+    const sender = photo.senderName ?? 'Customer';
+    doc.font('Helvetica').text(`${photo.name}  ·  ${sender}, ${photo.sentAt.slice(0, 16)}${photo.staffOnly ? '  ·  staff only' : ''}`, MARGIN, doc.y, { width });
+  }
+  const drawn = photos.filter((photo) => thumbnails.has(photo.path)).slice(0, SHEET_THUMBNAILS);
+  if (drawn.length > 0) {
+    const size = { width: (width - 20) / 3, height: 110 };
+    if (doc.y + (size.height + 10) * Math.ceil(drawn.length / 3) > doc.page.height - MARGIN - 80) doc.addPage();
+    const top = doc.y + 6;
+    drawn.forEach((photo, index) => {
+      const x = MARGIN + (index % 3) * (size.width + 10);
+      const y = top + Math.floor(index / 3) * (size.height + 10);
+      try {
+        doc.image(thumbnails.get(photo.path)!, x, y, { fit: [size.width, size.height], align: 'center', valign: 'center' });
+      } catch {
+        // A file that claims to be a PNG or JPEG but is not one stays listed by name above.
+      }
+    });
+    doc.y = top + Math.ceil(drawn.length / 3) * (size.height + 10);
+  }
 
   section('Totals');
   row('Labour', money(workOrder.laborCost));

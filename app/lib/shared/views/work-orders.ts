@@ -55,4 +55,15 @@ export interface WorkOrderSheet {
   ticket: { number: string; subject: string; status: string };
   customer: { name: string; email: string | null; phone: string | null };
   vehicle: { year: number | null; make: string | null; model: string | null; vin: string | null };
+  /** Photos sent in the ticket's conversation, oldest first (issue 17): the sheet lists them, with thumbnails. */
+  photos: WorkOrderPhoto[];
+}
+
+export interface WorkOrderPhoto {
+  path: string;
+  name: string;
+  mime: string;
+  sentAt: string;
+  senderName: string | null;
+  staffOnly: boolean;
 }
