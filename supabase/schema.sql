@@ -3222,7 +3222,10 @@ begin
     new.sla_paused_at := null;
   end if;
 
-  if tg_op = 'INSERT' or new.urgency is distinct from old.urgency or new.conversation_id is distinct from old.conversation_id then
+  -- A new ticket, a new urgency or area, or a policy that went away (deleted: the foreign key set it to null) picks
+  -- the policy that fits now; the clocks keep running under it.
+  if tg_op = 'INSERT' or new.urgency is distinct from old.urgency or new.conversation_id is distinct from old.conversation_id
+     or (new.sla_policy_id is null and old.sla_policy_id is not null) then
     policy := private.sla_policy_for(new.urgency, private.solution_area_of_conversation(new.conversation_id));
     new.sla_policy_id := policy.id;
   elsif tg_op = 'UPDATE' and new.sla_paused_seconds = old.sla_paused_seconds and new.sla_policy_id is not distinct from old.sla_policy_id
@@ -3249,7 +3252,7 @@ $$;
 -- Name: FUNCTION keep_ticket_sla(); Type: COMMENT; Schema: private; Owner: -
 --
 
-COMMENT ON FUNCTION private.keep_ticket_sla() IS 'Before-write trigger on tickets: the SLA policy, due times and pause bookkeeping (none for a merged ticket, so sla_due_at is null and the escalation job never sees it); API users cannot write these columns.';
+COMMENT ON FUNCTION private.keep_ticket_sla() IS 'Before-write trigger on tickets: the SLA policy, due times and pause bookkeeping (none for a merged ticket, so sla_due_at is null and the escalation job never sees it; a deleted policy''s tickets move to the policy that fits next); API users cannot write these columns.';
 
 --
 -- Name: link_ticket_conversation(); Type: FUNCTION; Schema: private; Owner: -

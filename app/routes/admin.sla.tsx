@@ -152,7 +152,7 @@ function PolicyForm({ policy, result, busy, staff }: { policy: SlaPolicyView; re
           Delete policy
         </button>
         <span className="muted" id={`delete-hint-${policy.id}`}>
-          Deleting stops the SLA clocks of the tickets that follow it.
+          Deleting moves the tickets that follow it to the policy that fits them next; their SLA clocks keep running.
         </span>
       </div>
     </Form>
