@@ -8,7 +8,10 @@ import { getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
 import { ATTACHMENT_LINK_SECONDS, ATTACHMENTS_BUCKET, formatDuration, formatFileSize, type MessageAttachment } from '~/lib/shared/attachments';
 import type { loader as rootLoader } from '~/root';
 
-type Link = { state: 'loading' } | { state: 'ready'; url: string } | { state: 'missing' };
+type Link = { state: 'loading' } | { state: 'ready'; url: string; thumbnailUrl: string } | { state: 'missing' };
+
+/** A photo's thumbnail: Storage resizes it (at most 480 px a side), so the chat never downloads a 12 MP photo to show it small. */
+const THUMBNAIL = { width: 480, height: 480, resize: 'contain' } as const;
 
 export function MessageAttachmentView({ attachment }: { attachment: MessageAttachment }) {
   const env = useRouteLoaderData<typeof rootLoader>('root')?.ENV;
@@ -16,12 +19,17 @@ export function MessageAttachmentView({ attachment }: { attachment: MessageAttac
   useEffect(() => {
     if (!env) return;
     let cancelled = false;
-    void getSupabaseBrowserClient(env)
-      .storage.from(ATTACHMENTS_BUCKET)
-      .createSignedUrl(attachment.path, ATTACHMENT_LINK_SECONDS)
-      .then(({ data, error }) => {
-        if (!cancelled) setLink(error || !data ? { state: 'missing' } : { state: 'ready', url: data.signedUrl });
-      });
+    const storage = getSupabaseBrowserClient(env).storage.from(ATTACHMENTS_BUCKET);
+    const isImage = attachment.mime.startsWith('image/');
+    void Promise.all([
+      storage.createSignedUrl(attachment.path, ATTACHMENT_LINK_SECONDS),
+      isImage ? storage.createSignedUrl(attachment.path, ATTACHMENT_LINK_SECONDS, { transform: THUMBNAIL }) : null,
+    ]).then(([full, thumbnail]) => {
+      if (cancelled) return;
+      if (full.error || !full.data) return setLink({ state: 'missing' });
+      // A thumbnail Storage cannot make (an image format it does not read) falls back to the file itself.
+      setLink({ state: 'ready', url: full.data.signedUrl, thumbnailUrl: thumbnail?.data?.signedUrl ?? full.data.signedUrl });
+    });
     return () => {
       cancelled = true;
     };
@@ -47,7 +55,7 @@ export function MessageAttachmentView({ attachment }: { attachment: MessageAttac
   if (attachment.mime.startsWith('image/')) {
     return (
       <a className="attachment attachment-image" href={link.url} target="_blank" rel="noreferrer" data-testid="attachment">
-        <img src={link.url} alt={attachment.name} loading="lazy" data-testid="attachment-thumbnail" />
+        <img src={link.thumbnailUrl} alt={attachment.name} loading="lazy" data-testid="attachment-thumbnail" />
         <span className="attachment-caption">{label}</span>
       </a>
     );

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, anonClient, signedInUser } from '../local/auth/clients.ts';
 import { sql } from '../support/db.ts';
@@ -327,6 +328,67 @@ describe('signed and public URLs', () => {
     const refused = await fetch(privateUrl);
     expect(refused.status).toBe(400);
     expect(await refused.json()).toEqual({ statusCode: '404', code: 'NoSuchBucket', error: 'Bucket not found', message: 'Bucket not found' });
+  });
+});
+
+describe('image transformations', () => {
+  // A 40×20 PNG, so each resize mode gives a different size.
+  const picture = () => sharp({ create: { width: 40, height: 20, channels: 3, background: '#1a65d6' } }).png().toBuffer();
+  const sizeOf = async (body: ArrayBuffer | Blob) => {
+    const { width, height, format } = await sharp(Buffer.from(body instanceof Blob ? await body.arrayBuffer() : body)).metadata();
+    return { width, height, format };
+  };
+  let path: string;
+  beforeAll(async () => {
+    path = `${alice.user.id}/images/banner.png`;
+    expect((await alice.client.storage.from(PRIVATE_BUCKET).upload(path, await picture(), { contentType: 'image/png' })).error).toBeNull();
+    expect((await alice.client.storage.from(PUBLIC_BUCKET).upload(path, await picture(), { contentType: 'image/png' })).error).toBeNull();
+  });
+
+  it('downloads a resized image: cover crops to the box, contain fits inside it, fill stretches', async () => {
+    const storage = alice.client.storage.from(PRIVATE_BUCKET);
+    const cover = await storage.download(path, { transform: { width: 10, height: 10 } });
+    expect(cover.error).toBeNull();
+    expect(await sizeOf(cover.data!)).toEqual({ width: 10, height: 10, format: 'png' });
+    expect(await sizeOf((await storage.download(path, { transform: { width: 10, height: 10, resize: 'contain' } })).data!)).toEqual({ width: 10, height: 5, format: 'png' });
+    expect(await sizeOf((await storage.download(path, { transform: { width: 10, height: 10, resize: 'fill' } })).data!)).toEqual({ width: 10, height: 10, format: 'png' });
+    expect(await sizeOf((await storage.download(path, { transform: { width: 20 } })).data!)).toEqual({ width: 20, height: 10, format: 'png' });
+  });
+
+  it('serves a transformed public image at getPublicUrl, and a signed one whose options the URL cannot change', async () => {
+    const publicUrl = alice.client.storage.from(PUBLIC_BUCKET).getPublicUrl(path, { transform: { width: 8, height: 4 } }).data.publicUrl;
+    expect(publicUrl).toContain('/storage/v1/render/image/public/');
+    const publicResponse = await fetch(publicUrl);
+    expect(publicResponse.status).toBe(200);
+    expect(await sizeOf(await publicResponse.arrayBuffer())).toEqual({ width: 8, height: 4, format: 'png' });
+
+    const signed = await alice.client.storage.from(PRIVATE_BUCKET).createSignedUrl(path, 60, { transform: { width: 6, height: 6 } });
+    expect(signed.error).toBeNull();
+    expect(signed.data!.signedUrl).toContain('/storage/v1/render/image/sign/');
+    const widened = await fetch(`${signed.data!.signedUrl}&width=40&height=20`);
+    expect(widened.status).toBe(200);
+    expect(await sizeOf(await widened.arrayBuffer())).toEqual({ width: 6, height: 6, format: 'png' });
+    // A plain signed link cannot be used for the render route.
+    const plain = await alice.client.storage.from(PRIVATE_BUCKET).createSignedUrl(path, 60);
+    const misused = await fetch(plain.data!.signedUrl.replace('/object/sign/', '/render/image/sign/'));
+    expect(misused.status).toBe(400);
+  });
+
+  it('refuses options out of range, a file that is not an image, and a reader the policies refuse', async () => {
+    const storage = alice.client.storage.from(PRIVATE_BUCKET);
+    const tooWide = await storage.download(path, { transform: { width: 5000 } });
+    expect(tooWide.data).toBeNull();
+    expect(tooWide.error).not.toBeNull();
+    const textPath = `${alice.user.id}/images/notes.txt`;
+    expect((await storage.upload(textPath, Buffer.from('not a picture'), { contentType: 'text/plain' })).error).toBeNull();
+    const notImage = await fetch(`${testStack.SUPABASE_URL}/storage/v1/render/image/authenticated/${PRIVATE_BUCKET}/${textPath}?width=10`, {
+      headers: { Authorization: `Bearer ${alice.session.access_token}`, apikey: testStack.SUPABASE_ANON_KEY },
+    });
+    expect(notImage.status).toBe(400);
+    expect(await notImage.json()).toMatchObject({ code: 'InvalidRequest', message: 'The object is not an image that can be transformed' });
+    const forbidden = await bob.client.storage.from(PRIVATE_BUCKET).download(path, { transform: { width: 10 } });
+    expect(forbidden.data).toBeNull();
+    expect(forbidden.error).not.toBeNull();
   });
 });
 

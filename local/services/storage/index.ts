@@ -81,6 +81,9 @@ export function createStorageService(options: StorageServiceOptions): MountedSer
 
   // Order matters: the fixed words (list, move, sign, public, …) before the catch-all `/object/<bucket>/<name>`.
   const routes: Route[] = [
+    { method: 'GET', pattern: /^\/render\/image\/authenticated\/(?<bucket>[^/]+)\/(?<name>.+)$/, operation: 'storage.render.image_authenticated', handle: ({ objectRequest }) => objects.renderAuthenticated(objectRequest) },
+    { method: 'GET', pattern: /^\/render\/image\/public\/(?<bucket>[^/]+)\/(?<name>.+)$/, operation: 'storage.render.image_public', handle: ({ objectRequest }) => objects.renderPublic(objectRequest) },
+    { method: 'GET', pattern: /^\/render\/image\/sign\/(?<bucket>[^/]+)\/(?<name>.+)$/, operation: 'storage.render.image_signed', handle: ({ objectRequest }) => objects.renderSigned(objectRequest) },
     { method: 'GET', pattern: /^\/bucket\/?$/, operation: 'storage.bucket.list', handle: ({ bucketRequest }) => bucketRoutes.list(bucketRequest) },
     { method: 'POST', pattern: /^\/bucket\/?$/, operation: 'storage.bucket.create', handle: ({ bucketRequest }) => bucketRoutes.create(bucketRequest) },
     { method: 'POST', pattern: /^\/bucket\/(?<bucket>[^/]+)\/empty\/?$/, operation: 'storage.bucket.empty', handle: ({ bucketRequest }) => bucketRoutes.empty(bucketRequest) },

@@ -14,11 +14,13 @@ const signedTokenSchema = z.object({
   exp: z.number(),
   owner: z.string().optional(),
   upsert: z.boolean().optional(),
+  /** A signed link to a transformed image carries its options (render/image/sign). */
+  transformation: z.record(z.string(), z.unknown()).optional(),
 });
 export type SignedToken = z.infer<typeof signedTokenSchema>;
 
 export interface UrlSigner {
-  sign(claims: { url: string; scope: SignedScope; owner?: string; upsert?: boolean }, expiresInSeconds: number): Promise<string>;
+  sign(claims: { url: string; scope: SignedScope; owner?: string; upsert?: boolean; transformation?: Record<string, unknown> }, expiresInSeconds: number): Promise<string>;
   /** The token's claims when it is genuine, unexpired, of `scope` and for exactly this object. */
   verify(token: string, objectUrl: string, scope: SignedScope): Promise<SignedToken>;
 }
