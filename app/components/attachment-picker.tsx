@@ -85,7 +85,81 @@ export function useAttachmentSender({
   return { upload, send, dismiss: () => setUpload({ state: 'idle' }) };
 }
 
-/** The Attach button (a real file input under a label), the limits, and the upload's progress or its failure. */
+/** What an upload control shows beside its button: nothing, the file on its way, or why it failed. */
+export type UploadStatus = { state: 'idle' } | { state: 'working'; text: string } | { state: 'failed'; message: string };
+
+/**
+ * A button that picks a file (a real file input under a label, so the keyboard and screen readers know it), the
+ * limits it takes, and the upload's progress or its failure: one home for the chat's, the ticket page's and the
+ * article editor's pickers.
+ */
+export function UploadControls({
+  label,
+  accept,
+  hint,
+  status,
+  disabled,
+  onFile,
+  onDismiss,
+  testId,
+  errorTestId,
+}: {
+  label: string;
+  accept: string | undefined;
+  hint: string;
+  status: UploadStatus;
+  disabled: boolean;
+  onFile: (file: File) => void;
+  onDismiss?: () => void;
+  testId: string;
+  errorTestId: string;
+}) {
+  const inputId = useId();
+  const hintId = useId();
+  const blocked = disabled || status.state === 'working';
+  return (
+    <div className="attachment-controls">
+      <input
+        id={inputId}
+        className="visually-hidden"
+        type="file"
+        accept={accept}
+        aria-describedby={hintId}
+        disabled={blocked}
+        data-testid={testId}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+      {/* After the input, so the input's keyboard focus can show on the label that looks like the button. */}
+      <label htmlFor={inputId} className={`button secondary small attach-button${blocked ? ' is-disabled' : ''}`}>
+        {label}
+      </label>
+      <span id={hintId} className="field-hint">
+        {hint}
+      </span>
+      {status.state === 'working' ? (
+        <p className="attachment-progress" role="status">
+          <progress aria-label={status.text} /> {status.text}
+        </p>
+      ) : null}
+      {status.state === 'failed' ? (
+        <p className="field-error" role="alert" data-testid={errorTestId}>
+          {status.message}{' '}
+          {onDismiss ? (
+            <button type="button" className="button small secondary" onClick={onDismiss}>
+              Dismiss
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The Attach button of a conversation, with the bucket's limits and the upload's progress or failure. */
 export function AttachmentControls({
   limits,
   sender,
@@ -99,46 +173,23 @@ export function AttachmentControls({
   label?: string;
   testId?: string;
 }) {
-  const inputId = useId();
-  const hintId = useId();
   const { upload } = sender;
-  const working = upload.state === 'uploading' || upload.state === 'sending';
+  const status: UploadStatus =
+    upload.state === 'uploading' ? { state: 'working', text: `Uploading ${upload.name}…` }
+    : upload.state === 'sending' ? { state: 'working', text: `Sending ${upload.name}…` }
+    : upload.state === 'failed' ? { state: 'failed', message: upload.message }
+    : { state: 'idle' };
   return (
-    <div className="attachment-controls">
-      <input
-        id={inputId}
-        className="visually-hidden"
-        type="file"
-        accept={limits?.allowedTypes.join(',')}
-        aria-describedby={hintId}
-        disabled={disabled || working}
-        data-testid={testId}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void sender.send(file);
-        }}
-      />
-      {/* After the input, so the input's keyboard focus can show on the label that looks like the button. */}
-      <label htmlFor={inputId} className={`button secondary small attach-button${disabled || working ? ' is-disabled' : ''}`}>
-        {label}
-      </label>
-      <span id={hintId} className="field-hint">
-        {limits ? `${describeAttachmentLimits(limits)}. You can also drop or paste a file here.` : 'You can also drop or paste a file here.'}
-      </span>
-      {working ? (
-        <p className="attachment-progress" role="status" data-testid="attachment-progress">
-          <progress aria-label={`Sending ${upload.name}`} /> {upload.state === 'uploading' ? `Uploading ${upload.name}…` : `Sending ${upload.name}…`}
-        </p>
-      ) : null}
-      {upload.state === 'failed' ? (
-        <p className="field-error" role="alert" data-testid="attachment-error">
-          {upload.message}{' '}
-          <button type="button" className="button small secondary" onClick={sender.dismiss}>
-            Dismiss
-          </button>
-        </p>
-      ) : null}
-    </div>
+    <UploadControls
+      label={label}
+      accept={limits?.allowedTypes.join(',')}
+      hint={limits ? `${describeAttachmentLimits(limits)}. You can also drop or paste a file here.` : 'You can also drop or paste a file here.'}
+      status={status}
+      disabled={disabled}
+      onFile={(file) => void sender.send(file)}
+      onDismiss={sender.dismiss}
+      testId={testId}
+      errorTestId="attachment-error"
+    />
   );
 }

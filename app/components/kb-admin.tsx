@@ -1,7 +1,8 @@
 // Pieces of the admin knowledge-base pages: an article's embedding status, the live-updates indicator, and the
 // article form (fields, markdown textarea with a server-rendered preview, image upload into the markdown).
 import { useFetcher, useRouteLoaderData } from '@remix-run/react';
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { UploadControls, type UploadStatus } from '~/components/attachment-picker';
 import { getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
 import { attachmentRefusal, describeAttachmentLimits, imageMarkdown, KB_IMAGES_BUCKET, kbImagePath, type AttachmentLimits } from '~/lib/shared/attachments';
 import type { loader as rootLoader } from '~/root';
@@ -140,62 +141,36 @@ export function ArticleFields({
 }
 
 /** Two-step delete: the first button asks, the second (with confirm=yes) deletes. */
-type ImageUpload = { state: 'idle' } | { state: 'uploading'; name: string } | { state: 'failed'; message: string };
-
 /**
  * "Add an image": the picture goes to the public kb-images bucket as the signed-in admin (the bucket's policies
  * decide), and its markdown (public URL, the file's name as alternative text) into the article at the cursor.
  */
 function ArticleImageUpload({ limits, onUploaded }: { limits: AttachmentLimits; onUploaded: (markdown: string) => void }) {
   const env = useRouteLoaderData<typeof rootLoader>('root')?.ENV;
-  const [upload, setUpload] = useState<ImageUpload>({ state: 'idle' });
-  const inputId = useId();
-  const hintId = useId();
+  const [status, setStatus] = useState<UploadStatus>({ state: 'idle' });
   async function send(file: File) {
     if (!env) return;
     const refusal = attachmentRefusal(file, limits);
-    if (refusal) return setUpload({ state: 'failed', message: refusal });
-    setUpload({ state: 'uploading', name: file.name });
+    if (refusal) return setStatus({ state: 'failed', message: refusal });
+    setStatus({ state: 'working', text: `Uploading ${file.name}…` });
     const storage = getSupabaseBrowserClient(env).storage.from(KB_IMAGES_BUCKET);
     const path = kbImagePath(file.name, crypto.randomUUID());
     const { error } = await storage.upload(path, file, { contentType: file.type, upsert: false });
-    if (error) return setUpload({ state: 'failed', message: `${file.name} could not be uploaded: ${error.message}` });
-    setUpload({ state: 'idle' });
+    if (error) return setStatus({ state: 'failed', message: `${file.name} could not be uploaded: ${error.message}` });
+    setStatus({ state: 'idle' });
     onUploaded(imageMarkdown(file.name, storage.getPublicUrl(path).data.publicUrl));
   }
   return (
-    <div className="attachment-controls">
-      <input
-        id={inputId}
-        className="visually-hidden"
-        type="file"
-        accept={limits.allowedTypes.join(',')}
-        aria-describedby={hintId}
-        disabled={upload.state === 'uploading'}
-        data-testid="kb-image-input"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void send(file);
-        }}
-      />
-      <label htmlFor={inputId} className={`button secondary small attach-button${upload.state === 'uploading' ? ' is-disabled' : ''}`}>
-        Add an image
-      </label>
-      <span id={hintId} className="field-hint">
-        {describeAttachmentLimits(limits)}. It goes into the article where the cursor is.
-      </span>
-      {upload.state === 'uploading' ? (
-        <p className="attachment-progress" role="status">
-          <progress aria-label={`Uploading ${upload.name}`} /> Uploading {upload.name}…
-        </p>
-      ) : null}
-      {upload.state === 'failed' ? (
-        <p className="field-error" role="alert" data-testid="kb-image-error">
-          {upload.message}
-        </p>
-      ) : null}
-    </div>
+    <UploadControls
+      label="Add an image"
+      accept={limits.allowedTypes.join(',')}
+      hint={`${describeAttachmentLimits(limits)}. It goes into the article where the cursor is.`}
+      status={status}
+      disabled={false}
+      onFile={(file) => void send(file)}
+      testId="kb-image-input"
+      errorTestId="kb-image-error"
+    />
   );
 }
 
