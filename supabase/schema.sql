@@ -943,6 +943,10 @@ declare
   in_internal_folder boolean;
   duration numeric;
 begin
+  if tg_op = 'UPDATE' and attachment is not distinct from old.metadata -> 'attachment'
+     and new.type = old.type and new.is_internal_note = old.is_internal_note then
+    return new;
+  end if;
   if attachment is null or jsonb_typeof(attachment) = 'null' then
     if new.type in ('image', 'file') then
       raise exception 'A message of type % needs its attachment.', new.type using errcode = '23514';
@@ -989,6 +993,9 @@ begin
     when stored.metadata ->> 'mimetype' like 'audio/%' then 'voice'
     else 'file'
   end::public.message_type;
+  if btrim(new.content) = '' then
+    new.content := display_name;
+  end if;
   return new;
 end;
 $$;
@@ -997,7 +1004,7 @@ $$;
 -- Name: FUNCTION check_message_attachment(); Type: COMMENT; Schema: private; Owner: -
 --
 
-COMMENT ON FUNCTION private.check_message_attachment() IS 'Before-insert trigger on messages: an attachment is an object of this conversation in the attachments bucket (staff-only files only on internal notes); its type, size and content type come from Storage.';
+COMMENT ON FUNCTION private.check_message_attachment() IS 'Before-write trigger on messages: an attachment is an object of this conversation in the attachments bucket (staff-only files only on internal notes); its type, size and content type come from Storage, and without a caption the message reads as the file''s name. A message moving to another conversation (a merge) is not checked again.';
 
 --
 -- Name: jobs; Type: TABLE; Schema: private; Owner: -
@@ -10877,7 +10884,7 @@ CREATE TRIGGER c_require_finished_work_orders BEFORE UPDATE OF status ON public.
 -- Name: messages check_message_attachment; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER check_message_attachment BEFORE INSERT OR UPDATE OF metadata, type, conversation_id, is_internal_note ON public.messages FOR EACH ROW EXECUTE FUNCTION private.check_message_attachment();
+CREATE TRIGGER check_message_attachment BEFORE INSERT OR UPDATE OF metadata, type, is_internal_note ON public.messages FOR EACH ROW EXECUTE FUNCTION private.check_message_attachment();
 
 --
 -- Name: ticket_ai_results copy_ai_result_to_ticket; Type: TRIGGER; Schema: public; Owner: -

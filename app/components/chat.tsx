@@ -1,6 +1,7 @@
 // One message of a conversation as the customer or a technician sees it: who sent it, when, the assistant's sources
 // as links to the help centre, its delivery state when it is still on its way or failed.
 import type { ConversationMessage } from '~/lib/shared/messages';
+import { attachmentCaption } from '~/lib/shared/attachments';
 import { MessageAttachmentView } from './message-attachment';
 import { providerLabel } from './ticket/provider-label';
 import { LocalTime } from './time';
@@ -45,7 +46,7 @@ export function ChatMessageBubble({
         {message.isInternalNote ? <span className="tag internal">Internal note</span> : null}
         <LocalTime iso={message.createdAt} style="conversation" />
       </p>
-      {message.attachment && message.content === message.attachment.name ? null : <div className="chat-body">{message.content}</div>}
+      {attachmentCaption(message) !== null ? <div className="chat-body">{attachmentCaption(message)}</div> : null}
       {message.attachment ? <MessageAttachmentView attachment={message.attachment} /> : null}
       {message.citations.length > 0 ? (
         <p className="chat-sources">

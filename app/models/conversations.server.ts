@@ -3,7 +3,7 @@
 // never receives an internal note, because the policy on public.messages hides it from them.
 import { randomUUID } from 'node:crypto';
 import { withRls, type RlsClaims } from '~/lib/server/db.server';
-import type { AttachmentMessage } from '~/lib/shared/attachments';
+import { attachmentMetadata, type AttachmentMessage } from '~/lib/shared/attachments';
 import { conversationTitleFor, messageFromRow, type ConversationMessage } from '~/lib/shared/messages';
 
 export type { ConversationMessage };
@@ -169,8 +169,8 @@ export async function markConversationRead({ claims, conversationId }: { claims:
 export async function sendCustomerAttachment({ claims, conversationId, attachment }: { claims: RlsClaims; conversationId: string; attachment: AttachmentMessage }): Promise<ConversationMessage> {
   const [row] = await withRls(claims, (tx) => tx`
     insert into public.messages (conversation_id, sender_id, role, content, metadata)
-    values (${conversationId}, (select auth.uid()), 'user', ${attachment.caption || attachment.name},
-      ${tx.json({ attachment: { path: attachment.path, name: attachment.name, duration_seconds: attachment.durationSeconds } })})
+    values (${conversationId}, (select auth.uid()), 'user', ${attachment.caption},
+      ${tx.json(attachmentMetadata(attachment))})
     returning id, role, content, sender_id, created_at, ai_confidence, is_internal_note, metadata`);
   return messageFromRow(row!);
 }

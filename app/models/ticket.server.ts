@@ -2,7 +2,7 @@
 // inside withRls: the policies decide what the caller sees and may change, and the database's triggers
 // refuse illegal status transitions and resolving with unfinished work orders — this module only asks.
 import { withRls, type RlsClaims, type RlsTransaction } from '~/lib/server/db.server';
-import { attachmentFromMetadata, type AttachmentMessage } from '~/lib/shared/attachments';
+import { attachmentFromMetadata, attachmentMetadata, type AttachmentMessage } from '~/lib/shared/attachments';
 import type { TicketStatus } from '~/lib/shared/ticket-status';
 import type { PossibleDuplicate, TicketDetails, TicketPage, TicketPageMessage, TimelineEvent, TriageCorrection, TriageField, TriageResult, TroubleshootingStep } from '~/lib/shared/views/ticket-page';
 
@@ -116,8 +116,8 @@ export async function postTicketAttachment({ claims, ticketId, attachment, inter
     const [conversation] = await tx<{ id: string }[]>`select public.open_ticket_conversation(${ticketId}) as id`;
     await tx`
       insert into public.messages (conversation_id, sender_id, role, content, is_internal_note, metadata)
-      values (${conversation!.id}, (select auth.uid()), 'technician', ${attachment.caption || attachment.name}, ${internal},
-        ${tx.json({ attachment: { path: attachment.path, name: attachment.name, duration_seconds: attachment.durationSeconds } })})`;
+      values (${conversation!.id}, (select auth.uid()), 'technician', ${attachment.caption}, ${internal},
+        ${tx.json(attachmentMetadata(attachment))})`;
   });
 }
 

@@ -20,7 +20,7 @@ import { getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
 import { askAssistantFromServer } from '~/lib/server/assistant.server';
 import { requireUser } from '~/lib/server/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
-import { ATTACHMENTS_BUCKET, attachmentMessageSchema } from '~/lib/shared/attachments';
+import { ATTACHMENTS_BUCKET, parseAttachmentForm } from '~/lib/shared/attachments';
 import { inChatOrder, mergeMessages, messageFromRow, unsentCustomerMessage, type ConversationMessage } from '~/lib/shared/messages';
 import { loadConversationThread, markConversationRead, sendCustomerAttachment } from '~/models/conversations.server';
 import { loadUploadLimits } from '~/models/upload-limits.server';
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (conversationId.success && intent === 'attach') {
     // The file is in Storage already (the browser uploaded it as the customer); this writes the message naming it.
-    const attachment = attachmentMessageSchema.safeParse({ path: formData.get('path'), name: formData.get('name'), caption: formData.get('caption') ?? '', durationSeconds: formData.get('durationSeconds') ?? '' });
+    const attachment = parseAttachmentForm(formData);
     if (!attachment.success) return data({ ok: false as const, attachError: attachment.error.issues[0]?.message ?? 'The file could not be sent.' }, { status: 400, headers });
     try {
       const message = await sendCustomerAttachment({ claims, conversationId: conversationId.data, attachment: attachment.data });

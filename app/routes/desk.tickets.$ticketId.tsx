@@ -18,7 +18,7 @@ import { routeErrorBoundary } from '~/components/route-error-boundary';
 import { requireUser } from '~/lib/server/auth.server';
 import { translateDatabaseError } from '~/lib/server/db-errors.server';
 import type { RlsClaims } from '~/lib/server/db.server';
-import { ATTACHMENTS_BUCKET, attachmentMessageSchema } from '~/lib/shared/attachments';
+import { ATTACHMENTS_BUCKET, parseAttachmentForm } from '~/lib/shared/attachments';
 import { parseForm } from '~/lib/shared/forms';
 import { priorityLabel, prioritySetByLabel } from '~/lib/shared/priority';
 import {
@@ -120,7 +120,7 @@ async function runIntent({ intent, formData, claims, ticketId, workOrderId, resp
     case 'attachReply':
     case 'attachNote': {
       // The file is in Storage already (the browser uploaded it as the technician); this writes the message naming it.
-      const attachment = attachmentMessageSchema.safeParse({ path: formData.get('path'), name: formData.get('name'), caption: formData.get('caption') ?? '', durationSeconds: formData.get('durationSeconds') ?? '' });
+      const attachment = parseAttachmentForm(formData);
       if (!attachment.success) return respond({ ok: false, fieldErrors: {}, formError: attachment.error.issues[0]?.message ?? 'The file could not be sent.' });
       await postTicketAttachment({ claims, ticketId, attachment: attachment.data, internal: intent === 'attachNote' });
       return respond({ ok: true, fieldErrors: {}, notice: intent === 'attachNote' ? 'File added to the internal notes.' : 'File sent to the customer.' });

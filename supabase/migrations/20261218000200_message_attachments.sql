@@ -10,11 +10,14 @@
 --     never from what the writer claims; only a recording's length (duration_seconds, which Storage does not know) is
 --     the writer's, kept for audio only and refused outside 0 to 3,600 seconds;
 --   - a message of type image or file without an attachment is refused (a voice message may be a call's transcript
---     whose recording was not kept, as in the seed).
+--     whose recording was not kept, as in the seed);
+--   - an attachment without a caption reads as the file's name (messages.content is never empty).
+-- The checks run when an attachment is written or changed, not when a message moves: merge_tickets moves a duplicate's
+-- messages into the survivor's conversation, and their files stay where they were uploaded.
 -- public.upload_limits(bucket) hands a bucket's own limits to the page that uploads to it (the chat's composer, the
 -- article editor), so the app states them before an upload without a second copy of them.
 
-/** Before-insert trigger on messages: checks a message's attachment against Storage and fills its type, size and content type. */
+/** Before-write trigger on messages: checks a message's attachment against Storage and fills its type, size, content type and (without a caption) content. */
 create function private.check_message_attachment()
 returns trigger
 language plpgsql
@@ -29,6 +32,10 @@ declare
   in_internal_folder boolean;
   duration numeric;
 begin
+  if tg_op = 'UPDATE' and attachment is not distinct from old.metadata -> 'attachment'
+     and new.type = old.type and new.is_internal_note = old.is_internal_note then
+    return new;
+  end if;
   if attachment is null or jsonb_typeof(attachment) = 'null' then
     if new.type in ('image', 'file') then
       raise exception 'A message of type % needs its attachment.', new.type using errcode = '23514';
@@ -75,12 +82,15 @@ begin
     when stored.metadata ->> 'mimetype' like 'audio/%' then 'voice'
     else 'file'
   end::public.message_type;
+  if btrim(new.content) = '' then
+    new.content := display_name;
+  end if;
   return new;
 end;
 $$;
 comment on function private.check_message_attachment() is
-  'Before-insert trigger on messages: an attachment is an object of this conversation in the attachments bucket (staff-only files only on internal notes); its type, size and content type come from Storage.';
-create trigger check_message_attachment before insert or update of metadata, type, conversation_id, is_internal_note on public.messages
+  'Before-write trigger on messages: an attachment is an object of this conversation in the attachments bucket (staff-only files only on internal notes); its type, size and content type come from Storage, and without a caption the message reads as the file''s name. A message moving to another conversation (a merge) is not checked again.';
+create trigger check_message_attachment before insert or update of metadata, type, is_internal_note on public.messages
   for each row execute function private.check_message_attachment();
 
 /** A bucket's limits, for the page that uploads to it to show before an upload (the bucket row is their one home). */

@@ -2,7 +2,7 @@
 -- message's own conversation, staff-only files only on internal notes, and the type, size and content type come
 -- from Storage, never from the writer. public.upload_limits(bucket) states the bucket's limits.
 begin;
-select plan(15);
+select plan(18);
 select tests.create_support_fixtures();
 
 insert into storage.objects (bucket_id, name, owner_id, metadata) values
@@ -36,6 +36,16 @@ reset role;
 select results_eq($$ select type::text, metadata -> 'attachment' ->> 'name' from public.messages where id = '00000000-0000-4000-a000-0000000000f2' $$,
   $$ values ('file', 'invoice.pdf') $$, 'a PDF is a file, named after its object when no name is given');
 
+select tests.authenticate_as('customer_a');
+select lives_ok($$
+  insert into public.messages (id, conversation_id, sender_id, role, content, metadata)
+  values ('00000000-0000-4000-a000-0000000000f4', '00000000-0000-4000-a000-00000000000a', tests.user_id('customer_a'), 'user', '',
+    '{"attachment": {"path": "00000000-0000-4000-a000-00000000000a/photo/warning-light.png", "name": "dash again.png"}}')
+$$, 'a photo may come without a caption');
+select tests.clear_authentication();
+reset role;
+select is((select content from public.messages where id = '00000000-0000-4000-a000-0000000000f4'), 'dash again.png',
+  'without a caption the message reads as the file''s name');
 select tests.authenticate_as('customer_a');
 select throws_ok($$
   insert into public.messages (conversation_id, sender_id, role, content, metadata)
@@ -82,6 +92,11 @@ select throws_ok($$
     '{"attachment": {"path": "00000000-0000-4000-a000-00000000000a/doc/invoice.pdf"}}')
 $$, '23514', 'An internal note''s file must be uploaded as staff-only.', 'an internal note''s file lives in the staff-only folder');
 
+-- A merge moves a duplicate's messages into the survivor's conversation (public.merge_tickets); their files stay put.
+select tests.clear_authentication();
+reset role;
+select lives_ok($$ update public.messages set conversation_id = '00000000-0000-4000-a000-00000000000b' where id = '00000000-0000-4000-a000-0000000000f1' $$,
+  'a message with a file moves to another conversation, as a merge moves it');
 select tests.authenticate_as('customer_a');
 select results_eq($$ select max_bytes, array_length(allowed_types, 1) > 0 from public.upload_limits('attachments') $$,
   $$ values (26214400::bigint, true) $$, 'a signed-in person reads the attachment limits');

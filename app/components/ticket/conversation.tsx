@@ -4,7 +4,7 @@ import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { AttachmentControls, useAttachmentSender } from '~/components/attachment-picker';
 import { FormError, FormNotice, TextAreaField } from '~/components/form';
-import type { AttachmentLimits } from '~/lib/shared/attachments';
+import { attachmentCaption, type AttachmentLimits } from '~/lib/shared/attachments';
 import type { LiveStatus, Participant } from '~/lib/browser/live-conversation';
 import type { CannedReplyOption } from '~/lib/shared/views/canned-replies';
 import type { TicketPageMessage, TriageResult } from '~/lib/shared/views/ticket-page';
@@ -59,7 +59,7 @@ export function Conversation({ messages, liveState, presence }: { messages: Tick
                 {message.isInternalNote ? <span className="internal-badge">Internal note · never shown to the customer</span> : <span className="muted"> · {roleLabel[message.role]}</span>}
                  · <LocalTime iso={message.createdAt} />
               </p>
-              {message.attachment && message.content === message.attachment.name ? null : <p className="message-content">{message.content}</p>}
+              {attachmentCaption(message) !== null ? <p className="message-content">{attachmentCaption(message)}</p> : null}
               {message.attachment ? <MessageAttachmentView attachment={message.attachment} /> : null}
             </li>
           ))}

@@ -124,3 +124,27 @@ export const attachmentMessageSchema = z.object({
     .default(null),
 });
 export type AttachmentMessage = z.infer<typeof attachmentMessageSchema>;
+
+/** The attach form's fields (the chat's `attach`, the ticket page's `attachReply` / `attachNote`), checked. */
+export function parseAttachmentForm(formData: FormData) {
+  return attachmentMessageSchema.safeParse({
+    path: formData.get('path'),
+    name: formData.get('name'),
+    caption: formData.get('caption') ?? '',
+    durationSeconds: formData.get('durationSeconds') ?? '',
+  });
+}
+
+/**
+ * What a message names of its file, as private.check_message_attachment expects it in messages.metadata: the path and
+ * the name; the database adds the size, the content type and the type, and takes the file's name as the content when
+ * the caption is empty.
+ */
+export function attachmentMetadata(attachment: AttachmentMessage) {
+  return { attachment: { path: attachment.path, name: attachment.name, duration_seconds: attachment.durationSeconds } };
+}
+
+/** A message's own words beside its file: null when it has none (the database used the file's name instead). */
+export function attachmentCaption(message: { content: string; attachment: MessageAttachment | null }): string | null {
+  return message.attachment && message.content === message.attachment.name ? null : message.content;
+}
