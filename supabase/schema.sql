@@ -928,6 +928,22 @@ $$;
 COMMENT ON FUNCTION private.can_use_conversation_channel(topic text) IS 'True when the caller may join a conversation''s live channel: its customer, or staff who can see the conversation.';
 
 --
+-- Name: check_assistant_answer_detail(); Type: FUNCTION; Schema: private; Owner: -
+--
+
+CREATE FUNCTION private.check_assistant_answer_detail() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if not exists (select 1 from public.messages message where message.id = new.message_id and message.role = 'assistant') then
+    raise exception 'Only an assistant answer has answer details.' using errcode = '23514';
+  end if;
+  return new;
+end;
+$$;
+
+--
 -- Name: check_message_attachment(); Type: FUNCTION; Schema: private; Owner: -
 --
 
@@ -7165,6 +7181,43 @@ ALTER TABLE public.analytics_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDEN
 );
 
 --
+-- Name: assistant_answer_details; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.assistant_answer_details (
+    message_id uuid NOT NULL,
+    confidence numeric(4,3) NOT NULL,
+    retrieval_log_id bigint,
+    routed_area text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT assistant_answer_details_confidence_check CHECK (((confidence >= (0)::numeric) AND (confidence <= (1)::numeric)))
+);
+
+--
+-- Name: TABLE assistant_answer_details; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.assistant_answer_details IS 'Staff-only figures about an assistant answer (its confidence, the retrieval that fed it). Kept apart from public.messages so customers, who read their messages, never receive them.';
+
+--
+-- Name: COLUMN assistant_answer_details.confidence; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.assistant_answer_details.confidence IS 'Assistant confidence 0-1.';
+
+--
+-- Name: COLUMN assistant_answer_details.retrieval_log_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.assistant_answer_details.retrieval_log_id IS 'The retrieval_logs row of the search the answer was written from.';
+
+--
+-- Name: COLUMN assistant_answer_details.routed_area; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.assistant_answer_details.routed_area IS 'The solution area the question was routed to, when the conversation had none.';
+
+--
 -- Name: auto_assignment_rules; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -8469,11 +8522,9 @@ CREATE TABLE public.messages (
     content text NOT NULL,
     type public.message_type DEFAULT 'text'::public.message_type NOT NULL,
     metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
-    ai_confidence numeric(4,3),
     is_internal_note boolean DEFAULT false NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     search_vector tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, content)) STORED,
-    CONSTRAINT messages_ai_confidence_check CHECK (((ai_confidence >= (0)::numeric) AND (ai_confidence <= (1)::numeric))),
     CONSTRAINT messages_check CHECK (((NOT is_internal_note) OR (role = ANY (ARRAY['technician'::public.message_role, 'system'::public.message_role]))))
 );
 
@@ -8524,12 +8575,6 @@ COMMENT ON COLUMN public.messages.type IS 'text, voice, image or file.';
 --
 
 COMMENT ON COLUMN public.messages.metadata IS 'Attachments (storage paths, mime types, sizes) and AI details such as cited sources.';
-
---
--- Name: COLUMN messages.ai_confidence; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.messages.ai_confidence IS 'Assistant confidence 0-1, for assistant messages.';
 
 --
 -- Name: COLUMN messages.is_internal_note; Type: COMMENT; Schema: public; Owner: -
@@ -9865,6 +9910,13 @@ ALTER TABLE ONLY public.analytics_events
     ADD CONSTRAINT analytics_events_pkey PRIMARY KEY (id);
 
 --
+-- Name: assistant_answer_details assistant_answer_details_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.assistant_answer_details
+    ADD CONSTRAINT assistant_answer_details_pkey PRIMARY KEY (message_id);
+
+--
 -- Name: auto_assignment_rules auto_assignment_rules_one_per_area; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -10355,6 +10407,12 @@ CREATE INDEX analytics_events_type_time_idx ON public.analytics_events USING btr
 --
 
 CREATE INDEX analytics_events_user_id_idx ON public.analytics_events USING btree (user_id);
+
+--
+-- Name: assistant_answer_details_retrieval_log_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX assistant_answer_details_retrieval_log_idx ON public.assistant_answer_details USING btree (retrieval_log_id);
 
 --
 -- Name: canned_replies_owner_idx; Type: INDEX; Schema: public; Owner: -
@@ -10881,6 +10939,12 @@ CREATE TRIGGER b_enforce_ticket_lifecycle BEFORE UPDATE ON public.tickets FOR EA
 CREATE TRIGGER c_require_finished_work_orders BEFORE UPDATE OF status ON public.tickets FOR EACH ROW WHEN ((((new.status)::text = 'resolved'::text) AND ((old.status)::text IS DISTINCT FROM 'resolved'::text))) EXECUTE FUNCTION private.require_finished_work_orders();
 
 --
+-- Name: assistant_answer_details check_assistant_answer_detail; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER check_assistant_answer_detail BEFORE INSERT OR UPDATE OF message_id ON public.assistant_answer_details FOR EACH ROW EXECUTE FUNCTION private.check_assistant_answer_detail();
+
+--
 -- Name: messages check_message_attachment; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -11336,6 +11400,20 @@ ALTER TABLE ONLY public.analytics_events
 
 ALTER TABLE ONLY public.analytics_events
     ADD CONSTRAINT analytics_events_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.profiles(id) ON DELETE SET NULL;
+
+--
+-- Name: assistant_answer_details assistant_answer_details_message_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.assistant_answer_details
+    ADD CONSTRAINT assistant_answer_details_message_id_fkey FOREIGN KEY (message_id) REFERENCES public.messages(id) ON DELETE CASCADE;
+
+--
+-- Name: assistant_answer_details assistant_answer_details_retrieval_log_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.assistant_answer_details
+    ADD CONSTRAINT assistant_answer_details_retrieval_log_id_fkey FOREIGN KEY (retrieval_log_id) REFERENCES public.retrieval_logs(id) ON DELETE SET NULL;
 
 --
 -- Name: auto_assignment_rules auto_assignment_rules_solution_area_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -11934,6 +12012,12 @@ CREATE POLICY "Admins can change articles" ON public.kb_articles FOR UPDATE TO a
 CREATE POLICY "Admins can change assignment rules" ON public.auto_assignment_rules FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
 
 --
+-- Name: assistant_answer_details Admins can change assistant answer details; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can change assistant answer details" ON public.assistant_answer_details FOR UPDATE TO authenticated USING (( SELECT private.is_admin() AS is_admin)) WITH CHECK (( SELECT private.is_admin() AS is_admin));
+
+--
 -- Name: conversation_categorizations Admins can change categorizations; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -12130,6 +12214,12 @@ CREATE POLICY "Admins can remove article chunks" ON public.kb_chunks FOR DELETE 
 --
 
 CREATE POLICY "Admins can remove articles" ON public.kb_articles FOR DELETE TO authenticated USING (( SELECT private.is_admin() AS is_admin));
+
+--
+-- Name: assistant_answer_details Admins can remove assistant answer details; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Admins can remove assistant answer details" ON public.assistant_answer_details FOR DELETE TO authenticated USING (( SELECT private.is_admin() AS is_admin));
 
 --
 -- Name: conversation_categorizations Admins can remove categorizations; Type: POLICY; Schema: public; Owner: -
@@ -12402,6 +12492,12 @@ CREATE POLICY "Staff can create entity links" ON public.entity_links FOR INSERT 
 CREATE POLICY "Staff can read AI results" ON public.ticket_ai_results FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
 
 --
+-- Name: assistant_answer_details Staff can read assistant answer details; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY "Staff can read assistant answer details" ON public.assistant_answer_details FOR SELECT TO authenticated USING (( SELECT private.is_staff() AS is_staff));
+
+--
 -- Name: kb_embedding_status Staff can read embedding status; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -12580,6 +12676,12 @@ ALTER TABLE public.analysis_kpis ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.analytics_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: assistant_answer_details; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.assistant_answer_details ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: auto_assignment_rules; Type: ROW SECURITY; Schema: public; Owner: -
@@ -13015,6 +13117,12 @@ GRANT ALL ON FUNCTION private.can_read_kb_article(is_published boolean) TO servi
 REVOKE ALL ON FUNCTION private.can_use_conversation_channel(topic text) FROM PUBLIC;
 GRANT ALL ON FUNCTION private.can_use_conversation_channel(topic text) TO authenticated;
 GRANT ALL ON FUNCTION private.can_use_conversation_channel(topic text) TO service_role;
+
+--
+-- Name: FUNCTION check_assistant_answer_detail(); Type: ACL; Schema: private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION private.check_assistant_answer_detail() FROM PUBLIC;
 
 --
 -- Name: FUNCTION check_message_attachment(); Type: ACL; Schema: private; Owner: -
@@ -14167,6 +14275,14 @@ GRANT ALL ON TABLE public.analytics_events TO service_role;
 GRANT ALL ON SEQUENCE public.analytics_events_id_seq TO anon;
 GRANT ALL ON SEQUENCE public.analytics_events_id_seq TO authenticated;
 GRANT ALL ON SEQUENCE public.analytics_events_id_seq TO service_role;
+
+--
+-- Name: TABLE assistant_answer_details; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON TABLE public.assistant_answer_details TO anon;
+GRANT ALL ON TABLE public.assistant_answer_details TO authenticated;
+GRANT ALL ON TABLE public.assistant_answer_details TO service_role;
 
 --
 -- Name: TABLE auto_assignment_rules; Type: ACL; Schema: public; Owner: -

@@ -76,20 +76,26 @@ insert into public.conversations (id, customer_id, title, solution_area, channel
   ('44444444-4444-4444-8444-000000000004', '11111111-1111-4111-8111-000000000002', 'Voice call: brakes squeal', 'maintenance', 'voice', 'archived', false, null, '11111111-1111-4111-8111-000000000003', now() - interval '20 days')
 on conflict (id) do nothing;
 
-insert into public.messages (id, conversation_id, sender_id, role, content, type, metadata, ai_confidence, is_internal_note, created_at)
+insert into public.messages (id, conversation_id, sender_id, role, content, type, metadata, is_internal_note, created_at)
 select * from (values
-  ('55555555-5555-4555-8555-000000000001'::uuid, '44444444-4444-4444-8444-000000000001'::uuid, '11111111-1111-4111-8111-000000000001'::uuid, 'user'::public.message_role, 'My Camry just clicks when I turn the key. Lights come on.', 'text'::public.message_type, '{}'::jsonb, null::numeric, false, now() - interval '3 days'),
-  ('55555555-5555-4555-8555-000000000002', '44444444-4444-4444-8444-000000000001', null, 'assistant', 'A single click with working lights usually points to a weak battery or a starter fault. Try the battery check in the guide first.', 'text', '{"sources":["battery-keeps-dying"]}', 0.72, false, now() - interval '3 days' + interval '5 seconds'),
-  ('55555555-5555-4555-8555-000000000003', '44444444-4444-4444-8444-000000000001', '11111111-1111-4111-8111-000000000001', 'user', 'Battery is new. The dash lights flicker when I turn the key.', 'text', '{}', null, false, now() - interval '2 days'),
-  ('55555555-5555-4555-8555-000000000004', '44444444-4444-4444-8444-000000000001', '11111111-1111-4111-8111-000000000003', 'technician', 'Likely the starter relay; check the 2017 relay TSB before booking.', 'text', '{}', null, true, now() - interval '2 days' + interval '1 hour'),
-  ('55555555-5555-4555-8555-000000000005', '44444444-4444-4444-8444-000000000001', '11111111-1111-4111-8111-000000000003', 'technician', 'Thanks Casey. I have booked you in for a starter test tomorrow at 9:00.', 'text', '{}', null, false, now() - interval '2 days' + interval '2 hours'),
-  ('55555555-5555-4555-8555-000000000006', '44444444-4444-4444-8444-000000000002', '11111111-1111-4111-8111-000000000001', 'user', 'I was charged twice for my oil change on the 3rd.', 'text', '{}', null, false, now() - interval '10 days'),
-  ('55555555-5555-4555-8555-000000000007', '44444444-4444-4444-8444-000000000002', null, 'assistant', 'Duplicate card holds usually drop off within 5 business days. I have opened a ticket so billing can confirm.', 'text', '{}', 0.64, false, now() - interval '10 days' + interval '4 seconds'),
-  ('55555555-5555-4555-8555-000000000008', '44444444-4444-4444-8444-000000000003', '11111111-1111-4111-8111-000000000002', 'user', 'Got a letter about a recall. VIN 1FTEW1E53KFA12345.', 'text', '{}', null, false, now() - interval '1 day'),
-  ('55555555-5555-4555-8555-000000000009', '44444444-4444-4444-8444-000000000003', null, 'system', 'Conversation handed to a technician.', 'text', '{}', null, false, now() - interval '1 day' + interval '1 minute'),
-  ('55555555-5555-4555-8555-000000000010', '44444444-4444-4444-8444-000000000004', '11111111-1111-4111-8111-000000000002', 'user', 'Transcript: front brakes squeal when stopping at low speed.', 'voice', '{}', null, false, now() - interval '20 days')
+  ('55555555-5555-4555-8555-000000000001'::uuid, '44444444-4444-4444-8444-000000000001'::uuid, '11111111-1111-4111-8111-000000000001'::uuid, 'user'::public.message_role, 'My Camry just clicks when I turn the key. Lights come on.', 'text'::public.message_type, '{}'::jsonb, false, now() - interval '3 days'),
+  ('55555555-5555-4555-8555-000000000002', '44444444-4444-4444-8444-000000000001', null, 'assistant', 'A single click with working lights usually points to a weak battery or a starter fault. Try the battery check in the guide first.', 'text', '{"sources":["battery-keeps-dying"]}', false, now() - interval '3 days' + interval '5 seconds'),
+  ('55555555-5555-4555-8555-000000000003', '44444444-4444-4444-8444-000000000001', '11111111-1111-4111-8111-000000000001', 'user', 'Battery is new. The dash lights flicker when I turn the key.', 'text', '{}', false, now() - interval '2 days'),
+  ('55555555-5555-4555-8555-000000000004', '44444444-4444-4444-8444-000000000001', '11111111-1111-4111-8111-000000000003', 'technician', 'Likely the starter relay; check the 2017 relay TSB before booking.', 'text', '{}', true, now() - interval '2 days' + interval '1 hour'),
+  ('55555555-5555-4555-8555-000000000005', '44444444-4444-4444-8444-000000000001', '11111111-1111-4111-8111-000000000003', 'technician', 'Thanks Casey. I have booked you in for a starter test tomorrow at 9:00.', 'text', '{}', false, now() - interval '2 days' + interval '2 hours'),
+  ('55555555-5555-4555-8555-000000000006', '44444444-4444-4444-8444-000000000002', '11111111-1111-4111-8111-000000000001', 'user', 'I was charged twice for my oil change on the 3rd.', 'text', '{}', false, now() - interval '10 days'),
+  ('55555555-5555-4555-8555-000000000007', '44444444-4444-4444-8444-000000000002', null, 'assistant', 'Duplicate card holds usually drop off within 5 business days. I have opened a ticket so billing can confirm.', 'text', '{}', false, now() - interval '10 days' + interval '4 seconds'),
+  ('55555555-5555-4555-8555-000000000008', '44444444-4444-4444-8444-000000000003', '11111111-1111-4111-8111-000000000002', 'user', 'Got a letter about a recall. VIN 1FTEW1E53KFA12345.', 'text', '{}', false, now() - interval '1 day'),
+  ('55555555-5555-4555-8555-000000000009', '44444444-4444-4444-8444-000000000003', null, 'system', 'Conversation handed to a technician.', 'text', '{}', false, now() - interval '1 day' + interval '1 minute'),
+  ('55555555-5555-4555-8555-000000000010', '44444444-4444-4444-8444-000000000004', '11111111-1111-4111-8111-000000000002', 'user', 'Transcript: front brakes squeal when stopping at low speed.', 'voice', '{}', false, now() - interval '20 days')
 ) as rows
 on conflict (id) do nothing;
+
+-- The assistant's confidence in its two seeded answers: staff-only, beside the messages (issue 20).
+insert into public.assistant_answer_details (message_id, confidence) values
+  ('55555555-5555-4555-8555-000000000002', 0.72),
+  ('55555555-5555-4555-8555-000000000007', 0.64)
+on conflict (message_id) do nothing;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Troubleshooting history

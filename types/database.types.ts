@@ -100,6 +100,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"assistant_answer_details": {
+                  Row: {
+                    "confidence": number,"created_at": string,"message_id": string,"retrieval_log_id": number | null,"routed_area": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "confidence": number,"created_at"?: string,"message_id": string,"retrieval_log_id"?: number | null,"routed_area"?: string | null
+                  }
+                  Update: {
+                    "confidence"?: number,"created_at"?: string,"message_id"?: string,"retrieval_log_id"?: number | null,"routed_area"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "assistant_answer_details_message_id_fkey"
+      columns: ["message_id"]
+isOneToOne: true
+      referencedRelation: "messages"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "assistant_answer_details_retrieval_log_id_fkey"
+      columns: ["retrieval_log_id"]
+isOneToOne: false
+      referencedRelation: "retrieval_logs"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"auto_assignment_rules": {
                   Row: {
                     "created_at": string,"id": string,"is_enabled": boolean,"solution_area": string | null
@@ -464,14 +490,14 @@ isOneToOne: true
                   ]
                 },"messages": {
                   Row: {
-                    "ai_confidence": number | null,"content": string,"conversation_id": string,"created_at": string,"id": string,"is_internal_note": boolean,"metadata": NonNullable<Json>,"role": Database["public"]['Enums']["message_role"],"search_vector": unknown,"sender_id": string | null,"type": Database["public"]['Enums']["message_type"]
+                    "content": string,"conversation_id": string,"created_at": string,"id": string,"is_internal_note": boolean,"metadata": NonNullable<Json>,"role": Database["public"]['Enums']["message_role"],"search_vector": unknown,"sender_id": string | null,"type": Database["public"]['Enums']["message_type"]
                   }
                   ComputedFields: never
                   Insert: {
-                    "ai_confidence"?: number | null,"content": string,"conversation_id": string,"created_at"?: string,"id"?: string,"is_internal_note"?: boolean,"metadata"?: NonNullable<Json>,"role": Database["public"]['Enums']["message_role"],"search_vector"?: never,"sender_id"?: string | null,"type"?: Database["public"]['Enums']["message_type"]
+                    "content": string,"conversation_id": string,"created_at"?: string,"id"?: string,"is_internal_note"?: boolean,"metadata"?: NonNullable<Json>,"role": Database["public"]['Enums']["message_role"],"search_vector"?: never,"sender_id"?: string | null,"type"?: Database["public"]['Enums']["message_type"]
                   }
                   Update: {
-                    "ai_confidence"?: number | null,"content"?: string,"conversation_id"?: string,"created_at"?: string,"id"?: string,"is_internal_note"?: boolean,"metadata"?: NonNullable<Json>,"role"?: Database["public"]['Enums']["message_role"],"search_vector"?: never,"sender_id"?: string | null,"type"?: Database["public"]['Enums']["message_type"]
+                    "content"?: string,"conversation_id"?: string,"created_at"?: string,"id"?: string,"is_internal_note"?: boolean,"metadata"?: NonNullable<Json>,"role"?: Database["public"]['Enums']["message_role"],"search_vector"?: never,"sender_id"?: string | null,"type"?: Database["public"]['Enums']["message_type"]
                   }
                   Relationships: [
                     {

@@ -61,7 +61,6 @@ export function ChatMessageBubble({
       {message.role === 'assistant' && message.model ? (
         <p className="chat-confidence" data-testid="assistant-provider">
           AI answer · {providerLabel(message.model)}
-          {message.confidence !== null && viewerRole === 'staff' ? ` · confidence ${Math.round(message.confidence * 100)}%` : ''}
         </p>
       ) : null}
       {message.ratingRequestTicketId && viewerRole === 'customer' ? (

@@ -115,7 +115,7 @@ export async function loadConversationThread({ claims, conversationId }: { claim
       where conversation.id = ${conversationId}`;
     if (!conversation) return null;
     const rows = await tx`
-      select message.id, message.role, message.content, message.sender_id, message.created_at, message.ai_confidence,
+      select message.id, message.role, message.content, message.sender_id, message.created_at,
         message.is_internal_note, message.metadata, sender.full_name as sender_name
       from public.messages message
       left join public.profiles sender on sender.id = message.sender_id
@@ -144,7 +144,7 @@ export async function loadConversationThread({ claims, conversationId }: { claim
 /** Messages of a conversation created after a point in time: what a client missed while disconnected. */
 export async function listMessagesSince({ claims, conversationId, since }: { claims: RlsClaims; conversationId: string; since: string }): Promise<ConversationMessage[]> {
   const rows = await withRls(claims, (tx) => tx`
-    select message.id, message.role, message.content, message.sender_id, message.created_at, message.ai_confidence,
+    select message.id, message.role, message.content, message.sender_id, message.created_at,
       message.is_internal_note, message.metadata, sender.full_name as sender_name
     from public.messages message
     left join public.profiles sender on sender.id = message.sender_id
@@ -171,6 +171,6 @@ export async function sendCustomerAttachment({ claims, conversationId, attachmen
     insert into public.messages (conversation_id, sender_id, role, content, metadata)
     values (${conversationId}, (select auth.uid()), 'user', ${attachment.caption},
       ${tx.json(attachmentMetadata(attachment))})
-    returning id, role, content, sender_id, created_at, ai_confidence, is_internal_note, metadata`);
+    returning id, role, content, sender_id, created_at, is_internal_note, metadata`);
   return messageFromRow(row!);
 }

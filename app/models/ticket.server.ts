@@ -85,9 +85,11 @@ export async function getTicketPage({ claims, id }: { claims: RlsClaims; id: str
 async function listMessages(tx: RlsTransaction, conversationId: string): Promise<TicketPageMessage[]> {
   const rows = await tx<Array<Omit<TicketPageMessage, 'attachment'> & { metadata: unknown }>>`
     select message.id, message.role, message.content, message.is_internal_note as "isInternalNote",
-      sender.full_name as "senderName", message.created_at::text as "createdAt", message.metadata
+      sender.full_name as "senderName", message.created_at::text as "createdAt", message.metadata,
+      detail.confidence::float8 as "answerConfidence"
     from public.messages message
     left join public.profiles sender on sender.id = message.sender_id
+    left join public.assistant_answer_details detail on detail.message_id = message.id
     where message.conversation_id = ${conversationId}
     order by message.created_at, message.id`;
   return rows.map(({ metadata, ...message }) => ({ ...message, attachment: attachmentFromMetadata(metadata) }));

@@ -32,7 +32,7 @@ describe('mergeMessages', () => {
 });
 
 describe('messageFromRow', () => {
-  it('reads a Realtime payload, citations included, and tolerates odd metadata', () => {
+  it('reads a Realtime payload (which never carries a confidence), citations included, and tolerates odd metadata', () => {
     const fromRealtime = messageFromRow({
       id: ids[0],
       conversation_id: ids[1],
@@ -40,11 +40,11 @@ describe('messageFromRow', () => {
       content: 'Try the jump leads [1]',
       sender_id: null,
       created_at: '2026-12-01T10:00:00+00:00',
-      ai_confidence: '0.820',
       is_internal_note: false,
       metadata: { citations: [{ number: 1, slug: 'jump-start', title: 'Jump-starting', url: '/help/jump-start' }], hand_off_offered: false, provider: 'local', model: 'local-extractive-v1' },
     });
-    expect(fromRealtime).toMatchObject({ role: 'assistant', confidence: 0.82, model: 'local-extractive-v1', citations: [{ number: 1, title: 'Jump-starting', url: '/help/jump-start' }] });
+    expect(fromRealtime).not.toHaveProperty('confidence');
+    expect(fromRealtime).toMatchObject({ role: 'assistant', model: 'local-extractive-v1', citations: [{ number: 1, title: 'Jump-starting', url: '/help/jump-start' }] });
     const odd = messageFromRow({ id: ids[2], role: 'system', content: 'x', created_at: new Date('2026-12-01T10:00:00Z'), metadata: 'not json' });
     expect(odd).toMatchObject({ citations: [], handOffOffered: false, createdAt: '2026-12-01T10:00:00.000Z' });
   });

@@ -58,6 +58,12 @@ export function Conversation({ messages, liveState, presence }: { messages: Tick
                 <strong>{message.senderName ?? roleLabel[message.role]}</strong>
                 {message.isInternalNote ? <span className="internal-badge">Internal note · never shown to the customer</span> : <span className="muted"> · {roleLabel[message.role]}</span>}
                  · <LocalTime iso={message.createdAt} />
+                {message.answerConfidence !== null ? (
+                  <span className="muted" data-testid="answer-confidence">
+                    {' '}
+                    · {Math.round(message.answerConfidence * 100)}% confident
+                  </span>
+                ) : null}
               </p>
               {attachmentCaption(message) !== null ? <p className="message-content">{attachmentCaption(message)}</p> : null}
               {message.attachment ? <MessageAttachmentView attachment={message.attachment} /> : null}

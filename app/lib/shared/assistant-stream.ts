@@ -20,7 +20,6 @@ const storedMessageSchema = z
     content: z.string(),
     sender_id: z.string().nullable(),
     created_at: z.string(),
-    ai_confidence: z.number().nullable(),
     is_internal_note: z.boolean(),
     metadata: z.record(z.string(), z.unknown()),
   })
@@ -33,7 +32,6 @@ const doneSchema = z.object({
   message: storedMessageSchema.nullable().default(null),
   /** The customer's stored message (its id is the one the client chose); null for a bare hand-off request. */
   customer_message: storedMessageSchema.nullable().default(null),
-  confidence: z.number().nullable(),
   citations: z.array(citationSchema.loose()).default([]),
   hand_off: z.object({ offered: z.boolean(), opened: z.boolean(), reason: z.string().nullable() }).loose(),
   ticket: z.object({ id: z.string(), number: z.string().optional() }).loose().nullable(),

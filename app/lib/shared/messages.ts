@@ -10,7 +10,6 @@ export const conversationMessageSchema = z.object({
   senderId: z.string().uuid().nullable(),
   senderName: z.string().nullable(),
   createdAt: z.string(),
-  confidence: z.number().nullable(),
   isInternalNote: z.boolean(),
   citations: z.array(z.object({ number: z.number().int(), title: z.string(), url: z.string() })).default([]),
   handOffOffered: z.boolean().default(false),
@@ -23,7 +22,10 @@ export const conversationMessageSchema = z.object({
 });
 export type ConversationMessage = z.infer<typeof conversationMessageSchema>;
 
-/** A messages row as Realtime or SQL delivers it, turned into what the chat shows. */
+/**
+ * A messages row as Realtime or SQL delivers it, turned into what the chat shows. The assistant's confidence is not
+ * part of it: that is staff-only (assistant_answer_details), shown on the desk's ticket page.
+ */
 export function messageFromRow(row: Record<string, unknown>, senderName: string | null = null): ConversationMessage {
   const metadata = z
     .object({
@@ -44,7 +46,6 @@ export function messageFromRow(row: Record<string, unknown>, senderName: string 
     senderId: row['sender_id'] ?? null,
     senderName: senderName ?? (typeof row['sender_name'] === 'string' ? row['sender_name'] : null),
     createdAt: createdAt instanceof Date ? createdAt.toISOString() : String(createdAt),
-    confidence: row['ai_confidence'] === null || row['ai_confidence'] === undefined ? null : Number(row['ai_confidence']),
     isInternalNote: Boolean(row['is_internal_note']),
     citations: (metadata.citations ?? []).map(({ number, title, url }) => ({ number, title, url })),
     handOffOffered: metadata.hand_off_offered ?? false,
@@ -63,7 +64,6 @@ export function unsentCustomerMessage(input: { id: string; content: string; crea
     senderId: input.sender?.id ?? null,
     senderName: input.sender?.fullName ?? null,
     createdAt: input.createdAt,
-    confidence: null,
     isInternalNote: false,
     citations: [],
     handOffOffered: false,

@@ -54,7 +54,6 @@ const storedMessageRow = z.object({
   content: z.string(),
   sender_id: z.string().nullable(),
   created_at: z.date().transform((date) => date.toISOString()),
-  ai_confidence: z.number().nullable(),
   is_internal_note: z.boolean(),
   metadata: z.record(z.string(), z.unknown()),
 });
@@ -72,7 +71,7 @@ export async function storeCustomerMessage(claims: UserClaims, conversationId: s
       const [inserted] = await tx`
         insert into public.messages (conversation_id, sender_id, role, content)
         values (${conversationId}, ${claims.sub}, 'user', ${content})
-        returning id, conversation_id, role, content, sender_id, created_at, ai_confidence::float8, is_internal_note, metadata`;
+        returning id, conversation_id, role, content, sender_id, created_at, is_internal_note, metadata`;
       return inserted;
     }
     await tx`
@@ -80,7 +79,7 @@ export async function storeCustomerMessage(claims: UserClaims, conversationId: s
       values (${messageId}, ${conversationId}, ${claims.sub}, 'user', ${content})
       on conflict (id) do nothing`;
     const [stored] = await tx`
-      select id, conversation_id, role, content, sender_id, created_at, ai_confidence::float8, is_internal_note, metadata
+      select id, conversation_id, role, content, sender_id, created_at, is_internal_note, metadata
       from public.messages
       where id = ${messageId} and conversation_id = ${conversationId} and sender_id = ${claims.sub} and role = 'user'`;
     return stored;
@@ -89,10 +88,15 @@ export async function storeCustomerMessage(claims: UserClaims, conversationId: s
   return storedMessageRow.parse(row);
 }
 
+/**
+ * Stores the assistant's answer with what the customer is shown in the message (text, citations, model) and its
+ * internal figures (confidence, the retrieval behind it) in assistant_answer_details, which only staff read: the
+ * message row travels to the customer through loaders, this function's `done` event and Realtime.
+ */
 export async function storeAssistantMessage(entry: {
   conversationId: string;
   content: string;
-  confidence: number | null;
+  details: { confidence: number; retrievalLogId: number | null; routedArea: string | null } | null;
   citations: readonly ChatCitation[];
   metadata: Record<string, unknown>;
 }): Promise<StoredMessage> {
@@ -100,10 +104,18 @@ export async function storeAssistantMessage(entry: {
     ...entry.metadata,
     citations: entry.citations.map((citation) => ({ ...citation, url: `/help/${citation.slug}` })),
   };
-  const [row] = await database()`
-    insert into public.messages (conversation_id, role, content, ai_confidence, metadata)
-    values (${entry.conversationId}, 'assistant', ${entry.content}, ${entry.confidence}, ${database().json(metadata as never)})
-    returning id, conversation_id, role, content, sender_id, created_at, ai_confidence::float8, is_internal_note, metadata`;
+  const row = await database().begin(async (tx) => {
+    const [message] = await tx`
+      insert into public.messages (conversation_id, role, content, metadata)
+      values (${entry.conversationId}, 'assistant', ${entry.content}, ${tx.json(metadata as never)})
+      returning id, conversation_id, role, content, sender_id, created_at, is_internal_note, metadata`;
+    if (entry.details !== null) {
+      await tx`
+        insert into public.assistant_answer_details (message_id, confidence, retrieval_log_id, routed_area)
+        values (${message!.id}, ${entry.details.confidence}, ${entry.details.retrievalLogId}, ${entry.details.routedArea})`;
+    }
+    return message;
+  });
   return storedMessageRow.parse(row);
 }
 

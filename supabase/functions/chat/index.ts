@@ -2,7 +2,7 @@
 // answer as server-sent events:
 //   event: sources  data: [{ slug, title, url }]         the articles the answer may cite
 //   event: delta    data: { text }                       pieces of the answer, in order
-//   event: done     data: { message_id, message, customer_message, confidence, citations, hand_off, safety, ticket, routed_area[, technician_answers] }
+//   event: done     data: { message_id, message, customer_message, citations, hand_off, safety, ticket, routed_area[, technician_answers] }
 // routed_area is the solution area of the best article found (retrieval searches every area; the conversation's
 // area only boosts).
 //   event: error    data: { message }                    the answer failed after streaming began
@@ -84,7 +84,7 @@ async function handOff(
   const stored = await storeAssistantMessage({
     conversationId: conversation.id,
     content: text,
-    confidence: null,
+    details: null,
     citations: [],
     metadata: { hand_off: { reason, ticket_id: ticket.id, ticket_number: ticket.number, urgent: ticket.urgent }, ...(safety ? { safety: safety.kind } : {}) },
   });
@@ -92,7 +92,6 @@ async function handOff(
     message_id: stored.id,
     message: stored,
     customer_message: customerMessage,
-    confidence: null,
     citations: [],
     hand_off: { offered: false, opened: true, reason, urgent: ticket.urgent },
     safety: safety ? { kind: safety.kind } : null,
@@ -114,7 +113,6 @@ export const handler = handleRequests(['POST'], async (request) => {
         message_id: null,
         message: null,
         customer_message: customerMessage,
-        confidence: null,
         citations: [],
         hand_off: { offered: false, opened: false, reason: null },
         safety: null,
@@ -172,14 +170,12 @@ export const handler = handleRequests(['POST'], async (request) => {
     const answer = await storeAssistantMessage({
       conversationId: conversation.id,
       content,
-      confidence: summary.confidence,
+      details: { confidence: summary.confidence, retrievalLogId, routedArea },
       citations: summary.citations,
       metadata: {
         provider: summary.provider,
         model: summary.model,
-        retrieval_log_id: retrievalLogId,
         hand_off_offered: offerHandOff,
-        routed_area: routedArea,
         ...(safety ? { safety: safety.kind } : {}),
       },
     });
@@ -211,7 +207,6 @@ export const handler = handleRequests(['POST'], async (request) => {
       message_id: answer.id,
       message: answer,
       customer_message: customerMessage,
-      confidence: summary.confidence,
       citations: summary.citations.map((citation) => ({ ...citation, url: `/help/${citation.slug}` })),
       hand_off: { offered: offerHandOff, opened: false, reason: !offerHandOff ? null : safety ? 'safety' : 'low_confidence', urgent: safety !== null },
       safety: safety ? { kind: safety.kind } : null,

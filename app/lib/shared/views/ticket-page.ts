@@ -89,6 +89,8 @@ export interface TicketPageMessage {
   senderName: string | null;
   createdAt: string;
   attachment: MessageAttachment | null;
+  /** The assistant's confidence in one of its answers (0-1): staff-only, from assistant_answer_details. */
+  answerConfidence: number | null;
 }
 
 export interface TimelineEvent {
