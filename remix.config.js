@@ -5,6 +5,8 @@ const buildRoot = process.env.REMIX_BUILD_ROOT;
 /** Remix classic compiler. @type {import('@remix-run/dev').AppConfig} */
 export default {
   appDirectory: 'app',
+  // The app's own HTTP server (server.ts), compiled with the app into serverBuildPath: `node build/index.js` serves it.
+  server: './server.ts',
   assetsBuildDirectory: buildRoot ? `${buildRoot}/public/build` : 'public/build',
   publicPath: '/build/',
   serverBuildPath: buildRoot ? `${buildRoot}/build/index.js` : 'build/index.js',

@@ -8,12 +8,12 @@ import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { serverEnv } from '~/lib/server/env.server';
 import { ScriptNonceContext } from '~/lib/shared/script-nonce';
-import { applySecurityHeaders, contentSecurityPolicy, crossOriginRefusal, isCrossOriginAction, newScriptNonce } from '~/lib/server/security-headers.server';
+import { applySecurityHeaders, contentSecurityPolicy, newScriptNonce } from '~/lib/server/security-headers.server';
 
 const ABORT_DELAY_MS = 5_000;
 
+// A form posted from another site never gets here: server.ts refuses it before Remix runs (decision 0031).
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
-  if (isCrossOriginAction(request)) return crossOriginRefusal(request);
   const waitForAll = isbot(request.headers.get('user-agent') ?? '');
   const nonce = newScriptNonce();
   applySecurityHeaders(responseHeaders, request);
@@ -47,7 +47,6 @@ export default function handleRequest(request: Request, responseStatusCode: numb
 
 /** Loader and action data (single fetch) get the same headers as documents. */
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
-  if (isCrossOriginAction(request)) return crossOriginRefusal(request);
   applySecurityHeaders(response.headers, request);
   return response;
 };

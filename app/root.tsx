@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRevalidator, useRouteLoaderData } from '@remix-run/react';
 import { useEffect } from 'react';
 import type { BrowserEnv } from '~/lib/shared/browser-env';
@@ -6,6 +6,7 @@ import { browserEnv } from '~/lib/server/env.server';
 import { getSupabaseBrowserClient } from '~/lib/browser/supabase.client';
 import { useRememberTimeZone } from '~/lib/browser/remember-time-zone';
 import { viewerClock } from '~/lib/server/viewer-clock.server';
+import { pathIsReadable } from '~/lib/shared/forms';
 import { SiteErrorPage } from '~/components/site-error-page';
 import { useScriptNonce } from '~/lib/shared/script-nonce';
 import stylesheet from '~/styles/app.css';
@@ -50,6 +51,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 /** Only the public Supabase URL and anon key reach the browser; the viewer's clock renders every time (decision 0023). */
 export async function loader({ request }: LoaderFunctionArgs) {
+  if (!pathIsReadable(request)) throw data('Part of the address could not be read.', { status: 400, statusText: 'Bad Request' });
   return { ENV: browserEnv(), clock: viewerClock(request) };
 }
 

@@ -61,7 +61,7 @@ export async function startApp(
   const child = spawn(
     process.execPath,
     // Extra flags go on the command line: --cpu-prof is not allowed in NODE_OPTIONS.
-    [...(options.nodeOptions ?? []), join(projectRoot, 'node_modules', '@remix-run', 'serve', 'dist', 'cli.js'), root ? join(root, 'build', 'index.js') : join(projectRoot, 'build', 'index.js')],
+    [...(options.nodeOptions ?? []), root ? join(root, 'build', 'index.js') : join(projectRoot, 'build', 'index.js')],
     {
       cwd: projectRoot,
       env: {
@@ -85,7 +85,8 @@ export async function startApp(
     url: stack.appUrl,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Already gone: exited with a code, or ended by a signal (then exitCode stays null).
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -13,12 +13,12 @@ const requestSchema = z.object({ email: emailAddressSchema });
 
 type RequestResult = { fieldErrors: FieldErrors; formError?: string; notice?: string };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(requestSchema, await request.formData());
   if (!form.success) return data<RequestResult>({ fieldErrors: form.fieldErrors }, { status: 400 });
 
   // Auth limits these requests per client address, like sign-ins: the sign-in client passes the address on.
-  const { supabase, headers } = createSupabaseSignInClient(request);
+  const { supabase, headers } = createSupabaseSignInClient(request, context);
   const { error } = await supabase.auth.resetPasswordForEmail(form.data.email);
   if (error) {
     if (error.code === 'validation_failed') return data<RequestResult>({ fieldErrors: { email: 'Enter a valid email address.' } }, { status: 400, headers });

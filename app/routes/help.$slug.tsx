@@ -1,6 +1,6 @@
 // /help/<slug>: one published article, rendered from markdown on the server (sanitised), with related
 // articles. A draft or a missing slug is a friendly 404.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react';
 import { z } from 'zod';
 import { ErrorPanel } from '~/components/app-shell';
@@ -60,15 +60,14 @@ const voteSchema = z.object({
 
 /**
  * The visitor as this server sees them, for the database's per-visitor daily limit (it keeps only a keyed hash): the
- * client address when trusted proxies give one (decision 0013), and the browser. Reached directly (no proxy), every
- * visitor with the same browser counts as one.
+ * client address (decision 0013: the connection's peer, or what trusted proxies give) and the browser.
  */
-function visitorOf(request: Request): string {
-  const address = clientAddress(request, serverEnv().TRUSTED_PROXY_HOPS) ?? 'direct';
+function visitorOf(request: Request, context: AppLoadContext): string {
+  const address = clientAddress(request, serverEnv().TRUSTED_PROXY_HOPS, context) ?? 'direct';
   return `${address}|${(request.headers.get('User-Agent') ?? '').slice(0, 300)}`;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { claims, headers } = await getOptionalUser(request);
   const slug = params['slug'] ?? '';
   if (!slugPattern.test(slug)) throw new Response('Article not found', { status: 404, statusText: 'Not Found', headers });
@@ -83,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       slug,
       helpful: form.data.helpful === 'yes',
       comment: form.data.comment,
-      visitor: visitorOf(request),
+      visitor: visitorOf(request, context),
     });
     return data({ formError: undefined, voted: { helpful: vote.helpful } }, { headers });
   } catch (error) {

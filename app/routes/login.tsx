@@ -29,11 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(null, { headers });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(signInSchema, await request.formData());
   if (!form.success) return data({ fieldErrors: form.fieldErrors, formError: undefined }, { status: 400 });
 
-  const { supabase, headers } = createSupabaseSignInClient(request);
+  const { supabase, headers } = createSupabaseSignInClient(request, context);
   const { error } = await supabase.auth.signInWithPassword({ email: form.data.email, password: form.data.password });
   if (error) {
     const formError =

@@ -27,11 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(null, { headers });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(signUpSchema, await request.formData());
   if (!form.success) return data<SignUpResult>({ fieldErrors: form.fieldErrors }, { status: 400 });
 
-  const { supabase, headers } = createSupabaseSignInClient(request);
+  const { supabase, headers } = createSupabaseSignInClient(request, context);
   const { data: signUp, error } = await supabase.auth.signUp({
     email: form.data.email,
     password: form.data.password,

@@ -444,7 +444,7 @@ async function checkMessages(sql: Sql, acknowledged: Acknowledged[]): Promise<{ 
 // ---------------------------------------------------------------------------------------------------------------
 // Where the time goes: CPU per part of the system, and the database's statements
 // ---------------------------------------------------------------------------------------------------------------
-type Part = 'app (remix-serve)' | 'database (postgres)' | 'functions host (deno)' | 'stack + load generator (this process)';
+type Part = 'app (node build/index.js)' | 'database (postgres)' | 'functions host (deno)' | 'stack + load generator (this process)';
 
 interface ProcessTicks {
   pid: number;
@@ -489,7 +489,7 @@ function ticksByPart(postmasterPid: number | null): Map<Part, number> {
   const self = rows.find((row) => row.pid === process.pid);
   if (self) add('stack + load generator (this process)', self.ticks);
   for (const row of tree(process.pid)) {
-    if (row.command.includes('@remix-run/serve')) add('app (remix-serve)', row.ticks);
+    if (/build\/index\.js/.test(row.command)) add('app (node build/index.js)', row.ticks);
     else if (row.command.includes('deno')) add('functions host (deno)', row.ticks);
   }
   const postmaster = rows.find((row) => row.pid === postmasterPid);
@@ -560,7 +560,7 @@ export const loadBenchmark: Benchmark = {
     try {
       app = await startApp(stack, {
         mode: 'production',
-        // remix-serve logs a line per request: into a file, so the table stays readable.
+        // The app's server logs a line per request: into a file, so the table stays readable.
         logFile: join(stack.profile.stateDir, 'app.log'),
         nodeOptions: flags.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
       });

@@ -57,6 +57,11 @@ describe('the client address the app passes to Auth', () => {
     expect(clientAddress(request('198.51.100.23, 10.0.0.2'), 2)).toBe('198.51.100.23');
     expect(clientAddress(request('2001:db8::7'), 1)).toBe('2001:db8::7');
     expect(clientAddress(request('198.51.100.23'), 0)).toBeUndefined();
+    // Reached directly, the client is the connection's peer, whatever it wrote into the header.
+    expect(clientAddress(request('6.6.6.6'), 0, { clientAddress: '198.51.100.9' })).toBe('198.51.100.9');
+    expect(clientAddress(request(), 0, { clientAddress: '::ffff:198.51.100.9' })).toBe('198.51.100.9');
+    expect(clientAddress(request(), 0, { clientAddress: '2001:db8::9' })).toBe('2001:db8::9');
+    expect(clientAddress(request(), 1, { clientAddress: '10.0.0.2' })).toBeUndefined();
     expect(clientAddress(request(), 1)).toBeUndefined();
     expect(clientAddress(request('198.51.100.23'), 2)).toBeUndefined();
     expect(clientAddress(request('6.6.6.6, not-an-ip'), 1)).toBeUndefined();

@@ -270,6 +270,15 @@ describe('the responsive walk: every route, every role, phone and laptop', () =>
             expect(await page.getByRole('link', { name: 'Back to Support Hub' }).getAttribute('href')).toBe('/');
             expect(await page.locator('body').innerText()).not.toContain('No route matches');
           });
+
+          it('shows an address with a broken % escape as the branded 400 page, not Express\'s bare "Bad Request"', async () => {
+            const response = await page.goto(appUrl('/help/%E0%A4%A'));
+            expect(response?.status()).toBe(400);
+            await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 60_000 });
+            await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('That link is not valid');
+            expect(await page.locator('header nav[aria-label="Main"]').count()).toBe(1);
+            expect(await page.getByRole('link', { name: 'Back to Support Hub' }).getAttribute('href')).toBe('/');
+          });
         }
 
         if (role === 'customer') {

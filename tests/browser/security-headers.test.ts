@@ -72,16 +72,28 @@ describe('security headers', () => {
     await page.close();
   });
 
-  // The script's submissions (single fetch, `.data`) pass through entry.server.tsx. A document POST without script is
-  // refused by remix-serve's Remix before any hook of ours runs, and still answers a bare 500 (see the issue note).
-  it('answers a form posted from another site with a 403 and a plain reason, not a 500', async () => {
-    const response = await fetch(appUrl('/app/tickets/new.data'), {
+  // The app's server (server.ts) refuses both before Remix runs: the script's submission (single fetch, `.data`) and
+  // the document POST a form without script makes, which Remix's own check answered with a bare 500.
+  it('answers a form posted from another site with a 403 and a plain reason, not a 500, with or without script', async () => {
+    for (const path of ['/app/tickets/new.data', '/app/tickets/new', '/login']) {
+      const response = await fetch(appUrl(path), {
+        method: 'POST',
+        headers: { Origin: 'http://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'subject=x&content=y&email=a%40example.com&password=x',
+        redirect: 'manual',
+      });
+      expect(response.status, path).toBe(403);
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(await response.text(), path).toMatch(/sent from another website/);
+    }
+    // The same form from the app's own origin is not refused: signed out, it is sent to sign in.
+    const own = await fetch(appUrl('/app/tickets/new'), {
       method: 'POST',
-      headers: { Origin: 'http://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { Origin: new URL(appUrl('/')).origin, 'Content-Type': 'application/x-www-form-urlencoded' },
       body: 'subject=x&content=y',
       redirect: 'manual',
     });
-    expect(response.status).toBe(403);
-    expect(await response.text()).toMatch(/sent from another website/);
+    expect(own.status).toBe(302);
+    expect(own.headers.get('location')).toMatch(/^\/login/);
   });
 });

@@ -11,7 +11,7 @@ const serverEnvSchema = z.object({
   // counts under the app server's one address.
   SUPABASE_SECRET_KEY: z.string().startsWith('sb_secret_', 'must be a secret API key (sb_secret_…)').optional(),
   // How many proxies in front of the app append to X-Forwarded-For and are trusted to (decision 0013). 0: none, the
-  // app is reached directly; remix-serve does not show an action the socket's address, so no client address is known.
+  // app is reached directly, and the client is the connection's peer (server.ts passes it in the load context).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string'),
   // Local HTTP has no TLS, so the auth cookies cannot be `Secure` there; everywhere else they are.

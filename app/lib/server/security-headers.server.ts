@@ -1,6 +1,6 @@
 // The headers every page and data response carries (issue 20 point 5). One home: entry.server.tsx applies them to
-// documents (with the request's script nonce) and to loader/action data; resource routes that serve files set
-// their own Cache-Control beside them.
+// documents (with the request's script nonce) and to loader/action data, server.ts to its refusals; resource routes
+// that serve files set their own Cache-Control beside them.
 import { randomBytes } from 'node:crypto';
 
 /** A fresh nonce for one document: Remix's inline scripts carry it, and the CSP allows only scripts that do. */
@@ -53,9 +53,10 @@ export function applySecurityHeaders(headers: Headers, request: Request): void {
 }
 
 /**
- * A form posted from another site: its Origin names another host than the one it was sent to. Remix refuses such an
- * action before any of our code runs (its CSRF check: Origin against X-Forwarded-Host, else Host) but answers 500;
- * entry.server.tsx answers it with this 403 instead. Same rule as Remix's, so both always agree.
+ * A form posted from another site: its Origin names another host than the one it was sent to. The app's server
+ * (server.ts) answers such a request with crossOriginRefusal before Remix runs, for documents and `.data` alike:
+ * Remix's own CSRF check (the same rule: Origin against X-Forwarded-Host, else Host) would throw, and a document POST
+ * would answer 500. Same rule as Remix's, so the two always agree.
  */
 export function isCrossOriginAction(request: Request): boolean {
   if (request.method === 'GET' || request.method === 'HEAD') return false;

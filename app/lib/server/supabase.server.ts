@@ -5,6 +5,7 @@
 // Sign-in, sign-up and password-reset requests use their own client (createSupabaseSignInClient): the secret key plus the client's address, so
 // Auth's per-address limits count each person instead of the app server (decision 0013).
 import { isIP } from 'node:net';
+import type { AppLoadContext } from '@remix-run/node';
 import { createServerClient, parseCookieHeader, serializeCookieHeader } from '@supabase/ssr';
 import type { Database } from '../../../types/database.types';
 import { serverEnv } from '~/lib/server/env.server';
@@ -15,13 +16,19 @@ export function createSupabaseServerClient(request: Request) {
 }
 
 /**
- * The client address of a request, from X-Forwarded-For as the trusted proxies left it: each of the `trustedHops`
- * proxies appends the address it saw, so the client is the entry that many places from the right (anything further
- * left was written by the client and may be a lie). Undefined when no proxy is trusted, the header is shorter than
- * the chain (the request bypassed a proxy), or the entry is not an IP address.
+ * The client address of a request. With no trusted proxy it is the connection's peer, which the app's server
+ * (server.ts) puts in the load context. Behind `trustedHops` proxies it comes from X-Forwarded-For as they left it:
+ * each appends the address it saw, so the client is the entry that many places from the right (anything further
+ * left was written by the client and may be a lie). Undefined when the header is shorter than the chain (the
+ * request bypassed a proxy), no peer is known (a route called without the server), or it is not an IP address.
  */
-export function clientAddress(request: Request, trustedHops: number): string | undefined {
-  if (trustedHops < 1) return undefined;
+export function clientAddress(request: Request, trustedHops: number, context?: AppLoadContext): string | undefined {
+  if (trustedHops < 1) {
+    // Reached directly: the connection's peer is the client. Node writes an IPv4 peer on a dual-stack socket as
+    // an IPv4-mapped IPv6 address; Auth records the plain form.
+    const peer = context?.clientAddress?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+    return peer && isIP(peer) ? peer : undefined;
+  }
   const entries = (request.headers.get('X-Forwarded-For') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
   const candidate = entries[entries.length - trustedHops];
   return candidate && isIP(candidate) ? candidate : undefined;
@@ -35,9 +42,9 @@ let warnedWithoutSecretKey = false;
  * only when the project's IP address forwarding is on. Without a secret key or a known address it falls back to the
  * publishable key, and Auth counts the sign-in under the app server's address.
  */
-export function createSupabaseSignInClient(request: Request) {
+export function createSupabaseSignInClient(request: Request, context?: AppLoadContext) {
   const env = serverEnv();
-  const address = clientAddress(request, env.TRUSTED_PROXY_HOPS);
+  const address = clientAddress(request, env.TRUSTED_PROXY_HOPS, context);
   if (!env.SUPABASE_SECRET_KEY || !address) {
     if (!env.SUPABASE_SECRET_KEY && !warnedWithoutSecretKey) {
       warnedWithoutSecretKey = true;

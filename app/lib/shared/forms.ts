@@ -36,3 +36,17 @@ export function searchParamsOf(request: Request): URLSearchParams {
   for (const [key, value] of new URL(request.url).searchParams) cleaned.append(key, value.replace(/\u0000/g, ''));
   return cleaned;
 }
+
+/**
+ * Whether every % escape in the request's path decodes (issue 21). A link cut in the middle of an escape
+ * ("/help/%E0%A4%A") cannot be read; the root loader answers it with the branded 400 page instead of letting a
+ * route look up a name nobody wrote.
+ */
+export function pathIsReadable(request: Request): boolean {
+  try {
+    decodeURIComponent(new URL(request.url).pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
