@@ -1,4 +1,5 @@
 // The routes a signed-in (or signing-in) user calls: /signup, /token, /user, /logout.
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { sendJson } from '../http.ts';
@@ -71,6 +72,12 @@ export async function signUp(request: IncomingMessage, response: ServerResponse,
   if (!body.password) throw unprocessable('validation_failed', 'Signup requires a valid password');
   checkPasswordStrength(body.password, deps.settings.minimumPasswordLength);
   const existing = await deps.users.findByEmail(email);
+  if (existing?.email_confirmed_at && !deps.settings.autoconfirm) {
+    // With confirmations on, signing up with a confirmed account's email answers exactly as a new sign-up does (a
+    // user, no session) and mails nothing, as GoTrue does: the answer must not tell anyone the account exists.
+    send(response, 200, unknownLookingUser(email, body.data ?? {}));
+    return;
+  }
   if (existing && (existing.email_confirmed_at || deps.settings.autoconfirm)) throw unprocessable('user_already_exists', 'User already registered');
   const redirectTo = allowedRedirect(query.get('redirect_to'), request, deps.settings);
   if (existing) {
@@ -92,6 +99,29 @@ export async function signUp(request: IncomingMessage, response: ServerResponse,
     return;
   }
   send(response, 200, await signIn(request, deps, user, 'password'));
+}
+
+/**
+ * What a sign-up with a confirmed account's email answers while confirmations are on: the shape of a fresh,
+ * unconfirmed user (a new random id, no identities, nothing confirmed, the metadata the caller sent), so it cannot
+ * be told apart from a real new sign-up. Nothing is stored under that id.
+ */
+function unknownLookingUser(email: string, userMetadata: Record<string, unknown>): Record<string, unknown> {
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    aud: 'authenticated',
+    role: '',
+    email,
+    phone: '',
+    confirmation_sent_at: now,
+    app_metadata: { provider: 'email', providers: ['email'] },
+    user_metadata: userMetadata,
+    identities: [],
+    created_at: now,
+    updated_at: now,
+    is_anonymous: false,
+  };
 }
 
 /** Starts a session for a user who just proved who they are, and returns GoTrue's session response. */

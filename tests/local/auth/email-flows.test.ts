@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readProjectConfig } from '../../../local/config.ts';
 import { authSettings } from '../../../local/services/auth/settings.ts';
 import { linkIn, searchMail, waitForMail } from '../../support/mail.ts';
+import { sql } from '../../support/db.ts';
 import { testStack } from '../../support/stack.ts';
 import { adminClient, anonClient, newEmail, PASSWORD, signedInUser, startSeparateAuth } from './clients.ts';
 
@@ -202,6 +203,31 @@ describe('with email confirmations on', () => {
     expect(confirmed.error).toBeNull();
     expect(confirmed.data.user?.email_confirmed_at).toBeTruthy();
     expect((await client.auth.signInWithPassword({ email, password: PASSWORD })).error).toBeNull();
+  });
+
+  it("answers a sign-up with a confirmed account's email as it answers a new one, and mails nothing (issue 20, point 5)", async () => {
+    const client = anonClient(auth.url);
+    const taken = newEmail('taken');
+    await client.auth.signUp({ email: taken, password: PASSWORD });
+    const realId = String((await sql`select id from auth.users where email = ${taken}`)[0]!.id);
+    await sql`update auth.users set email_confirmed_at = now() where id = ${realId}`;
+    await waitForMail(taken);
+
+    const again = await client.auth.signUp({ email: taken, password: 'another-password-9', options: { data: { full_name: 'Someone Else' } } });
+    const freshEmail = newEmail('fresh');
+    const fresh = await client.auth.signUp({ email: freshEmail, password: PASSWORD, options: { data: { full_name: 'Someone Else' } } });
+    expect(again.error).toBeNull();
+    expect(again.data.session).toBeNull();
+    expect(again.data.user?.id).not.toBe(realId);
+    expect(again.data.user).toMatchObject({ email: taken, identities: [], user_metadata: { full_name: 'Someone Else' } });
+    // Field for field the same shape as a real new sign-up's answer.
+    expect(Object.keys(again.data.user ?? {}).filter((key) => !(key in (fresh.data.user ?? {})))).toEqual([]);
+    expect(again.data.user?.confirmation_sent_at).toBeTruthy();
+    // Nothing was written or sent: the account is untouched and no mail went to its owner.
+    expect(await sql`select id from auth.users where email = ${taken}`).toEqual([{ id: realId }]);
+    // The fresh sign-up's mail, sent after, has arrived: one for the taken address would have come before it.
+    await waitForMail(freshEmail);
+    expect((await searchMail(`to:${taken}`)).messages_count).toBe(1);
   });
 });
 
