@@ -2,7 +2,7 @@
 // the catcher's Mailpit API), and signs in with the new one.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonClient, newEmail } from '../local/auth/clients.ts';
+import { adminClient, newEmail } from '../local/auth/clients.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { appUrl, pathOf, signIn } from '../support/journeys.ts';
 import { linkIn, waitForMail } from '../support/mail.ts';
@@ -18,7 +18,7 @@ describe('forgotten password', () => {
 
   it('a customer asks for a link on the login page, follows it, chooses a new password and signs in with it', async () => {
     const email = newEmail('forgetful');
-    const { error } = await anonClient().auth.signUp({ email, password: 'the-old-password', options: { data: { full_name: 'Fran Forgetful' } } });
+    const { error } = await adminClient().auth.admin.createUser({ email, password: 'the-old-password', email_confirm: true, user_metadata: { full_name: 'Fran Forgetful' } });
     expect(error).toBeNull();
 
     const context = await browser.newContext();

@@ -27,8 +27,9 @@ export interface TestUser {
 export async function userWithRole(role: 'customer' | 'technician' | 'admin'): Promise<TestUser> {
   const email = `kb-${role}-${randomUUID().slice(0, 8)}@example.com`;
   const password = 'correct-horse-battery';
-  const { data, error } = await anonClient().auth.signUp({ email, password });
-  if (error || !data.user) throw error ?? new Error('sign-up returned no user');
+  // Through the admin API, confirmed: with email confirmations on (the project's setting) a sign-up has no session.
+  const { data, error } = await serviceClient().auth.admin.createUser({ email, password, email_confirm: true });
+  if (error || !data.user) throw error ?? new Error('createUser returned no user');
   if (role !== 'customer') await sql`update public.profiles set role = ${role} where id = ${data.user.id}`;
   const client = anonClient();
   const signedIn = await client.auth.signInWithPassword({ email, password });

@@ -1,6 +1,7 @@
 // Steps every browser journey shares: where the app is, signing in, signing up a fresh customer.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { linkIn, waitForMail } from './mail.ts';
 import { testStack } from './stack.ts';
 
 export const appUrl = (path: string) => new URL(path, testStack.APP_URL).toString();
@@ -20,7 +21,10 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Signs up a new customer (so tests never share one) and waits for their home page. */
+/**
+ * Signs up a new customer (so tests never share one) as a person does: the form, then the confirmation link in the
+ * mail (the project confirms addresses), which signs them in; waits for their home page.
+ */
 export async function signUpCustomer(page: Page, fullName = 'Casey Customer'): Promise<{ email: string; password: string }> {
   const email = `customer-${randomUUID()}@example.com`;
   const password = 'a-good-password-1';
@@ -29,6 +33,8 @@ export async function signUpCustomer(page: Page, fullName = 'Casey Customer'): P
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByText(`we sent a confirmation link to ${email}`).waitFor();
+  await page.goto(linkIn(await waitForMail(email), '/auth/confirm').toString());
   await page.waitForURL((url) => url.pathname === '/app');
   return { email, password };
 }

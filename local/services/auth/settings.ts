@@ -56,7 +56,10 @@ export interface AuthSettings {
   sbForwardedForEnabled: boolean;
 }
 
-export type AuthSettingsOverrides = Partial<AuthSettings>;
+export type AuthSettingsOverrides = Partial<AuthSettings> & {
+  /** Replaces `email.sentPerHour` alone (the rest of the email settings still come from config.toml). */
+  mailPerHour?: number;
+};
 
 /** config.toml's rate limits count per 5 minutes, as on Supabase. */
 const RATE_LIMIT_WINDOW_MS = 5 * 60 * 1000;
@@ -79,7 +82,8 @@ export function parseGoDuration(text: string): number {
   return parts.reduce((sum, part) => sum + Number(part[1]) * unitMs[part[2] as keyof typeof unitMs], 0);
 }
 
-export function authSettings(config: ProjectConfig, overrides: AuthSettingsOverrides = {}, localSmtp?: LocalSmtp): AuthSettings {
+export function authSettings(config: ProjectConfig, allOverrides: AuthSettingsOverrides = {}, localSmtp?: LocalSmtp): AuthSettings {
+  const { mailPerHour, ...overrides } = allOverrides;
   const auth = config.auth;
   const smtpConfig = auth.email.smtp?.enabled ? auth.email.smtp : undefined;
   const templates: EmailSettings['templates'] = {};
@@ -104,7 +108,7 @@ export function authSettings(config: ProjectConfig, overrides: AuthSettingsOverr
             adminEmail: config.local_smtp.admin_email,
             senderName: config.local_smtp.sender_name,
           },
-      sentPerHour: auth.rate_limit.email_sent,
+      sentPerHour: mailPerHour ?? auth.rate_limit.email_sent,
     },
     jwtExpirySeconds: auth.jwt_expiry,
     refreshTokenRotation: auth.enable_refresh_token_rotation,
@@ -152,6 +156,8 @@ export function readProjectAuthSettings(root = projectRoot): ProjectAuthSettings
  * They get a limit no honest run reaches; the rate-limit tests build their own service with a small one.
  */
 export const throwAwayStackOverrides: AuthSettingsOverrides = {
+  // A test run signs up dozens of customers, each confirming by mail.
+  mailPerHour: 100_000,
   signInRateLimit: { limit: 100_000, windowMs: RATE_LIMIT_WINDOW_MS },
   tokenRefreshRateLimit: { limit: 100_000, windowMs: RATE_LIMIT_WINDOW_MS },
   verifyRateLimit: { limit: 100_000, windowMs: RATE_LIMIT_WINDOW_MS },

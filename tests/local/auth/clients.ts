@@ -26,17 +26,25 @@ export function newEmail(label = 'user'): string {
   return `${label}-${randomUUID().slice(0, 8)}@example.com`;
 }
 
-/** A fresh confirmed user and a client signed in as them. */
+/**
+ * A fresh confirmed user and a client signed in as them. Made through the admin API: with email confirmations on
+ * (the project's setting) a sign-up has no session until its link is followed.
+ */
 export async function signedInUser(url = testStack.SUPABASE_URL) {
   const email = newEmail();
+  const created = await adminClient(url).auth.admin.createUser({ email, password: PASSWORD, email_confirm: true });
+  if (created.error) throw created.error;
   const client = anonClient(url);
-  const { data, error } = await client.auth.signUp({ email, password: PASSWORD });
-  if (error || !data.session || !data.user) throw error ?? new Error('sign-up returned no session');
+  const { data, error } = await client.auth.signInWithPassword({ email, password: PASSWORD });
+  if (error || !data.session || !data.user) throw error ?? new Error('sign-in returned no session');
   return { email, client, session: data.session, user: data.user };
 }
 
 /** An Auth service of its own on a free port, with settings overridden; same database and keys. */
-export async function startSeparateAuth(overrides: AuthSettingsOverrides) {
+export async function startSeparateAuth(givenOverrides: AuthSettingsOverrides) {
+  // Confirmations off unless a test turns them on: these services test one feature each (a hook, a limit), and a
+  // sign-up that signs in at once keeps that feature in view. The project's own setting (on) is the test stack's.
+  const overrides: AuthSettingsOverrides = { autoconfirm: true, ...givenOverrides };
   const keys = await loadStackKeys(testStack.SUPPORT_HUB_STATE_DIR);
   const config = readProjectConfig();
   const service = createAuthService({ keys, dbUrl: testStack.SUPABASE_DB_URL, config, apiUrl: 'http://127.0.0.1:0', overrides, localSmtp: { host: '127.0.0.1', port: testStack.SMTP_PORT } });

@@ -1,15 +1,41 @@
 // Sign-up and password sign-in through supabase-js, with GoTrue's session, user and errors.
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@supabase/supabase-js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../support/db.ts';
 import { testStack } from '../../support/stack.ts';
-import { anonClient, newEmail, PASSWORD } from './clients.ts';
+import { adminClient, anonClient, newEmail, PASSWORD, startSeparateAuth } from './clients.ts';
 
-describe('sign-up', () => {
-  it('creates a confirmed user with an email identity and returns a session (confirmations are off)', async () => {
+/** A confirmed account made through the admin API (the project confirms sign-ups by mail). */
+async function confirmedAccount(email: string) {
+  const { error } = await adminClient().auth.admin.createUser({ email, password: PASSWORD, email_confirm: true });
+  if (error) throw error;
+}
+
+describe("sign-up with the project's settings (email confirmations on)", () => {
+  it('creates an unconfirmed user and returns no session until the mailed link is followed', async () => {
+    const email = newEmail('Pending');
+    const { data, error } = await anonClient().auth.signUp({ email, password: PASSWORD });
+    expect(error).toBeNull();
+    expect(data.session).toBeNull();
+    expect(data.user?.email).toBe(email.toLowerCase());
+    expect(data.user?.email_confirmed_at).toBeFalsy();
+    expect(data.user?.confirmation_sent_at).toBeTruthy();
+    const [row] = await sql`select email_confirmed_at is not null as confirmed from auth.users where id = ${data.user!.id}`;
+    expect(row?.confirmed).toBe(false);
+  });
+});
+
+describe('sign-up with email confirmations off (a separate Auth)', () => {
+  let auth: Awaited<ReturnType<typeof startSeparateAuth>>;
+  beforeAll(async () => {
+    auth = await startSeparateAuth({ autoconfirm: true });
+  });
+  afterAll(() => auth.stop());
+
+  it('creates a confirmed user with an email identity and returns a session', async () => {
     const email = newEmail('Signup');
-    const { data, error } = await anonClient().auth.signUp({ email, password: PASSWORD, options: { data: { full_name: 'Ada Lovelace' } } });
+    const { data, error } = await anonClient(auth.url).auth.signUp({ email, password: PASSWORD, options: { data: { full_name: 'Ada Lovelace' } } });
     expect(error).toBeNull();
     expect(data.user).toMatchObject({
       email: email.toLowerCase(),
@@ -33,11 +59,13 @@ describe('sign-up', () => {
 
   it('refuses an email that is already registered: user_already_exists (422)', async () => {
     const email = newEmail();
-    await anonClient().auth.signUp({ email, password: PASSWORD });
-    const { error } = await anonClient().auth.signUp({ email: email.toUpperCase(), password: PASSWORD });
+    await anonClient(auth.url).auth.signUp({ email, password: PASSWORD });
+    const { error } = await anonClient(auth.url).auth.signUp({ email: email.toUpperCase(), password: PASSWORD });
     expect(error).toMatchObject({ code: 'user_already_exists', status: 422 });
   });
+});
 
+describe('sign-up refusals', () => {
   it('refuses a password shorter than config.toml minimum_password_length: weak_password (422)', async () => {
     const { error } = await anonClient().auth.signUp({ email: newEmail(), password: 'short' });
     expect(error).toMatchObject({ code: 'weak_password', status: 422, name: 'AuthWeakPasswordError', reasons: ['length'] });
@@ -63,7 +91,7 @@ describe('sign-up', () => {
 describe('password sign-in', () => {
   it('signs in and returns a session with the user', async () => {
     const email = newEmail();
-    await anonClient().auth.signUp({ email, password: PASSWORD });
+    await confirmedAccount(email);
     const { data, error } = await anonClient().auth.signInWithPassword({ email, password: PASSWORD });
     expect(error).toBeNull();
     expect(data.user?.email).toBe(email);
@@ -73,7 +101,7 @@ describe('password sign-in', () => {
 
   it('refuses a wrong password and an unknown email alike: invalid_credentials (400)', async () => {
     const email = newEmail();
-    await anonClient().auth.signUp({ email, password: PASSWORD });
+    await confirmedAccount(email);
     const wrongPassword = await anonClient().auth.signInWithPassword({ email, password: 'wrong-password' });
     expect(wrongPassword.error).toMatchObject({ code: 'invalid_credentials', status: 400, message: 'Invalid login credentials' });
     const unknown = await anonClient().auth.signInWithPassword({ email: newEmail('nobody'), password: PASSWORD });
@@ -127,7 +155,7 @@ describe('apikey gate', () => {
   it('serves /settings (with the key) and /health; supabase-js has no call for these, so plain fetch', async () => {
     const settings = await fetch(`${testStack.SUPABASE_URL}/auth/v1/settings`, { headers: { apikey: testStack.SUPABASE_ANON_KEY } });
     expect(settings.status).toBe(200);
-    expect(await settings.json()).toMatchObject({ external: { email: true }, disable_signup: false, mailer_autoconfirm: true });
+    expect(await settings.json()).toMatchObject({ external: { email: true }, disable_signup: false, mailer_autoconfirm: false });
     const health = await fetch(`${testStack.SUPABASE_URL}/auth/v1/health`);
     expect(await health.json()).toMatchObject({ name: 'GoTrue' });
   });
