@@ -7200,6 +7200,12 @@ CREATE TABLE public.assistant_answer_details (
 COMMENT ON TABLE public.assistant_answer_details IS 'Staff-only figures about an assistant answer (its confidence, the retrieval that fed it). Kept apart from public.messages so customers, who read their messages, never receive them.';
 
 --
+-- Name: COLUMN assistant_answer_details.message_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.assistant_answer_details.message_id IS 'The assistant answer (public.messages, role assistant) these figures are about.';
+
+--
 -- Name: COLUMN assistant_answer_details.confidence; Type: COMMENT; Schema: public; Owner: -
 --
 
@@ -7216,6 +7222,12 @@ COMMENT ON COLUMN public.assistant_answer_details.retrieval_log_id IS 'The retri
 --
 
 COMMENT ON COLUMN public.assistant_answer_details.routed_area IS 'The solution area the question was routed to, when the conversation had none.';
+
+--
+-- Name: COLUMN assistant_answer_details.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.assistant_answer_details.created_at IS 'When the answer was stored.';
 
 --
 -- Name: auto_assignment_rules; Type: TABLE; Schema: public; Owner: -

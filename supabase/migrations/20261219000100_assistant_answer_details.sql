@@ -16,8 +16,10 @@ create table public.assistant_answer_details (
 
 comment on table public.assistant_answer_details is
   'Staff-only figures about an assistant answer (its confidence, the retrieval that fed it). Kept apart from public.messages so customers, who read their messages, never receive them.';
+comment on column public.assistant_answer_details.message_id is 'The assistant answer (public.messages, role assistant) these figures are about.';
 comment on column public.assistant_answer_details.confidence is 'Assistant confidence 0-1.';
 comment on column public.assistant_answer_details.retrieval_log_id is 'The retrieval_logs row of the search the answer was written from.';
+comment on column public.assistant_answer_details.created_at is 'When the answer was stored.';
 comment on column public.assistant_answer_details.routed_area is 'The solution area the question was routed to, when the conversation had none.';
 
 create index assistant_answer_details_retrieval_log_idx on public.assistant_answer_details (retrieval_log_id);
