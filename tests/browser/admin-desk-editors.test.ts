@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { retryingDeadlocks, sql } from '../support/db.ts';
 import { appUrl, createRunCustomer, signIn } from '../support/desk-people.ts';
+import { hydrated } from '../support/journeys.ts';
 
 const TECHNICIAN = { id: '11111111-1111-4111-8111-000000000003', email: 'tech@example.com' };
 const ADMIN = { email: 'admin@example.com' };
@@ -19,8 +20,6 @@ const areaName = `Editors browser ${run}`;
 const policyName = `Editors policy ${run}`;
 const shortcut = `ed-${run}`;
 
-/** The page has hydrated: forms now submit through Remix and show their results in place. */
-const hydrated = (page: Page) => page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 60_000 });
 
 describe('admin desk editors', () => {
   let browser: Browser;

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { sql } from '../support/db.ts';
-import { appUrl, demoLogins, signIn, signUpCustomer } from '../support/journeys.ts';
+import { appUrl, demoLogins, hydrated, signIn, signUpCustomer } from '../support/journeys.ts';
 import { testStack } from '../support/stack.ts';
 
 // A 2×2 PNG (red, green / blue, white): small, but a real image the browser decodes.
@@ -149,6 +149,7 @@ describe('attachments in the chat', () => {
 
   it('records a voice message, sends it with its length, and plays it back', async () => {
     await customer.goto(appUrl(`/app/conversations/${conversationId}`));
+    await hydrated(customer);
     await customer.getByRole('button', { name: 'Record a voice message' }).click();
     // Recording for at least a second of the recorder's own clock, whatever the machine's load.
     await expect.poll(() => customer.getByTestId('voice-elapsed').textContent()).toMatch(/Recording 0:0[1-9]/);

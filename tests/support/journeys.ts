@@ -7,6 +7,12 @@ import { testStack } from './stack.ts';
 export const appUrl = (path: string) => new URL(path, testStack.APP_URL).toString();
 export const pathOf = (page: Page) => new URL(page.url()).pathname;
 
+/**
+ * The page has hydrated (the root marks <html data-hydrated> in an effect): buttons that work by script answer a
+ * click now. A click before it is lost, which a loaded machine makes likely.
+ */
+export const hydrated = (page: Page) => page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 60_000 });
+
 /** Demo accounts from supabase/seed.sql (local passwords only). */
 export const demoLogins = {
   customer: { email: 'customer@example.com', password: 'supporthub-demo', name: 'Casey Customer' },

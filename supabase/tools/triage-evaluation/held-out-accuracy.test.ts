@@ -15,9 +15,10 @@ Deno.test('held-out triage: the local provider labels every held-out ticket (fig
   assert.equal(counted(figures.categoryConfusion), tickets.length);
   assert.equal(counted(figures.urgencyConfusion), tickets.length);
   for (const value of [figures.categoryAccuracy, figures.urgencyAccuracy, figures.highUrgencyRecall]) assert.ok(value >= 0 && value <= 1);
-  // Measured 0.781 / 0.680 / 0.861 (n = 128, the set written on 2026-12-04) with model local-triage-v2-7c5b405f;
-  // raise them as the models improve. (The earlier set, now the dev set, read 0.821 / 0.659 / 0.879.)
-  assert.ok(figures.categoryAccuracy >= 0.76, `category accuracy ${figures.categoryAccuracy.toFixed(3)} fell below its floor`);
+  // Measured 0.875 / 0.680 / 0.861 (n = 128, the set written on 2026-12-04) with model local-triage-v2-94253af5,
+  // the softmax category model (0.781 / 0.680 / 0.861 with naive Bayes for category, local-triage-v2-7c5b405f);
+  // raise them as the models improve. (The dev set reads 0.894 / 0.659 / 0.879 with the softmax model.)
+  assert.ok(figures.categoryAccuracy >= 0.86, `category accuracy ${figures.categoryAccuracy.toFixed(3)} fell below its floor`);
   assert.ok(figures.urgencyAccuracy >= 0.66, `urgency accuracy ${figures.urgencyAccuracy.toFixed(3)} fell below its floor`);
   assert.ok(figures.highUrgencyRecall >= 0.83, `recall of high ${figures.highUrgencyRecall.toFixed(3)} fell below its floor`);
 });

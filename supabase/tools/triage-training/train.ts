@@ -43,8 +43,17 @@ function serialiseCounts(model: object & { features: Record<string, number[]> },
   return `{\n${headerLines.join('\n')}\n${indent}"features": {\n${featureLines.join(',\n')}\n${indent}}\n${indent.slice(2)}}`;
 }
 
+/** The category model likewise: one sparse feature per line, one dense row (label) per line. */
+function serialiseSoftmax(model: TriageModelFile['category'], indent: string): string {
+  const { sparse, dense, ...header } = model;
+  const headerLines = Object.entries(header).map(([key, value]) => `${indent}${JSON.stringify(key)}: ${JSON.stringify(value)},`);
+  const denseLines = dense.map((row) => `${indent}  ${JSON.stringify(row)}`);
+  const sparseLines = Object.entries(sparse).map(([feature, weights]) => `${indent}  ${JSON.stringify(feature)}: ${JSON.stringify(weights)}`);
+  return `{\n${headerLines.join('\n')}\n${indent}"dense": [\n${denseLines.join(',\n')}\n${indent}],\n${indent}"sparse": {\n${sparseLines.join(',\n')}\n${indent}}\n${indent.slice(2)}}`;
+}
+
 export function serialiseModelFile(file: TriageModelFile): string {
-  return `{\n  "version": ${JSON.stringify(file.version)},\n  "category": ${serialiseCounts(file.category, '    ')},\n  "urgency": ${serialiseCounts(file.urgency, '    ')}\n}\n`;
+  return `{\n  "version": ${JSON.stringify(file.version)},\n  "category": ${serialiseSoftmax(file.category, '    ')},\n  "urgency": ${serialiseCounts(file.urgency, '    ')}\n}\n`;
 }
 
 /** Everything the models learn from: the hash-split training part of training-data.json, the new wording of
@@ -54,11 +63,11 @@ export function trainingTickets(labelled: readonly TrainingTicket[], corrected: 
 }
 
 export function trainModelFile(tickets: readonly TrainingTicket[]): string {
-  const category = trainCategoryModel(tickets);
-  const urgency = trainUrgencyModel(tickets.map((ticket) => {
-    const words = { subject: ticket.subject, body: customerOwnWords(ticket.body) };
-    return { ...words, urgency: ticket.urgency, sentimentScore: estimateSentiment(`${words.subject}\n${words.body}`).score };
-  }));
+  // Both models learn from what the customer wrote, as the provider reads a ticket: a hand-off transcript's
+  // assistant turns are the product's own words.
+  const customerTickets = tickets.map((ticket) => ({ ...ticket, body: customerOwnWords(ticket.body) }));
+  const category = trainCategoryModel(customerTickets);
+  const urgency = trainUrgencyModel(customerTickets.map((ticket) => ({ ...ticket, sentimentScore: estimateSentiment(`${ticket.subject}\n${ticket.body}`).score })));
   // The version names what the model learnt, not when: the same data always gives the same version, so the
   // staleness test below can compare files, and a retrain with new corrections gives a new one.
   const body = serialiseModelFile({ version: 'pending', category, urgency });

@@ -1,6 +1,7 @@
 // The default provider with no API key: deterministic, no network, milliseconds per ticket.
-// Category and urgency from the trained naive Bayes models (model.json, rebuilt by the train command), sentiment from
-// AFINN over the customer's own words, and a reply citing the best-matching KB article from the context.
+// Category from the trained softmax regression, urgency from naive Bayes with signal features (model.json, rebuilt by
+// the train command), sentiment from AFINN over the customer's own words, and a reply citing the best-matching KB
+// article from the context.
 import { searchTerms } from '../ai/english-text.ts';
 import { CategoryClassifier } from './category-classifier.ts';
 import { customerOwnWords } from './customer-words.ts';
@@ -56,7 +57,7 @@ export class LocalTriageProvider implements TriageProvider {
     const reasoning = `${urgencySentence} ${categoryLabel[prediction.category]}${topic ? `: ${topic.name}` : ''}.`;
     const modelDetails = [
       `Model ${this.modelVersion}.`,
-      `Category by naive Bayes, confidence ${prediction.confidence}${prediction.evidence.length ? `; evidence: ${prediction.evidence.join(', ')}` : ''}.`,
+      `Category by softmax regression over the words and their meaning (local embedder), confidence ${prediction.confidence}${prediction.evidence.length ? `; evidence: ${prediction.evidence.join(', ')}` : ''}.`,
       `Urgency by naive Bayes with signal features: P(high) ${urgency.probabilityHigh}${urgency.signals.length ? `; signals: ${urgency.signals.map((signal) => `${signal.name} ("${signal.quote}")`).join(', ')}` : ''}.`,
       `Sentiment ${sentiment.score}/10 from the customer's words (AFINN ${sentiment.afinnScore}${sentiment.negativeWords.length ? `; negative: ${sentiment.negativeWords.slice(0, 5).join(', ')}` : ''}${sentiment.positiveWords.length ? `; positive: ${sentiment.positiveWords.slice(0, 5).join(', ')}` : ''}).`,
     ].join(' ');

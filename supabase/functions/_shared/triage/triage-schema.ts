@@ -26,7 +26,7 @@ export const TokenUsage = z.object({
 export type TokenUsage = z.infer<typeof TokenUsage>;
 
 export const TriageResult = ModelTriageOutput.extend({
-  /** Model name as reported by the provider (e.g. 'gpt-4o-mini-2024-07-18' or 'local-naive-bayes-v1'). */
+  /** Model name as reported by the provider (e.g. 'gpt-4o-mini-2024-07-18' or 'local-triage-v2-94253af5'). */
   model: z.string().min(1),
   /** Provider name shown in the UI next to every AI output ('openai' or 'local'). */
   provider: z.string().min(1),
