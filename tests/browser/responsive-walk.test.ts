@@ -18,7 +18,7 @@ import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-c
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { sql } from '../support/db.ts';
-import { appUrl, demoLogins, signIn } from '../support/journeys.ts';
+import { appUrl, demoLogins, hydrated, signIn } from '../support/journeys.ts';
 
 type Role = 'anon' | keyof typeof demoLogins;
 
@@ -260,24 +260,24 @@ describe('the responsive walk: every route, every role, phone and laptop', () =>
         }, 900_000);
 
         if (role === 'anon') {
-          it('shows an unknown path as the branded 404 page, with the header, navigation and a way back', async () => {
-            const response = await page.goto(appUrl('/no-such-page'));
-            expect(response?.status()).toBe(404);
-            await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 60_000 });
-            await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+          /** The branded error page: the status, its heading, and the site's header, navigation and way back. */
+          const expectBrandedErrorPage = async (path: string, status: number, heading: string) => {
+            const response = await page.goto(appUrl(path));
+            expect(response?.status()).toBe(status);
+            await hydrated(page);
+            await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
             // On a phone the navigation folds behind "Menu"; either way the header carries it.
             expect(await page.locator('header nav[aria-label="Main"]').count()).toBe(1);
             expect(await page.getByRole('link', { name: 'Back to Support Hub' }).getAttribute('href')).toBe('/');
+          };
+
+          it('shows an unknown path as the branded 404 page, with the header, navigation and a way back', async () => {
+            await expectBrandedErrorPage('/no-such-page', 404, 'Page not found');
             expect(await page.locator('body').innerText()).not.toContain('No route matches');
           });
 
           it('shows an address with a broken % escape as the branded 400 page, not Express\'s bare "Bad Request"', async () => {
-            const response = await page.goto(appUrl('/help/%E0%A4%A'));
-            expect(response?.status()).toBe(400);
-            await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 60_000 });
-            await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('That link is not valid');
-            expect(await page.locator('header nav[aria-label="Main"]').count()).toBe(1);
-            expect(await page.getByRole('link', { name: 'Back to Support Hub' }).getAttribute('href')).toBe('/');
+            await expectBrandedErrorPage('/help/%E0%A4%A', 400, 'That link is not valid');
           });
         }
 
