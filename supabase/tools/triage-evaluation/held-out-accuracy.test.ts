@@ -15,12 +15,12 @@ Deno.test('held-out triage: the local provider labels every held-out ticket (fig
   assert.equal(counted(figures.categoryConfusion), tickets.length);
   assert.equal(counted(figures.urgencyConfusion), tickets.length);
   for (const value of [figures.categoryAccuracy, figures.urgencyAccuracy, figures.highUrgencyRecall]) assert.ok(value >= 0 && value <= 1);
-  // Measured 0.875 / 0.680 / 0.861 (n = 128, the set written on 2026-12-04) with model local-triage-v2-94253af5,
-  // the softmax category model (0.781 / 0.680 / 0.861 with naive Bayes for category, local-triage-v2-7c5b405f);
-  // raise them as the models improve. (The dev set reads 0.894 / 0.659 / 0.879 with the softmax model.)
+  // Measured 0.875 / 0.680 / 0.889 (n = 128, the set written on 2026-12-04) with model local-triage-v2-94253af5,
+  // the softmax category model, and the urgency signals for paraphrased emergencies (0.781 / 0.680 / 0.861 before
+  // both, with local-triage-v2-7c5b405f); raise them as the models improve. (The dev set: 0.894 / 0.683 / 0.970.)
   assert.ok(figures.categoryAccuracy >= 0.86, `category accuracy ${figures.categoryAccuracy.toFixed(3)} fell below its floor`);
   assert.ok(figures.urgencyAccuracy >= 0.66, `urgency accuracy ${figures.urgencyAccuracy.toFixed(3)} fell below its floor`);
-  assert.ok(figures.highUrgencyRecall >= 0.83, `recall of high ${figures.highUrgencyRecall.toFixed(3)} fell below its floor`);
+  assert.ok(figures.highUrgencyRecall >= 0.86, `recall of high ${figures.highUrgencyRecall.toFixed(3)} fell below its floor`);
 });
 
 Deno.test('held-out triage: the targets check compares each figure with its target', () => {

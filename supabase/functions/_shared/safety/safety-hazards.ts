@@ -42,6 +42,8 @@ const hazardPatterns: Record<SafetyHazardKind, RegExp[]> = {
     // "brakes failed", "my brakes aren't working", "the brakes feel spongy", "brakes have gone", "brakes no longer work"
     new RegExp(`\\bbrakes?\\b${gap}\\b(fail(ed|ing|s|ure)?|gone|gave out|not working|no longer (work|working|stop)|(aren'?t|isn'?t|don'?t|doesn'?t|won'?t|stopped) (working|work)|spongy|squishy|mushy|(feels?|are|is|went|gone|feel) soft)\\b`, 'i'),
     // "I have no brakes", "lost my brakes", "can't stop the car", "the car won't stop", "barely stops"
+    // A car that will not stay put: "it creeps backwards even in P", "rolled away in park", "handbrake won't hold"
+    new RegExp(`\\b(creeps?|creeping|rolls?|rolling|rolled)\\b${gap}\\b(in|even in) (p|park)\\b|\\b(hand ?brake|parking brake)\\b${gap}\\b(won'?t|will not|doesn'?t|does not) hold\\b`, 'i'),
     /\b(no brakes|lost (the |my |all )?brak(es|ing)|can'?t stop the car|cannot stop the car|(car|it) (won'?t|will not) stop|barely stops|brakes? (barely|hardly) (work|works|stops?)|stamp on the brakes? (to stop )?and (the car|it) keeps going)\b/i,
   ],
   steering: [
@@ -49,12 +51,14 @@ const hazardPatterns: Record<SafetyHazardKind, RegExp[]> = {
     new RegExp(`\\bsteering\\b${gap}\\b(fail(ed|ing|s|ure)?|locked|locks|locking|seized|stuck|gone|not working|stopped working|(suddenly|very|really) (heavy|stiff|loose)|went (heavy|stiff|loose)|is loose|feels loose|no response)\\b`, 'i'),
     // "I can't steer", "lost steering", "the wheel won't turn", "the accelerator is stuck"
     /\b(can'?t steer|cannot steer|unable to steer|lost (the |my |all )?steering|(steering )?wheel (won'?t|will not|doesn'?t) turn|accelerator (is )?(stuck|locked|jammed))\b/i,
+    // A wheel that may come off: "a wheel nut rolling around in my boot", "wheel nuts are loose", "the wheel wobbles"
+    new RegExp(`\\b(wheel (nut|bolt|stud)s?\\b${gap}\\b(loose|missing|came off|fell off|found|rolling)|(loose|missing) wheel (nut|bolt|stud)s?|wheel\\b${gap}\\b(wobbl(es|ing)|coming off|came off|fell off))\\b`, 'i'),
   ],
   fuel_smell: [
     // "I can smell petrol", "it smells of fuel", "a strong smell of diesel in the cabin"
-    new RegExp(`\\b(smell|smells|smelling|smelt|smelled|stink|stinks|reeks?|odou?r)\\b${gap}\\b(petrol|fuel|gasoline|diesel|gas(?!\\s+pedal))\\b`, 'i'),
-    // "petrol smell", "fuel fumes", "fuel leak", "gas leak", "diesel dripping under the car"
-    /\b(petrol|fuel|gasoline|diesel|gas)\s+(smell|smells|odou?r|fumes|leak|leaks|leaking|dripping|puddle)\b/i,
+    new RegExp(`\\b(smell|smells|smelling|smelt|smelled|stink|stinks|reeks?|odou?r|whiff|pong)\\b${gap}\\b(petrol|fuel|gasoline|diesel|gas(?!\\s+pedal))\\b`, 'i'),
+    // "petrol smell", "fuel fumes", "fuel leak", "gas leak", "diesel dripping under the car", "petrol stink"
+    /\b(petrol|fuel|gasoline|diesel|gas)\s+(smell|smells|stink|stinks|whiff|odou?r|fumes|leak|leaks|leaking|dripping|puddle)\b/i,
   ],
   smoke_or_fire: [
     // "smoke from the bonnet", "the engine is smoking", "flames", "the car caught fire", "a burning smell"

@@ -37,6 +37,15 @@ Deno.test('urgency signals: each fires on its wording, severe ones are marked se
     ['I cancelled last month but was charged again', 'double or unwanted charge', true],
     ['If this is not fixed I will file a complaint', 'escalation threat', true],
     ['I am stranded at the roadside', 'safety', true],
+    // Paraphrases the patterns missed on the dev set (issue 15), in fresh words.
+    ['None of our 9 mechanics can sign in, the workshop portal refuses them', 'outage', true],
+    ['Every driver is locked out since the update', 'outage', true],
+    ['I got a warning about a sign-in from Manila, that was not me', 'security', true],
+    ['The PDF lists names of other customers next to mine', 'data exposure or corruption', true],
+    ['I was made redundant in May and the payment bounced', 'hardship', true],
+    ['There is a whiff of diesel every time I open the door', 'safety', true],
+    ['Two wheel bolts were loose when I checked after your tyre fitting', 'safety', true],
+    ['It rolled back down the drive even in park', 'safety', true],
     // Evidence the model weighs, not an emergency on its own.
     ['I need this fixed today, please', 'time pressure', false],
     ['This is ridiculous', 'fury', false],
@@ -47,6 +56,10 @@ Deno.test('urgency signals: each fires on its wording, severe ones are marked se
     assert.equal(signal.severe, severe, text);
   }
   assert.deepEqual(detectUrgencySignals('The export is broken'), []);
+  // Everyday wording near the new patterns stays quiet.
+  for (const text of ['How do other customers usually pay?', 'Can I log in from my tablet too?', 'I parked it in bay 4 for collection']) {
+    assert.deepEqual(detectUrgencySignals(text).filter((signal) => signal.severe), [], text);
+  }
   assert.deepEqual(detectUrgencySignals('There is no smoke and it is no longer overheating, just a rattle'), [], 'denied hazards do not fire');
 });
 

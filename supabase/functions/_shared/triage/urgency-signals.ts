@@ -27,6 +27,35 @@ const urgencySignals: UrgencySignal[] = [
     pattern: /\b((assembly |production )?line (has )?(stopped|halted)|(plant|bays?|production|workshop|everything) (is |are )?(stopped|halted|at a standstill)|stopped (our|the) (assembly |production )?(line|production|work)|nothing is moving|cannot (take|sell|serve) any)\b/i,
   },
   {
+    name: 'outage',
+    severe: true,
+    // "none of our 14 drivers can get in", "all our staff are locked out", "every technician is locked out"
+    pattern: /\b((none|no one|nobody) of (our|the|my) (\d+ )?\w+ can (get in|log ?in|sign in|access)|(all|every(one)?|each) (of )?(our |the |my )?(\d+ )?(drivers?|staff|employees?|users?|technicians?|people|team|mechanics?)? ?(are |is |got |have been |has been )?locked out)\b/i,
+  },
+  {
+    name: 'security',
+    severe: true,
+    // "a sign-in from an unknown device", "someone logged in to my account"
+    pattern: /\b((sign[- ]?in|log[- ]?in)s? from (an? )?(unknown|strange|different|new|another|foreign) (device|location|country|place|phone|computer)|(someone|somebody) (has )?(signed|logged) (in|into))\b/i,
+  },
+  {
+    name: 'security',
+    severe: true,
+    // "new sign-in from Lagos": a place, so a capital letter, which is why this one pattern is case-sensitive.
+    pattern: /\b([Ss]ign[- ]?in|[Ll]og[- ]?in|SIGN[- ]?IN|LOG[- ]?IN)s? from \p{Lu}\p{Ll}+/u,
+  },
+  {
+    name: 'data exposure or corruption',
+    severe: true,
+    // "the file has 300 rows of other customers", "details belonging to someone else"
+    pattern: /\b((rows|entries|records|details|data|information|info|names) (of|from|about|for|belonging to) (other|another|different) (customers?|people|persons?|users?|drivers)|belonging to (someone|somebody) else)\b/i,
+  },
+  {
+    name: 'hardship',
+    severe: true,
+    pattern: /\b((made|been made) redundant|lost my job|lost (my|our) (income|job|work)|unemployed|out of work)\b/i,
+  },
+  {
     name: 'security',
     severe: true,
     pattern: /\b((lock|freeze) (it|my account|the account)|password (was |got |has been )?changed|(login|password|account) (was |got )?stolen|hijack(ed)?|somebody else is in my account)\b/i,
