@@ -23,24 +23,24 @@ const handleRemixRequest = createRequestHandler({
   getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress }),
 });
 
-/**
- * What the cross-origin rule reads of a request (its method and headers), without its body, which stays unread for
- * Remix. The URL carries only the protocol (for the refusal's HSTS header): the rule itself compares the headers, and
- * a client's odd Host or path cannot make building it fail.
- */
+/** The request's whole head as a web Request (no body): built only to answer a refusal with the app's headers. */
 function requestHead(req: ExpressRequest): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
   }
+  // The URL carries only the protocol (for the refusal's HSTS header), so a client's odd Host or path cannot make
+  // building it fail.
   return new Request(`${req.protocol}://localhost/`, { method: req.method, headers });
 }
 
-/** A form posted from another site is refused here, before Remix's own check would throw (a 500). */
+/**
+ * A form posted from another site is refused here, before Remix's own check would throw (a 500). The rule reads the
+ * method and two headers straight from Node's request: nothing is copied for the requests it lets through.
+ */
 async function refuseCrossOriginActions(req: ExpressRequest, res: ExpressResponse, next: NextFunction): Promise<void> {
-  const head = requestHead(req);
-  if (!isCrossOriginAction(head)) return next();
-  const refusal = crossOriginRefusal(head);
+  if (!isCrossOriginAction({ method: req.method, headers: { get: (name) => req.get(name) ?? null } })) return next();
+  const refusal = crossOriginRefusal(requestHead(req));
   res.status(refusal.status);
   refusal.headers.forEach((value, name) => res.setHeader(name, value));
   res.send(await refusal.text());

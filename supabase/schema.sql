@@ -7221,7 +7221,7 @@ COMMENT ON COLUMN public.assistant_answer_details.retrieval_log_id IS 'The retri
 -- Name: COLUMN assistant_answer_details.routed_area; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.assistant_answer_details.routed_area IS 'The solution area the question was routed to, when the conversation had none.';
+COMMENT ON COLUMN public.assistant_answer_details.routed_area IS 'The solution area of the best article found, which the answer was routed to (retrieval searches every area).';
 
 --
 -- Name: COLUMN assistant_answer_details.created_at; Type: COMMENT; Schema: public; Owner: -
@@ -11426,6 +11426,13 @@ ALTER TABLE ONLY public.assistant_answer_details
 
 ALTER TABLE ONLY public.assistant_answer_details
     ADD CONSTRAINT assistant_answer_details_retrieval_log_id_fkey FOREIGN KEY (retrieval_log_id) REFERENCES public.retrieval_logs(id) ON DELETE SET NULL;
+
+--
+-- Name: assistant_answer_details assistant_answer_details_routed_area_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.assistant_answer_details
+    ADD CONSTRAINT assistant_answer_details_routed_area_fkey FOREIGN KEY (routed_area) REFERENCES public.solution_areas(slug) ON UPDATE CASCADE ON DELETE SET NULL;
 
 --
 -- Name: auto_assignment_rules auto_assignment_rules_solution_area_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

@@ -124,6 +124,12 @@ isOneToOne: true
 isOneToOne: false
       referencedRelation: "retrieval_logs"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "assistant_answer_details_routed_area_fkey"
+      columns: ["routed_area"]
+isOneToOne: false
+      referencedRelation: "solution_areas"
+      referencedColumns: ["slug"]
     }
                   ]
                 },"auto_assignment_rules": {

@@ -10,7 +10,7 @@ create table public.assistant_answer_details (
   message_id uuid primary key references public.messages (id) on delete cascade,
   confidence numeric(4, 3) not null check (confidence between 0 and 1),
   retrieval_log_id bigint references public.retrieval_logs (id) on delete set null,
-  routed_area text,
+  routed_area text references public.solution_areas (slug) on update cascade on delete set null,
   created_at timestamptz not null default now()
 );
 
@@ -20,7 +20,7 @@ comment on column public.assistant_answer_details.message_id is 'The assistant a
 comment on column public.assistant_answer_details.confidence is 'Assistant confidence 0-1.';
 comment on column public.assistant_answer_details.retrieval_log_id is 'The retrieval_logs row of the search the answer was written from.';
 comment on column public.assistant_answer_details.created_at is 'When the answer was stored.';
-comment on column public.assistant_answer_details.routed_area is 'The solution area the question was routed to, when the conversation had none.';
+comment on column public.assistant_answer_details.routed_area is 'The solution area of the best article found, which the answer was routed to (retrieval searches every area).';
 
 create index assistant_answer_details_retrieval_log_idx on public.assistant_answer_details (retrieval_log_id);
 
@@ -50,11 +50,14 @@ $$;
 create trigger check_assistant_answer_detail before insert or update of message_id on public.assistant_answer_details
   for each row execute function private.check_assistant_answer_detail();
 
+-- A log or an area named in old metadata that no longer exists moves over as null. The join compares ids as bigint
+-- (an index lookup per answer), guarded so a value that is not a number matches nothing instead of failing.
 insert into public.assistant_answer_details (message_id, confidence, retrieval_log_id, routed_area, created_at)
-select message.id, message.ai_confidence,
-  (select log.id from public.retrieval_logs log where log.id::text = message.metadata ->> 'retrieval_log_id'),
-  message.metadata ->> 'routed_area', message.created_at
+select message.id, message.ai_confidence, log.id, area.slug, message.created_at
 from public.messages message
+left join public.retrieval_logs log
+  on log.id = case when message.metadata ->> 'retrieval_log_id' ~ '^[0-9]{1,18}$' then (message.metadata ->> 'retrieval_log_id')::bigint end
+left join public.solution_areas area on area.slug = message.metadata ->> 'routed_area'
 where message.role = 'assistant' and message.ai_confidence is not null;
 
 update public.messages

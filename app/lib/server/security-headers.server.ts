@@ -58,7 +58,7 @@ export function applySecurityHeaders(headers: Headers, request: Request): void {
  * Remix's own CSRF check (the same rule: Origin against X-Forwarded-Host, else Host) would throw, and a document POST
  * would answer 500. Same rule as Remix's, so the two always agree.
  */
-export function isCrossOriginAction(request: Request): boolean {
+export function isCrossOriginAction(request: { method: string; headers: Pick<Headers, 'get'> }): boolean {
   if (request.method === 'GET' || request.method === 'HEAD') return false;
   const origin = request.headers.get('Origin');
   if (!origin || origin === 'null') return false;
